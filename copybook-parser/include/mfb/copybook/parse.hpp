@@ -1,0 +1,44 @@
+#pragma once
+// Entry points: copybook text in, record layouts and diagnostics out.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mfb/copybook/diagnostic.hpp"
+#include "mfb/copybook/layout.hpp"
+
+namespace mfb::copybook {
+
+enum class source_format { automatic, fixed, free };
+
+/// Options for reading copybooks; plain data with defaults.
+struct parse_options {
+  std::vector<std::filesystem::path> include_dirs;  ///< search path for COPY members (-I)
+  source_format format = source_format::automatic;
+  int fixed_right_margin = 72;   ///< last code column in fixed format
+  bool debug_lines = false;      ///< treat 'D' indicator lines as code (WITH DEBUGGING MODE)
+
+  static parse_options defaults() { return {}; }
+};
+
+/// The outcome of a parse: layouts when it worked, diagnostics in any case.
+struct parse_result {
+  std::vector<record_layout> records;
+  std::vector<diagnostic> diagnostics;
+  bool ok() const { return !has_errors(diagnostics); }
+};
+
+/// Parse one copybook file (COPY members resolved against its folder and include_dirs).
+parse_result parse_copybook_file(const std::filesystem::path& file, const parse_options& opts = {});
+
+/// Parse copybook text held in memory; `name` is used in diagnostics.
+parse_result parse_copybook_text(std::string_view text, std::string name,
+                                 const parse_options& opts = {});
+
+/// Parse several copybook files as one: their records appended in order (--copybook repeated).
+parse_result parse_copybook_files(const std::vector<std::filesystem::path>& files,
+                                  const parse_options& opts = {});
+
+}  // namespace mfb::copybook

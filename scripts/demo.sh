@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The main job on the bundled samples: set up, build, then show the record layout of
+# every sample copybook. (Later work grows this into the full nightly conversion.)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+for cpy in samples/copybooks/*.cpy; do
+  echo "== $cpy"
+  build/mfbridge layout "$cpy" -I samples/copybooks
+done

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Install every package mfbridge needs (Debian bookworm), then configure and build.
+# Idempotent: packages already present are not reinstalled, and apt stays quiet.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  libboost-dev libicu-dev icu-devtools
+  libpqxx-dev libpq-dev postgresql
+  libcpprest-dev libssl-dev zlib1g-dev
+  libsqlite3-dev sqlite3
+  libfmt-dev libcli11-dev nlohmann-json3-dev libyaml-cpp-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  gnucobol3 clang libclang-rt-14-dev
+  python3 xxd
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+BUILD_TYPE="${MFB_BUILD_TYPE:-RelWithDebInfo}"
+JOBS="${MFB_JOBS:-2}"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" ${MFB_CMAKE_ARGS:-} >/dev/null
+cmake --build build -j"$JOBS"
