@@ -1,0 +1,134 @@
+// Packed decimal (COMP-3). Decoding loads up to 8 bytes as one big-endian word, checks all
+// nibbles at once and folds the digits with SWAR multiplies (bcd_swar.hpp); fields longer
+// than 8 bytes are a head word and a tail word.
+
+#include "mfb/ebcdic/packed.hpp"
+
+#include <limits>
+
+#include "bcd_swar.hpp"
+#include "decimal_detail.hpp"
+
+namespace mfb::ebcdic {
+namespace {
+
+using detail::uint128_t;
+constexpr std::uint64_t ten15 = 1'000'000'000'000'000ULL;
+
+// The field length must match the picture: digits/2 + 1 bytes (an even digit count has a
+// leading pad nibble). A mismatch is a layout error the caller should see.
+constexpr bool valid_shape(std::size_t len, int digits) noexcept {
+  return digits >= 1 && digits <= decimal::max_digits && len == packed_length(digits);
+}
+
+// Decode the last (up to 8) bytes: the digit nibbles before the sign, and the sign.
+struct tail_parts {
+  std::uint64_t value;
+  bool negative;
+};
+
+inline decode_status decode_tail(const std::uint8_t* p, std::size_t n, bool is_signed,
+                                 bool pad_on_top, tail_parts& out) noexcept {
+  const std::uint64_t word = detail::load_be(p, n);
+  const std::uint64_t bcd = word >> 4;
+  if (!detail::nibbles_are_digits(bcd)) return decode_status::invalid_digit;
+  const detail::sign_kind sign = detail::classify_sign(static_cast<unsigned>(word & 0xF), is_signed);
+  if (sign == detail::sign_kind::invalid) return decode_status::invalid_sign;
+  // The pad nibble of an even digit count is the top nibble of the field; digits 1-9 there
+  // mean a value wider than the picture.
+  if (pad_on_top && (bcd >> (8 * n - 8)) != 0) return decode_status::overflow;
+  out.value = detail::bcd16_to_binary(bcd);
+  out.negative = sign == detail::sign_kind::negative;
+  return decode_status::ok;
+}
+
+// Decode the leading digit-only bytes of a field longer than 8 bytes.
+inline decode_status decode_head(const std::uint8_t* p, std::size_t n, bool pad_on_top,
+                                 std::uint64_t& out) noexcept {
+  const std::uint64_t bcd = detail::load_be(p, n);
+  if (!detail::nibbles_are_digits(bcd)) return decode_status::invalid_digit;
+  if (pad_on_top && (bcd >> (8 * n - 4)) != 0) return decode_status::overflow;
+  out = detail::bcd16_to_binary(bcd);
+  return decode_status::ok;
+}
+
+constexpr std::uint8_t bcd_byte(std::uint64_t two_digits) noexcept {
+  return static_cast<std::uint8_t>(((two_digits / 10) << 4) | (two_digits % 10));
+}
+
+// Write `m` (which fits the field) into `len` bytes ending with `sign`.
+inline void encode_u64(std::uint64_t m, std::size_t len, std::uint8_t sign, std::uint8_t* p) noexcept {
+  p[len - 1] = static_cast<std::uint8_t>(((m % 10) << 4) | sign);
+  m /= 10;
+  for (std::size_t i = len - 1; i-- > 0;) {
+    p[i] = bcd_byte(m % 100);
+    m /= 100;
+  }
+}
+
+}  // namespace
+
+decode_status decode_packed64(const std::uint8_t* p, std::size_t len, int digits, bool is_signed,
+                              std::int64_t& out) noexcept {
+  if (!valid_shape(len, digits) || digits > 18) return decode_status::invalid_length;
+  const bool pad = digits % 2 == 0;
+  tail_parts tail{};
+  if (len <= 8) {
+    const decode_status s = decode_tail(p, len, is_signed, pad, tail);
+    if (s != decode_status::ok) return s;
+  } else {
+    std::uint64_t head = 0;
+    decode_status s = decode_head(p, len - 8, pad, head);
+    if (s == decode_status::ok) s = decode_tail(p + len - 8, 8, is_signed, false, tail);
+    if (s != decode_status::ok) return s;
+    tail.value += head * ten15;
+  }
+  const auto v = static_cast<std::int64_t>(tail.value);  // < 10^18
+  out = tail.negative ? -v : v;
+  return decode_status::ok;
+}
+
+decode_status decode_packed(const std::uint8_t* p, std::size_t len, int digits, bool is_signed,
+                            int128_t& out) noexcept {
+  if (!valid_shape(len, digits)) return decode_status::invalid_length;
+  const bool pad = digits % 2 == 0;
+  tail_parts tail{};
+  uint128_t value;
+  if (len <= 8) {
+    const decode_status s = decode_tail(p, len, is_signed, pad, tail);
+    if (s != decode_status::ok) return s;
+    value = tail.value;
+  } else {
+    std::uint64_t head = 0;
+    decode_status s = decode_head(p, len - 8, pad, head);
+    if (s == decode_status::ok) s = decode_tail(p + len - 8, 8, is_signed, false, tail);
+    if (s != decode_status::ok) return s;
+    value = static_cast<uint128_t>(head) * ten15 + tail.value;
+  }
+  const auto v = static_cast<int128_t>(value);
+  out = tail.negative ? -v : v;
+  return decode_status::ok;
+}
+
+decode_status encode_packed(int128_t value, int digits, bool is_signed, std::uint8_t* p) noexcept {
+  if (digits < 1 || digits > decimal::max_digits) return decode_status::invalid_length;
+  if (value < 0 && !is_signed) return decode_status::invalid_sign;
+  const uint128_t m = detail::magnitude(value);
+  if (m >= detail::pow10_u128(digits)) return decode_status::overflow;
+  const std::size_t len = packed_length(digits);
+  const std::uint8_t sign = !is_signed ? 0xF : value < 0 ? 0xD : 0xC;
+  if (m <= std::numeric_limits<std::uint64_t>::max()) {
+    encode_u64(static_cast<std::uint64_t>(m), len, sign, p);
+    return decode_status::ok;
+  }
+  // Wide values: the last 8 bytes hold 15 digits and the sign, the head the rest.
+  encode_u64(static_cast<std::uint64_t>(m % ten15), 8, sign, p + len - 8);
+  auto head = static_cast<std::uint64_t>(m / ten15);
+  for (std::size_t i = len - 8; i-- > 0;) {
+    p[i] = bcd_byte(head % 100);
+    head /= 100;
+  }
+  return decode_status::ok;
+}
+
+}  // namespace mfb::ebcdic
