@@ -1,0 +1,321 @@
+// Reference format handling: which columns hold code, which lines are comments, and how
+// continuation lines join (IBM Enterprise COBOL Language Reference, "Reference format").
+
+#include "source_reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
+namespace mfb::copybook::detail {
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+
+bool all_blank(std::string_view s) { return std::all_of(s.begin(), s.end(), is_blank); }
+
+std::size_t first_non_blank(std::string_view s, std::size_t from = 0) {
+  while (from < s.size() && is_blank(s[from])) ++from;
+  return from;
+}
+
+std::string_view trim_right(std::string_view s) {
+  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::toupper(static_cast<unsigned char>(x)) ==
+                  std::toupper(static_cast<unsigned char>(y));
+         });
+}
+
+bool is_quote(char c) { return c == '"' || c == '\''; }
+
+// EJECT and SKIP1/2/3 only steer the listing; they stand alone on their line.
+bool is_listing_statement(std::string_view code) {
+  std::string_view w = trim_right(code.substr(first_non_blank(code)));
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  return iequals(w, "EJECT") || iequals(w, "SKIP1") || iequals(w, "SKIP2") || iequals(w, "SKIP3");
+}
+
+// Where a line's code ends: at a "*>" comment outside literals, else at its end. Also
+// tells whether the code ends inside an open literal (the quote that opened it).
+struct scan_result {
+  std::size_t code_end = 0;
+  char open_quote = 0;
+};
+
+scan_result scan_code(std::string_view s, char open_quote) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (open_quote != 0) {
+      if (c == open_quote) {
+        if (i + 1 < s.size() && s[i + 1] == open_quote) {
+          ++i;  // a doubled quote stands for one quote inside the literal
+        } else {
+          open_quote = 0;
+        }
+      }
+    } else if (is_quote(c)) {
+      open_quote = c;
+    } else if (c == '*' && i + 1 < s.size() && s[i + 1] == '>') {
+      return {i, 0};
+    }
+  }
+  return {s.size(), open_quote};
+}
+
+bool is_indicator(char c) {
+  return c == ' ' || c == '*' || c == '/' || c == '-' || c == 'D' || c == 'd';
+}
+
+// Could this line be fixed format? Column 7 must be an indicator, and columns 1-6 a
+// sequence area: blank, or one token starting in column 1 ("000100", "AB1234").
+bool fixed_ok(std::string_view line) {
+  const char ind = line.size() > 6 ? line[6] : ' ';
+  if (ind == '*' || ind == '/') return true;
+  if (!is_indicator(ind)) return false;
+  const std::string_view area = trim_right(line.substr(0, std::min<std::size_t>(6, line.size())));
+  if (area.empty()) return true;
+  return !is_blank(area.front()) && std::none_of(area.begin(), area.end(), is_blank);
+}
+
+// Could this line be free format? Not when it carries an evident fixed indicator or a
+// sequence number in front of its code.
+bool free_ok(std::string_view line) {
+  const std::size_t f = first_non_blank(line);
+  if (f >= line.size()) return true;
+  if (line[f] == '*' || line[f] == '/') return true;
+  if (f == 6 && (line[6] == '-' || line[6] == 'D' || line[6] == 'd') &&
+      (line.size() == 7 || is_blank(line[7]) || is_quote(line[7]))) {
+    return false;
+  }
+  std::size_t e = f;
+  while (e < line.size() && !is_blank(line[e])) ++e;
+  const std::string_view token = line.substr(f, e - f);
+  const bool has_digit =
+      std::any_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool more = first_non_blank(line, e) < line.size();
+  return !(e == 6 && token.size() >= 3 && has_digit && more);
+}
+
+}  // namespace
+
+std::vector<std::string> split_source_lines(std::string_view raw) {
+  if (raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
+  // A DOS end-of-file mark (Ctrl-Z) ends the text, as it did for the editors that wrote it.
+  if (const std::size_t eof = raw.find('\x1A'); eof != std::string_view::npos) {
+    raw = raw.substr(0, eof);
+  }
+  std::vector<std::string> lines;
+  std::size_t pos = 0;
+  while (pos < raw.size()) {
+    std::size_t nl = raw.find('\n', pos);
+    if (nl == std::string_view::npos) nl = raw.size();
+    std::string_view piece = raw.substr(pos, nl - pos);
+    if (!piece.empty() && piece.back() == '\r') piece.remove_suffix(1);
+    std::string line;
+    line.reserve(piece.size());
+    for (const char c : piece) {
+      if (c == '\t') {
+        line.append(8 - line.size() % 8, ' ');  // GnuCOBOL's tab stops
+      } else {
+        line.push_back(c);
+      }
+    }
+    lines.push_back(std::move(line));
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+source_format detect_source_format(const std::vector<std::string>& lines, int right_margin) {
+  int fixed_only = 0;
+  int free_only = 0;
+  const std::size_t fixed_width = static_cast<std::size_t>(std::max(right_margin, 80));
+  for (const std::string& line : lines) {
+    if (all_blank(line)) continue;
+    bool fx = fixed_ok(line);
+    const bool fr = free_ok(line);
+    // Fixed-format lines stop at column 80; code past it is free format.
+    if (fx && line[first_non_blank(line)] != '*' && trim_right(line).size() > fixed_width) {
+      fx = false;
+    }
+    if (fx && !fr) ++fixed_only;
+    if (fr && !fx) ++free_only;
+  }
+  return free_only > fixed_only ? source_format::free : source_format::fixed;
+}
+
+namespace {
+
+// Turns lines into code text, one line at a time, holding back each line's '\n' until
+// the next line shows whether it continues it.
+class line_reader {
+ public:
+  line_reader(const std::vector<std::string>& lines, int file_index, const std::string& name,
+              const parse_options& opts, std::vector<diagnostic>& diagnostics)
+      : lines_(lines),
+        file_(file_index),
+        name_(name),
+        opts_(opts),
+        diagnostics_(diagnostics),
+        margin_(static_cast<std::size_t>(std::max(opts.fixed_right_margin, 8))) {}
+
+  located_text run(source_format format) {
+    fixed_ = format != source_format::free;
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      line_no_ = static_cast<int>(i) + 1;
+      if (!fixed_) {
+        free_line(lines_[i]);
+      } else {
+        fixed_line(lines_[i]);
+      }
+    }
+    end_line();
+    return std::move(out_);
+  }
+
+ private:
+  void warn(int column, std::string message) {
+    diagnostic d;
+    d.level = severity::warning;
+    d.where = {name_, line_no_, column};
+    d.message = std::move(message);
+    d.source_line = lines_[static_cast<std::size_t>(line_no_ - 1)];
+    diagnostics_.push_back(std::move(d));
+  }
+
+  void fixed_line(const std::string& line) {
+    if (all_blank(line)) return;
+    char ind = line.size() > 6 ? line[6] : ' ';
+    if (ind == '*' || ind == '/') return;
+    if (ind == 'D' || ind == 'd') {
+      if (!opts_.debug_lines) return;
+      ind = ' ';
+    }
+    std::size_t begin = 7;
+    if (!is_indicator(ind)) {
+      // Column 7 holds code (some tools write copybooks one column to the left).
+      begin = 6;
+      warn(7, std::string("column 7 holds '") + ind +
+                  "', not an indicator (*, /, -, D); it is read as code");
+    }
+    const std::size_t end = std::min(line.size(), margin_);
+    const std::string_view code =
+        begin < end ? std::string_view(line).substr(begin, end - begin) : std::string_view();
+    const int column = static_cast<int>(begin) + 1;
+    if (ind == '-') {
+      continuation(code, column, true);
+    } else {
+      code_line(code, column);
+    }
+  }
+
+  void free_line(const std::string& line) {
+    const std::size_t f = first_non_blank(line);
+    if (f >= line.size()) return;
+    if (line[f] == '*' || (line[f] == '/' && f == 0)) return;
+    if (pending_ && open_quote_ != 0 && hyphen_continued_ && line[f] == open_quote_) {
+      continuation(line, 1, false);
+      return;
+    }
+    code_line(line, 1);
+  }
+
+  // An ordinary line: its code after any pending line.
+  void code_line(std::string_view code, int column) {
+    const scan_result scan = scan_code(code, 0);
+    code = code.substr(0, scan.code_end);
+    if (all_blank(code) || is_listing_statement(code)) return;
+    end_line();
+    const std::size_t f = first_non_blank(code);
+    append(code.substr(f), column + static_cast<int>(f), scan.open_quote, fixed_);
+  }
+
+  // A line with '-' in column 7 (fixed) or one that resumes a literal ended by '-' (free).
+  void continuation(std::string_view code, int column, bool fixed) {
+    const std::size_t f = first_non_blank(code);
+    if (f >= code.size()) return;
+    if (!pending_) {
+      warn(column + static_cast<int>(f), "continuation line with no line to continue");
+      code_line(code, column);
+      return;
+    }
+    std::size_t from = f;
+    char quote = open_quote_;
+    if (open_quote_ != 0) {
+      if (fixed) {
+        // The literal runs through the margin: the blanks after the last character
+        // written on the continued line are part of it.
+        const int margin_column = static_cast<int>(margin_);
+        if (pending_column_ <= margin_column) {
+          out_.append_run(
+              std::string(static_cast<std::size_t>(margin_column - pending_column_ + 1), ' '),
+              file_, pending_line_, pending_column_);
+        }
+      } else {
+        out_.truncate(out_.text.size() - 1);  // drop the '-' that asked for continuation
+      }
+      if (code[f] == open_quote_) {
+        from = f + 1;
+      } else {
+        warn(column + static_cast<int>(f),
+             "a continued literal must resume with a quote on the continuation line");
+      }
+    } else {
+      // A continued word or number: the fragments join without the blanks between them.
+      quote = 0;
+    }
+    const scan_result scan = scan_code(code.substr(from), quote);
+    const std::string_view piece = code.substr(from, scan.code_end);
+    append(piece, column + static_cast<int>(from), scan.open_quote, fixed);
+  }
+
+  // In fixed format a line ending inside a literal keeps its trailing blanks: they may
+  // belong to the literal if the next line continues it.
+  void append(std::string_view piece, int column, char open_quote, bool fixed) {
+    if (open_quote == 0 || !fixed) piece = trim_right(piece);
+    out_.append_run(piece, file_, line_no_, column);
+    pending_ = true;
+    pending_line_ = line_no_;
+    pending_column_ = column + static_cast<int>(piece.size());
+    open_quote_ = open_quote;
+    hyphen_continued_ = open_quote != 0 && !piece.empty() && piece.back() == '-';
+  }
+
+  void end_line() {
+    if (!pending_) return;
+    out_.append_run("\n", file_, pending_line_, pending_column_);
+    pending_ = false;
+    open_quote_ = 0;
+  }
+
+  const std::vector<std::string>& lines_;
+  int file_;
+  const std::string& name_;
+  const parse_options& opts_;
+  std::vector<diagnostic>& diagnostics_;
+  std::size_t margin_;
+  bool fixed_ = true;
+  located_text out_;
+  int line_no_ = 0;
+  bool pending_ = false;  // a line's code was appended, its '\n' not yet
+  int pending_line_ = 0;
+  int pending_column_ = 0;  // the column just after the pending code
+  char open_quote_ = 0;     // the pending code ends inside a literal opened by this quote
+  bool hyphen_continued_ = false;
+};
+
+}  // namespace
+
+located_text read_code_lines(const std::vector<std::string>& lines, int file_index,
+                             const std::string& file_name, source_format format,
+                             const parse_options& opts, std::vector<diagnostic>& diagnostics) {
+  line_reader reader(lines, file_index, file_name, opts, diagnostics);
+  return reader.run(format == source_format::free ? source_format::free : source_format::fixed);
+}
+
+}  // namespace mfb::copybook::detail
