@@ -1,0 +1,81 @@
+#pragma once
+// How an input file is cut into records: F/FB, V/VB (RDW/BDW), spanned VS/VBS, text lines,
+// a length field inside the record, or a caller-supplied length function.
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "mfb/ebcdic/result.hpp"
+
+namespace mfb::bridge {
+
+/// Record format of the input, named after the z/OS RECFM values it mirrors.
+enum class recfm {
+  f,             ///< fixed: every record is `lrecl` bytes
+  fb,            ///< fixed blocked: same bytes as F once the file leaves the mainframe
+  v,             ///< variable: each record starts with a 4-byte RDW (no block descriptors)
+  vb,            ///< variable blocked: 4-byte BDW, then the block's RDW-prefixed records
+  vs,            ///< variable spanned: segment descriptor words (SDW) only, no BDWs
+  vbs,           ///< variable blocked spanned: BDW, then SDW-prefixed segments
+  text_lines,    ///< one record per line, LF or CRLF (data sent in text mode)
+  length_field,  ///< the record length is read from a field inside the record
+  custom,        ///< the record length comes from `framing_options::record_length`
+};
+
+/// Encoding of the length field for recfm::length_field.
+enum class length_field_encoding {
+  binary_big_endian,     ///< COMP / COMP-4 / COMP-5 as stored on the mainframe
+  binary_little_endian,  ///< binary written by an x86 program
+  ebcdic_digits,         ///< unsigned zoned decimal in EBCDIC (F0-F9; last zone C/D/F allowed)
+  ascii_digits,          ///< unsigned zoned decimal in ASCII ('0'-'9')
+};
+
+/// Result of a custom length function: the record length, 0 for "more bytes needed", or an error.
+using record_length_fn = std::function<mfb::result<std::size_t>(std::span<const std::uint8_t>)>;
+
+/// Options that choose and tune the framing; plain data, checked by validate().
+struct framing_options {
+  recfm format = recfm::fb;
+  std::size_t lrecl = 0;  ///< F/FB: record length (required); ignored by other formats
+
+  bool rdw_big_endian = true;       ///< V/VB/VS/VBS: IBM writes RDW/BDW big-endian
+  bool rdw_includes_header = true;  ///< IBM's RDW length counts its own 4 bytes
+
+  std::size_t skip_head = 0;  ///< leading bytes of the file to ignore (a file header)
+  std::size_t skip_tail = 0;  ///< trailing bytes of the file to ignore (a file trailer)
+  std::size_t record_start_offset = 0;  ///< bytes to drop at the start of each framed record
+  std::size_t record_end_offset = 0;    ///< bytes to drop at the end of each framed record
+
+  // recfm::length_field: length = value of the field + length_adjust (the whole record,
+  // counted from its first byte; the field must lie inside the record).
+  std::size_t length_field_offset = 0;
+  std::size_t length_field_size = 0;  ///< 1, 2, 4 or 8 for binary; 1-18 for digits
+  length_field_encoding length_field_kind = length_field_encoding::binary_big_endian;
+  long long length_adjust = 0;
+
+  /// recfm::custom: called with the bytes available from the record start (never empty);
+  /// returns the record length, 0 if more bytes are needed, or an error.
+  record_length_fn record_length;
+
+  bool detect_gzip = true;  ///< decompress input whose first bytes are the gzip magic (1F 8B)
+
+  /// Return the default options (FB, lrecl still to be set).
+  static framing_options defaults() { return {}; }
+  /// Check the options; return an empty string when valid, otherwise the reason.
+  std::string validate() const;
+};
+
+/// Parse a --recfm value (F, FB, V, VB, VS, VBS, TEXT/LINES, LENGTH-FIELD; any case).
+std::optional<recfm> parse_recfm(std::string_view text);
+/// Return the upper-case name of a record format ("FB", "VBS", "TEXT", ...).
+std::string_view to_string(recfm format);
+
+/// Largest RDW/SDW length value accepted (IBM's 32,760-byte block limit).
+inline constexpr std::size_t max_rdw_length = 32760;
+
+}  // namespace mfb::bridge
