@@ -1,0 +1,30 @@
+#pragma once
+// Options for decoding records into JSON Lines or CSV; plain data, kept apart from the machinery.
+
+#include <string>
+
+#include "mfb/ebcdic/binary.hpp"
+#include "mfb/ebcdic/floating.hpp"
+#include "mfb/ebcdic/zoned.hpp"
+
+namespace mfb::bridge {
+
+/// The text form a record is decoded into.
+enum class output_format { jsonl, csv };
+
+/// How values are decoded and written; the same for every record of a run.
+struct decode_options {
+  output_format format = output_format::jsonl;
+  bool keep_trailing_spaces = false;  ///< keep trailing spaces of text fields
+  ebcdic::float_format float_format = ebcdic::float_format::ibm_hex;  ///< COMP-1 / COMP-2
+  ebcdic::zoned_charset zoned_charset = ebcdic::zoned_charset::ebcdic;  ///< zoned ASCII mode
+  ebcdic::truncation binary_trunc = ebcdic::truncation::standard;      ///< TRUNC(STD|BIN)
+  std::string record_type_key;  ///< when set, each record gets this key holding its type name
+
+  /// Return the defaults: JSON Lines, HFP floats, EBCDIC zoned, TRUNC(STD), spaces trimmed.
+  static decode_options defaults() { return {}; }
+  /// Check the options; return an empty string when valid, otherwise the reason.
+  std::string validate() const;
+};
+
+}  // namespace mfb::bridge
