@@ -14,7 +14,9 @@ import re
 import subprocess
 import tempfile
 
-COBC_FLAGS = ["-std=ibm"]
+# -fodoslide: items after an ODO table follow its current size, as on IBM (without it
+# cobc 3.1 misplaces items that follow an ODO table inside a group).
+COBC_FLAGS = ["-std=ibm", "-fodoslide"]
 WRAPPER = "MFB-WRAP"  # 01 added around copybooks that start below level 01
 
 
