@@ -248,7 +248,7 @@ def gnucobol_layout(cpy, include_dirs, workdir, fixed=True, append_period=False)
     """Run cobc on copybook `cpy`; return (records, error). records: list of
     {"name", "length", "fields": {path: (offset, length)}}. append_period closes a
     copybook whose last entry lacks its period (IBM assumes one, cobc stops)."""
-    include_dirs = [os.path.dirname(os.path.abspath(cpy))] + list(include_dirs)
+    include_dirs = [os.path.abspath(d) for d in [os.path.dirname(cpy)] + list(include_dirs)]
     if append_period:
         patched = os.path.join(workdir, os.path.basename(cpy))
         with open(cpy) as src, open(patched, "w") as dst:

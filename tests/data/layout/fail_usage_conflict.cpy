@@ -1,0 +1,3 @@
+      * ALPHANUMERIC PICTURE WITH A PACKED-DECIMAL USAGE
+       01  USG-REC.
+           05  USG-CODE                    PIC X(4) COMP-3.
