@@ -3,11 +3,12 @@
 // is accepted only if MOVE could have produced exactly those characters, which keeps the
 // check complete without a second, hand-written grammar of what each position may hold.
 
+#include "mfb/ebcdic/edited.hpp"
+
 #include <cstring>
 
 #include "decimal_detail.hpp"
 #include "edited_detail.hpp"
-#include "mfb/ebcdic/edited.hpp"
 
 namespace mfb::ebcdic {
 
@@ -76,8 +77,8 @@ void edit_pattern::edit(const char* d, bool negative, char* out) const noexcept 
   }
   if (zero && all_suppressed_) {  // all '*': asterisks everywhere but the decimal point
     for (std::size_t i = 0; i < length_; ++i) {
-      out[i] = steps_[i].kind == static_cast<std::uint8_t>(edit_kind::point) ? steps_[i].symbol
-                                                                             : '*';
+      out[i] =
+          steps_[i].kind == static_cast<std::uint8_t>(edit_kind::point) ? steps_[i].symbol : '*';
     }
     return;
   }
@@ -122,15 +123,25 @@ void edit_pattern::edit(const char* d, bool negative, char* out) const noexcept 
         armed = false;
         out[i] = ' ';
         break;
-      case edit_kind::insert: out[i] = suppressing ? fill_ : s.symbol; break;
+      case edit_kind::insert:
+        out[i] = suppressing ? fill_ : s.symbol;
+        break;
       case edit_kind::point:
         end_suppression(i);
         out[i] = s.symbol;
         break;
-      case edit_kind::plus: out[i] = neg ? '-' : '+'; break;
-      case edit_kind::minus: out[i] = neg ? '-' : ' '; break;
-      case edit_kind::sign_letter: out[i] = neg ? s.symbol : ' '; break;
-      case edit_kind::currency: out[i] = s.symbol; break;
+      case edit_kind::plus:
+        out[i] = neg ? '-' : '+';
+        break;
+      case edit_kind::minus:
+        out[i] = neg ? '-' : ' ';
+        break;
+      case edit_kind::sign_letter:
+        out[i] = neg ? s.symbol : ' ';
+        break;
+      case edit_kind::currency:
+        out[i] = s.symbol;
+        break;
     }
   }
 }
@@ -170,7 +181,8 @@ decode_status edit_pattern::decode(std::string_view text, decimal& out) const no
       case edit_kind::sign_letter:
         if (c == steps_[i].symbol && (c == 'C' || c == 'D')) neg = true;
         break;
-      default: break;
+      default:
+        break;
     }
   }
   char again[max_length];

@@ -40,21 +40,38 @@ result<edit_pattern> edit_pattern::compile(std::string_view picture, bool blank_
   counts c;
   for (std::size_t i = 0; i < n; ++i) {
     switch (t[i]) {
-      case '+': ++c.plus; break;
-      case '-': ++c.minus; break;
-      case '$': ++c.dollar; break;
-      case 'Z': ++c.z; break;
-      case '*': ++c.star; break;
-      case '9': ++c.nine; break;
-      case 'V': ++c.v; break;
-      case 'P': ++c.p; break;
+      case '+':
+        ++c.plus;
+        break;
+      case '-':
+        ++c.minus;
+        break;
+      case '$':
+        ++c.dollar;
+        break;
+      case 'Z':
+        ++c.z;
+        break;
+      case '*':
+        ++c.star;
+        break;
+      case '9':
+        ++c.nine;
+        break;
+      case 'V':
+        ++c.v;
+        break;
+      case 'P':
+        ++c.p;
+        break;
       case 'C':
       case 'D':
         ++c.cr_db;
         if (i + 1 != n) return fail("CR or DB must be the last symbol");
         break;
       case 'X':
-      case 'A': return fail("X or A in a numeric-edited picture");
+      case 'A':
+        return fail("X or A in a numeric-edited picture");
       default:
         if (t[i] == point) ++c.point;
         break;

@@ -80,9 +80,13 @@ result<alnum_edit_pattern> alnum_edit_pattern::compile(std::string_view picture)
         p.picture_.push_back('X');
         ++p.data_length_;
         break;
-      case 'B': p.picture_.push_back(' '); break;
+      case 'B':
+        p.picture_.push_back(' ');
+        break;
       case '0':
-      case '/': p.picture_.push_back(c); break;
+      case '/':
+        p.picture_.push_back(c);
+        break;
       default:
         return error{std::string("symbol '") + c +
                      "' not allowed in an alphanumeric-edited PICTURE " + std::string(picture)};

@@ -24,32 +24,51 @@ struct picture_case {
 // unit tests): a 0 or / inside a suppression string, leading P, and a fixed + or - before
 // a floating currency string ("+$$$9.99": GnuCOBOL shows the sign of a positive value).
 const std::vector<picture_case> pictures = {
-    {"ZZ,ZZ9.99", false},       {"***,**9.99", false},     {"$$$,$$9.99", false},
-    {"+++,++9", false},         {"----9.99", false},       {"9(5)CR", false},
-    {"ZZZ9DB", false},          {"Z(5)BZ9", false},        {"99/99/99", false},
-    {"9(3)B9(3)B9(4)", false},  {"$Z,ZZ9.99-", false},     {".99", false},
-    {"Z.ZZ", false},            {"****.**", false},        {"ZZ,ZZ9.99", true},
-    {"9(4).99", true},          {"+9(5).99", false},       {"-ZZ9", false},
-    {"ZZZZ", false},            {"ZZZ.ZZ", false},         {"$$$$.$$", false},
-    {"++++.++", false},         {"----.--", false},        {"$***,**9.99CR", false},
-    {"Z,ZZZ.ZZ+", false},       {"*,***.**+", false},      {"$$,$$$,$$9.99CR", false},
-    {"+,+++,999.99", false},    {"$,$$$,999.99", false},   {"ZZ99.99", false},
-    {"****.99", false},         {"999.99", false},         {"ZZ9PP", false},
-    {"ZZZPP", false},           {"-9.99", false},          {"$ZZ9.99DB", false},
-    {"---,--9", false},         {"Z(4)9.9(3)-", false},    {"$$$9.99", true},
-    {"+ZZZ,ZZ9", false},        {"ZZZ9V99", false},        {"ZZBZZBZZ9", false},
-    {"9(4)00", false},          {"ZZZ,ZZZ,ZZ9.99-", false}, {"$$9.99", false},
-    {"$$$$9.99-", false},        {"***.**-", false},        {"-ZZ,ZZ9.99", false},
-    {"ZZZ.ZZ", true},           {"9.9999", false},         {"ZZZZZ9-", false},
-    {"$$$,999", false},         {"ZZ9.99CR", true},        {"$B*,***,***.**BBDB", false},
-    {"**,***,***.**+", false},  {"9(18).9(8)", false},     {"-Z(17)9.9(8)", false},
+    {"ZZ,ZZ9.99", false},      {"***,**9.99", false},      {"$$$,$$9.99", false},
+    {"+++,++9", false},        {"----9.99", false},        {"9(5)CR", false},
+    {"ZZZ9DB", false},         {"Z(5)BZ9", false},         {"99/99/99", false},
+    {"9(3)B9(3)B9(4)", false}, {"$Z,ZZ9.99-", false},      {".99", false},
+    {"Z.ZZ", false},           {"****.**", false},         {"ZZ,ZZ9.99", true},
+    {"9(4).99", true},         {"+9(5).99", false},        {"-ZZ9", false},
+    {"ZZZZ", false},           {"ZZZ.ZZ", false},          {"$$$$.$$", false},
+    {"++++.++", false},        {"----.--", false},         {"$***,**9.99CR", false},
+    {"Z,ZZZ.ZZ+", false},      {"*,***.**+", false},       {"$$,$$$,$$9.99CR", false},
+    {"+,+++,999.99", false},   {"$,$$$,999.99", false},    {"ZZ99.99", false},
+    {"****.99", false},        {"999.99", false},          {"ZZ9PP", false},
+    {"ZZZPP", false},          {"-9.99", false},           {"$ZZ9.99DB", false},
+    {"---,--9", false},        {"Z(4)9.9(3)-", false},     {"$$$9.99", true},
+    {"+ZZZ,ZZ9", false},       {"ZZZ9V99", false},         {"ZZBZZBZZ9", false},
+    {"9(4)00", false},         {"ZZZ,ZZZ,ZZ9.99-", false}, {"$$9.99", false},
+    {"$$$$9.99-", false},      {"***.**-", false},         {"-ZZ,ZZ9.99", false},
+    {"ZZZ.ZZ", true},          {"9.9999", false},          {"ZZZZZ9-", false},
+    {"$$$,999", false},        {"ZZ9.99CR", true},         {"$B*,***,***.**BBDB", false},
+    {"**,***,***.**+", false}, {"9(18).9(8)", false},      {"-Z(17)9.9(8)", false},
 };
 
 const std::vector<std::string> values = {
-    "0",         "1",         "-1",           "7",           "0.5",      "-0.05",
-    "0.01",      "12.345",    "-12.349",      "123.456789",  "-0.004",   "1000",
-    "-1000",     "99999.99",  "-99999.99",    "12345.678",   "123456789.12",
-    "-1234567",  "0.999",     "100000",       "-7.1",        "-12345.67", "999999999999999999.99999999",
+    "0",
+    "1",
+    "-1",
+    "7",
+    "0.5",
+    "-0.05",
+    "0.01",
+    "12.345",
+    "-12.349",
+    "123.456789",
+    "-0.004",
+    "1000",
+    "-1000",
+    "99999.99",
+    "-99999.99",
+    "12345.678",
+    "123456789.12",
+    "-1234567",
+    "0.999",
+    "100000",
+    "-7.1",
+    "-12345.67",
+    "999999999999999999.99999999",
 };
 
 // Pictures under DECIMAL-POINT IS COMMA (values are written with a comma there).
@@ -251,8 +270,7 @@ TEST(edited_gnucobol, alphanumeric_edited_moves_match) {
       std::string ours(pat->length(), '?');
       const decode_status st = pat->insert(data, ours.data());
       EXPECT_EQ(ours, cobol) << "MOVE \"" << data << "\" TO PIC " << alnum_pictures[pi].picture;
-      EXPECT_EQ(st, data.size() > pat->data_length() ? decode_status::overflow
-                                                     : decode_status::ok);
+      EXPECT_EQ(st, data.size() > pat->data_length() ? decode_status::overflow : decode_status::ok);
       std::string back(pat->data_length(), '?');
       ASSERT_EQ(pat->remove(cobol, back.data()), decode_status::ok);
       EXPECT_EQ(back, data.substr(0, pat->data_length()));

@@ -78,7 +78,7 @@ class alnum_edit_pattern {
   /// and one insertion symbol are not required: "X(5)" compiles too.
   static result<alnum_edit_pattern> compile(std::string_view picture);
 
-  std::size_t length() const noexcept { return picture_.size(); }  ///< edited characters
+  std::size_t length() const noexcept { return picture_.size(); }    ///< edited characters
   std::size_t data_length() const noexcept { return data_length_; }  ///< X/A/9 positions
 
   /// Insert the editing characters as MOVE to an alphanumeric-edited item does: `data`
