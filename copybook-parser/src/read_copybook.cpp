@@ -1,26 +1,44 @@
 // Entry points of the reader: one copybook file or text in, one logical source out.
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 
+#include "copy_expander.hpp"
 #include "located_text.hpp"
 #include "logical_source.hpp"
 #include "source_reader.hpp"
 
 namespace mfb::copybook::detail {
+namespace {
+
+// Format, COPY and REPLACE for the main text; `folder` is where its COPY members are
+// looked for first (none for text held in memory).
+logical_source read_main(const std::string& text, const std::string& name,
+                         const std::filesystem::path& folder, std::vector<std::string> chain,
+                         const parse_options& opts) {
+  logical_source out;
+  out.files.push_back(source_file{name, split_source_lines(text)});
+  const source_format format =
+      opts.format == source_format::automatic
+          ? detect_source_format(out.files.front().lines, opts.fixed_right_margin)
+          : opts.format;
+  const located_text code =
+      read_code_lines(out.files.front().lines, 0, name, format, opts, out.diagnostics);
+  const located_text expanded = expand_copy_statements(code, folder, opts, out, chain);
+  located_text replaced = apply_replace_statements(expanded, out);
+  out.text = std::move(replaced.text);
+  out.spans = std::move(replaced.spans);
+  return out;
+}
+
+}  // namespace
 
 logical_source read_copybook_text(const std::string& text, const std::string& name,
                                   const parse_options& opts) {
-  logical_source out;
-  out.files.push_back(source_file{name, split_source_lines(text)});
-  const auto& lines = out.files.front().lines;
-  const source_format format = opts.format == source_format::automatic
-                                   ? detect_source_format(lines, opts.fixed_right_margin)
-                                   : opts.format;
-  located_text code = read_code_lines(lines, 0, name, format, opts, out.diagnostics);
-  out.text = std::move(code.text);
-  out.spans = std::move(code.spans);
-  return out;
+  // The chain counts nesting levels; text from memory has no path a member could match.
+  return read_main(text, name, {}, {std::string()}, opts);
 }
 
 logical_source read_copybook_file(const std::string& path, const parse_options& opts) {
@@ -36,7 +54,11 @@ logical_source read_copybook_file(const std::string& path, const parse_options& 
   }
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  return read_copybook_text(buffer.str(), path, opts);
+  std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  if (folder.empty()) folder = ".";
+  std::error_code ec;
+  const std::string canonical = std::filesystem::weakly_canonical(path, ec).string();
+  return read_main(buffer.str(), path, folder, {canonical}, opts);
 }
 
 }  // namespace mfb::copybook::detail

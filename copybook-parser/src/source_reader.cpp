@@ -5,7 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <optional>
+
+#include "text_words.hpp"
 
 namespace mfb::copybook::detail {
 namespace {
@@ -22,13 +23,6 @@ std::size_t first_non_blank(std::string_view s, std::size_t from = 0) {
 std::string_view trim_right(std::string_view s) {
   while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
   return s;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::toupper(static_cast<unsigned char>(x)) ==
-                  std::toupper(static_cast<unsigned char>(y));
-         });
 }
 
 bool is_quote(char c) { return c == '"' || c == '\''; }

@@ -47,11 +47,27 @@ inline std::vector<std::string> cobol_words(std::string_view text) {
   return words;
 }
 
-/// Run `cobc -std=ibm -E` on a program whose WORKING-STORAGE is `COPY <member>.` (with
-/// `-I` for each include dir) and return the words cobc produced for the member; nullopt
-/// when cobc is missing or fails. `copy_statement` replaces the default `COPY <member>.`.
+/// Indent each line of `statements` to column 12 (area B of fixed format), so that the
+/// same text serves as a copybook for our reader and as program text for cobc.
+inline std::string area_b(std::string_view statements) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < statements.size()) {
+    std::size_t nl = statements.find('\n', pos);
+    if (nl == std::string_view::npos) nl = statements.size();
+    out += "           ";
+    out += statements.substr(pos, nl - pos);
+    out += '\n';
+    pos = nl + 1;
+  }
+  return out;
+}
+
+/// Run `cobc -std=ibm -E` on a program whose WORKING-STORAGE holds `statements` (lines
+/// put in area B, e.g. a COPY statement), with `-I` for each include dir, and return the
+/// words cobc produced for them; nullopt when cobc is missing or fails.
 inline std::optional<std::vector<std::string>> cobc_expand(
-    const std::filesystem::path& work_dir, const std::string& copy_statement,
+    const std::filesystem::path& work_dir, const std::string& statements,
     const std::vector<std::filesystem::path>& include_dirs = {},
     const std::string& extra_flags = "") {
   if (!have_program("cobc")) return std::nullopt;
@@ -60,10 +76,8 @@ inline std::optional<std::vector<std::string>> cobc_expand(
              "       IDENTIFICATION DIVISION.\n"
              "       PROGRAM-ID. ORACLE.\n"
              "       DATA DIVISION.\n"
-             "       WORKING-STORAGE SECTION.\n"
-             "       " +
-                 copy_statement +
-                 "\n"
+             "       WORKING-STORAGE SECTION.\n" +
+                 area_b(statements) +
                  "       PROCEDURE DIVISION.\n"
                  "           STOP RUN.\n");
   std::string command = "cd '" + work_dir.string() + "' && cobc -std=ibm -E " + extra_flags;

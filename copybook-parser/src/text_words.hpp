@@ -1,0 +1,43 @@
+#pragma once
+// COBOL "text words" (IBM Language Reference, COPY statement): the units that COPY
+// REPLACING and REPLACE compare. Separators other than spaces are text words of their
+// own: '(' ')' ':' and a period, comma or semicolon followed by a space. A literal, with
+// its quotes and any X/N/G/Z prefix, is one text word.
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace mfb::copybook::detail {
+
+enum class word_kind {
+  word,              ///< a COBOL word, number or picture string
+  literal,           ///< "..." or '...' (possibly with a prefix such as X or N)
+  separator,         ///< ( ) : or a separator period
+  comma,             ///< a separator comma or semicolon: compared as a space
+  pseudo_delimiter,  ///< ==
+};
+
+struct text_word {
+  word_kind kind = word_kind::word;
+  std::size_t begin = 0;  ///< offset in the text
+  std::size_t end = 0;    ///< one past the last character
+};
+
+/// Split text into text words, skipping spaces and line ends.
+std::vector<text_word> split_text_words(std::string_view text);
+
+/// Compare two text words as COPY REPLACING does: words and separators ignoring case,
+/// literals exactly.
+bool same_text_word(std::string_view a_text, const text_word& a, std::string_view b_text,
+                    const text_word& b);
+
+/// Compare ignoring ASCII case.
+bool iequals(std::string_view a, std::string_view b);
+
+/// The characters of a text word.
+inline std::string_view word_text(std::string_view text, const text_word& w) {
+  return text.substr(w.begin, w.end - w.begin);
+}
+
+}  // namespace mfb::copybook::detail

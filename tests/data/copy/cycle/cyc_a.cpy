@@ -1,0 +1,2 @@
+           05  CYC-A             PIC X.
+           COPY cyc_b.

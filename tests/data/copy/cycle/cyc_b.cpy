@@ -1,0 +1,2 @@
+           05  CYC-B             PIC X.
+           COPY cyc_a.

@@ -1,0 +1,2 @@
+           05  SELF              PIC X.
+           COPY selfcopy.

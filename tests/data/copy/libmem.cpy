@@ -1,0 +1,1 @@
+           05  FROM-TOP-FOLDER   PIC X(8).

@@ -1,0 +1,1 @@
+           05  LOWER-NAME-FILE   PIC X.

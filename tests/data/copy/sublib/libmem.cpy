@@ -1,0 +1,1 @@
+           05  FROM-SUBLIB       PIC X(8).
