@@ -13,7 +13,7 @@ namespace mfb::bridge {
 
 namespace {
 constexpr std::size_t page = aligned_buffer::alignment;
-constexpr std::size_t min_chunk = std::size_t{64} << 10;
+constexpr std::size_t min_chunk = page;  // small batches are for tests; real callers ask for MiBs
 
 std::size_t round_up(std::size_t n) { return (n + page - 1) / page * page; }
 
