@@ -19,6 +19,10 @@ struct parse_options {
   source_format format = source_format::automatic;
   int fixed_right_margin = 72;   ///< last code column in fixed format
   bool debug_lines = false;      ///< treat 'D' indicator lines as code (WITH DEBUGGING MODE)
+  /// Accept Cobrix's extensions instead of rejecting them as IBM does: BINARY items of more
+  /// than 18 digits (sized to the fewest bytes that hold them), numeric items of more than
+  /// 31 digits, and S in numeric-edited pictures.
+  bool cobrix_extensions = false;
 
   static parse_options defaults() { return {}; }
 };

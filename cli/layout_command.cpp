@@ -1,0 +1,73 @@
+// `mfbridge layout`: copybook -> compiler-style listing or JSON layout.
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "mfb/copybook/copybook.hpp"
+
+namespace mfb::cli {
+namespace {
+
+struct layout_args {
+  std::vector<std::string> copybooks;
+  std::vector<std::string> include_dirs;
+  std::string format = "text";
+  std::string record;
+  bool cobrix = false;
+};
+
+bool same_name(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::toupper(static_cast<unsigned char>(a[i])) != std::toupper(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+int run_layout(const layout_args& args) {
+  copybook::parse_options opts = copybook::parse_options::defaults();
+  for (const auto& d : args.include_dirs) opts.include_dirs.emplace_back(d);
+  opts.cobrix_extensions = args.cobrix;
+  std::vector<std::filesystem::path> files(args.copybooks.begin(), args.copybooks.end());
+  copybook::parse_result result = copybook::parse_copybook_files(files, opts);
+  // Warnings and errors alike go to stderr; only errors fail the command.
+  std::fputs(copybook::to_string(result.diagnostics).c_str(), stderr);
+  if (!result.ok()) return exit_usage;
+  std::vector<copybook::record_layout> records;
+  for (auto& r : result.records) {
+    if (args.record.empty() || same_name(r.name, args.record)) records.push_back(std::move(r));
+  }
+  if (records.empty()) {
+    std::fprintf(stderr, "mfbridge layout: no record named %s in the copybook\n", args.record.c_str());
+    return exit_usage;
+  }
+  std::string out = args.format == "json" ? copybook::to_json(records) : copybook::to_listing(records);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return exit_ok;
+}
+
+}  // namespace
+
+void add_layout_command(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<layout_args>();
+  CLI::App* cmd = app.add_subcommand(
+      "layout", "Show the record layout of copybooks: a compiler-style listing or JSON");
+  cmd->add_option("copybook,--copybook", args->copybooks, "Copybook file(s); records of several are appended")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("-I,--include", args->include_dirs, "Folder to search for COPY members (repeatable)");
+  cmd->add_option("--format", args->format, "Output format: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--record", args->record, "Show only the record (01 level) with this name");
+  cmd->add_flag("--cobrix", args->cobrix,
+                "Accept Cobrix extensions (BINARY over 18 digits, S in edited pictures)");
+  cmd->callback([args, &exit_code] { exit_code = run_layout(*args); });
+}
+
+}  // namespace mfb::cli
