@@ -89,9 +89,10 @@ std::string pad_name(std::size_t i) {
   return "E" + std::string(n.size() < 3 ? 3 - n.size() : 0, '0') + n;
 }
 
-// Build a fixed-format program; every statement line stays within column 72.
-std::string make_program(const std::vector<picture_case>& pics,
-                         const std::vector<std::string>& vals, bool comma) {
+// Build a fixed-format program that MOVEs each literal to S (PIC `source`), then S to
+// every edited field, DISPLAYing each between brackets. Lines stay within column 72.
+std::string make_program(const char* source, const std::vector<picture_case>& pics,
+                         const std::vector<std::string>& literals, bool comma) {
   std::string p =
       "       IDENTIFICATION DIVISION.\n"
       "       PROGRAM-ID. EDTEST.\n"
@@ -100,18 +101,14 @@ std::string make_program(const std::vector<picture_case>& pics,
     p += "       CONFIGURATION SECTION.\n       SPECIAL-NAMES.\n"
          "           DECIMAL-POINT IS COMMA.\n";
   }
-  p += "       DATA DIVISION.\n       WORKING-STORAGE SECTION.\n"
-       "       01 S PIC S9(18)V9(8).\n";
+  p += "       DATA DIVISION.\n       WORKING-STORAGE SECTION.\n";
+  p += std::string("       01 S PIC ") + source + ".\n";
   for (std::size_t i = 0; i < pics.size(); ++i) {
     p += "       01 " + pad_name(i) + " PIC " + pics[i].picture;
     p += pics[i].blank_when_zero ? "\n           BLANK WHEN ZERO.\n" : ".\n";
   }
   p += "       PROCEDURE DIVISION.\n";
-  for (const std::string& v : vals) {
-    std::string lit = v;
-    if (comma) {
-      for (char& ch : lit) ch = ch == '.' ? ',' : ch;
-    }
+  for (const std::string& lit : literals) {
     p += "           MOVE " + lit + " TO S\n           PERFORM SHOW\n";
   }
   p += "           STOP RUN.\n       SHOW.\n";
@@ -121,6 +118,16 @@ std::string make_program(const std::vector<picture_case>& pics,
   }
   p += "           .\n";
   return p;
+}
+
+// The numeric program: values as literals (with a decimal comma when `comma`).
+std::string make_program(const std::vector<picture_case>& pics,
+                         const std::vector<std::string>& vals, bool comma) {
+  std::vector<std::string> literals = vals;
+  for (std::string& lit : literals) {
+    for (char& ch : lit) ch = (comma && ch == '.') ? ',' : ch;
+  }
+  return make_program("S9(18)V9(8)", pics, literals, comma);
 }
 
 // Compile and run `program`; return the bracketed fields it displayed, in order.
@@ -240,24 +247,11 @@ TEST(edited_gnucobol, decimal_point_is_comma) {
 
 TEST(edited_gnucobol, alphanumeric_edited_moves_match) {
   if (!test::have_program("cobc")) GTEST_SKIP() << "cobc (GnuCOBOL) not installed";
-  std::string p =
-      "       IDENTIFICATION DIVISION.\n       PROGRAM-ID. EDTEST.\n"
-      "       DATA DIVISION.\n       WORKING-STORAGE SECTION.\n"
-      "       01 S PIC X(10).\n";
-  for (std::size_t i = 0; i < alnum_pictures.size(); ++i) {
-    p += "       01 " + pad_name(i) + " PIC " + alnum_pictures[i].picture + ".\n";
-  }
-  p += "       PROCEDURE DIVISION.\n";
-  for (const std::string& v : alnum_values) {
-    p += "           MOVE \"" + v + "\" TO S\n           PERFORM SHOW\n";
-  }
-  p += "           STOP RUN.\n       SHOW.\n";
-  for (std::size_t i = 0; i < alnum_pictures.size(); ++i) {
-    p += "           MOVE S TO " + pad_name(i) + "\n";
-    p += "           DISPLAY \"[\" " + pad_name(i) + " \"]\"\n";
-  }
-  p += "           .\n";
-  const auto fields = run_cobol(p);
+  std::vector<picture_case> pics;
+  for (const alnum_case& a : alnum_pictures) pics.push_back({a.picture, false});
+  std::vector<std::string> literals;
+  for (const std::string& v : alnum_values) literals.push_back("\"" + v + "\"");
+  const auto fields = run_cobol(make_program("X(10)", pics, literals, false));
   ASSERT_EQ(fields.size(), alnum_pictures.size() * alnum_values.size());
   for (std::size_t vi = 0; vi < alnum_values.size(); ++vi) {
     // The program MOVEs the PIC X(10) field S, so the data is the value padded to 10.
