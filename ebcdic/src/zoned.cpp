@@ -121,6 +121,29 @@ decode_status decode_impl(const std::uint8_t* p, std::size_t len, zoned_format f
   return decode_status::ok;
 }
 
+// The common case, an 8-digit field with the sign on the last digit, in one word.
+inline decode_status decode_word_trailing(const std::uint8_t* p, zoned_charset cs, bool is_signed,
+                                          std::uint64_t& magnitude, bool& negative) noexcept {
+  std::uint64_t w = detail::load_le8(p);
+  const auto last = static_cast<std::uint8_t>(w >> 56);
+  negative = false;
+  const decode_status s = read_overpunch(last, cs, is_signed, negative);
+  if (s != decode_status::ok) return s;
+  const std::uint64_t zone = bytes_of(cs).zone;
+  w = (w & 0x00FFFFFFFFFFFFFFULL) | ((zone | (last & 0x0FULL)) << 56);
+  if (!detail::bytes_are_zoned_digits(w, 0x0101010101010101ULL * zone)) {
+    return decode_status::invalid_digit;
+  }
+  magnitude = detail::zoned8_to_binary(w);
+  return decode_status::ok;
+}
+
+// Tell whether the one-word path applies (ASCII unsigned fields have no sign byte).
+constexpr bool one_word(std::size_t len, zoned_format fmt) noexcept {
+  return len == 8 && (fmt.sign == zoned_sign::trailing_overpunch ||
+                      (fmt.sign == zoned_sign::none && fmt.charset == zoned_charset::ebcdic));
+}
+
 // Write `count` digits of m (which has at most `count` digits) ending at `end`.
 template <typename U>
 void write_digits(U m, std::size_t count, std::uint8_t zone, std::uint8_t* end) noexcept {
@@ -141,7 +164,10 @@ decode_status decode_zoned64(const std::uint8_t* p, std::size_t len, zoned_forma
                              std::int64_t& out) noexcept {
   std::uint64_t m = 0;
   bool negative = false;
-  const decode_status s = decode_impl(p, len, fmt, 18, m, negative);
+  const decode_status s =
+      one_word(len, fmt)
+          ? decode_word_trailing(p, fmt.charset, fmt.sign != zoned_sign::none, m, negative)
+          : decode_impl(p, len, fmt, 18, m, negative);
   if (s != decode_status::ok) return s;
   const auto v = static_cast<std::int64_t>(m);  // < 10^18
   out = negative ? -v : v;
@@ -155,7 +181,9 @@ decode_status decode_zoned(const std::uint8_t* p, std::size_t len, zoned_format 
   decode_status s;
   if (len <= 18) {
     std::uint64_t m64 = 0;
-    s = decode_impl(p, len, fmt, 18, m64, negative);
+    s = one_word(len, fmt)
+            ? decode_word_trailing(p, fmt.charset, fmt.sign != zoned_sign::none, m64, negative)
+            : decode_impl(p, len, fmt, 18, m64, negative);
     m = m64;
   } else {
     s = decode_impl(p, len, fmt, decimal::max_digits, m, negative);
