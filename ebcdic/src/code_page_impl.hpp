@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "mfb/ebcdic/code_page.hpp"
+#include "sbcs_simd.hpp"
 
 namespace mfb::ebcdic::detail {
 
@@ -29,6 +30,9 @@ class sbcs_tables {
   /// Decode `len` bytes to UTF-8 at `out` (room for len * max_utf8() bytes); return the
   /// number of bytes written.
   std::size_t decode(const std::uint8_t* in, std::size_t len, char* out) const noexcept;
+  /// decode() with a given ASCII-run kernel (tests compare every kernel the CPU has).
+  std::size_t decode_with(ascii_run_fn run, const std::uint8_t* in, std::size_t len,
+                          char* out) const noexcept;
   /// Encode UTF-8 into exactly `len` bytes padded with `pad`; unmapped characters fail or
   /// become `sub` as `policy` says.
   decode_status encode(std::string_view utf8, std::uint8_t* out, std::size_t len,

@@ -7,6 +7,7 @@
 
 #include "code_page_impl.hpp"
 #include "code_page_utf8.hpp"
+#include "sbcs_simd.hpp"
 
 namespace mfb::ebcdic::detail {
 
@@ -54,42 +55,36 @@ bool sbcs_tables::encode_one(char32_t cp, std::uint8_t& byte) const noexcept {
 
 std::size_t sbcs_tables::decode(const std::uint8_t* in, std::size_t len,
                                 char* out) const noexcept {
+  static const ascii_run_fn best = ascii_run_for(simd_level::best);
+  return decode_with(best, in, len, out);
+}
+
+std::size_t sbcs_tables::decode_with(ascii_run_fn run, const std::uint8_t* in, std::size_t len,
+                                     char* out) const noexcept {
+  // Short fields never reach the SIMD kernel: below this size its set-up costs more.
+  constexpr std::size_t min_block = 64;
   char* o = out;
   std::size_t i = 0;
-  // Blocks of 16: translate optimistically through the 1-byte table; if any byte needed
-  // a longer UTF-8 form (its table entry has the high bit set), redo the block with the
-  // general table. The caller's buffer holds len * max_utf8() bytes, so the 16 bytes
-  // written optimistically always fit.
-  while (len - i >= 16) {
-    const std::uint8_t* s = in + i;
-    unsigned acc = 0;
-    for (std::size_t k = 0; k < 16; ++k) {
-      std::uint8_t v = ascii_[s[k]];
-      o[k] = static_cast<char>(v);
-      acc |= v;
+  while (i < len) {
+    if (len - i >= min_block) {
+      const std::size_t n = run(ascii_.data(), in + i, len - i, o);
+      i += n;
+      o += n;
     }
-    if ((acc & 0x80u) == 0) {
-      o += 16;
-      i += 16;
-      continue;
-    }
-    // A 4-byte store is safe while at least two input bytes remain: the buffer then has
-    // room for 2 * max_utf8() >= 4 more bytes (max_utf8() >= 2 once a byte needs it).
-    for (std::size_t k = 0; k < 16; ++k) {
-      std::uint8_t b = s[k];
-      if (len - i - k >= 2) {
+    // Bytes that need 2-4 UTF-8 bytes, and the tail, go through the general table.
+    while (i < len) {
+      const std::uint8_t b = in[i];
+      if (ascii_[b] < 0x80 && len - i >= min_block) break;
+      // A 4-byte store is safe while four input bytes remain: the caller's buffer then
+      // has room for at least 4 * max_utf8() >= 4 more bytes.
+      if (len - i >= 4) {
         std::memcpy(o, &utf8_[b], 4);
       } else {
         std::memcpy(o, &utf8_[b], utf8_len_[b]);
       }
       o += utf8_len_[b];
+      ++i;
     }
-    i += 16;
-  }
-  for (; i < len; ++i) {
-    std::uint8_t b = in[i];
-    std::memcpy(o, &utf8_[b], utf8_len_[b]);
-    o += utf8_len_[b];
   }
   return static_cast<std::size_t>(o - out);
 }
