@@ -19,12 +19,16 @@ namespace {
 
 constexpr std::uint64_t ten19 = 10'000'000'000'000'000'000ULL;
 
-// Write the `count` low-order digits of v, right to left, ending at `end`.
+// Write the `count` low-order digits of v, right to left, ending at `end`; two at a time,
+// which halves the chain of dependent divisions.
 void write_digits(std::uint64_t v, char* end, int count) noexcept {
-  for (int i = 0; i < count; ++i) {
-    *--end = static_cast<char>('0' + v % 10);
-    v /= 10;
+  for (; count >= 2; count -= 2) {
+    const std::size_t pair = static_cast<std::size_t>(v % 100) * 2;
+    v /= 100;
+    end -= 2;
+    std::memcpy(end, detail::two_digits + pair, 2);
   }
+  if (count == 1) *--end = static_cast<char>('0' + v % 10);
 }
 
 // Put the `nd` digits of |value| aligned at `scale` into d (left to right). Fraction digits
