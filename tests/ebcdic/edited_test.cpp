@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 #include "mfb/ebcdic/decimal.hpp"
@@ -216,6 +217,35 @@ TEST(edit_pattern, decode_rejects_text_the_picture_cannot_produce) {
   EXPECT_EQ(read("ZZZ.ZZ", "   .00"), bad);  // all-Z zero is all spaces
   EXPECT_EQ(read("99/99/99", "12-31-99"), bad);
   EXPECT_EQ(read("99/99/99", "12/31/99"), "123199");
+}
+
+// Property: whatever text decode accepts, encoding the value it returns gives that text
+// back; mutated fields are either rejected or are themselves valid edits.
+TEST(edit_pattern, accepted_text_is_exactly_what_encode_writes) {
+  const char* pictures[] = {"ZZ,ZZ9.99-", "$$$,$$9.99CR",   "+++,++9.99", "***,**9.99DB",
+                            "ZZZ.ZZ",     "$B*,***.**BBDB", "----.--",    "99/99/99",
+                            "Z(4)BZ9",    "$Z,ZZ9.99+"};
+  const char alphabet[] = " 0123456789$*+-.,/BCDR";
+  std::mt19937 rng(7);
+  for (const char* pic : pictures) {
+    const edit_pattern p = compile(pic);
+    std::uniform_int_distribution<long long> value(-99999999, 99999999);
+    std::uniform_int_distribution<std::size_t> pos(0, p.length() - 1);
+    std::uniform_int_distribution<std::size_t> sym(0, sizeof alphabet - 2);
+    int accepted_mutants = 0;
+    for (int round = 0; round < 2000; ++round) {
+      std::string text(p.length(), '?');
+      p.encode(decimal{value(rng) / (round % 3 == 0 ? 1000 : 1), 2}, text.data());
+      text[pos(rng)] = alphabet[sym(rng)];
+      decimal d;
+      if (p.decode(text, d) != decode_status::ok) continue;
+      std::string again(p.length(), '?');
+      EXPECT_EQ(p.encode(d, again.data()), decode_status::ok);
+      EXPECT_EQ(again, text) << pic;
+      ++accepted_mutants;
+    }
+    EXPECT_GT(accepted_mutants, 0) << pic;  // e.g. a digit replaced by another digit
+  }
 }
 
 TEST(edit_pattern, compile_rejects_bad_pictures) {
