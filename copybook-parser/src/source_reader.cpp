@@ -11,22 +11,6 @@
 namespace mfb::copybook::detail {
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
-
-bool all_blank(std::string_view s) { return std::all_of(s.begin(), s.end(), is_blank); }
-
-std::size_t first_non_blank(std::string_view s, std::size_t from = 0) {
-  while (from < s.size() && is_blank(s[from])) ++from;
-  return from;
-}
-
-std::string_view trim_right(std::string_view s) {
-  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool is_quote(char c) { return c == '"' || c == '\''; }
-
 // EJECT and SKIP1/2/3 only steer the listing; they stand alone on their line.
 bool is_listing_statement(std::string_view code) {
   std::string_view w = trim_right(code.substr(first_non_blank(code)));
@@ -61,40 +45,6 @@ scan_result scan_code(std::string_view s, char open_quote) {
   return {s.size(), open_quote};
 }
 
-bool is_indicator(char c) {
-  return c == ' ' || c == '*' || c == '/' || c == '-' || c == 'D' || c == 'd';
-}
-
-// Could this line be fixed format? Column 7 must be an indicator, and columns 1-6 a
-// sequence area: blank, or one token starting in column 1 ("000100", "AB1234").
-bool fixed_ok(std::string_view line) {
-  const char ind = line.size() > 6 ? line[6] : ' ';
-  if (ind == '*' || ind == '/') return true;
-  if (!is_indicator(ind)) return false;
-  const std::string_view area = trim_right(line.substr(0, std::min<std::size_t>(6, line.size())));
-  if (area.empty()) return true;
-  return !is_blank(area.front()) && std::none_of(area.begin(), area.end(), is_blank);
-}
-
-// Could this line be free format? Not when it carries an evident fixed indicator or a
-// sequence number in front of its code.
-bool free_ok(std::string_view line) {
-  const std::size_t f = first_non_blank(line);
-  if (f >= line.size()) return true;
-  if (line[f] == '*' || line[f] == '/') return true;
-  if (f == 6 && (line[6] == '-' || line[6] == 'D' || line[6] == 'd') &&
-      (line.size() == 7 || is_blank(line[7]) || is_quote(line[7]))) {
-    return false;
-  }
-  std::size_t e = f;
-  while (e < line.size() && !is_blank(line[e])) ++e;
-  const std::string_view token = line.substr(f, e - f);
-  const bool has_digit =
-      std::any_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
-  const bool more = first_non_blank(line, e) < line.size();
-  return !(e == 6 && token.size() >= 3 && has_digit && more);
-}
-
 }  // namespace
 
 std::vector<std::string> split_source_lines(std::string_view raw) {
@@ -123,24 +73,6 @@ std::vector<std::string> split_source_lines(std::string_view raw) {
     pos = nl + 1;
   }
   return lines;
-}
-
-source_format detect_source_format(const std::vector<std::string>& lines, int right_margin) {
-  int fixed_only = 0;
-  int free_only = 0;
-  const std::size_t fixed_width = static_cast<std::size_t>(std::max(right_margin, 80));
-  for (const std::string& line : lines) {
-    if (all_blank(line)) continue;
-    bool fx = fixed_ok(line);
-    const bool fr = free_ok(line);
-    // Fixed-format lines stop at column 80; code past it is free format.
-    if (fx && line[first_non_blank(line)] != '*' && trim_right(line).size() > fixed_width) {
-      fx = false;
-    }
-    if (fx && !fr) ++fixed_only;
-    if (fr && !fx) ++free_only;
-  }
-  return free_only > fixed_only ? source_format::free : source_format::fixed;
 }
 
 namespace {
@@ -190,6 +122,10 @@ class line_reader {
       if (!opts_.debug_lines) return;
       ind = ' ';
     }
+    if (ind == '$' || (ind == '>' && line.size() > 7 && line[7] == '>')) {
+      directive(std::string_view(line).substr(6), 7);
+      return;
+    }
     std::size_t begin = 7;
     if (!is_indicator(ind)) {
       // Column 7 holds code (some tools write copybooks one column to the left).
@@ -224,9 +160,42 @@ class line_reader {
     const scan_result scan = scan_code(code, 0);
     code = code.substr(0, scan.code_end);
     if (all_blank(code) || is_listing_statement(code)) return;
-    end_line();
     const std::size_t f = first_non_blank(code);
+    if (code.substr(f, 2) == ">>") {
+      directive(code.substr(f), column + static_cast<int>(f));
+      return;
+    }
+    end_line();
     append(code.substr(f), column + static_cast<int>(f), scan.open_quote, fixed_);
+  }
+
+  // A compiler directive line: >>SOURCE [FORMAT] [IS] FIXED|FREE switches the format of
+  // the lines that follow; >>D marks a debug line in free format; others are ignored.
+  void directive(std::string_view text, int column) {
+    std::vector<std::string_view> words;
+    for (std::size_t i = first_non_blank(text); i < text.size(); i = first_non_blank(text, i)) {
+      std::size_t e = i;
+      while (e < text.size() && !is_blank(text[e])) ++e;
+      words.push_back(text.substr(i, e - i));
+      i = e;
+    }
+    if (words.empty()) return;
+    if (iequals(words[0], ">>D")) {
+      if (opts_.debug_lines) {
+        const std::size_t after = text.find(words[0]) + 3;
+        code_line(text.substr(after), column + static_cast<int>(after));
+      }
+      return;
+    }
+    if (iequals(words[0], ">>SOURCE")) {
+      for (std::string_view w : words) {
+        if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+        if (iequals(w, "FREE")) fixed_ = false;
+        if (iequals(w, "FIXED")) fixed_ = true;
+      }
+      return;
+    }
+    warn(column, "compiler directive '" + std::string(words[0]) + "' is ignored");
   }
 
   // A line with '-' in column 7 (fixed) or one that resumes a literal ended by '-' (free).

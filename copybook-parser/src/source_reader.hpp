@@ -13,6 +13,11 @@
 
 namespace mfb::copybook::detail {
 
+/// Tell whether a character is a fixed-format indicator (column 7) other than '$' or '>'.
+inline bool is_indicator(char c) {
+  return c == ' ' || c == '*' || c == '/' || c == '-' || c == 'D' || c == 'd';
+}
+
 /// Split file contents into lines as shown to the user: UTF-8 BOM, CR-LF and a DOS
 /// end-of-file mark (0x1A) removed, tabs expanded to the next multiple of 8 columns.
 /// Columns in every span refer to these expanded lines.

@@ -10,8 +10,6 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
-bool is_quote(char c) { return c == '"' || c == '\''; }
-
 // A period, comma or semicolon is a separator when a space, the end of the text or a
 // pseudo-text delimiter follows it; otherwise it belongs to a word (PIC 9,999.99).
 bool ends_separator(std::string_view text, std::size_t i) {

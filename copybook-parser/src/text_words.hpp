@@ -35,6 +35,24 @@ bool same_text_word(std::string_view a_text, const text_word& a, std::string_vie
 /// Compare ignoring ASCII case.
 bool iequals(std::string_view a, std::string_view b);
 
+/// Character helpers shared by the reader and the expander (blanks within one line).
+inline bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+inline bool is_quote(char c) { return c == '"' || c == '\''; }
+inline bool all_blank(std::string_view s) {
+  for (const char c : s) {
+    if (!is_blank(c)) return false;
+  }
+  return true;
+}
+inline std::size_t first_non_blank(std::string_view s, std::size_t from = 0) {
+  while (from < s.size() && is_blank(s[from])) ++from;
+  return from;
+}
+inline std::string_view trim_right(std::string_view s) {
+  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
 /// The characters of a text word.
 inline std::string_view word_text(std::string_view text, const text_word& w) {
   return text.substr(w.begin, w.end - w.begin);

@@ -219,6 +219,44 @@ TEST(SourceReader, DetectsFormat) {
   EXPECT_EQ(read("01 R.\n   05 A PIC X.\n").text, "01 R.\n05 A PIC X.\n");
 }
 
+TEST(SourceReader, DetectsSequenceAreasWithJunk) {
+  // Columns 1-6 with change marks or letters: not code, so still fixed.
+  const std::string junk = "CHG#01 01  R.\nAB1234     05  A PIC X.\nAB  12     05  B PIC X.\n";
+  EXPECT_EQ(detect_source_format(split_source_lines(junk), 72), source_format::fixed);
+  EXPECT_EQ(read(junk).text, "01  R.\n05  A PIC X.\n05  B PIC X.\n");
+  // Debug and continuation indicators alone in column 7 are fixed-only.
+  EXPECT_EQ(detect_source_format(split_source_lines("      D    05 A PIC X.\n"), 72),
+            source_format::fixed);
+}
+
+TEST(SourceReader, SourceFormatDirectiveMatchesGnuCobol) {
+  const test::temp_dir dir;
+  const std::string text =
+      "       01  R.\n"
+      "       >>SOURCE FORMAT IS FREE\n"
+      "05 A PIC X.\n"
+      "   >>SOURCE FIXED\n"
+      "      * comment\n"
+      "           05  B PIC X.\n";
+  const logical_source src = read(text);
+  EXPECT_TRUE(src.diagnostics.empty());
+  EXPECT_EQ(src.text, "01  R.\n05 A PIC X.\n05  B PIC X.\n");
+  expect_at(src, src.text.find("05 A"), 3, 1);
+  test::write_file(dir.path() / "directive.cpy", text);
+  const auto oracle = test::cobc_expand(dir.path(), "COPY directive.");
+  if (!oracle) GTEST_SKIP() << "cobc not available";
+  EXPECT_EQ(test::cobol_words(src.text), *oracle);
+}
+
+TEST(SourceReader, OtherDirectivesAreIgnoredWithWarning) {
+  const logical_source src = read("       01  R.\n       >>CALL-CONVENTION COBOL\n");
+  EXPECT_EQ(src.text, "01  R.\n");
+  ASSERT_EQ(src.diagnostics.size(), 1u);
+  EXPECT_EQ(src.diagnostics[0].level, severity::warning);
+  EXPECT_EQ(src.diagnostics[0].where.line, 2);
+  EXPECT_EQ(src.diagnostics[0].where.column, 8);
+}
+
 TEST(SourceReader, UnknownIndicatorIsCodeWithWarning) {
   parse_options opts;
   opts.format = source_format::fixed;
