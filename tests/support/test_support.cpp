@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
 #include <random>
 #include <stdexcept>
 
@@ -16,9 +15,15 @@ std::filesystem::path source_dir() { return MFB_SOURCE_DIR; }
 std::filesystem::path binary_dir() { return MFB_BINARY_DIR; }
 
 std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
+  // Sized read rather than istreambuf_iterator: GCC 12 warns (-Wnull-dereference) inside
+  // <streambuf> for the iterator form, and CI builds with -Werror.
+  std::ifstream in(p, std::ios::binary | std::ios::ate);
   if (!in) throw std::runtime_error("cannot open " + p.string());
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  std::string s(static_cast<std::size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  in.read(s.data(), static_cast<std::streamsize>(s.size()));
+  if (!in) throw std::runtime_error("cannot read " + p.string());
+  return s;
 }
 
 std::vector<std::uint8_t> read_bytes(const std::filesystem::path& p) {
