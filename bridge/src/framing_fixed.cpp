@@ -2,7 +2,6 @@
 // a length field inside the record, and a caller-supplied length function.
 
 #include <cstring>
-#include <limits>
 
 #include "framing_detail.hpp"
 
@@ -61,6 +60,8 @@ std::size_t frame_text_lines(framing_pass& p, std::size_t pos) {
 
 namespace {
 
+constexpr std::uint64_t max_field_value = std::uint64_t{1} << 40;  // 1 TiB: surely corrupt
+
 /// Read the length field's value; return false (error set) on a bad digit.
 bool read_length_field(framing_pass& p, std::size_t pos, std::uint64_t& value) {
   const auto& o = p.opt;
@@ -117,12 +118,16 @@ std::size_t frame_length_field(framing_pass& p, std::size_t pos) {
     }
     std::uint64_t raw = 0;
     if (!read_length_field(p, pos, raw)) break;
+    const std::string field = hex_bytes(p.buf + pos + o.length_field_offset, o.length_field_size);
+    if (raw > max_field_value) {
+      p.fail(p.offset(pos), p.where(p.offset(pos)) + ": length field " + field + " gives " +
+                                std::to_string(raw) + ", an impossible record length");
+      break;
+    }
+    // validate() keeps |length_adjust| <= 2^31, so this cannot overflow.
     const long long adjusted = static_cast<long long>(raw) + o.length_adjust;
-    if (raw > static_cast<std::uint64_t>(std::numeric_limits<long long>::max() / 2) ||
-        adjusted < static_cast<long long>(field_end) || adjusted <= 0) {
-      p.fail(p.offset(pos), p.where(p.offset(pos)) + ": length field " +
-                                hex_bytes(p.buf + pos + o.length_field_offset, o.length_field_size) +
-                                " gives a record length of " + std::to_string(adjusted) +
+    if (adjusted < static_cast<long long>(field_end)) {
+      p.fail(p.offset(pos), p.where(p.offset(pos)) + ": length field " + field + " gives a record length of " + std::to_string(adjusted) +
                                 ", which does not cover the length field itself (ends at " +
                                 std::to_string(field_end) + ")");
       break;

@@ -66,6 +66,9 @@ std::string framing_options::validate() const {
           length_field_size != 8) {
         return "a binary length field must be 1, 2, 4 or 8 bytes, not " + std::to_string(length_field_size);
       }
+      if (length_adjust > (1LL << 31) || length_adjust < -(1LL << 31)) {
+        return "length_adjust " + std::to_string(length_adjust) + " is out of range";
+      }
       if (!binary && (length_field_size == 0 || length_field_size > 18)) {
         return "a digit length field must be 1 to 18 bytes, not " + std::to_string(length_field_size);
       }

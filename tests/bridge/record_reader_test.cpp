@@ -236,6 +236,12 @@ TEST(record_reader, length_field_binary_and_zoned) {
   EXPECT_EQ(frame_bytes(hex("A1 F0F1 C1C2"), o).error_text(),
             "file.dat: record 1 at offset 0: length field F0 F1 gives a record length of 1, which does "
             "not cover the length field itself (ends at 3)");
+  o.length_field_kind = bridge::length_field_encoding::binary_big_endian;
+  o.length_field_offset = 0;
+  o.length_field_size = 8;
+  EXPECT_EQ(frame_bytes(hex("FFFFFFFFFFFFFFFF 00"), o).error_text(),
+            "file.dat: record 1 at offset 0: length field FF FF FF FF FF FF FF FF gives "
+            "18446744073709551615, an impossible record length");
 }
 
 TEST(record_reader, custom_length_function) {
