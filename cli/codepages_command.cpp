@@ -45,6 +45,50 @@ void print_text(const std::vector<ebcdic::code_page_info>& pages) {
              pages.size());
 }
 
+/// The byte -> code point table of one page, in the from_table_file format (so a site can
+/// dump a page, patch it and load it back with base= or as a full table).
+int print_table(const std::string& name, bool json) {
+  auto cp = ebcdic::code_page::open(name);
+  if (!cp) {
+    std::fprintf(stderr, "mfbridge codepages: %s\n", cp.err().message.c_str());
+    return exit_usage;
+  }
+  if (cp->kind() == ebcdic::page_kind::double_byte) {
+    std::fprintf(stderr, "mfbridge codepages: %s is double-byte; it has no 256-entry table\n",
+                 cp->info().name.c_str());
+    return exit_usage;
+  }
+  // Mixed pages: the SBCS half, decoded byte by byte (SO and SI switch state: no entry).
+  nlohmann::json table = nlohmann::json::array();
+  if (!json) fmt::print("# {} (CCSID {}): {}\n", cp->info().name, cp->info().ccsid, cp->info().description);
+  for (unsigned b = 0; b < 256; ++b) {
+    const auto byte = static_cast<std::uint8_t>(b);
+    char out[8];
+    std::size_t written = 0;
+    const bool shift = cp->kind() == ebcdic::page_kind::mixed && (b == 0x0E || b == 0x0F);
+    std::uint32_t code = 0;
+    if (!shift && cp->decode(&byte, 1, out, written) == ebcdic::decode_status::ok) {
+      const auto* u = reinterpret_cast<const unsigned char*>(out);
+      const int extra = written == 1 ? 0 : written == 2 ? 1 : written == 3 ? 2 : 3;
+      code = extra == 0 ? u[0] : u[0] & (0x3Fu >> extra);
+      for (int k = 1; k <= extra; ++k) code = (code << 6) | (u[k] & 0x3Fu);
+    }
+    if (json) {
+      table.push_back(shift ? nlohmann::json(nullptr) : nlohmann::json(code));
+    } else if (shift) {
+      fmt::print("# {:02X} is {} (shift, no character)\n", b, b == 0x0E ? "SO" : "SI");
+    } else {
+      fmt::print("{:02X} U+{:04X}\n", b, code);
+    }
+  }
+  if (json)
+    fmt::print("{}\n", nlohmann::json{{"name", cp->info().name},
+                                      {"ccsid", cp->info().ccsid},
+                                      {"table", table}}
+                           .dump());
+  return exit_ok;
+}
+
 void print_json(const std::vector<ebcdic::code_page_info>& pages) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& p : pages)
@@ -64,7 +108,14 @@ void add_codepages_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--format", *format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
-  cmd->callback([format, &exit_code] {
+  auto table = std::make_shared<std::string>();
+  cmd->add_option("--table", *table,
+                  "Print one page's byte -> code point table (the custom table file format)");
+  cmd->callback([format, table, &exit_code] {
+    if (!table->empty()) {
+      exit_code = print_table(*table, *format == "json");
+      return;
+    }
     const auto pages = ebcdic::code_page::list();
     if (*format == "json") {
       print_json(pages);
