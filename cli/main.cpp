@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   int exit_code = mfb::cli::exit_ok;
   mfb::cli::add_layout_command(app, exit_code);
   mfb::cli::add_codepages_command(app, exit_code);
+  mfb::cli::add_convert_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

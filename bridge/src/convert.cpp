@@ -1,0 +1,148 @@
+// run_convert: set up (copybooks, code page, plans, reader, sinks), then consume decoded
+// batches in input order, applying the bad-record policy record by record.
+
+#include "mfb/bridge/convert.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <memory>
+#include <thread>
+
+#include "convert_pipeline.hpp"
+#include "convert_writer.hpp"
+#include "mfb/bridge/csv_sink.hpp"
+#include "mfb/bridge/json_sink.hpp"
+#include "mfb/bridge/record_selector.hpp"
+#include "mfb/copybook/parse.hpp"
+
+namespace mfb::bridge {
+
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+
+convert_summary stop(convert_summary s, int code, std::string message, std::FILE* log) {
+  s.exit_code = code;
+  s.message = std::move(message);
+  std::fprintf(log, "mfbridge convert: %s\n", s.message.c_str());
+  return s;
+}
+
+}  // namespace
+
+std::string convert_options::validate() const {
+  if (copybooks.empty()) return "--copybook is required";
+  if (auto why = decode.validate(); !why.empty()) return why;
+  if (on_error == error_policy::reject && reject_file.empty())
+    return "--on-error reject needs --reject-file";
+  if (decode.format == output_format::csv && !selects.empty())
+    return "CSV output needs one record layout: use --record, or --format jsonl with --select";
+  if (max_errors < -1) return "--max-errors must be 0 or more";
+  return {};
+}
+
+convert_summary run_convert(const convert_options& opts, std::FILE* log) {
+  convert_summary summary;
+  auto t0 = clock_type::now();
+  if (auto why = opts.validate(); !why.empty()) return stop(summary, 1, why, log);
+
+  copybook::parse_options popts;
+  popts.include_dirs = opts.include_dirs;
+  auto parsed = copybook::parse_copybook_files(opts.copybooks, popts);
+  if (!parsed.ok()) {
+    std::fputs(copybook::to_string(parsed.diagnostics).c_str(), log);
+    return stop(summary, 1, "the copybook has errors", log);
+  }
+  auto page = ebcdic::code_page::open(opts.codepage);
+  if (!page) return stop(summary, 1, page.err().message, log);
+
+  std::vector<select_rule> rules;
+  for (const auto& text : opts.selects) {
+    auto r = parse_select_rule(text);
+    if (!r) return stop(summary, 1, "--select expects FIELD=VALUE:RECORD, got " + text, log);
+    rules.push_back(*r);
+  }
+  auto selector = record_selector::build(parsed.records, opts.record_name, rules, *page,
+                                         opts.decode);
+  if (!selector) return stop(summary, 1, selector.err().message, log);
+
+  framing_options framing = opts.framing;
+  if ((framing.format == recfm::f || framing.format == recfm::fb) && framing.lrecl == 0) {
+    // Default LRECL: the longest record the plans describe.
+    for (const auto& p : selector->plans())
+      framing.lrecl = std::max(framing.lrecl, p.layout().length);
+  }
+  if (auto why = framing.validate(); !why.empty()) return stop(summary, 1, why, log);
+
+  // Open the source here (not through record_reader::open) to learn its size for progress.
+  auto source = input_source::open(opts.input, opts.framing.detect_gzip);
+  if (!source) return stop(summary, 4, source.err().message, log);
+  long long total = (*source)->compressed() ? -1 : (*source)->known_size();
+  auto reader = record_reader::open(std::move(source).value(), framing);
+  if (!reader) return stop(summary, 1, reader.err().message, log);
+
+  auto out = output_file::open(opts.output);
+  if (!out) return stop(summary, 4, out.err().message, log);
+  std::unique_ptr<record_sink> sink;
+  if (opts.decode.format == output_format::csv)
+    sink = std::make_unique<csv_sink>(std::move(out).value(), selector->plans().front().columns());
+  else
+    sink = std::make_unique<json_sink>(std::move(out).value());
+  if (!sink->begin()) return stop(summary, 4, sink->error(), log);
+
+  detail::convert_writer writer(opts, *selector, *sink, summary, log);
+  if (auto why = writer.open_rejects(); !why.empty()) return stop(summary, 4, why, log);
+
+  unsigned threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
+  summary.threads = threads;
+  bool show_progress = opts.progress && isatty(fileno(log));
+  auto last_progress = t0;
+  detail::run_pipeline(**reader, *selector, threads, opts.batch_bytes,
+                       [&](detail::batch_work& w) {
+                         bool more = writer.consume(w);
+                         summary.bytes_read = (*reader)->bytes_consumed();
+                         auto now = clock_type::now();
+                         if (show_progress && now - last_progress > std::chrono::milliseconds(500)) {
+                           last_progress = now;
+                           detail::print_progress(log, summary, total,
+                                                  std::chrono::duration<double>(now - t0).count());
+                         }
+                         return more;
+                       });
+  if (show_progress) std::fputs("\r\033[K", log);
+  summary.bytes_read = (*reader)->bytes_consumed();
+  writer.finish();
+  if (summary.exit_code == 0) {
+    if (const framing_error* fe = (*reader)->error()) {
+      summary.exit_code = fe->what == framing_error::kind::io ? 4 : 2;
+      summary.message = fe->to_string();
+      std::fprintf(log, "mfbridge convert: %s\n", summary.message.c_str());
+    }
+  }
+  if (auto closed = sink->finish(); !closed && summary.exit_code != 4) {
+    summary.exit_code = 4;
+    summary.message = closed.err().message;
+    std::fprintf(log, "mfbridge convert: %s\n", summary.message.c_str());
+  }
+  if (auto why = writer.close_rejects(); !why.empty() && summary.exit_code != 4) {
+    summary.exit_code = 4;
+    summary.message = why;
+    std::fprintf(log, "mfbridge convert: %s\n", why.c_str());
+  }
+  summary.seconds = std::chrono::duration<double>(clock_type::now() - t0).count();
+  std::fprintf(log, "%s\n", summary.to_text().c_str());
+  if (!opts.summary_json.empty()) {
+    std::ofstream f(opts.summary_json, std::ios::binary);
+    f << summary.to_json() << '\n';
+    if (!f) {
+      std::fprintf(log, "mfbridge convert: cannot write %s\n", opts.summary_json.c_str());
+      if (summary.exit_code == 0) summary.exit_code = 4;
+    }
+  }
+  return summary;
+}
+
+}  // namespace mfb::bridge

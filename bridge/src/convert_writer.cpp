@@ -1,0 +1,156 @@
+// Policy decisions happen here, on the writing thread, in input order: so "fail" stops at
+// the first bad record in the file (not the first a worker happened to meet), and the
+// output before it is complete.
+
+#include "convert_writer.hpp"
+
+namespace mfb::bridge::detail {
+
+namespace {
+
+// "invalid digit", "record too short", ...: the reason up to its first colon.
+std::string reason_kind(const std::string& reason) {
+  return reason.substr(0, reason.find(':'));
+}
+
+}  // namespace
+
+std::string convert_writer::open_rejects() {
+  if (opts_.on_error != error_policy::reject) return {};
+  auto bytes = output_file::open(opts_.reject_file, std::size_t{1} << 20);
+  if (!bytes) return bytes.err().message;
+  reject_bytes_ = std::move(bytes).value();
+  std::string log_name =
+      opts_.reject_log.empty() ? opts_.reject_file + ".errors.jsonl" : opts_.reject_log;
+  auto lines = output_file::open(log_name, std::size_t{1} << 20);
+  if (!lines) return lines.err().message;
+  reject_log_ = std::move(lines).value();
+  return {};
+}
+
+std::string convert_writer::close_rejects() {
+  for (auto* f : {reject_bytes_.get(), reject_log_.get()})
+    if (f) {
+      auto r = f->close();
+      if (!r) return r.err().message;
+    }
+  return {};
+}
+
+void convert_writer::print(const record_error& e, const char* prefix) {
+  if (printed_ >= opts_.messages_limit) {
+    ++held_back_;
+    return;
+  }
+  ++printed_;
+  std::fprintf(log_, "%s%s\n", prefix, e.to_string().c_str());
+}
+
+void convert_writer::finish() {
+  if (held_back_ > 0)
+    std::fprintf(log_, "mfbridge convert: %lld more messages not shown\n", held_back_);
+}
+
+bool convert_writer::write_text(const batch_work& w, std::size_t from, std::size_t to) {
+  if (to > from && !sink_.write(std::string_view(w.text.data() + from, to - from))) {
+    summary_.exit_code = 4;
+    summary_.message = sink_.error();
+    std::fprintf(log_, "mfbridge convert: %s\n", summary_.message.c_str());
+    return false;
+  }
+  return true;
+}
+
+void convert_writer::reject(const batch_work& w, const batch_work::flagged_record& f) {
+  const record_view& rec = w.batch[f.record];
+  // Keep the reject file readable with the input's framing: RDWs for variable formats.
+  switch (opts_.framing.format) {
+    case recfm::v:
+    case recfm::vb:
+    case recfm::vs:
+    case recfm::vbs: {
+      std::size_t len = rec.size + 4;
+      std::uint8_t rdw[4] = {static_cast<std::uint8_t>(len >> 8), static_cast<std::uint8_t>(len),
+                             0, 0};
+      reject_bytes_->write(rdw, 4);
+      reject_bytes_->write(rec.data, rec.size);
+      break;
+    }
+    case recfm::text_lines:
+      reject_bytes_->write(rec.data, rec.size);
+      reject_bytes_->put('\n');
+      break;
+    default:
+      reject_bytes_->write(rec.data, rec.size);
+  }
+  for (std::uint32_t k = f.err_begin; k < f.err_end; ++k) {
+    reject_log_->write(w.errors[k].to_json());
+    reject_log_->put('\n');
+  }
+}
+
+bool convert_writer::consume(batch_work& w) {
+  std::size_t text_from = 0;
+  std::size_t next_record = 0;
+  auto count_written = [&](std::size_t upto) {
+    for (; next_record < upto; ++next_record) {
+      ++summary_.records_read;
+      int p = w.plans[next_record];
+      if (p >= 0 && (w.ends[next_record] != (next_record ? w.ends[next_record - 1] : 0))) {
+        ++summary_.records_written;
+        ++summary_.written_by_type[selector_.plans()[static_cast<std::size_t>(p)].type_name()];
+      }
+    }
+  };
+  for (const auto& f : w.flagged) {
+    if (!f.bad) {
+      for (std::uint32_t k = f.err_begin; k < f.err_end; ++k) {
+        ++summary_.alternative_errors;
+        print(w.errors[k], "warning (written as null): ");
+      }
+      continue;
+    }
+    ++summary_.records_rejected;
+    ++summary_.rejected_by_reason[reason_kind(w.errors[f.err_begin].reason)];
+    bool over = opts_.max_errors >= 0 &&
+                static_cast<long long>(summary_.records_rejected) > opts_.max_errors;
+    if (opts_.on_error == error_policy::fail || over) {
+      std::size_t upto = w.ends[f.record];
+      if (!write_text(w, text_from, upto)) return false;
+      count_written(f.record);
+      ++summary_.records_read;  // the bad record itself
+      for (std::uint32_t k = f.err_begin; k < f.err_end; ++k)
+        if (!w.errors[k].in_alternative)
+          std::fprintf(log_, "%s\n", w.errors[k].to_string().c_str());
+      if (opts_.on_error == error_policy::reject) reject(w, f);
+      summary_.exit_code = 2;
+      summary_.message =
+          over ? "too many bad records: " + std::to_string(summary_.records_rejected) +
+                     " (--max-errors " + std::to_string(opts_.max_errors) + ")"
+               : "stopped at the first bad record (--on-error fail)";
+      std::fprintf(log_, "mfbridge convert: %s\n", summary_.message.c_str());
+      return false;
+    }
+    for (std::uint32_t k = f.err_begin; k < f.err_end; ++k)
+      if (!w.errors[k].in_alternative) print(w.errors[k], "");
+    if (opts_.on_error == error_policy::reject) reject(w, f);
+  }
+  if (!write_text(w, text_from, w.text.size())) return false;
+  count_written(w.batch.size());
+  return true;
+}
+
+void print_progress(std::FILE* log, const convert_summary& s, long long total_bytes,
+                    double seconds) {
+  double mb = static_cast<double>(s.bytes_read) / 1e6;
+  double rate = seconds > 0 ? mb / seconds : 0;
+  std::fprintf(log, "\r\033[K%llu records, %.1f MB, %.1f MB/s",
+               static_cast<unsigned long long>(s.records_read), mb, rate);
+  if (total_bytes > 0 && rate > 0) {
+    double left = (static_cast<double>(total_bytes) / 1e6 - mb) / rate;
+    std::fprintf(log, ", %.0f s left", left > 0 ? left : 0);
+  }
+  std::fflush(log);
+}
+
+}  // namespace mfb::bridge::detail

@@ -1,0 +1,52 @@
+#pragma once
+// The writing side of a conversion: applies the bad-record policy record by record, in
+// input order, writes good text to the sink, bad records to the reject files, and counts.
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "convert_pipeline.hpp"
+#include "mfb/bridge/convert.hpp"
+#include "mfb/bridge/output_file.hpp"
+#include "mfb/bridge/record_selector.hpp"
+#include "mfb/bridge/sink.hpp"
+
+namespace mfb::bridge::detail {
+
+class convert_writer {
+ public:
+  convert_writer(const convert_options& opts, const record_selector& selector, record_sink& sink,
+                 convert_summary& summary, std::FILE* log)
+      : opts_(opts), selector_(selector), sink_(sink), summary_(summary), log_(log) {}
+
+  /// Open the reject files (reject policy); return an error message or "".
+  std::string open_rejects();
+  /// Write one decoded batch; return false to stop (fail policy, too many errors, I/O).
+  bool consume(batch_work& w);
+  /// Print how many messages were held back.
+  void finish();
+  /// Close the reject files; return an error message or "".
+  std::string close_rejects();
+
+ private:
+  bool write_text(const batch_work& w, std::size_t from, std::size_t to);
+  void reject(const batch_work& w, const batch_work::flagged_record& f);
+  void print(const record_error& e, const char* prefix);
+
+  const convert_options& opts_;
+  const record_selector& selector_;
+  record_sink& sink_;
+  convert_summary& summary_;
+  std::FILE* log_;
+  std::unique_ptr<output_file> reject_bytes_;
+  std::unique_ptr<output_file> reject_log_;
+  long long printed_ = 0;
+  long long held_back_ = 0;
+};
+
+/// Show records, MB, MB/s and the time left on one terminal line.
+void print_progress(std::FILE* log, const convert_summary& s, long long total_bytes,
+                    double seconds);
+
+}  // namespace mfb::bridge::detail
