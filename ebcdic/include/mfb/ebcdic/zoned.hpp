@@ -11,7 +11,7 @@
 namespace mfb::ebcdic {
 
 enum class zoned_sign : std::uint8_t {
-  none,                ///< unsigned: zone F (or 3 in ASCII)
+  none,                ///< unsigned: zone F (C also accepted on the last digit) or 3 in ASCII
   trailing_overpunch,  ///< the default for PIC S9
   leading_overpunch,
   trailing_separate,
