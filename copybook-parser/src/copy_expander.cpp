@@ -149,6 +149,20 @@ std::optional<located_text> copy_member(const located_text& text, const copy_sta
   return apply_replacing(expanded, s.rules);
 }
 
+// Report a statement's problems; tell whether the statement can still be carried out.
+bool report(const located_text& text, const std::optional<statement_error>& warning,
+            const std::optional<statement_error>& error, logical_source& out) {
+  if (warning) {
+    out.diagnostics.push_back(
+        diagnostic_at(text, warning->offset, out, warning->message, severity::warning));
+  }
+  if (error) {
+    out.diagnostics.push_back(
+        diagnostic_at(text, error->offset, out, error->message, severity::error));
+  }
+  return !error;
+}
+
 }  // namespace
 
 located_text expand_copy_statements(const located_text& text, const fs::path& including_dir,
@@ -167,15 +181,7 @@ located_text expand_copy_statements(const located_text& text, const fs::path& in
     result.append_slice(text, copied, words[i].begin - copied);
     copied = s.end;
     i = s.next_word;
-    if (s.warning) {
-      out.diagnostics.push_back(
-          diagnostic_at(text, s.warning->offset, out, s.warning->message, severity::warning));
-    }
-    if (s.error) {
-      out.diagnostics.push_back(
-          diagnostic_at(text, s.error->offset, out, s.error->message, severity::error));
-      continue;
-    }
+    if (!report(text, s.warning, s.error, out)) continue;
     if (auto member = copy_member(text, s, including_dir, opts, out, chain)) {
       result.append(*member);
     }
@@ -207,15 +213,7 @@ located_text apply_replace_statements(const located_text& text, logical_source& 
     flush(words[i].begin);
     copied = s.end;
     i = s.next_word;
-    if (s.warning) {
-      out.diagnostics.push_back(
-          diagnostic_at(text, s.warning->offset, out, s.warning->message, severity::warning));
-    }
-    if (s.error) {
-      out.diagnostics.push_back(
-          diagnostic_at(text, s.error->offset, out, s.error->message, severity::error));
-      continue;
-    }
+    if (!report(text, s.warning, s.error, out)) continue;
     if (s.off && s.last) {
       if (!levels.empty()) levels.pop_back();
     } else if (s.off || !s.also) {

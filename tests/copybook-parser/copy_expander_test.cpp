@@ -50,6 +50,10 @@ void expect_at(const logical_source& src, std::size_t offset, const std::string&
   EXPECT_EQ(where.column, column) << "offset " << offset;
 }
 
+void expect_contains(const std::string& text, std::initializer_list<const char*> pieces) {
+  for (const char* piece : pieces) EXPECT_NE(text.find(piece), std::string::npos) << piece;
+}
+
 // Our words for `statements` must equal cobc's.
 void expect_same_as_cobc(const std::string& statements) {
   SCOPED_TRACE(statements);
@@ -100,10 +104,8 @@ TEST(CopyExpander, ReplacingLeadingAndTrailing) {
   const logical_source src =
       read_statements("COPY CUSTFLDS REPLACING LEADING ==PFX== BY ==CUST==.");
   // A literal is never changed; "pfx-low" matches ignoring case.
-  EXPECT_NE(src.text.find("05  CUST-CODE "), std::string::npos);
-  EXPECT_NE(src.text.find("VALUE 'PFX-NAME'"), std::string::npos);
-  EXPECT_NE(src.text.find("05  CODE-PFX "), std::string::npos);
-  EXPECT_NE(src.text.find("05  CUST-low "), std::string::npos);
+  expect_contains(src.text,
+                  {"05  CUST-CODE ", "VALUE 'PFX-NAME'", "05  CODE-PFX ", "05  CUST-low "});
   expect_same_as_cobc("COPY CUSTFLDS REPLACING LEADING ==PFX== BY ==CUST==.");
   expect_same_as_cobc("COPY CUSTFLDS REPLACING TRAILING ==PFX== BY ==XX==.");
   expect_same_as_cobc(
@@ -114,10 +116,9 @@ TEST(CopyExpander, ReplacingWordsAndLiterals) {
   const logical_source src =
       read_statements("COPY CUSTFLDS REPLACING PFX BY CUST\n'PFX-NAME' BY 'NEW'.");
   // A word operand matches whole words only: PFX-CODE and the literal stay.
-  EXPECT_NE(src.text.find("05  CUST               PIC X."), std::string::npos);
-  EXPECT_NE(src.text.find("05  PFX-CODE "), std::string::npos);
-  EXPECT_NE(src.text.find("VALUE 'NEW'."), std::string::npos);
-  EXPECT_NE(src.text.find(":CUST:-ID"), std::string::npos);  // ':' separates words
+  // ':' separates words, so :PFX: holds the word PFX.
+  expect_contains(src.text,
+                  {"05  CUST               PIC X.", "05  PFX-CODE ", "VALUE 'NEW'.", ":CUST:-ID"});
   expect_same_as_cobc("COPY CUSTFLDS REPLACING PFX BY CUST\n'PFX-NAME' BY 'NEW'.");
   expect_same_as_cobc("COPY CUSTFLDS REPLACING ==X== BY ==Y==.");
 }
