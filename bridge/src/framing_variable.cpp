@@ -49,19 +49,20 @@ struct scan {
     std::uint8_t w[4];
     load_word(p, cur, w);
     std::uint64_t len;
-    const std::string at = "block at offset " + std::to_string(p.offset(cur)) + ": BDW " + hex(cur);
+    // Messages are built only on failure: this runs once per block.
+    auto at = [&] { return "block at offset " + std::to_string(p.offset(cur)) + ": BDW " + hex(cur); };
     if ((w[0] & 0x80) != 0) {
       // Extended BDW (large block interface): the other 31 bits are the block length.
       len = std::uint64_t{w[0] & 0x7Fu} << 24 | std::uint64_t{w[1]} << 16 | std::uint64_t{w[2]} << 8 | w[3];
     } else {
       len = std::uint64_t{w[0]} << 8 | w[1];
       if (w[2] != 0 || w[3] != 0) {
-        p.fail(p.offset(cur), at + " has non-zero reserved bytes (is the file really blocked? try --recfm V)");
+        p.fail(p.offset(cur), at() + " has non-zero reserved bytes (is the file really blocked? try --recfm V)");
         return step::failed;
       }
     }
     if (len < 8) {
-      p.fail(p.offset(cur), at + " gives a block length of " + std::to_string(len) +
+      p.fail(p.offset(cur), at() + " gives a block length of " + std::to_string(len) +
                                 ", less than 8 (the BDW and one RDW)");
       return step::failed;
     }
@@ -87,44 +88,45 @@ struct scan {
     std::uint8_t w[4];
     load_word(p, cur, w);
     const std::size_t len = std::size_t{w[0]} << 8 | w[1];
-    const std::string at = p.where(p.offset(cur)) + ": RDW " + hex(cur);
+    // Messages are built only on failure: this runs once per record.
+    auto at = [&] { return p.where(p.offset(cur)) + ": RDW " + hex(cur); };
     if (len == 0) {
-      p.fail(p.offset(cur), at + " has length 0");
+      p.fail(p.offset(cur), at() + " has length 0");
       return step::failed;
     }
     if (p.opt.rdw_includes_header && len < 4) {
-      p.fail(p.offset(cur), at + " has length " + std::to_string(len) +
+      p.fail(p.offset(cur), at() + " has length " + std::to_string(len) +
                                 ", less than the 4 bytes of the RDW itself (does the length exclude the RDW?)");
       return step::failed;
     }
     if (len > max_rdw_length) {
-      p.fail(p.offset(cur), at + " has length " + std::to_string(len) + ", more than " +
+      p.fail(p.offset(cur), at() + " has length " + std::to_string(len) + ", more than " +
                                 std::to_string(max_rdw_length));
       return step::failed;
     }
     if (spanned) {
       if ((w[2] & 0xFC) != 0 || w[3] != 0) {
-        p.fail(p.offset(cur), at + " has reserved bits set in its segment control bytes");
+        p.fail(p.offset(cur), at() + " has reserved bits set in its segment control bytes");
         return step::failed;
       }
       control = w[2];
     } else {
       if (w[2] != 0 || w[3] != 0) {
-        p.fail(p.offset(cur), at + " has non-zero reserved bytes (a spanned segment? try --recfm VS or VBS)");
+        p.fail(p.offset(cur), at() + " has non-zero reserved bytes (a spanned segment? try --recfm VS or VBS)");
         return step::failed;
       }
       control = 0;
     }
     total = p.opt.rdw_includes_header ? len : len + 4;
     if (blocked && total > left) {
-      p.fail(p.offset(cur), at + " gives a length of " + std::to_string(total) + " but only " +
+      p.fail(p.offset(cur), at() + " gives a length of " + std::to_string(total) + " but only " +
                                 std::to_string(left) + " bytes are left in the block at offset " +
                                 std::to_string(block_start));
       return step::failed;
     }
     if (p.limit - cur < total) {
       if (!p.at_eof) return step::need_more;
-      p.fail(p.offset(cur), at + ": truncated: the RDW gives " + std::to_string(total) + " bytes but only " +
+      p.fail(p.offset(cur), at() + ": truncated: the RDW gives " + std::to_string(total) + " bytes but only " +
                                 std::to_string(p.limit - cur) + " remain in the file");
       return step::failed;
     }

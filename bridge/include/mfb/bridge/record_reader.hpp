@@ -74,7 +74,9 @@ class record_reader {
   /// Fill `batch` with the next records (about `target_bytes` of input); return false when
   /// no record was produced: end of input, or an error (then error() is set). The records
   /// framed before an error are delivered first; the error follows on the next call.
-  bool next(record_batch& batch, std::size_t target_bytes = std::size_t{4} << 20);
+  /// The 1 MiB default keeps a batch in L2 while it is framed and decoded; 4 MiB batches
+  /// framed V records 2-3x slower in benchmarks/bridge/read_bench.cpp.
+  bool next(record_batch& batch, std::size_t target_bytes = std::size_t{1} << 20);
 
   /// The error that ended reading, or nullptr (clean end of input, or not finished yet).
   const framing_error* error() const noexcept;
