@@ -134,9 +134,14 @@ std::optional<located_text> copy_member(const located_text& text, const copy_sta
   const std::optional<std::string> bytes = read_whole_file(*found);
   if (!bytes) return error("cannot read COPY member '" + found->string() + "'");
 
-  const int index = static_cast<int>(out.files.size());
-  out.files.push_back(source_file{found->string(), split_source_lines(*bytes)});
-  const source_file& file = out.files.back();
+  // A member copied again (from another place) keeps its one entry in `files`.
+  const auto known = std::find_if(out.files.begin(), out.files.end(),
+                                  [&](const source_file& f) { return f.name == found->string(); });
+  const int index = static_cast<int>(known - out.files.begin());
+  if (known == out.files.end()) {
+    out.files.push_back(source_file{found->string(), split_source_lines(*bytes)});
+  }
+  const source_file& file = out.files[static_cast<std::size_t>(index)];
   const source_format format = opts.format == source_format::automatic
                                    ? detect_source_format(file.lines, opts.fixed_right_margin)
                                    : opts.format;

@@ -7,8 +7,10 @@
 //  - `text` holds only code: sequence area, indicator column, columns past the right
 //    margin, comment lines, *> comments, debug lines (unless enabled), EJECT/SKIPn and
 //    COPY statements are gone; COPY members are inlined with REPLACING applied.
-//  - Each source line contributes its code followed by '\n'. A continued literal is joined
-//    into one literal on the first line's text.
+//  - Each source line that holds code contributes its code followed by '\n' (blank and
+//    comment lines contribute nothing). A continued literal or word is joined into one on
+//    the first line's text; the joined line ends in one '\n', mapped to the end of the
+//    last continuation line.
 //  - Separators are kept as written (the grammar skips whitespace, commas and semicolons
 //    used as separators).
 

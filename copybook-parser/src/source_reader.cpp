@@ -53,10 +53,14 @@ std::vector<std::string> split_source_lines(std::string_view raw) {
   if (const std::size_t eof = raw.find('\x1A'); eof != std::string_view::npos) {
     raw = raw.substr(0, eof);
   }
+  // Old Macintosh files end lines with a lone CR.
+  const char end_of_line =
+      raw.find('\n') == std::string_view::npos && raw.find('\r') != std::string_view::npos ? '\r'
+                                                                                           : '\n';
   std::vector<std::string> lines;
   std::size_t pos = 0;
   while (pos < raw.size()) {
-    std::size_t nl = raw.find('\n', pos);
+    std::size_t nl = raw.find(end_of_line, pos);
     if (nl == std::string_view::npos) nl = raw.size();
     std::string_view piece = raw.substr(pos, nl - pos);
     if (!piece.empty() && piece.back() == '\r') piece.remove_suffix(1);

@@ -144,6 +144,18 @@ TEST(CopyExpander, NestedCopyGetsTheOuterReplacing) {
   expect_same_as_cobc("COPY outer REPLACING ==:PFX:== BY ==ORD==.");
 }
 
+TEST(CopyExpander, MemberCopiedTwiceHasOneFileEntry) {
+  const logical_source src = read_statements("COPY libmem.\nCOPY libmem OF sublib.\nCOPY libmem.");
+  EXPECT_EQ(src.text,
+            "05  FROM-TOP-FOLDER   PIC X(8).\n\n05  FROM-SUBLIB       PIC X(8).\n\n"
+            "05  FROM-TOP-FOLDER   PIC X(8).\n\n");
+  ASSERT_EQ(src.files.size(), 3u);
+  const std::size_t last = src.text.rfind("05  FROM-TOP");
+  expect_at(src, last, (data_dir() / "libmem.cpy").string(), 1, 12);
+  expect_at(src, src.text.find("05  FROM-SUB"), (data_dir() / "sublib" / "libmem.cpy").string(), 1,
+            12);
+}
+
 TEST(CopyExpander, LibraryQuotedNamesAndSpellings) {
   EXPECT_EQ(read_statements("COPY libmem OF sublib.").text, "05  FROM-SUBLIB       PIC X(8).\n\n");
   EXPECT_EQ(read_statements("COPY libmem IN SUBLIB.").text, "05  FROM-SUBLIB       PIC X(8).\n\n");

@@ -116,6 +116,9 @@ TEST(SourceReader, LineEndingsBomAndDosEndMark) {
   expect_at(src, 0, 1, 8);
   EXPECT_EQ(src.files[0].lines[0], "       01  R.");
   EXPECT_EQ(read(body + "\n\x1A").text, "01  R.\n05  A PIC X.\n");
+  const logical_source mac = read("       01  R.\r       05  A PIC X.\r");
+  EXPECT_EQ(mac.text, "01  R.\n05  A PIC X.\n");
+  expect_at(mac, 7, 2, 8);
 }
 
 TEST(SourceReader, LowerCaseIsKeptAsWritten) {
