@@ -50,9 +50,12 @@ struct picture_clause : tagged {
   std::string text;
 };
 struct usage_clause {
-  bool keyword = false;  ///< USAGE was written (for messages only)
-  usage_kw value = usage_kw::display;
+  bool keyword = false;  ///< USAGE was written
+  std::string word;      ///< the usage as written (COMP-3, PACKED-DECIMAL, ...), for messages
 };
+
+/// The usage a (valid) usage word stands for; COMP, COMP-4 and BINARY are one usage.
+usage_kw usage_of(const std::string& word);
 struct occurs_key {
   std::string direction;  ///< ASCENDING / DESCENDING
   std::vector<std::string> names;
@@ -110,6 +113,9 @@ struct entry : tagged {
   unsigned level = 0;
   std::optional<std::string> name;
   std::vector<clause> clauses;
+  /// Set by the driver for an entry that failed to parse: its level and name keep the
+  /// hierarchy intact, and the resolver reports nothing more about it.
+  bool incomplete = false;
 };
 
 }  // namespace mfb::copybook::ast

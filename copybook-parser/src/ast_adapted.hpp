@@ -9,7 +9,7 @@
 
 BOOST_FUSION_ADAPT_STRUCT(mfb::copybook::ast::literal, kind, text)
 BOOST_FUSION_ADAPT_STRUCT(mfb::copybook::ast::value_item, from, thru)
-BOOST_FUSION_ADAPT_STRUCT(mfb::copybook::ast::usage_clause, keyword, value)
+BOOST_FUSION_ADAPT_STRUCT(mfb::copybook::ast::usage_clause, keyword, word)
 BOOST_FUSION_ADAPT_STRUCT(mfb::copybook::ast::occurs_key, direction, names)
 BOOST_FUSION_ADAPT_STRUCT(mfb::copybook::ast::occurs_clause, from, to, depending_on, keys, indexes)
 BOOST_FUSION_ADAPT_STRUCT(mfb::copybook::ast::sign_clause, position, separate)

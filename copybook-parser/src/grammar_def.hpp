@@ -40,18 +40,16 @@ auto kws(T const& word) {
   return lexeme[no_case[x3::string(word)] >> !name_char];
 }
 
-struct usage_words : x3::symbols<ast::usage_kw> {
+/// Usage words (the symbol values are unused: ast::usage_of maps the word as written).
+struct usage_words : x3::symbols<int> {
   usage_words() {
-    using u = ast::usage_kw;
-    add("display", u::display)("display-1", u::display_1)("national", u::national)
-       ("binary", u::binary)("comp", u::binary)("computational", u::binary)
-       ("comp-0", u::binary)("computational-0", u::binary)
-       ("comp-4", u::binary)("computational-4", u::binary)
-       ("comp-5", u::comp_5)("computational-5", u::comp_5)
-       ("comp-1", u::comp_1)("computational-1", u::comp_1)
-       ("comp-2", u::comp_2)("computational-2", u::comp_2)
-       ("comp-3", u::packed)("computational-3", u::packed)("packed-decimal", u::packed)
-       ("pointer", u::pointer)("index", u::index);
+    for (char const* w : {"display", "display-1", "national", "binary", "comp", "computational",
+                          "comp-0", "computational-0", "comp-4", "computational-4", "comp-5",
+                          "computational-5", "comp-1", "computational-1", "comp-2",
+                          "computational-2", "comp-3", "computational-3", "packed-decimal",
+                          "pointer", "index"}) {
+      add(w, 0);
+    }
   }
 };
 inline usage_words const usage_sym;
@@ -128,7 +126,7 @@ x3::rule<value_item_class, ast::value_item> const value_item = "a literal";
 x3::rule<clause_class, ast::clause> const clause = "a clause";
 x3::rule<picture_clause_class, ast::picture_clause> const picture_clause = "a PICTURE clause";
 x3::rule<usage_clause_class, ast::usage_clause> const usage_clause = "a USAGE clause";
-x3::rule<usage_word_class, ast::usage_kw> const usage_word =
+x3::rule<usage_word_class, std::string> const usage_word =
     "a usage (DISPLAY, BINARY, COMP, COMP-1 to COMP-5, PACKED-DECIMAL, NATIONAL, POINTER, "
     "INDEX)";
 x3::rule<occurs_clause_class, ast::occurs_clause> const occurs_clause = "an OCCURS clause";
@@ -213,7 +211,7 @@ auto const value_clause_def = ((kw("values") >> -kw("are") >> attr(true)) |
 
 auto const picture_clause_def = (kw("picture") | kw("pic")) >> -kw("is") > pic_string;
 
-auto const usage_word_def = lexeme[no_case[usage_sym] >> !name_char];
+auto const usage_word_def = x3::raw[lexeme[no_case[usage_sym] >> !name_char]];
 auto const usage_clause_def = (kw("usage") >> -kw("is") >> attr(true) > usage_word) |
                               (attr(false) >> usage_word);
 
@@ -224,7 +222,8 @@ auto const key_names_def = +data_name;
 auto const index_names_def = +data_name;
 auto const occurs_key_def =
     (kws("ascending") | kws("descending")) >> -kw("key") >> -kw("is") > key_names;
-auto const occurs_clause_def = kw("occurs") > occurs_count >> -(kw("to") > occurs_max) >>
+// Note the parentheses: >> binds tighter than >, and an expectation must name one rule.
+auto const occurs_clause_def = (kw("occurs") > occurs_count) >> -(kw("to") > occurs_max) >>
                                -kw("times") >> -(kw("depending") >> -kw("on") > odo_object) >>
                                *occurs_key >> -(kw("indexed") >> -kw("by") > index_names);
 
@@ -244,11 +243,12 @@ auto const zero_word_def = kws("zeroes") | kws("zeros") | kws("zero");
 auto const blank_clause_def = kw("blank") >> -kw("when") >> attr(true) > zero_word;
 
 auto const thru_name_def = name_list;
-auto const renames_clause_def = kw("renames") > qualified_name >> -(thru_kw > thru_name);
+auto const renames_clause_def = (kw("renames") > qualified_name) >> -(thru_kw > thru_name);
 
 // Clauses that do not change storage; accepted so real copybooks parse.
 auto const ignored_clause_def =
-    (kws("global") >> attr(std::string())) | (kws("external") >> attr(std::string())) |
+    (-kw("is") >> kws("global") >> attr(std::string())) |
+    (-kw("is") >> kws("external") >> attr(std::string())) |
     (kws("typedef") >> attr(std::string())) | (kws("volatile") >> attr(std::string())) |
     (kws("date") >> kw("format") >> -kw("is") > pic_string) |
     (kws("group-usage") >> -kw("is") >> kws("national"));

@@ -1,7 +1,9 @@
 // Public entry points and the grammar driver: one data description entry at a time, so a
 // syntax error costs one entry and the rest of the copybook is still checked.
 
+#include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <filesystem>
 #include <functional>
 
@@ -20,12 +22,18 @@ using iterator = grammar::iterator_type;
 bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
+std::string upper_word(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
 /// Skip whitespace and separators between entries (a stray period counts as one).
 void skip_separators(iterator& it, iterator end) {
   while (it != end && (is_space(*it) || *it == ',' || *it == ';' || *it == '.')) ++it;
 }
 
 std::string word_at(iterator it, iterator end) {
+  if (it != end && *it == '.') return ".";
   std::string w;
   while (it != end && !is_space(*it) && w.size() < 30) {
     if (*it == '.' && (it + 1 == end || is_space(*(it + 1)))) break;
@@ -63,6 +71,37 @@ iterator recover(iterator it, iterator end) {
   return end;
 }
 
+/// The level number and name of an entry that failed to parse, so the hierarchy survives.
+ast::entry placeholder(iterator start, iterator end, std::size_t offset) {
+  ast::entry e;
+  e.offset = offset;
+  e.incomplete = true;
+  iterator it = start;
+  while (it != end && is_digit(*it)) {
+    e.level = e.level * 10 + static_cast<unsigned>(*it - '0');
+    ++it;
+  }
+  while (it != end && is_space(*it)) ++it;
+  std::string name;
+  while (it != end && (std::isalnum(static_cast<unsigned char>(*it)) || *it == '-' || *it == '_')) {
+    name.push_back(*it++);
+  }
+  if (!name.empty()) e.name = name;
+  return e;
+}
+
+/// The message for an expectation failure; an unclosed literal gets its own words.
+std::string failure_message(const grammar::parse_failure& f, iterator at, iterator end) {
+  iterator q = at;
+  if (q != end && std::strchr("XxNnGg", *q) != nullptr && q + 1 != end && (q[1] == '\'' || q[1] == '"')) ++q;
+  if (q != end && (*q == '\'' || *q == '"')) {
+    iterator eol = std::find(q + 1, end, '\n');
+    if (std::find(q + 1, eol, *q) == eol) return "missing closing quote for this literal";
+  }
+  std::string found = word_at(at, end);
+  return "expected " + f.expected + (found.empty() ? std::string() : ", found '" + found + "'");
+}
+
 }  // namespace
 
 std::vector<ast::entry> parse_entries(const logical_source& src, std::vector<diagnostic>& diags) {
@@ -90,13 +129,12 @@ std::vector<ast::entry> parse_entries(const logical_source& src, std::vector<dia
     iterator const start = it;
     bool ok = x3::phrase_parse(it, end, parser, grammar::skipper, e);
     if (!ok) {
+      entries.push_back(placeholder(start, end, offset(start)));
       if (!reporter.failures.empty()) {
         const auto& f = reporter.failures.front();
-        std::string found = word_at(begin + static_cast<std::ptrdiff_t>(f.offset), end);
-        diags.push_back(src.make_diagnostic(
-            f.offset, "expected " + f.expected +
-                          (found.empty() ? std::string() : ", found '" + found + "'")));
-        it = recover(begin + static_cast<std::ptrdiff_t>(f.offset), end);
+        iterator at = begin + static_cast<std::ptrdiff_t>(f.offset);
+        diags.push_back(src.make_diagnostic(f.offset, failure_message(f, at, end)));
+        it = recover(at, end);
       } else {
         diags.push_back(src.make_diagnostic(offset(start), "cannot parse this data description entry"));
         it = recover(start, end);
@@ -113,15 +151,16 @@ std::vector<ast::entry> parse_entries(const logical_source& src, std::vector<dia
       continue;
     }
     if (at_level_line(it, end)) {
-      diags.push_back(src.make_diagnostic(offset(it), "missing period at the end of the entry "
-                                          "before this level number", severity::warning));
+      // Only the last entry may lack its period; the next one is parsed normally.
+      diags.push_back(src.make_diagnostic(offset(it), "missing period before level number " +
+                                                          word_at(it, end)));
       entries.push_back(std::move(e));
       continue;
     }
-    std::string what = e.name ? "the description of " + *e.name : "this entry";
-    diags.push_back(src.make_diagnostic(
-        offset(it), "unexpected '" + word_at(it, end) + "' in " + what +
-                        " (expected a clause such as PIC, USAGE, OCCURS, VALUE, or a period)"));
+    std::string what = e.name ? "the data description entry of " + upper_word(*e.name)
+                              : "this data description entry";
+    diags.push_back(
+        src.make_diagnostic(offset(it), "unexpected '" + word_at(it, end) + "' in " + what));
     entries.push_back(std::move(e));
     it = recover(it, end);
   }

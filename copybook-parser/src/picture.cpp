@@ -3,6 +3,7 @@
 #include "picture.hpp"
 
 #include <cctype>
+#include <vector>
 
 namespace mfb::copybook::detail {
 namespace {
@@ -21,7 +22,7 @@ bool is_symbol(char c) {
 }
 
 /// Expand "X(3)9(2)" to "XXX99"; returns false with an error on a bad repetition factor.
-bool expand(std::string_view text, picture_analysis& out) {
+bool expand(std::string_view text, picture_analysis& out, std::vector<std::size_t>& origin) {
   std::string& ex = out.info.expanded;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = upper(text[i]);
@@ -33,8 +34,8 @@ bool expand(std::string_view text, picture_analysis& out) {
       }
       std::size_t close = text.find(')', i);
       if (close == std::string_view::npos) {
-        out.error = "missing ')' after the repetition factor in the PICTURE string";
-        out.error_offset = i;
+        out.error = "missing ')' after the repetition factor";
+        out.error_offset = text.size();
         return false;
       }
       std::string_view digits = text.substr(i + 1, close - i - 1);
@@ -51,15 +52,17 @@ bool expand(std::string_view text, picture_analysis& out) {
         return false;
       }
       ex.append(static_cast<std::size_t>(n - 1), ex.back());
+      origin.resize(ex.size(), origin.back());
       i = close;
       continue;
     }
     if (!is_symbol(c)) {
-      out.error = std::string("'") + text[i] + "' is not a valid PICTURE symbol";
+      out.error = std::string("'") + text[i] + "' is not a PICTURE symbol";
       out.error_offset = i;
       return false;
     }
     ex.push_back(c);
+    origin.push_back(i);
   }
   return true;
 }
@@ -73,8 +76,14 @@ picture_analysis analyse_picture(std::string_view text) {
     out.error = "empty PICTURE string";
     return out;
   }
-  if (!expand(text, out)) return out;
+  std::vector<std::size_t> origin;  // expanded position -> position in `text`
+  if (!expand(text, out, origin)) return out;
   const std::string& ex = out.info.expanded;
+  auto fail = [&](std::size_t i, std::string message) {
+    out.error = std::move(message);
+    out.error_offset = i < origin.size() ? origin[i] : text.size();
+    return out;
+  };
 
   int count_a = 0, count_x = 0, count_9 = 0, count_n = 0, count_g = 0, count_v = 0;
   int count_s = 0, count_edit_num = 0, count_edit_insert = 0, count_e = 0, count_point = 0;
@@ -102,17 +111,13 @@ picture_analysis analyse_picture(std::string_view text) {
         break;
       case 'S':
         if (i != 0) {
-          out.error = "S must be the first symbol of a PICTURE string";
-          out.error_offset = i;
-          return out;
+          return fail(i, "S must be the first symbol of a PICTURE string");
         }
         ++count_s;
         break;
       case 'V':
         if (++count_v > 1) {
-          out.error = "a PICTURE string may contain only one V";
-          out.error_offset = text.find_last_of("vV");
-          return out;
+          return fail(i, "a PICTURE string may contain only one V");
         }
         after_point = true;
         break;
@@ -141,21 +146,15 @@ picture_analysis analyse_picture(std::string_view text) {
       case 'C': case 'D':
         if (i + 1 < ex.size() && ((c == 'C' && ex[i + 1] == 'R') || (c == 'D' && ex[i + 1] == 'B'))) {
           if (i + 2 != ex.size()) {
-            out.error = std::string(c == 'C' ? "CR" : "DB") +
-                        " must be the last symbol of a PICTURE string";
-            out.error_offset = i;
-            return out;
+            return fail(i, std::string(c == 'C' ? "CR" : "DB") +
+                        " must be the last symbol of a PICTURE string");
           }
           ++count_edit_num; ++sign_edits; chars += 2; ++i;
           break;
         }
-        out.error = std::string("'") + c + "' is not a valid PICTURE symbol";
-        out.error_offset = i;
-        return out;
+        return fail(i, std::string("'") + c + "' is not a PICTURE symbol");
       case 'R': case 'U':
-        out.error = std::string("'") + c + "' is not a valid PICTURE symbol";
-        out.error_offset = i;
-        return out;
+        return fail(i, std::string("'") + c + "' is not a PICTURE symbol");
       case 'B': case '0': case '/':
         ++count_edit_insert; ++chars; break;
       case ',':
@@ -163,9 +162,7 @@ picture_analysis analyse_picture(std::string_view text) {
       case '.':
         ++count_edit_num; ++chars; ++count_point; after_point = true;
         if (count_point > 1 || count_v > 0) {
-          out.error = "a PICTURE string may contain only one decimal point";
-          out.error_offset = i;
-          return out;
+          return fail(i, "a PICTURE string may contain only one decimal point");
         }
         break;
       case 'E':

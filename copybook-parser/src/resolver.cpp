@@ -19,6 +19,22 @@ std::string level_text(int level) {
   return level < 10 ? "0" + std::to_string(level) : std::to_string(level);
 }
 
+
+/// Where the data name of an entry starts (after its level number), for carets.
+std::size_t resolver_pass::name_offset(const ast::entry& e) const {
+  const std::string& t = src_.text;
+  std::size_t i = e.offset;
+  while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+  while (i < t.size() && std::isspace(static_cast<unsigned char>(t[i]))) ++i;
+  return e.name && i < t.size() ? i : e.offset;
+}
+
+/// Where the PICTURE string itself starts (after PIC [IS]).
+std::size_t resolver_pass::picture_text_offset(const item_info& info) const {
+  std::size_t at = src_.text.find(info.picture->text, info.picture->offset);
+  return at == std::string::npos ? info.picture->offset : at;
+}
+
 void resolver_pass::error(std::size_t offset, std::string message) {
   diags_.push_back(src_.make_diagnostic(offset, std::move(message)));
 }
@@ -34,11 +50,9 @@ std::vector<record_layout> resolve(const std::vector<ast::entry>& entries,
 
 std::vector<record_layout> resolver_pass::run(const std::vector<ast::entry>& entries) {
   for (const auto& e : entries) add_entry(e);
+  for (auto& r : records_) finish_record(r);  // later records may name earlier ones
   std::vector<record_layout> out;
-  for (auto& r : records_) {
-    finish_record(r);
-    out.push_back(std::move(r.layout));
-  }
+  for (auto& r : records_) out.push_back(std::move(r.layout));
   return out;
 }
 
@@ -77,6 +91,10 @@ void resolver_pass::add_condition(const ast::entry& e) {
   condition c;
   c.name = e.name ? upper(*e.name) : std::string();
   if (!e.name) error(e.offset, "a level-88 entry needs a condition name");
+  if (e.incomplete) {
+    target.conditions.push_back(std::move(c));
+    return;
+  }
   const ast::value_clause* value = nullptr;
   for (const auto& cl : e.clauses) {
     if (const auto* v = boost::get<ast::value_clause>(&cl)) {
@@ -86,7 +104,7 @@ void resolver_pass::add_condition(const ast::entry& e) {
     }
   }
   if (value == nullptr) {
-    error(e.offset, "level-88 condition " + c.name + " has no VALUE clause");
+    error(name_offset(e), "condition name '" + c.name + "' (level 88) needs a VALUE clause");
     return;
   }
   for (const auto& item : value->items) {
@@ -120,7 +138,7 @@ void resolver_pass::add_entry(const ast::entry& e) {
   }
   if (level < 1 || level > 49) {
     error(e.offset, "level number " + std::to_string(level) +
-                        " is not valid (use 01-49 for data items, 66, 77 or 88)");
+                        " is not valid: use 01-49, 66, 77 or 88");
     return;
   }
   if (records_.empty() || !records_.back().renames.empty()) start_record(nullptr);
@@ -164,7 +182,8 @@ void resolver_pass::collect_clauses(record_work& r, int i) {
       info.picture = p;
     } else if (const auto* u = boost::get<ast::usage_clause>(&cl)) {
       if (info.usage) twice("USAGE");
-      info.usage = u->value;
+      info.usage = ast::usage_of(u->word);
+      info.usage_word = upper(u->word);
     } else if (const auto* o = boost::get<ast::occurs_clause>(&cl)) {
       if (info.occurs) twice("OCCURS");
       info.occurs = o;
@@ -187,16 +206,15 @@ void resolver_pass::collect_clauses(record_work& r, int i) {
       error(rn->offset, "RENAMES is allowed only on a level-66 entry");
     }
   }
+  if (e.incomplete) info.bad = true;
   f.justified_right = justified;
   f.blank_when_zero = blank;
   if (info.value && !info.value->items.empty()) f.value = info.value->items.front().from.text;
   if (info.picture) {
     info.pic = analyse_picture(info.picture->text);
     if (!info.pic.error.empty()) {
-      // The picture text starts after PIC [IS]; point at the offending symbol.
-      std::size_t at = src_.text.find(info.picture->text, info.picture->offset);
-      if (at == std::string::npos) at = info.picture->offset;
-      error(at + info.pic.error_offset,
+      // Point at the offending symbol of the picture string.
+      error(picture_text_offset(info) + info.pic.error_offset,
             "bad PICTURE string '" + info.picture->text + "': " + info.pic.error);
       info.bad = true;
     }
@@ -284,12 +302,11 @@ void resolver_pass::type_fields(record_work& r) {
     if (!f.children.empty()) {
       f.kind = category::group;
       if (info.picture && !info.bad) {
-        error(info.picture->offset, "PICTURE clause on group item " + f.name +
-                                        " (it has subordinate items)");
+        error(info.picture->offset, "group item '" + f.name + "' cannot have a PICTURE clause");
       }
       continue;
     }
-    if (info.entry == nullptr) continue;  // a synthetic record with no items
+    if (info.entry == nullptr || info.bad) continue;  // synthetic, or already reported
     type_elementary(r, static_cast<int>(i));
   }
 }
@@ -325,7 +342,8 @@ void resolver_pass::type_elementary(record_work& r, int index) {
     default:
       break;
   }
-  if (f.kind == category::floating || f.kind == category::pointer_or_index) {
+  if (f.use == usage::comp_1 || f.use == usage::comp_2 || f.use == usage::pointer ||
+      f.use == usage::index) {
     if (!info.sync) info.align = 1;
     f.sync = info.sync != nullptr && info.align > 1;
     return;
@@ -341,20 +359,20 @@ void resolver_pass::type_elementary(record_work& r, int index) {
   int digits = pa.info.digits;
   int chars = pa.info.char_count;
   if (!pa.nonstandard.empty() && !cobrix) {
-    error(info.picture->offset, "bad PICTURE string '" + info.picture->text + "': " + pa.nonstandard);
+    error(picture_text_offset(info), "bad PICTURE string '" + info.picture->text + "': " + pa.nonstandard);
   }
   bool numeric = f.kind == category::numeric;
   if ((f.use == usage::binary || f.use == usage::comp_5 || f.use == usage::packed_decimal) &&
       !numeric) {
-    error(info.picture->offset, std::string("USAGE ") + usage_words(f.use) +
-                                    " needs a numeric PICTURE (9, S, V, P), not '" +
-                                    info.picture->text + "' (item " + f.name + ")");
+    std::string word = info.usage_word.empty() ? usage_words(f.use) : info.usage_word;
+    error(picture_text_offset(info), "PICTURE " + info.picture->text +
+                                         " is not numeric, so it cannot have USAGE " + word);
     f.length = static_cast<std::size_t>(chars);
     return;
   }
   if (numeric && digits > 31 && !cobrix) {
-    error(info.picture->offset, "numeric item " + f.name + " has " + std::to_string(digits) +
-                                    " digits; IBM COBOL allows at most 31");
+    error(picture_text_offset(info), "numeric item " + f.name + " has " +
+                                         std::to_string(digits) + " digits; at most 31 are allowed");
   }
   // The SIGN clause applies to signed numeric DISPLAY (or NATIONAL) items only.
   bool display_like = f.use == usage::display || f.use == usage::national;
@@ -372,9 +390,9 @@ void resolver_pass::type_elementary(record_work& r, int index) {
     case usage::binary:
     case usage::comp_5:
       if (digits > 18 && !cobrix) {
-        error(info.picture->offset, "USAGE " + std::string(usage_words(f.use)) + " item " + f.name +
-                                        " has " + std::to_string(digits) +
-                                        " digits; IBM COBOL allows at most 18");
+        error(picture_text_offset(info), "binary item " + f.name + " has " +
+                                             std::to_string(digits) +
+                                             " digits; at most 18 are allowed");
       }
       f.length = binary_size(digits, cobrix);
       // IBM: halfword for 1-4 digits, fullword for 5-18 digits.
@@ -409,3 +427,20 @@ void resolver_pass::type_elementary(record_work& r, int index) {
 }
 
 }  // namespace mfb::copybook::detail
+
+namespace mfb::copybook::ast {
+usage_kw usage_of(const std::string& word) {
+  std::string w = detail::upper(word);
+  if (w.rfind("COMPUTATIONAL", 0) == 0) w = "COMP" + w.substr(13);
+  if (w == "DISPLAY") return usage_kw::display;
+  if (w == "DISPLAY-1") return usage_kw::display_1;
+  if (w == "NATIONAL") return usage_kw::national;
+  if (w == "COMP-1") return usage_kw::comp_1;
+  if (w == "COMP-2") return usage_kw::comp_2;
+  if (w == "COMP-3" || w == "PACKED-DECIMAL") return usage_kw::packed;
+  if (w == "COMP-5") return usage_kw::comp_5;
+  if (w == "POINTER") return usage_kw::pointer;
+  if (w == "INDEX") return usage_kw::index;
+  return usage_kw::binary;  // BINARY, COMP, COMP-0, COMP-4
+}
+}  // namespace mfb::copybook::ast

@@ -22,6 +22,7 @@ namespace mfb::copybook::detail {
 struct item_info {
   const ast::entry* entry = nullptr;
   std::optional<ast::usage_kw> usage;  ///< written on this entry
+  std::string usage_word;              ///< as written, for messages
   const ast::picture_clause* picture = nullptr;
   const ast::occurs_clause* occurs = nullptr;
   const ast::redefines_clause* redefines = nullptr;
@@ -79,6 +80,8 @@ class resolver_pass {
   void mark_variably_located(record_work& r);
   void assign_paths(record_work& r);
 
+  std::size_t name_offset(const ast::entry& e) const;
+  std::size_t picture_text_offset(const item_info& info) const;
   void error(std::size_t offset, std::string message);
   void warning(std::size_t offset, std::string message);
 

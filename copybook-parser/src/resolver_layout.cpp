@@ -73,7 +73,9 @@ void resolver_pass::place(record_work& r, int i, std::size_t at) {
   std::size_t count = f.occurs_max > 0 ? static_cast<std::size_t>(f.occurs_max) : 1;
   // Inter-occurrence slack: every occurrence of a table holding SYNC items must keep them
   // on their boundaries, so the stride is a multiple of the largest boundary inside.
+  // IBM counts that slack in the occurrence's own length.
   f.stride = f.occurs_max > 0 ? round_up(f.length, info.max_align) : f.length;
+  f.length = f.stride;
   info.total = f.occurs_max > 0 ? f.stride * count : f.length;
 }
 

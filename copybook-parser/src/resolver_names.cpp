@@ -53,8 +53,8 @@ int resolver_pass::lookup(const record_work& r, const ast::qualified_name& name,
   }
   if (found.size() == 1) return found.front();
   if (found.empty()) {
-    error(where, std::string(role) + " '" + joined(name.parts) + "' is not defined in record " +
-                     r.layout.name);
+    error(where, std::string(role) + " names '" + joined(name.parts) +
+                     "', which is not defined in record " + r.layout.name);
   } else {
     error(where, std::string(role) + " '" + joined(name.parts) +
                      "' is ambiguous; qualify it with OF");
@@ -69,7 +69,8 @@ void resolver_pass::resolve_redefines(record_work& r) {
     if (!info.redefines) continue;
     field& f = fields[i];
     const std::string target = upper(info.redefines->target);
-    std::size_t where = info.redefines->offset;
+    std::size_t where = src_.text.find(info.redefines->target, info.redefines->offset);
+    if (where == std::string::npos) where = info.redefines->offset;
     if (f.parent < 0) {
       // 01 REDEFINES another record: both are views of the same storage, kept separate.
       bool known = false;
@@ -93,7 +94,7 @@ void resolver_pass::resolve_redefines(record_work& r) {
         error(where, "REDEFINES target '" + target + "' is not the preceding item at level " +
                          level_text(f.level));
       } else {
-        error(where, "REDEFINES target '" + target + "' is not defined");
+        error(where, "REDEFINES names '" + target + "', which is not defined");
       }
       continue;
     }
@@ -129,8 +130,7 @@ void resolver_pass::resolve_odo(record_work& r) {
     r.layout.has_odo = true;
     if (object < 0) {
       if (!elsewhere) {
-        error(name.offset, "ODO object '" + joined(name.parts) + "' (DEPENDING ON of " + f.name +
-                               ") is not defined");
+        error(name.offset, "DEPENDING ON object '" + joined(name.parts) + "' is not defined");
       }
       continue;
     }
@@ -140,10 +140,10 @@ void resolver_pass::resolve_odo(record_work& r) {
     if (o.kind != category::numeric || (o.picture && o.picture->scale > 0)) {
       error(name.offset, "ODO object '" + o.name + "' must be an integer numeric item");
     }
+    // An object inside an enclosing table is allowed (nested ODO, one count per outer
+    // occurrence), but not inside the table it sizes.
     if (inside(r.layout, object, static_cast<int>(i))) {
       error(name.offset, "ODO object '" + o.name + "' must not be inside the table " + f.name);
-    } else if (occurs_ancestor(r.layout, object) >= 0) {
-      error(name.offset, "ODO object '" + o.name + "' must not be inside a table (OCCURS)");
     }
     f.depending_on = object;
     // A table that redefines or is redefined cannot vary in length.
@@ -173,8 +173,8 @@ void resolver_pass::resolve_renames(record_work& r) {
       error(e->offset, "level-66 item " + name + " has no RENAMES clause");
       continue;
     }
-    int from = lookup(r, rn->from, rn->from.offset, "RENAMES target");
-    int thru = rn->thru ? lookup(r, *rn->thru, rn->thru->offset, "RENAMES target") : from;
+    int from = lookup(r, rn->from, rn->from.offset, "RENAMES");
+    int thru = rn->thru ? lookup(r, *rn->thru, rn->thru->offset, "RENAMES") : from;
     if (from < 0 || thru < 0) continue;
     bool ok = true;
     for (int t : {from, thru}) {
