@@ -3,6 +3,7 @@
 // extended 31-bit form when bit 0 is set), SDW = LL LL cc 00 with segment control cc:
 // 0 whole record, 1 first, 2 last, 3 middle segment.
 
+#include <algorithm>
 #include <cstring>
 
 #include "framing_detail.hpp"
@@ -12,6 +13,8 @@ namespace mfb::bridge::detail {
 namespace {
 
 enum class step { ok, need_more, failed };
+
+constexpr std::size_t prefetch_distance = 2048;
 
 /// Copy a descriptor word into `w` in IBM (big-endian) byte order. A little-endian RDW
 /// (e.g. 00 00 40 00 for length 64) is the IBM word with its four bytes reversed.
@@ -85,6 +88,9 @@ struct scan {
                                 std::to_string(p.limit - cur) + " bytes remain in the file");
       return step::failed;
     }
+    // RDWs form a chain the hardware prefetcher cannot follow; records are read in file
+    // order, so fetching a little ahead hides most of the cache misses.
+    __builtin_prefetch(p.buf + std::min(cur + prefetch_distance, p.limit));
     std::uint8_t w[4];
     load_word(p, cur, w);
     const std::size_t len = std::size_t{w[0]} << 8 | w[1];
