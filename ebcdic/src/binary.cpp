@@ -39,27 +39,24 @@ inline std::uint64_t load(const std::uint8_t* p, std::size_t len, byte_order ord
   }
 }
 
-// Decode to the wide type first: an 8-byte unsigned value may exceed INT64_MAX.
-inline decode_status decode_wide(const std::uint8_t* p, std::size_t len, binary_format fmt,
-                                 int128_t& out) noexcept {
+constexpr std::uint64_t pow10_u64[19] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL,
+    1000000ULL, 10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL,
+    1000000000000ULL, 10000000000000ULL, 100000000000000ULL, 1000000000000000ULL,
+    10000000000000000ULL, 100000000000000000ULL, 1000000000000000000ULL};
+
+// Load the field and check its length and the TRUNC(STD) limit. `raw` holds the bits,
+// sign-extended to 64 for signed fields, so both decoders stay in 64-bit arithmetic.
+inline decode_status load_checked(const std::uint8_t* p, std::size_t len, binary_format fmt,
+                                  std::uint64_t& raw) noexcept {
   if (!valid_length(len)) return decode_status::invalid_length;
-  if (fmt.trunc == truncation::standard && (fmt.digits < 1 || fmt.digits > 18)) {
-    return decode_status::invalid_length;
+  raw = load(p, len, fmt.order);
+  const bool negative = fmt.is_signed && ((raw >> (8 * len - 1)) & 1) != 0;
+  if (negative) raw |= ~std::uint64_t{0} << (8 * len - 1);  // sign-extend (no-op for 8 bytes)
+  if (fmt.trunc == truncation::standard) {
+    if (fmt.digits < 1 || fmt.digits > 18) return decode_status::invalid_length;
+    const std::uint64_t magnitude = negative ? std::uint64_t{0} - raw : raw;
+    if (magnitude >= pow10_u64[fmt.digits]) return decode_status::out_of_range;
   }
-  const std::uint64_t raw = load(p, len, fmt.order);
-  int128_t v;
-  if (fmt.is_signed) {
-    const unsigned unused = static_cast<unsigned>(64 - 8 * len);
-    // Sign-extend by shifting the field's top bit to bit 63 and back (arithmetic shift).
-    v = static_cast<std::int64_t>(raw << unused) >> unused;
-  } else {
-    v = raw;
-  }
-  if (fmt.trunc == truncation::standard &&
-      detail::magnitude(v) >= detail::pow10_u128(fmt.digits)) {
-    return decode_status::out_of_range;
-  }
-  out = v;
   return decode_status::ok;
 }
 
@@ -67,17 +64,22 @@ inline decode_status decode_wide(const std::uint8_t* p, std::size_t len, binary_
 
 decode_status decode_binary(const std::uint8_t* p, std::size_t len, binary_format fmt,
                             std::int64_t& out) noexcept {
-  int128_t v = 0;
-  const decode_status s = decode_wide(p, len, fmt, v);
+  std::uint64_t raw = 0;
+  const decode_status s = load_checked(p, len, fmt, raw);
   if (s != decode_status::ok) return s;
-  if (v > INT64_MAX) return decode_status::overflow;  // unsigned 8 bytes: use decode_binary_wide
-  out = static_cast<std::int64_t>(v);
+  // Unsigned 8-byte values past INT64_MAX need decode_binary_wide.
+  if (!fmt.is_signed && raw > static_cast<std::uint64_t>(INT64_MAX)) return decode_status::overflow;
+  out = static_cast<std::int64_t>(raw);
   return decode_status::ok;
 }
 
 decode_status decode_binary_wide(const std::uint8_t* p, std::size_t len, binary_format fmt,
                                  int128_t& out) noexcept {
-  return decode_wide(p, len, fmt, out);
+  std::uint64_t raw = 0;
+  const decode_status s = load_checked(p, len, fmt, raw);
+  if (s != decode_status::ok) return s;
+  out = fmt.is_signed ? int128_t{static_cast<std::int64_t>(raw)} : int128_t{raw};
+  return decode_status::ok;
 }
 
 decode_status encode_binary(int128_t value, std::size_t len, binary_format fmt,
