@@ -177,7 +177,9 @@ void resolver_pass::resolve_renames(record_work& r) {
     int thru = rn->thru ? lookup(r, *rn->thru, rn->thru->offset, "RENAMES") : from;
     if (from < 0 || thru < 0) continue;
     bool ok = true;
-    for (int t : {from, thru}) {
+    std::vector<int> named{from};
+    if (thru != from) named.push_back(thru);
+    for (int t : named) {
       const field& g = fields[static_cast<std::size_t>(t)];
       if (g.parent < 0 || g.level == 66 || g.level == 77) {
         error(rn->offset, "cannot RENAME '" + g.name + "': it is a level-" + level_text(g.level) + " item");
