@@ -173,6 +173,8 @@ bool report(const located_text& text, const std::optional<statement_error>& warn
 located_text expand_copy_statements(const located_text& text, const fs::path& including_dir,
                                     const parse_options& opts, logical_source& out,
                                     std::vector<std::string>& chain) {
+  // Most copybooks copy nothing: skip splitting them into words.
+  if (!contains_word_text(text.text, "COPY")) return text;
   const std::vector<text_word> words = split_text_words(text.text);
   located_text result;
   std::size_t copied = 0;
@@ -196,6 +198,7 @@ located_text expand_copy_statements(const located_text& text, const fs::path& in
 }
 
 located_text apply_replace_statements(const located_text& text, logical_source& out) {
+  if (!contains_word_text(text.text, "REPLACE")) return text;
   const std::vector<text_word> words = split_text_words(text.text);
   located_text result;
   // REPLACE ALSO stacks a level on the active ones and REPLACE LAST OFF removes the top
@@ -204,9 +207,13 @@ located_text apply_replace_statements(const located_text& text, logical_source& 
   std::vector<replacement> active;  // the levels flattened, most recent first
   std::size_t copied = 0;
   auto flush = [&](std::size_t until) {
+    if (active.empty()) {
+      result.append_slice(text, copied, until - copied);
+      return;
+    }
     located_text piece;
     piece.append_slice(text, copied, until - copied);
-    result.append(active.empty() ? piece : apply_replacing(piece, active));
+    result.append(apply_replacing(piece, active));
   };
   std::size_t i = 0;
   while (i < words.size()) {

@@ -4,7 +4,6 @@
 #include "replacing.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <utility>
 
 namespace mfb::copybook::detail {
@@ -19,9 +18,7 @@ std::vector<text_word> comparable_words(std::string_view text) {
   return words;
 }
 
-bool ichar_equal(char a, char b) {
-  return std::toupper(static_cast<unsigned char>(a)) == std::toupper(static_cast<unsigned char>(b));
-}
+bool ichar_equal(char a, char b) { return ascii_upper(a) == ascii_upper(b); }
 
 located_text trimmed(located_text t) {
   std::size_t begin = 0;

@@ -4,7 +4,6 @@
 #include "source_reader.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "text_words.hpp"
 
@@ -58,6 +57,7 @@ std::vector<std::string> split_source_lines(std::string_view raw) {
       raw.find('\n') == std::string_view::npos && raw.find('\r') != std::string_view::npos ? '\r'
                                                                                            : '\n';
   std::vector<std::string> lines;
+  lines.reserve(static_cast<std::size_t>(std::count(raw.begin(), raw.end(), end_of_line)) + 1);
   std::size_t pos = 0;
   while (pos < raw.size()) {
     std::size_t nl = raw.find(end_of_line, pos);

@@ -2,9 +2,6 @@
 
 #include "text_words.hpp"
 
-#include <algorithm>
-#include <cctype>
-
 namespace mfb::copybook::detail {
 namespace {
 
@@ -44,14 +41,27 @@ std::size_t literal_end(std::string_view text, std::size_t i) {
 }  // namespace
 
 bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::toupper(static_cast<unsigned char>(x)) ==
-                  std::toupper(static_cast<unsigned char>(y));
-         });
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_upper(a[i]) != ascii_upper(b[i])) return false;
+  }
+  return true;
+}
+
+bool contains_word_text(std::string_view text, std::string_view upper_word) {
+  if (upper_word.empty()) return true;
+  const char first = upper_word.front();
+  for (std::size_t i = 0; i + upper_word.size() <= text.size(); ++i) {
+    if (ascii_upper(text[i]) == first && iequals(text.substr(i, upper_word.size()), upper_word)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::vector<text_word> split_text_words(std::string_view text) {
   std::vector<text_word> words;
+  words.reserve(text.size() / 4);
   std::size_t i = 0;
   while (i < text.size()) {
     const char c = text[i];

@@ -32,8 +32,15 @@ std::vector<text_word> split_text_words(std::string_view text);
 bool same_text_word(std::string_view a_text, const text_word& a, std::string_view b_text,
                     const text_word& b);
 
+/// Upper-case an ASCII letter; other bytes (UTF-8 or EBCDIC-derived text) stay as they are.
+inline char ascii_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; }
+
 /// Compare ignoring ASCII case.
 bool iequals(std::string_view a, std::string_view b);
+
+/// Tell whether `upper_word` (upper case) occurs anywhere in text, in any case: a cheap
+/// test before splitting a whole text into words.
+bool contains_word_text(std::string_view text, std::string_view upper_word);
 
 /// Character helpers shared by the reader and the expander (blanks within one line).
 inline bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
