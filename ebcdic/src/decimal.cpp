@@ -98,12 +98,57 @@ char* write_u64_fixed19(std::uint64_t v, char* end) noexcept {
   return end;
 }
 
+// Count the digits of v (0 has one): the bit length gives the count or one more.
+inline std::size_t count_digits_u64(std::uint64_t v) noexcept {
+  static constexpr std::uint64_t thresholds[20] = {0ULL, 10ULL, 100ULL, 1000ULL, 10000ULL,
+      100000ULL, 1000000ULL, 10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
+      100000000000ULL, 1000000000000ULL, 10000000000000ULL, 100000000000000ULL,
+      1000000000000000ULL, 10000000000000000ULL, 100000000000000000ULL,
+      1000000000000000000ULL, 10000000000000000000ULL};
+  const auto t = static_cast<std::size_t>(((64 - __builtin_clzll(v | 1)) * 1233) >> 12);
+  return t - (v < thresholds[t] ? 1 : 0) + 1;
+}
+
+// The common case, |unscaled| < 2^64 and scale > 0: write straight into `out`, right to
+// left, dropping the point in after `scale` digits (no scratch buffer, no copies).
+char* format_scaled_u64(std::uint64_t m, std::size_t scale, char* out) noexcept {
+  const std::size_t n = count_digits_u64(m);
+  if (n <= scale) {  // "0.000ddd"
+    out[0] = '0';
+    out[1] = '.';
+    std::memset(out + 2, '0', scale - n);
+    char* const end = out + 2 + scale;
+    write_u64_backward(m, end);
+    return end;
+  }
+  char* const end = out + n + 1;
+  char* e = end;
+  std::size_t k = scale;
+  for (; k >= 2; k -= 2) {
+    const std::size_t pair = static_cast<std::size_t>(m % 100) * 2;
+    m /= 100;
+    e -= 2;
+    std::memcpy(e, detail::two_digits + pair, 2);
+  }
+  if (k == 1) {
+    *--e = static_cast<char>('0' + m % 10);
+    m /= 10;
+  }
+  *--e = '.';
+  write_u64_backward(m, e);  // the integer part: exactly n - scale digits
+  return end;
+}
+
 }  // namespace
 
 char* format_decimal(const decimal& d, char* out) noexcept {
+  uint128_t m = detail::magnitude(d.unscaled);
+  if (d.scale > 0 && d.scale <= 42 && m <= std::numeric_limits<std::uint64_t>::max()) {
+    if (d.unscaled < 0) *out++ = '-';
+    return format_scaled_u64(static_cast<std::uint64_t>(m), static_cast<std::size_t>(d.scale), out);
+  }
   char digits[40];
   char* const end = digits + sizeof digits;
-  uint128_t m = detail::magnitude(d.unscaled);
   char* start;
   if (m <= std::numeric_limits<std::uint64_t>::max()) {
     start = write_u64_backward(static_cast<std::uint64_t>(m), end);
