@@ -222,7 +222,9 @@ void resolver_pass::collect_clauses(record_work& r, int i) {
   if (info.occurs) {
     const auto& o = *info.occurs;
     f.occurs_max = static_cast<int>(o.to ? *o.to : o.from);
-    f.occurs_min = static_cast<int>(o.to ? o.from : o.from);
+    // OCCURS n DEPENDING ON (no TO) is an IBM extension; the minimum is then taken as 1,
+    // as the standard does for an omitted integer-1.
+    f.occurs_min = static_cast<int>(o.to ? o.from : o.depending_on ? 1 : o.from);
     if (f.level == 1 || f.level == 77) {
       error(o.offset, "OCCURS is not allowed at level " + level_text(f.level) + " (item " + f.name + ")");
       f.occurs_min = f.occurs_max = 0;
