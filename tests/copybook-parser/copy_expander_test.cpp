@@ -13,6 +13,7 @@
 #include "cobc_oracle.hpp"
 #include "logical_source.hpp"
 #include "test_support.hpp"
+#include "text_words.hpp"
 
 namespace mfb::copybook::detail {
 namespace {
@@ -64,6 +65,29 @@ void expect_same_as_cobc(const std::string& statements) {
   if (!oracle) GTEST_SKIP() << "cobc not available or failed";
   ASSERT_FALSE(oracle->empty());
   EXPECT_EQ(test::cobol_words(src.text), *oracle);
+}
+
+// Text words per IBM's definition: separators other than blanks are words of their own;
+// a period, comma or semicolon separates only when a blank follows.
+TEST(CopyExpander, TextWords) {
+  const std::string text = "05 A PIC ZZ,ZZ9.99, VALUE X'4142' :T:-B(1). \"It\"\"s\"; ==X==";
+  std::vector<std::string> got;
+  std::vector<word_kind> kinds;
+  for (const text_word& w : split_text_words(text)) {
+    got.emplace_back(word_text(text, w));
+    kinds.push_back(w.kind);
+  }
+  const std::vector<std::string> want = {
+      "05", "A", "PIC", "ZZ,ZZ9.99", ",", "VALUE",       "X'4142'", ":",  "T", ":",
+      "-B", "(", "1",   ")",         ".", "\"It\"\"s\"", ";",       "==", "X", "=="};
+  EXPECT_EQ(got, want);
+  ASSERT_EQ(kinds.size(), want.size());
+  EXPECT_EQ(kinds[4], word_kind::comma);
+  EXPECT_EQ(kinds[6], word_kind::literal);
+  EXPECT_EQ(kinds[7], word_kind::separator);
+  EXPECT_EQ(kinds[14], word_kind::separator);
+  EXPECT_EQ(kinds[15], word_kind::literal);
+  EXPECT_EQ(kinds[17], word_kind::pseudo_delimiter);
 }
 
 TEST(CopyExpander, InlinesMemberWithItsOwnSpans) {

@@ -345,6 +345,33 @@ TEST(SourceReader, CobrixCopybooksReadClean) {
   EXPECT_EQ(t1.locate(redefines).column, 34);
 }
 
+// The Cobrix copybooks in standard fixed format read word for word as GnuCOBOL reads
+// them (tabs, DOS end marks, '*' in columns 1-6). The others put code in column 7,
+// which cobc rejects ("invalid indicator"), so they have no oracle.
+TEST(SourceReader, CobrixFixedCopybooksMatchGnuCobol) {
+  const auto peer = test::source_dir().parent_path() / "shared" / "peer" / "cobrix";
+  if (!std::filesystem::exists(peer)) GTEST_SKIP() << "no Cobrix peer suite at " << peer;
+  const std::vector<std::string> fixed_files = {"t01_fixed_odo/test1_copybook.cob",
+                                                "t01_fixed_odo/test1a_copybook.cob",
+                                                "t03_trim_segment_filter/test3_copybook.cob",
+                                                "t05_vrl_multiseg_ebcdic/test5_copybook.cob",
+                                                "t05_vrl_multiseg_ebcdic/test5d_copybook.cob",
+                                                "t07_fillers/test7_fillers.cob",
+                                                "t09_code_pages/test9_copybook.cob",
+                                                "t17_hierarchical_ebcdic/test17_hierarchical.cob",
+                                                "t24_debug_columns/test24_copybook.cob"};
+  const test::temp_dir work;
+  for (const std::string& file : fixed_files) {
+    SCOPED_TRACE(file);
+    const std::filesystem::path path = peer / file;
+    const auto oracle =
+        test::cobc_expand(work.path(), "COPY " + path.stem().string() + ".", {path.parent_path()});
+    if (!oracle) GTEST_SKIP() << "cobc not available or failed";
+    ASSERT_GT(oracle->size(), 10u);
+    EXPECT_EQ(test::cobol_words(read_copybook_file(path.string(), {}).text), *oracle);
+  }
+}
+
 TEST(SourceReader, MissingFileIsADiagnostic) {
   const logical_source src = read_copybook_file("/nonexistent/dir/x.cpy", {});
   ASSERT_EQ(src.diagnostics.size(), 1u);
