@@ -31,7 +31,7 @@ class sbcs_tables {
   /// number of bytes written.
   std::size_t decode(const std::uint8_t* in, std::size_t len, char* out) const noexcept;
   /// decode() with a given ASCII-run kernel (tests compare every kernel the CPU has).
-  std::size_t decode_with(ascii_run_fn run, const std::uint8_t* in, std::size_t len,
+  std::size_t decode_with(sbcs_run_fn run, const std::uint8_t* in, std::size_t len,
                           char* out) const noexcept;
   /// Encode UTF-8 into exactly `len` bytes padded with `pad`; unmapped characters fail or
   /// become `sub` as `policy` says.
@@ -49,7 +49,7 @@ class sbcs_tables {
   std::array<char32_t, 256> code_points_{};
   std::array<std::uint32_t, 256> utf8_{};     ///< UTF-8 bytes packed little-endian
   std::array<std::uint8_t, 256> utf8_len_{};
-  std::array<std::uint8_t, 256> ascii_{};     ///< the 1-byte result, or 0xFF when longer
+  simd_tables simd_;                          ///< what the SIMD kernels look up
   std::array<std::uint16_t, 256> encode_latin_{};  ///< U+0000..U+00FF -> byte or no_byte
   std::vector<std::pair<char32_t, std::uint8_t>> encode_other_;  ///< sorted by code point
   std::size_t max_utf8_ = 1;

@@ -21,7 +21,9 @@ void sbcs_tables::set_decode(const std::array<char32_t, 256>& code_points) noexc
     std::memcpy(&packed, buf, 4);
     utf8_[b] = packed;
     utf8_len_[b] = static_cast<std::uint8_t>(n);
-    ascii_[b] = n == 1 ? static_cast<std::uint8_t>(code_points[b]) : std::uint8_t{0xFF};
+    simd_.ascii[b] = n == 1 ? static_cast<std::uint8_t>(code_points[b]) : std::uint8_t{0xFF};
+    simd_.lead[b] = n <= 2 ? static_cast<std::uint8_t>(buf[0]) : std::uint8_t{0xFF};
+    simd_.cont[b] = n == 2 ? static_cast<std::uint8_t>(buf[1]) : std::uint8_t{0};
     max_utf8_ = std::max(max_utf8_, n);
   }
 }
@@ -55,26 +57,26 @@ bool sbcs_tables::encode_one(char32_t cp, std::uint8_t& byte) const noexcept {
 
 std::size_t sbcs_tables::decode(const std::uint8_t* in, std::size_t len,
                                 char* out) const noexcept {
-  static const ascii_run_fn best = ascii_run_for(simd_level::best);
+  static const sbcs_run_fn best = sbcs_run_for(simd_level::best);
   return decode_with(best, in, len, out);
 }
 
-std::size_t sbcs_tables::decode_with(ascii_run_fn run, const std::uint8_t* in, std::size_t len,
+std::size_t sbcs_tables::decode_with(sbcs_run_fn run, const std::uint8_t* in, std::size_t len,
                                      char* out) const noexcept {
-  // Short fields never reach the SIMD kernel: below this size its set-up costs more.
-  constexpr std::size_t min_block = 64;
+  // Runs shorter than the kernel's block go byte by byte: its set-up would cost more.
+  const std::size_t min_block = sbcs_run_min_len(run);
   char* o = out;
   std::size_t i = 0;
   while (i < len) {
     if (len - i >= min_block) {
-      const std::size_t n = run(ascii_.data(), in + i, len - i, o);
-      i += n;
-      o += n;
+      std::size_t written = 0;
+      i += run(simd_, in + i, len - i, o, written);
+      o += written;
     }
     // Bytes that need 2-4 UTF-8 bytes, and the tail, go through the general table.
     while (i < len) {
       const std::uint8_t b = in[i];
-      if (ascii_[b] < 0x80 && len - i >= min_block) break;
+      if (simd_.ascii[b] < 0x80 && len - i >= min_block) break;
       // A 4-byte store is safe while four input bytes remain: the caller's buffer then
       // has room for at least 4 * max_utf8() >= 4 more bytes.
       if (len - i >= 4) {

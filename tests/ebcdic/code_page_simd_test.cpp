@@ -29,8 +29,9 @@ void check_kernels(const std::array<char32_t, 256>& cps, const char* what) {
   sbcs_tables t;
   t.set_decode(cps);
   std::mt19937 rng(7);
-  for (simd_level level : {simd_level::scalar, simd_level::avx2, simd_level::avx512vbmi}) {
-    ascii_run_fn run = ascii_run_for(level);
+  for (simd_level level : {simd_level::scalar, simd_level::avx2, simd_level::avx512vbmi,
+                            simd_level::avx512vbmi2}) {
+    sbcs_run_fn run = sbcs_run_for(level);
     if (run == nullptr) continue;  // this CPU lacks it
     for (std::size_t len = 0; len < 300; ++len) {
       for (unsigned density : {0u, 1u, 20u, 100u}) {  // percent of bytes from the high half
