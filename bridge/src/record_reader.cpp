@@ -107,7 +107,9 @@ bool record_reader::impl::next(record_batch& batch, std::size_t target_bytes) {
         break;
       }
       end += *got;
-      if (*got < want) eof_ = true;
+      // Only a read that returns nothing ends the input: a short read may be followed by
+      // an error (a gzip stream cut inside a member is reported on the next read).
+      if (*got == 0) eof_ = true;
     }
     if (head_left_ != 0) {
       const std::size_t k = static_cast<std::size_t>(std::min<std::uint64_t>(head_left_, end - pos));

@@ -218,6 +218,21 @@ TEST(record_reader_oracle, cobrix_gzip_and_file_end_offset) {
   auto o = fb(1493);
   o.skip_tail = 1493;
   EXPECT_EQ(frame_path(data / "example.dat.gz", o).records.size(), 99u);
+  auto small = frame_path(data / "example.dat.gz", o, 4096);  // the tail straddles batches
+  ASSERT_FALSE(small.error) << small.error_text();
+  ASSERT_EQ(small.records.size(), 99u);
+  EXPECT_EQ(small.records[98], plain.records[98]);
+
+  // A cut gzip file is an I/O error (exit code 4 territory), not a framing error.
+  temp_dir dir;
+  auto gz_bytes = read_bytes(data / "example.dat.gz");
+  write_file(dir.path() / "cut.gz", std::string(gz_bytes.begin(), gz_bytes.begin() + 20000));
+  auto cut = frame_path(dir.path() / "cut.gz", fb(1493));
+  ASSERT_TRUE(cut.error);
+  EXPECT_EQ(cut.error->what, bridge::framing_error::kind::io);
+  EXPECT_EQ(cut.error->to_string(), (dir.path() / "cut.gz").string() +
+                                        ": truncated gzip data (the compressed stream ends mid-member)");
+  EXPECT_EQ(cut.error->record_number, cut.records.size() + 1);
 
   bridge::framing_options text;
   text.format = recfm::text_lines;
