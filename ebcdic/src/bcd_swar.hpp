@@ -45,6 +45,34 @@ constexpr std::uint64_t bcd16_to_binary(std::uint64_t bcd) noexcept {
   return (v >> 32) * 100000000ULL + (v & 0xFFFFFFFFULL);
 }
 
+// Turn 8 decimal digits (v < 10^8) into 8 BCD nibbles: split into 4-digit halves, then
+// 2-digit quarters, then digits, each step in parallel lanes with multiply-shift division.
+constexpr std::uint32_t binary8_to_bcd(std::uint32_t v) noexcept {
+  const std::uint64_t halves = (std::uint64_t{v / 10000} << 32) | (v % 10000);  // < 10^4 each
+  const std::uint64_t hundreds = ((halves * 5243) >> 19) & 0x0000007F0000007FULL;  // /100
+  const std::uint64_t quarters = (hundreds << 16) | (halves - hundreds * 100);      // < 100 each
+  const std::uint64_t tens = ((quarters * 103) >> 10) & 0x000F000F000F000FULL;      // /10
+  std::uint64_t bytes = (tens << 4) | (quarters - tens * 10);  // one BCD byte per 16-bit lane
+  bytes = (bytes | (bytes >> 8)) & 0x0000FFFF0000FFFFULL;
+  return static_cast<std::uint32_t>(bytes | (bytes >> 16));
+}
+
+/// Turn v < 10^16 into 16 BCD digits (most significant in the top nibble).
+constexpr std::uint64_t binary_to_bcd16(std::uint64_t v) noexcept {
+  return (std::uint64_t{binary8_to_bcd(static_cast<std::uint32_t>(v / 100000000))} << 32) |
+         binary8_to_bcd(static_cast<std::uint32_t>(v % 100000000));
+}
+
+/// Store the low `n` (1..8) bytes of `v` big-endian.
+inline void store_be(std::uint64_t v, std::size_t n, std::uint8_t* p) noexcept {
+  const std::uint64_t be = __builtin_bswap64(v << (8 * (8 - n)));
+  std::memcpy(p, &be, n);
+}
+
+static_assert(binary_to_bcd16(1234567890123456ULL) == 0x1234567890123456ULL);
+static_assert(binary_to_bcd16(9999999999999999ULL) == 0x9999999999999999ULL);
+static_assert(binary_to_bcd16(0) == 0 && binary_to_bcd16(10) == 0x10);
+
 /// Tell whether every byte of the little-endian word `w` is `zone` in its high nibble and
 /// 0-9 in its low nibble (zone is 0xF0 for EBCDIC, 0x30 for ASCII, repeated in all bytes).
 constexpr bool bytes_are_zoned_digits(std::uint64_t w, std::uint64_t zones) noexcept {

@@ -52,18 +52,9 @@ inline decode_status decode_head(const std::uint8_t* p, std::size_t n, bool pad_
   return decode_status::ok;
 }
 
-constexpr std::uint8_t bcd_byte(std::uint64_t two_digits) noexcept {
-  return static_cast<std::uint8_t>(((two_digits / 10) << 4) | (two_digits % 10));
-}
-
-// Write `m` (which fits the field) into `len` bytes ending with `sign`.
-inline void encode_u64(std::uint64_t m, std::size_t len, std::uint8_t sign, std::uint8_t* p) noexcept {
-  p[len - 1] = static_cast<std::uint8_t>(((m % 10) << 4) | sign);
-  m /= 10;
-  for (std::size_t i = len - 1; i-- > 0;) {
-    p[i] = bcd_byte(m % 100);
-    m /= 100;
-  }
+// Write m < 10^15 (which fits the field) into `len` (1..8) bytes ending with `sign`.
+inline void encode_tail(std::uint64_t m, std::size_t len, std::uint8_t sign, std::uint8_t* p) noexcept {
+  detail::store_be((detail::binary_to_bcd16(m) << 4) | sign, len, p);
 }
 
 }  // namespace
@@ -117,17 +108,19 @@ decode_status encode_packed(int128_t value, int digits, bool is_signed, std::uin
   if (m >= detail::pow10_u128(digits)) return decode_status::overflow;
   const std::size_t len = packed_length(digits);
   const std::uint8_t sign = !is_signed ? 0xF : value < 0 ? 0xD : 0xC;
-  if (m <= std::numeric_limits<std::uint64_t>::max()) {
-    encode_u64(static_cast<std::uint64_t>(m), len, sign, p);
+  if (len <= 8) {
+    encode_tail(static_cast<std::uint64_t>(m), len, sign, p);
     return decode_status::ok;
   }
-  // Wide values: the last 8 bytes hold 15 digits and the sign, the head the rest.
-  encode_u64(static_cast<std::uint64_t>(m % ten15), 8, sign, p + len - 8);
-  auto head = static_cast<std::uint64_t>(m / ten15);
-  for (std::size_t i = len - 8; i-- > 0;) {
-    p[i] = bcd_byte(head % 100);
-    head /= 100;
-  }
+  // Longer fields: the last 8 bytes hold 15 digits and the sign, the head the rest.
+  const std::uint64_t low = m <= std::numeric_limits<std::uint64_t>::max()
+                                ? static_cast<std::uint64_t>(m) % ten15
+                                : static_cast<std::uint64_t>(m % ten15);
+  const std::uint64_t head = m <= std::numeric_limits<std::uint64_t>::max()
+                                 ? static_cast<std::uint64_t>(m) / ten15
+                                 : static_cast<std::uint64_t>(m / ten15);
+  encode_tail(low, 8, sign, p + len - 8);
+  detail::store_be(detail::binary_to_bcd16(head), len - 8, p);
   return decode_status::ok;
 }
 
