@@ -141,12 +141,8 @@ std::optional<located_text> copy_member(const located_text& text, const copy_sta
   if (known == out.files.end()) {
     out.files.push_back(source_file{found->string(), split_source_lines(*bytes)});
   }
-  const source_file& file = out.files[static_cast<std::size_t>(index)];
-  const source_format format = opts.format == source_format::automatic
-                                   ? detect_source_format(file.lines, opts.fixed_right_margin)
-                                   : opts.format;
   const located_text code =
-      read_code_lines(file.lines, index, file.name, format, opts, out.diagnostics);
+      read_file_code(out.files[static_cast<std::size_t>(index)], index, opts, out.diagnostics);
   chain.push_back(canonical);
   located_text expanded = expand_copy_statements(code, found->parent_path(), opts, out, chain);
   chain.pop_back();

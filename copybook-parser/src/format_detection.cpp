@@ -67,9 +67,12 @@ source_format detect_source_format(const std::vector<std::string>& lines, int ri
     bool fx = fixed_ok(line);
     const bool fr = free_ok(line);
     // Fixed-format lines stop at column 80; code past it is free format.
-    if (fx && line[first_non_blank(line)] != '*' && trim_right(line).size() > fixed_width) {
+    if (fx && line[f] != '*' && trim_right(line).size() > fixed_width) {
       fx = false;
     }
+    // Code from column 7 on (as some tools write copybooks, and as Cobrix reads them)
+    // suits free format and fixed format read with the margin alike: no vote.
+    if (!fx && f == 6) continue;
     if (fx && !fr) ++fixed_only;
     if (fr && !fx) ++free_only;
   }

@@ -20,12 +20,7 @@ logical_source read_main(const std::string& text, const std::string& name,
                          const parse_options& opts) {
   logical_source out;
   out.files.push_back(source_file{name, split_source_lines(text)});
-  const source_format format =
-      opts.format == source_format::automatic
-          ? detect_source_format(out.files.front().lines, opts.fixed_right_margin)
-          : opts.format;
-  const located_text code =
-      read_code_lines(out.files.front().lines, 0, name, format, opts, out.diagnostics);
+  const located_text code = read_file_code(out.files.front(), 0, opts, out.diagnostics);
   const located_text expanded = expand_copy_statements(code, folder, opts, out, chain);
   located_text replaced = apply_replace_statements(expanded, out);
   out.text = std::move(replaced.text);

@@ -132,10 +132,13 @@ class line_reader {
     }
     std::size_t begin = 7;
     if (!is_indicator(ind)) {
-      // Column 7 holds code (some tools write copybooks one column to the left).
+      // Column 7 holds code: some tools write copybooks one column to the left. Said only
+      // when the user asked for fixed format; a detected format accepts it silently.
       begin = 6;
-      warn(7, std::string("column 7 holds '") + ind +
-                  "', not an indicator (*, /, -, D); it is read as code");
+      if (opts_.format == source_format::fixed) {
+        warn(7, std::string("column 7 holds '") + ind +
+                    "', not an indicator (*, /, -, D); it is read as code");
+      }
     }
     const std::size_t end = std::min(line.size(), margin_);
     const std::string_view code =
@@ -283,6 +286,14 @@ located_text read_code_lines(const std::vector<std::string>& lines, int file_ind
                              const parse_options& opts, std::vector<diagnostic>& diagnostics) {
   line_reader reader(lines, file_index, file_name, opts, diagnostics);
   return reader.run(format == source_format::free ? source_format::free : source_format::fixed);
+}
+
+located_text read_file_code(const source_file& file, int file_index, const parse_options& opts,
+                            std::vector<diagnostic>& diagnostics) {
+  const source_format format = opts.format == source_format::automatic
+                                   ? detect_source_format(file.lines, opts.fixed_right_margin)
+                                   : opts.format;
+  return read_code_lines(file.lines, file_index, file.name, format, opts, diagnostics);
 }
 
 }  // namespace mfb::copybook::detail

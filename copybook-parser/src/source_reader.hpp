@@ -35,4 +35,8 @@ located_text read_code_lines(const std::vector<std::string>& lines, int file_ind
                              const std::string& file_name, source_format format,
                              const parse_options& opts, std::vector<diagnostic>& diagnostics);
 
+/// Read the code of one file in the format opts.format names, or detects when automatic.
+located_text read_file_code(const source_file& file, int file_index, const parse_options& opts,
+                            std::vector<diagnostic>& diagnostics);
+
 }  // namespace mfb::copybook::detail

@@ -212,8 +212,14 @@ TEST(SourceReader, DetectsFormat) {
             source_format::fixed);
   EXPECT_EQ(detect_source_format(split_source_lines("01 R.\n   05 A PIC X.\n"), 72),
             source_format::free);
+  // Code from column 7 fits both; read as fixed it still keeps column 7, silently.
   EXPECT_EQ(detect_source_format(split_source_lines("      * note\n      01 R.\n"), 72),
-            source_format::free);
+            source_format::fixed);
+  const logical_source col7 =
+      read("      * note\n      01 R.\n           05 A PIC X." + std::string(50, ' ') + "SEQ1\n");
+  EXPECT_TRUE(col7.diagnostics.empty());
+  EXPECT_EQ(col7.text, "01 R.\n05 A PIC X.\n");
+  expect_at(col7, 0, 2, 7);
   EXPECT_EQ(detect_source_format(split_source_lines("       01 R.\n           05 A PIC X.\n"), 72),
             source_format::fixed);
   const std::string long_line = "       01 R. " + std::string(80, ' ') + "05 A PIC X.\n";
