@@ -24,13 +24,20 @@ inline bool is_indicator(char c) {
 std::vector<std::string> split_source_lines(std::string_view raw);
 
 /// Decide whether lines are in fixed or free reference format.
-/// Each non-blank line is tried both ways; a line that makes sense only one way votes
-/// for it (code in columns 1-7 votes free; sequence numbers or an indicator such as '-'
-/// or 'D' in column 7 vote fixed). Ties go to fixed, IBM's only format.
+/// Each non-blank line before any >>SOURCE directive is tried both ways; a line that
+/// makes sense only one way votes for it: sequence numbers or a '-'/'D' indicator vote
+/// fixed; a level number and name within columns 1-6, or a line past column 80, vote
+/// free. Code starting in column 7 votes neither (the fixed reader takes it as code).
+/// Ties go to fixed, IBM's only format.
 source_format detect_source_format(const std::vector<std::string>& lines, int right_margin);
 
 /// Keep only the code of `lines` (one file), joined into located text; each kept line
 /// ends in '\n'. `format` must be fixed or free. Problems go to `diagnostics`.
+/// Fixed: columns 8 to the margin, column 7 an indicator (a character that is not one is
+/// read as code). Free: the whole line; besides '*>' comments, a line whose first
+/// non-blank is '*' is a comment (no data description starts with one, and copybooks
+/// read as free often carry fixed-style '*' comments), and a literal continues onto the
+/// next line when it ends in '-' and that line resumes it with a quote (ISO 2002).
 located_text read_code_lines(const std::vector<std::string>& lines, int file_index,
                              const std::string& file_name, source_format format,
                              const parse_options& opts, std::vector<diagnostic>& diagnostics);
