@@ -25,7 +25,9 @@ struct decimal {
 };
 
 /// Write the exact text ("-1234.50", "0.00", "42"), keeping every scale digit.
-/// Writes at most 45 bytes to `out`; returns the end. No allocation.
+/// Writes at most 45 bytes to `out`; returns the end. No allocation. Requires
+/// digits + max(0, -scale) <= 44 and scale <= 42, which every COBOL value meets (31 digit
+/// positions at most, P included); asserted in debug builds.
 char* format_decimal(const decimal& d, char* out) noexcept;
 
 /// Render as a std::string (convenience over format_decimal).
