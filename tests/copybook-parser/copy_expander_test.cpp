@@ -289,6 +289,19 @@ TEST(CopyExpander, ReplaceStatement) {
   EXPECT_TRUE(src.diagnostics.empty()) << messages(src);
   EXPECT_EQ(src.text, "\n01  ABC-REC.\n05  ABC-F PIC X.\n\n01  :T:-AFTER PIC X.\n");
   expect_same_as_cobc(stmts);
+  // ALSO stacks a level, LAST OFF removes it, OFF ends all; replaced text is not rescanned.
+  const std::string stacked =
+      "REPLACE ==A== BY ==X==.\n01 A PIC 9. 01 B PIC 9.\nREPLACE ALSO ==B== BY ==Y==.\n"
+      "01 A PIC 9. 01 B PIC 9.\nREPLACE LAST OFF.\n01 A PIC 9. 01 B PIC 9.\nREPLACE OFF.\n"
+      "01 A PIC 9. 01 B PIC 9.";
+  EXPECT_EQ(test::cobol_words(read_statements(stacked).text),
+            (std::vector<std::string>{"01", "X", "PIC", "9.", "01", "B", "PIC", "9.",  //
+                                      "01", "X", "PIC", "9.", "01", "Y", "PIC", "9.",  //
+                                      "01", "X", "PIC", "9.", "01", "B", "PIC", "9.",  //
+                                      "01", "A", "PIC", "9.", "01", "B", "PIC", "9."}));
+  expect_same_as_cobc(stacked);
+  expect_same_as_cobc(
+      "REPLACE ==A== BY ==X==.\nREPLACE ALSO ==X== BY ==Q==.\n01 A PIC 9. 01 X PIC 9.");
   // REPLACE also reaches text brought in by COPY.
   expect_same_as_cobc("REPLACE ==:PFX:== BY ==R==.\nCOPY CUSTFLDS.");
 }
