@@ -21,6 +21,14 @@ PEER = os.path.join("..", "shared", "peer", "cobrix")
 
 # case/copybook -> reason, for gaps known today. A listed case that passes fails the run.
 KNOWN_FAILURES = {
+    "t24_debug_columns/test24_layout.txt":
+        "Cobrix accepts PIC 9(37)/S9(37) and the numeric-edited S9(3).99; IBM Enterprise COBOL "
+        "(31 digits at most, no S in edited pictures) and cobc reject them, and so does "
+        "mfbridge. Accepting them would need a lenient option: the lead's call.",
+    "t24_debug_columns/test24b_layout.txt": "same copybook as test24_layout.txt",
+    "t40_compressed/test40_layout.txt": "same copybook as test24_layout.txt",
+    "t24_debug_columns/test24_copybook.cob (parses)": "same copybook as test24_layout.txt",
+    "t40_compressed/test40_copybook.cob (parses)": "same copybook as test24_layout.txt",
 }
 
 # Cobrix copybooks use reserved words as data names (RECORD, CURRENCY, ID), which IBM refuses;
@@ -63,10 +71,15 @@ def copybook_for(case_dir, layout_file):
 
 def compare_cobrix(expected, ours):
     """Mismatches between Cobrix's table and our JSON (names compared with '-' as '_')."""
-    got = {}
+    got, area = {}, {}
     for rec in ours.get("records", []):
+        by_path = {f["path"]: f for f in rec.get("fields", []) if f["path"]}
         for f in rec.get("fields", []):
-            got.setdefault(f["path"].upper().replace("-", "_"), f)
+            if f["path"]:
+                got.setdefault(f["path"].upper().replace("-", "_"), f)
+            base = f.get("redefines")
+            if base in by_path:
+                area[base] = max(area.get(base, by_path[base]["length"]), f["length"])
     problems = []
     for path, (off, length) in sorted(expected.items(), key=lambda kv: kv[1]):
         f = got.get(path)
@@ -76,7 +89,10 @@ def compare_cobrix(expected, ours):
         ours_len = f.get("length")
         # Cobrix may give an array's whole size; we give one occurrence.
         whole = ours_len * (f.get("occurs") or 1) if isinstance(ours_len, int) else None
-        if f.get("offset") != off or length not in (ours_len, whole):
+        # Cobrix gives every alternative of a REDEFINES the size of the whole area (its
+        # largest alternative); we give each item its own size, as IBM does.
+        shared = area.get(f.get("redefines") or f.get("path"))
+        if f.get("offset") != off or length not in (ours_len, whole, shared):
             problems.append("%s: Cobrix offset %d length %d, got offset %s length %s"
                             % (path, off, length, f.get("offset"), ours_len))
     return problems
@@ -127,11 +143,14 @@ def main():
             label = "%s/%s (cobc)" % (case, os.path.basename(cob))
             with layout_oracle.temp_dir() as work:
                 expected, err = layout_oracle.gnucobol_layout(cob, [], work, flags=COBC_FLAGS)
+            ours, our_err = layout_oracle.mfbridge_layout(mfbridge, cob, [])
             if err:
-                print("skip %s: GnuCOBOL does not accept it: %s" % (label, err.splitlines()[0]))
+                # Cobrix reads it, so we must at least read it too.
+                print("note %s: GnuCOBOL does not accept it: %s" % (label, err.splitlines()[0]))
+                report("%s/%s (parses)" % (case, os.path.basename(cob)),
+                       [our_err] if our_err else [], counts)
                 continue
-            ours, err = layout_oracle.mfbridge_layout(mfbridge, cob, [])
-            report(label, [err] if err else compare(expected, ours), counts)
+            report(label, [our_err] if our_err else compare(expected, ours), counts)
     print("%d passed, %d failed (%d known failures)"
           % (counts["passed"], counts["failed"], counts["known"]))
     return 1 if counts["failed"] or counts["stale"] else 0
