@@ -80,6 +80,9 @@ def compare(expected, ours):
             if f.get("offset") != off or f.get("length") != length:
                 problems.append("%s: expected offset %d length %d, got offset %s length %s"
                                 % (path, off, length, f.get("offset"), f.get("length")))
+            occurs = exp.get("occurs", {}).get(path, f.get("occurs"))
+            if f.get("occurs") != occurs:
+                problems.append("%s: expected occurs %s, got %s" % (path, occurs, f.get("occurs")))
         known = {p.upper() for p in exp["fields"]}
         for path in fields:
             if path and path not in known:

@@ -246,7 +246,8 @@ def _measure_program(roots, wrapped, fixed):
 
 def gnucobol_layout(cpy, include_dirs, workdir, fixed=True, append_period=False, flags=()):
     """Run cobc on copybook `cpy`; return (records, error). records: list of
-    {"name", "length", "fields": {path: (offset, length)}}. append_period closes a
+    {"name", "length", "fields": {path: (offset, length)}, "occurs": {path: count or None}}
+    (occurs as written in the expanded source: the maximum for ODO). append_period closes a
     copybook whose last entry lacks its period (IBM assumes one, cobc stops)."""
     include_dirs = [os.path.abspath(d) for d in [os.path.dirname(cpy)] + list(include_dirs)]
     if append_period:
@@ -301,12 +302,13 @@ def gnucobol_layout(cpy, include_dirs, workdir, fixed=True, append_period=False,
         measured = [it for it in _walk(root) if it.name or it is root]
         by_item = {id(it): values[k + i] for i, it in enumerate(measured)}
         _fix_variable_groups(root, by_item)
-        fields = {}
+        fields, occurs = {}, {}
         for i, it in enumerate(measured):
             if paths[k + i]:
                 fields[paths[k + i]] = by_item[id(it)]
+                occurs[paths[k + i]] = it.occurs_max or None
         records.append({"name": root.name or "", "length": by_item[id(root)][1],
-                        "fields": fields})
+                        "fields": fields, "occurs": occurs})
         k += len(measured)
     return records, None
 
