@@ -20,16 +20,6 @@ struct layout_args {
   bool cobrix = false;
 };
 
-bool same_name(const std::string& a, const std::string& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::toupper(static_cast<unsigned char>(a[i])) != std::toupper(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
 int run_layout(const layout_args& args) {
   copybook::parse_options opts = copybook::parse_options::defaults();
   for (const auto& d : args.include_dirs) opts.include_dirs.emplace_back(d);
@@ -41,7 +31,7 @@ int run_layout(const layout_args& args) {
   if (!result.ok()) return exit_usage;
   std::vector<copybook::record_layout> records;
   for (auto& r : result.records) {
-    if (args.record.empty() || same_name(r.name, args.record)) records.push_back(std::move(r));
+    if (args.record.empty() || copybook::names_equal(r.name, args.record)) records.push_back(std::move(r));
   }
   if (records.empty()) {
     std::fprintf(stderr, "mfbridge layout: no record named %s in the copybook\n", args.record.c_str());

@@ -119,4 +119,7 @@ struct record_layout {
   const field* find(std::string_view name_or_path) const;
 };
 
+/// Compare two COBOL names the way COBOL does (ignoring case).
+bool names_equal(std::string_view a, std::string_view b);
+
 }  // namespace mfb::copybook
