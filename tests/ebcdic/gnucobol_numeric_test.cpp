@@ -9,6 +9,8 @@
 // - GnuCOBOL keeps DISPLAY data in ASCII. With -fsign=EBCDIC it overpunches as an ASCII
 //   view of EBCDIC ('{', 'A'-'I' positive, '}', 'J'-'R' negative); Python's cp037 codec
 //   turns that whole file into EBCDIC (digits F0-F9, overpunch C0-C9/D0-D9, '+' 4E, '-' 60).
+// - COMP-1/COMP-2 are native IEEE 754 (little-endian) in GnuCOBOL; only integer values that
+//   binary floating point holds exactly are used. (IBM HFP is checked in floating_test.)
 // - With the default -fsign=ASCII the same program gives the ASCII zoned form (negative
 //   overpunch 70-79, positive plain digits), compared without any conversion.
 // The values come from this file (min, max, zero, negative zero, +-1, seeded random).
@@ -22,6 +24,7 @@
 #include <vector>
 
 #include "mfb/ebcdic/binary.hpp"
+#include "mfb/ebcdic/floating.hpp"
 #include "mfb/ebcdic/packed.hpp"
 #include "mfb/ebcdic/zoned.hpp"
 #include "test_support.hpp"
@@ -31,7 +34,7 @@ namespace {
 
 constexpr std::size_t record_size = 40;
 
-enum class usage { packed, comp, binary, comp5, display };
+enum class usage { packed, comp, binary, comp5, comp1, comp2, display };
 
 struct field_spec {
   usage kind;
@@ -67,6 +70,8 @@ std::string picture(const field_spec& f) {
     case usage::comp: return pic + " COMP";
     case usage::binary: return pic + " BINARY";
     case usage::comp5: return pic + " COMP-5";
+    case usage::comp1: return "COMP-1";
+    case usage::comp2: return "COMP-2";
     case usage::display: break;
   }
   switch (f.sign) {
@@ -84,6 +89,8 @@ std::size_t length_of(const field_spec& f) {
     // GnuCOBOL gives COMP-5 of 1-2 digits one byte (IBM uses two); that exercises our
     // 1-byte support.
     case usage::comp5: return f.digits <= 2 ? 1 : binary_length(f.digits);
+    case usage::comp1: return 4;
+    case usage::comp2: return 8;
     default: return binary_length(f.digits);
   }
 }
@@ -101,6 +108,10 @@ std::vector<field_spec> make_fields(bool display_only) {
         fields.push_back({usage::comp5, true, n, zoned_sign::none});
         fields.push_back({usage::comp5, false, n, zoned_sign::none});
       }
+      // Integers of up to 7 (COMP-1) or 15 (COMP-2) digits are exact in binary floating
+      // point, so GnuCOBOL's bytes do not depend on its decimal-to-binary rounding.
+      if (n <= 7) fields.push_back({usage::comp1, true, n, zoned_sign::none});
+      if (n <= 15) fields.push_back({usage::comp2, true, n, zoned_sign::none});
     }
     fields.push_back({usage::display, false, n, zoned_sign::none});
     for (zoned_sign s : {zoned_sign::trailing_overpunch, zoned_sign::leading_overpunch,
@@ -211,6 +222,14 @@ void check_sample(const field_spec& f, const sample& s, const std::uint8_t* byte
                              f.kind == usage::comp5 ? byte_order::little : byte_order::big};
       ds = decode_binary_wide(bytes, len, bf, decoded);
       es = encode_binary(s.value, len, bf, encoded);
+      break;
+    }
+    case usage::comp1:
+    case usage::comp2: {
+      double d = 0;
+      ds = decode_float(bytes, len, float_format::ieee_little, d);
+      if (d == static_cast<double>(s.value)) decoded = s.value;
+      es = encode_float(static_cast<double>(s.value), len, float_format::ieee_little, encoded);
       break;
     }
     case usage::display: {
