@@ -35,11 +35,12 @@ class code_page {
   /// ebcdic-cp-us, ... Unknown names fail with a message listing how to see the pages.
   static result<code_page> open(std::string_view name);
 
-  /// Load a site-patched single-byte page: 256 lines "XX U+YYYY" (or the form documented
-  /// in README), byte to Unicode code point.
+  /// Load a site-patched single-byte page: lines "XX U+YYYY" (byte to Unicode code point),
+  /// all 256 of them, or after "base=NAME" only the bytes that differ (ebcdic/README.md).
+  /// Errors name the file and line.
   static result<code_page> from_table_file(const std::filesystem::path& file);
 
-  /// Every EBCDIC page ICU ships, sorted by CCSID.
+  /// Every EBCDIC page ICU ships, sorted by CCSID (LF/NL-swapped variants left out).
   static std::vector<code_page_info> list();
 
   const code_page_info& info() const noexcept;
@@ -53,20 +54,22 @@ class code_page {
   decode_status decode(const std::uint8_t* in, std::size_t len, char* out,
                        std::size_t& written) const noexcept;
 
-  /// Decode pure DBCS bytes (PIC G / DISPLAY-1, no SO/SI) to UTF-8; same buffer rule
-  /// (use 2 * max_utf8_per_byte() per byte pair is always enough).
+  /// Decode pure DBCS bytes (PIC G / DISPLAY-1, no SO/SI) to UTF-8; same buffer rule.
+  /// Odd length: odd_dbcs_length; an SO/SI byte inside: bad_shift; a single-byte page
+  /// (no DBCS half): unmappable.
   decode_status decode_dbcs(const std::uint8_t* in, std::size_t len, char* out,
                             std::size_t& written) const noexcept;
 
   /// Encode UTF-8 into exactly `len` bytes at `out`, padded with the page's space (0x40;
   /// DBCS space 0x4040 for encode_dbcs). Fails with overflow when the text does not fit,
-  /// unmappable for an unmapped character unless the policy substitutes.
+  /// unmappable for an unmapped character unless the policy substitutes (0x3F, or 0xFEFE
+  /// in DBCS), and unmappable for malformed UTF-8. On failure `out` holds garbage.
   decode_status encode(std::string_view utf8, std::uint8_t* out, std::size_t len,
                        unmappable_policy policy = unmappable_policy::fail) const noexcept;
   decode_status encode_dbcs(std::string_view utf8, std::uint8_t* out, std::size_t len,
                             unmappable_policy policy = unmappable_policy::fail) const noexcept;
 
-  /// For single-byte pages: the 256-entry byte -> code point table (empty otherwise).
+  /// For single-byte pages: the 256-entry byte -> code point table (nullptr otherwise).
   const std::uint32_t* sbcs_table() const noexcept;
 
   code_page(const code_page&);
@@ -83,11 +86,13 @@ class code_page {
 };
 
 /// NATIONAL (UTF-16BE, surrogate pairs included) to UTF-8; `out` needs 3 bytes per 2 input
-/// bytes (4 per surrogate pair, which is 4 input bytes). A lone surrogate is invalid_utf16.
+/// bytes (4 per surrogate pair, which is 4 input bytes). A lone surrogate is invalid_utf16;
+/// an odd byte count is invalid_length.
 decode_status decode_national(const std::uint8_t* in, std::size_t len, char* out,
                               std::size_t& written) noexcept;
 
-/// UTF-8 to UTF-16BE in exactly `len` bytes, padded with U+0020.
+/// UTF-8 to UTF-16BE in exactly `len` bytes, padded with U+0020. Odd `len`: invalid_length;
+/// malformed UTF-8: unmappable.
 decode_status encode_national(std::string_view utf8, std::uint8_t* out, std::size_t len) noexcept;
 
 }  // namespace mfb::ebcdic
