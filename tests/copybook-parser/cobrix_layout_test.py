@@ -11,6 +11,7 @@ the same way. Usage: cobrix_layout_test.py BUILD_DIR
 import glob
 import os
 import re
+import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -98,26 +99,6 @@ def compare_cobrix(expected, ours):
     return problems
 
 
-def report(label, problems, counts):
-    if not problems:
-        print("ok   " + label)
-        counts["passed"] += 1
-        if label in KNOWN_FAILURES:
-            counts["stale"] += 1
-            print("     (listed as a known failure: remove it from KNOWN_FAILURES)")
-        return
-    if label in KNOWN_FAILURES:
-        counts["known"] += 1
-        print("KNOWN %s: %s" % (label, KNOWN_FAILURES[label]))
-    else:
-        counts["failed"] += 1
-        print("FAIL " + label)
-    for p in problems[:12]:
-        print("       " + p)
-    if len(problems) > 12:
-        print("       ... %d more" % (len(problems) - 12))
-
-
 def main():
     build = sys.argv[1] if len(sys.argv) > 1 else "build"
     mfbridge = os.path.join(build, "mfbridge")
@@ -127,34 +108,36 @@ def main():
     if not os.path.exists(mfbridge):
         print("FAIL: %s not built" % mfbridge)
         return 1
-    counts = {"passed": 0, "failed": 0, "known": 0, "stale": 0}
+    results = layout_oracle.tally(KNOWN_FAILURES)
+    have_cobc = shutil.which("cobc") is not None
     for case_dir in sorted(d for d in glob.glob(os.path.join(PEER, "*")) if os.path.isdir(d)):
         case = os.path.basename(case_dir)
         for layout in sorted(glob.glob(os.path.join(case_dir, "expected", "*_layout.txt"))):
             cob = copybook_for(case_dir, layout)
             label = "%s/%s" % (case, os.path.basename(layout))
             if cob is None:
-                report(label, ["no copybook found for this layout"], counts)
+                results.report(label, ["no copybook found for this layout"])
                 continue
             ours, err = layout_oracle.mfbridge_layout(mfbridge, cob, [])
-            report(label, [err] if err else compare_cobrix(read_cobrix_layout(layout), ours),
-                   counts)
+            results.report(
+                label, [err] if err else compare_cobrix(read_cobrix_layout(layout), ours))
         for cob in sorted(glob.glob(os.path.join(case_dir, "*.cob"))):
             label = "%s/%s (cobc)" % (case, os.path.basename(cob))
-            with layout_oracle.temp_dir() as work:
-                expected, err = layout_oracle.gnucobol_layout(cob, [], work, flags=COBC_FLAGS)
+            if not have_cobc:
+                expected, err = None, "cobc (GnuCOBOL) is not installed"
+            else:
+                with layout_oracle.temp_dir() as work:
+                    expected, err = layout_oracle.gnucobol_layout(cob, [], work,
+                                                                  flags=COBC_FLAGS)
             ours, our_err = layout_oracle.mfbridge_layout(mfbridge, cob, [])
             if err:
                 # Cobrix reads it, so we must at least read it too.
                 print("note %s: GnuCOBOL does not accept it: %s" % (label, err.splitlines()[0]))
-                report("%s/%s (parses)" % (case, os.path.basename(cob)),
-                       [our_err] if our_err else [], counts)
+                results.report("%s/%s (parses)" % (case, os.path.basename(cob)),
+                               [our_err] if our_err else [])
                 continue
-            report(label, [our_err] if our_err else compare(expected, ours), counts)
-    print("%d passed, %d failed (%d known failures)"
-          % (counts["passed"], counts["failed"], counts["known"]))
-    return 1 if counts["failed"] or counts["stale"] else 0
-
+            results.report(label, [our_err] if our_err else compare(expected, ours))
+    return results.finish()
 
 if __name__ == "__main__":
     sys.exit(main())

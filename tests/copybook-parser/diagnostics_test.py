@@ -12,6 +12,9 @@ import os
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import layout_oracle  # noqa: E402
+
 DATA = os.path.join("tests", "data", "layout")
 COPYLIB = os.path.join(DATA, "copylib")
 
@@ -46,29 +49,10 @@ def main():
     cases = sys.argv[2:] or sorted(
         os.path.splitext(os.path.basename(p))[0]
         for p in glob.glob(os.path.join(DATA, "fail_*.cpy")))
-    passed = failed = known = 0
-    stale = []
+    results = layout_oracle.tally(KNOWN_FAILURES)
     for case in cases:
-        problems = check(mfbridge, case)
-        if not problems:
-            passed += 1
-            if case in KNOWN_FAILURES:
-                stale.append(case)
-                print("PASS %s (listed as a known failure: remove it from KNOWN_FAILURES)" % case)
-            else:
-                print("ok   %s" % case)
-            continue
-        if case in KNOWN_FAILURES:
-            known += 1
-            print("KNOWN %s: %s" % (case, KNOWN_FAILURES[case]))
-        else:
-            failed += 1
-            print("FAIL %s" % case)
-        for p in problems[:20]:
-            print("       " + p)
-    print("%d passed, %d failed (%d known failures)" % (passed, failed, known))
-    return 1 if failed or stale else 0
-
+        results.report(case, check(mfbridge, case), shown=20)
+    return results.finish()
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -113,32 +113,11 @@ def main():
     cases = sys.argv[2:] or sorted(
         os.path.splitext(os.path.basename(p))[0] for p in glob.glob(os.path.join(DATA, "*.cpy"))
         if not os.path.basename(p).startswith("fail_"))
-    passed = failed = known = 0
-    unexpected_pass = []
+    results = layout_oracle.tally(KNOWN_FAILURES)
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         for case, problems in pool.map(lambda c: check(c, mfbridge), cases):
-            if not problems:
-                if case in KNOWN_FAILURES:
-                    unexpected_pass.append(case)
-                    print("PASS %s (listed as a known failure: remove it from KNOWN_FAILURES)"
-                          % case)
-                else:
-                    print("ok   %s" % case)
-                passed += 1
-                continue
-            if case in KNOWN_FAILURES:
-                known += 1
-                print("KNOWN %s: %s" % (case, KNOWN_FAILURES[case]))
-            else:
-                failed += 1
-                print("FAIL %s" % case)
-            for p in problems[:12]:
-                print("       " + p)
-            if len(problems) > 12:
-                print("       ... %d more" % (len(problems) - 12))
-    print("%d passed, %d failed (%d known failures)" % (passed, failed, known))
-    return 1 if failed or unexpected_pass else 0
-
+            results.report(case, problems)
+    return results.finish()
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -355,5 +355,40 @@ def mfbridge_layout(mfbridge, cpy, include_dirs, extra=()):
         return None, "bad JSON from mfbridge: %s" % e
 
 
+class tally:
+    """Print one line per case and count the outcomes. Cases in `known` (case -> reason)
+    count apart; a known failure that passes fails the run, so the list stays true."""
+
+    def __init__(self, known):
+        self.known = known
+        self.passed = self.failed = self.known_failed = self.stale = 0
+
+    def report(self, label, problems, shown=12):
+        if not problems:
+            self.passed += 1
+            if label in self.known:
+                self.stale += 1
+                print("PASS %s (listed as a known failure: remove it from the list)" % label)
+            else:
+                print("ok   %s" % label)
+            return
+        if label in self.known:
+            self.known_failed += 1
+            print("KNOWN %s: %s" % (label, self.known[label]))
+        else:
+            self.failed += 1
+            print("FAIL %s" % label)
+        for p in problems[:shown]:
+            print("       " + p)
+        if len(problems) > shown:
+            print("       ... %d more" % (len(problems) - shown))
+
+    def finish(self):
+        """Print the summary line; return the exit code."""
+        print("%d passed, %d failed (%d known failures)"
+              % (self.passed, self.failed, self.known_failed))
+        return 1 if self.failed or self.stale else 0
+
+
 def temp_dir():
     return tempfile.TemporaryDirectory(prefix="mfb-oracle-")

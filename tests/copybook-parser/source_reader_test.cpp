@@ -382,7 +382,12 @@ TEST(SourceReader, MissingFileIsADiagnostic) {
   const logical_source src = read_copybook_file("/nonexistent/dir/x.cpy", {});
   ASSERT_EQ(src.diagnostics.size(), 1u);
   EXPECT_EQ(src.diagnostics[0].level, severity::error);
+  EXPECT_EQ(src.diagnostics[0].message, "cannot open copybook '/nonexistent/dir/x.cpy'");
   EXPECT_TRUE(src.text.empty());
+  const test::temp_dir dir;
+  const logical_source folder = read_copybook_file(dir.path().string(), {});
+  ASSERT_EQ(folder.diagnostics.size(), 1u);
+  EXPECT_EQ(folder.diagnostics[0].level, severity::error);
 }
 
 }  // namespace
