@@ -100,13 +100,11 @@ def compare_cobrix(expected, ours):
 
 
 def main():
-    build = sys.argv[1] if len(sys.argv) > 1 else "build"
-    mfbridge = os.path.join(build, "mfbridge")
     if not os.path.isdir(PEER):
         print("SKIP: %s is absent (the Cobrix peer cases live beside the repository)" % PEER)
         return 0
-    if not os.path.exists(mfbridge):
-        print("FAIL: %s not built" % mfbridge)
+    mfbridge = layout_oracle.mfbridge_from_args(sys.argv)
+    if mfbridge is None:
         return 1
     results = layout_oracle.tally(KNOWN_FAILURES)
     have_cobc = shutil.which("cobc") is not None

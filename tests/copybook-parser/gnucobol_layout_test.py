@@ -102,13 +102,11 @@ def check(case, mfbridge):
 
 
 def main():
-    build = sys.argv[1] if len(sys.argv) > 1 else "build"
-    mfbridge = os.path.join(build, "mfbridge")
     if not shutil.which("cobc"):
         print("SKIP: cobc (GnuCOBOL) is not installed")
         return 0
-    if not os.path.exists(mfbridge):
-        print("FAIL: %s not built" % mfbridge)
+    mfbridge = layout_oracle.mfbridge_from_args(sys.argv)
+    if mfbridge is None:
         return 1
     cases = sys.argv[2:] or sorted(
         os.path.splitext(os.path.basename(p))[0] for p in glob.glob(os.path.join(DATA, "*.cpy"))

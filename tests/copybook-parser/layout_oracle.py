@@ -340,6 +340,16 @@ def _fix_variable_groups(root, by_item):
     end(root)
 
 
+def mfbridge_from_args(argv):
+    """The mfbridge binary in the build folder named by argv[1] ('build' by default), or
+    None (after saying so) when it is not built."""
+    path = os.path.join(argv[1] if len(argv) > 1 else "build", "mfbridge")
+    if not os.path.exists(path):
+        print("FAIL: %s not built" % path)
+        return None
+    return path
+
+
 def mfbridge_layout(mfbridge, cpy, include_dirs, extra=()):
     """Our layout as parsed JSON, or (None, stderr)."""
     cmd = [mfbridge, "layout", cpy]
