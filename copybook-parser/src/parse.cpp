@@ -132,8 +132,10 @@ std::vector<ast::entry> parse_entries(const logical_source& src, std::vector<dia
       entries.push_back(placeholder(start, end, offset(start)));
       if (!reporter.failures.empty()) {
         const auto& f = reporter.failures.front();
+        // Point at the word that is there instead, not at the spaces before it.
         iterator at = begin + static_cast<std::ptrdiff_t>(f.offset);
-        diags.push_back(src.make_diagnostic(f.offset, failure_message(f, at, end)));
+        while (at != end && is_space(*at)) ++at;
+        diags.push_back(src.make_diagnostic(offset(at), failure_message(f, at, end)));
         it = recover(at, end);
       } else {
         diags.push_back(src.make_diagnostic(offset(start), "cannot parse this data description entry"));

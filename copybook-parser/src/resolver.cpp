@@ -221,6 +221,13 @@ void resolver_pass::collect_clauses(record_work& r, int i) {
   }
   if (info.occurs) {
     const auto& o = *info.occurs;
+    constexpr unsigned max_occurs = 99'999'999;  // keeps sizes far from overflow
+    if (o.from > max_occurs || (o.to && *o.to > max_occurs)) {
+      error(o.offset, "OCCURS allows at most " + std::to_string(max_occurs) +
+                          " occurrences (item " + f.name + ")");
+      info.occurs = nullptr;
+      return;
+    }
     f.occurs_max = static_cast<int>(o.to ? *o.to : o.from);
     // OCCURS n DEPENDING ON (no TO) is an IBM extension; the minimum is then taken as 1,
     // as the standard does for an omitted integer-1.
