@@ -37,8 +37,12 @@ logical_source read_copybook_text(const std::string& text, const std::string& na
 }
 
 logical_source read_copybook_file(const std::string& path, const parse_options& opts) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::error_code ec;
+  std::ifstream in;
+  // A folder opens as a stream on Linux and reads as empty: refuse it (pipes such as
+  // /dev/stdin are fine).
+  if (!std::filesystem::is_directory(path, ec)) in.open(path, std::ios::binary);
+  if (!in.is_open()) {
     logical_source out;
     out.files.push_back(source_file{path, {}});
     diagnostic d;
@@ -51,7 +55,6 @@ logical_source read_copybook_file(const std::string& path, const parse_options& 
   buffer << in.rdbuf();
   std::filesystem::path folder = std::filesystem::path(path).parent_path();
   if (folder.empty()) folder = ".";
-  std::error_code ec;
   const std::string canonical = std::filesystem::weakly_canonical(path, ec).string();
   return read_main(buffer.str(), path, folder, {canonical}, opts);
 }
