@@ -43,8 +43,12 @@ struct framing_options {
   recfm format = recfm::fb;
   std::size_t lrecl = 0;  ///< F/FB: record length (required); ignored by other formats
 
-  bool rdw_big_endian = true;       ///< V/VB/VS/VBS: IBM writes RDW/BDW big-endian
-  bool rdw_includes_header = true;  ///< IBM's RDW length counts its own 4 bytes
+  /// V/VB/VS/VBS: IBM writes RDW/BDW big-endian (LL LL 00 00). Little-endian means the
+  /// 4 bytes reversed (00 00 LL LL with LL little-endian), as Cobrix reads x86-written files.
+  bool rdw_big_endian = true;
+  /// IBM's RDW/SDW length counts its own 4 bytes; GnuCOBOL (varseq_format 0) and Cobrix
+  /// count only the data. A BDW always counts itself. A length of 0 is always an error.
+  bool rdw_includes_header = true;
 
   std::size_t skip_head = 0;  ///< leading bytes of the file to ignore (a file header)
   std::size_t skip_tail = 0;  ///< trailing bytes of the file to ignore (a file trailer)

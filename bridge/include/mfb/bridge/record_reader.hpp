@@ -15,6 +15,8 @@
 namespace mfb::bridge {
 
 /// One framed record: its bytes (RDW, record offsets already removed) and where it came from.
+/// `data` points into its batch's buffer and stays valid until that batch is refilled or
+/// destroyed. Spanned (VS/VBS) segments are already joined.
 struct record_view {
   std::uint64_t number = 0;       ///< 1-based record number in the input
   std::uint64_t file_offset = 0;  ///< offset in the (uncompressed) input of data[0]
