@@ -141,7 +141,10 @@ void resolver_pass::add_entry(const ast::entry& e) {
                         " is not valid: use 01-49, 66, 77 or 88");
     return;
   }
-  if (records_.empty() || !records_.back().renames.empty()) start_record(nullptr);
+  if (records_.empty()) start_record(nullptr);
+  if (!records_.back().renames.empty()) {
+    error(e.offset, "level-66 RENAMES entries must come after all the items of the record");
+  }
   record_work& r = records_.back();
   if (r.layout.fields[0].level == 77) {
     error(e.offset, "a level-77 item cannot have subordinate items");
