@@ -1,0 +1,129 @@
+// `mfbridge inspect`: one record as hex with field boundaries and decoded values, the tool
+// for investigating a bad record. Only option parsing and printing live here.
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "mfb/bridge/inspect.hpp"
+#include "mfb/bridge/record_reader.hpp"
+#include "mfb/copybook/parse.hpp"
+
+namespace mfb::cli {
+
+namespace {
+
+struct inspect_args {
+  std::vector<std::string> copybooks;
+  std::vector<std::string> include_dirs;
+  std::string input;
+  std::string codepage = "cp037";
+  std::string recfm = "FB";
+  std::string record;
+  std::string float_format = "hfp";
+  std::string zoned = "ebcdic";
+  std::string trunc = "std";
+  long long lrecl = 0;
+  long long record_number = 0;
+  long long offset = -1;
+  bool rdw_little_endian = false;
+  bool rdw_excludes_header = false;
+};
+
+int fail(int code, const std::string& why) {
+  std::fprintf(stderr, "mfbridge inspect: %s\n", why.c_str());
+  return code;
+}
+
+int run(const inspect_args& a) {
+  if ((a.record_number > 0) == (a.offset >= 0))
+    return fail(exit_usage, "give one of --record-number N (from 1) or --offset BYTES");
+  copybook::parse_options popts;
+  for (const auto& d : a.include_dirs) popts.include_dirs.emplace_back(d);
+  std::vector<std::filesystem::path> files(a.copybooks.begin(), a.copybooks.end());
+  auto parsed = copybook::parse_copybook_files(files, popts);
+  if (!parsed.ok()) {
+    std::fputs(copybook::to_string(parsed.diagnostics).c_str(), stderr);
+    return fail(exit_usage, "the copybook has errors");
+  }
+  const copybook::record_layout* layout = nullptr;
+  for (const auto& r : parsed.records)
+    if (a.record.empty() || r.name == a.record) {
+      if (layout) return fail(exit_usage, "the copybook has several records: choose one with --record");
+      layout = &r;
+    }
+  if (!layout) return fail(exit_usage, "no record named " + a.record);
+  auto page = ebcdic::code_page::open(a.codepage);
+  if (!page) return fail(exit_usage, page.err().message);
+
+  bridge::framing_options framing;
+  auto fmt = bridge::parse_recfm(a.recfm);
+  if (!fmt) return fail(exit_usage, "unknown --recfm " + a.recfm);
+  framing.format = *fmt;
+  framing.lrecl = a.lrecl > 0 ? static_cast<std::size_t>(a.lrecl) : layout->length;
+  framing.rdw_big_endian = !a.rdw_little_endian;
+  framing.rdw_includes_header = !a.rdw_excludes_header;
+  // --offset: frame from that byte, as if the file started there.
+  if (a.offset >= 0) framing.skip_head = static_cast<std::size_t>(a.offset);
+  auto target = static_cast<std::uint64_t>(a.offset >= 0 ? 1 : a.record_number);
+  auto reader = bridge::record_reader::open(a.input, framing);
+  if (!reader) return fail(exit_io, reader.err().message);
+  bridge::record_batch batch;
+  while ((*reader)->next(batch, std::size_t{1} << 20)) {
+    for (const auto& rec : batch) {
+      if (rec.number != target) continue;
+      bridge::inspect_options io;
+      io.float_format = a.float_format == "ieee" ? ebcdic::float_format::ieee_big
+                                                 : ebcdic::float_format::ibm_hex;
+      io.zoned_charset = a.zoned == "ascii" ? ebcdic::zoned_charset::ascii : ebcdic::zoned_charset::ebcdic;
+      io.binary_trunc = a.trunc == "bin" ? ebcdic::truncation::binary : ebcdic::truncation::standard;
+      auto fields = bridge::inspect_record(*layout, *page, io, rec.data, rec.size);
+      std::printf("%s: record %llu at file offset %llu: %zu bytes, layout %s (%zu bytes)\n\n",
+                  (*reader)->name().c_str(),
+                  static_cast<unsigned long long>(a.offset >= 0 ? 0 : rec.number),
+                  static_cast<unsigned long long>(rec.file_offset), rec.size, layout->name.c_str(),
+                  layout->length);
+      std::fputs(bridge::hex_dump(rec.data, rec.size, *page).c_str(), stdout);
+      std::fputs("\n", stdout);
+      std::fputs(bridge::format_fields(fields).c_str(), stdout);
+      std::size_t bad = 0;
+      for (const auto& f : fields) bad += !f.error.empty();
+      if (bad) std::printf("\n%zu bad field%s\n", bad, bad == 1 ? "" : "s");
+      return bad ? exit_bad_data : exit_ok;
+    }
+  }
+  if (const auto* e = (*reader)->error()) return fail(exit_bad_data, e->to_string());
+  return fail(exit_bad_data, "the input has no record " + std::to_string(target) +
+                                 (a.offset >= 0 ? " at offset " + std::to_string(a.offset) : ""));
+}
+
+}  // namespace
+
+void add_inspect_command(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand("inspect", "Show one record as hex with its fields decoded");
+  auto a = std::make_shared<inspect_args>();
+  cmd->add_option("--copybook", a->copybooks, "Copybook file (repeatable)")->required();
+  cmd->add_option("-I,--include", a->include_dirs, "Folder searched for COPY members");
+  cmd->add_option("--input", a->input, "Input file, or - for stdin")->required();
+  cmd->add_option("--record-number", a->record_number, "The record to show (from 1)");
+  cmd->add_option("--offset", a->offset, "Show the record starting at this byte of the file");
+  cmd->add_option("--codepage", a->codepage, "EBCDIC code page")->capture_default_str();
+  cmd->add_option("--recfm", a->recfm, "Record format: F, FB, V, VB, VS, VBS, TEXT")
+      ->capture_default_str();
+  cmd->add_option("--lrecl", a->lrecl, "Record length for F/FB (default: the record's length)");
+  cmd->add_flag("--rdw-little-endian", a->rdw_little_endian, "RDW/BDW lengths are little-endian");
+  cmd->add_flag("--rdw-excludes-header", a->rdw_excludes_header,
+                "RDW lengths do not count the 4-byte RDW itself");
+  cmd->add_option("--record", a->record, "The 01 record to use");
+  cmd->add_option("--float-format", a->float_format, "COMP-1/COMP-2 format")
+      ->check(CLI::IsMember({"hfp", "ieee"}));
+  cmd->add_option("--zoned", a->zoned, "Zoned digits: ebcdic or ascii")
+      ->check(CLI::IsMember({"ebcdic", "ascii"}));
+  cmd->add_option("--trunc", a->trunc, "Binary limits: std or bin")
+      ->check(CLI::IsMember({"std", "bin"}));
+  cmd->callback([a, &exit_code] { exit_code = run(*a); });
+}
+
+}  // namespace mfb::cli
