@@ -18,5 +18,7 @@ enum exit_code_value : int {
 void add_layout_command(CLI::App& app, int& exit_code);
 void add_codepages_command(CLI::App& app, int& exit_code);
 void add_convert_command(CLI::App& app, int& exit_code);
+void add_encode_command(CLI::App& app, int& exit_code);
+void add_inspect_command(CLI::App& app, int& exit_code);
 
 }  // namespace mfb::cli

@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   mfb::cli::add_layout_command(app, exit_code);
   mfb::cli::add_codepages_command(app, exit_code);
   mfb::cli::add_convert_command(app, exit_code);
+  mfb::cli::add_encode_command(app, exit_code);
+  mfb::cli::add_inspect_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
