@@ -144,6 +144,7 @@ std::string to_json(const std::vector<record_layout>& records) {
     rec["name"] = r.name;
     rec["length"] = r.length;
     rec["min_length"] = r.min_length;
+    rec["synthetic"] = r.synthetic;
     json fields = json::array();
     for (const auto& f : r.fields) fields.push_back(field_json(r, f));
     rec["fields"] = std::move(fields);
@@ -159,6 +160,10 @@ std::string to_listing(const std::vector<record_layout>& records) {
     out += "RECORD " + r.name + "  LENGTH " + std::to_string(r.length);
     if (r.min_length != r.length) out += "  (MINIMUM " + std::to_string(r.min_length) + ")";
     out += "\n";
+    if (r.synthetic) {
+      out += "* The copybook starts below level 01: " + r.name +
+             " is a record added around its top-level items.\n";
+    }
     out += "LVL NAME                            START     END  LENGTH  PICTURE         "
            "USAGE           OCCURS      REDEFINES\n";
     for (const auto& f : r.fields) {

@@ -71,6 +71,7 @@ void resolver_pass::start_record(const ast::entry* e) {
     f.name = opts_.default_record_name;
     f.level = 1;
     info.synthetic = true;
+    r.layout.synthetic = true;
   }
   f.is_filler = iequals(f.name, "FILLER");
   r.layout.name = f.name;

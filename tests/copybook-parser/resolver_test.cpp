@@ -244,6 +244,7 @@ TEST(Resolver, ItemsBelowLevel01AreWrappedInARecordNamedAfterTheFile) {
   ASSERT_EQ(res.records.size(), 1u);
   const record_layout& r = res.records[0];
   EXPECT_EQ(r.name, "CUSTOMER");
+  EXPECT_TRUE(r.synthetic);
   EXPECT_EQ(r.length, 5u);
   EXPECT_TRUE(at(r, "B", 2, 3));
 }

@@ -113,6 +113,10 @@ struct record_layout {
   std::size_t length = 0;        ///< maximum length (ODO tables at their maximum)
   std::size_t min_length = 0;    ///< length with every ODO table at its minimum
   bool has_odo = false;
+  /// The copybook starts below level 01 (e.g. at 05): the record is not in the source but
+  /// wraps the top-level items, named after the file stem upper-cased (CUSTOMER for
+  /// customer.cpy); its own path is empty and its items' paths start at their names.
+  bool synthetic = false;
   std::vector<field> fields;
 
   /// Find an item by its name or dotted path (case-insensitive); nullptr if none or ambiguous.
