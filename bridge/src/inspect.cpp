@@ -210,7 +210,10 @@ struct walker {
         fmt.digits = special ? 18 : digits;
         fmt.trunc = f.use != cb::usage::binary || opts.binary_trunc == eb::truncation::binary
                         ? eb::truncation::binary : eb::truncation::standard;
-        number(eb::decode_binary_wide(p, f.length, fmt, v), v, special ? 0 : scale, r, index);
+        std::int64_t b = 0;
+        auto s = eb::decode_binary(p, f.length, fmt, b);
+        if (s == eb::decode_status::ok) v = b;
+        number(s, v, special ? 0 : scale, r, index);
         return;
       }
       case cb::usage::comp_1:
