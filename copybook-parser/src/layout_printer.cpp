@@ -151,7 +151,9 @@ std::string to_json(const std::vector<record_layout>& records) {
     list.push_back(std::move(rec));
   }
   doc["records"] = std::move(list);
-  return doc.dump(2) + "\n";
+  // Copybooks are not always UTF-8 (a Latin-1 '£' in a VALUE literal is common): invalid
+  // sequences become U+FFFD in this description instead of aborting the whole listing.
+  return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 std::string to_listing(const std::vector<record_layout>& records) {

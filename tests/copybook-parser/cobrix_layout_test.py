@@ -21,16 +21,11 @@ from gnucobol_layout_test import compare  # noqa: E402
 PEER = os.path.join("..", "shared", "peer", "cobrix")
 
 # case/copybook -> reason, for gaps known today. A listed case that passes fails the run.
-KNOWN_FAILURES = {
-    "t24_debug_columns/test24_layout.txt":
-        "Cobrix accepts PIC 9(37)/S9(37) and the numeric-edited S9(3).99; IBM Enterprise COBOL "
-        "(31 digits at most, no S in edited pictures) and cobc reject them, and so does "
-        "mfbridge. Accepting them would need a lenient option: the lead's call.",
-    "t24_debug_columns/test24b_layout.txt": "same copybook as test24_layout.txt",
-    "t40_compressed/test40_layout.txt": "same copybook as test24_layout.txt",
-    "t24_debug_columns/test24_copybook.cob (parses)": "same copybook as test24_layout.txt",
-    "t40_compressed/test40_copybook.cob (parses)": "same copybook as test24_layout.txt",
-}
+KNOWN_FAILURES = {}
+
+# These cases use what Cobrix accepts and IBM Enterprise COBOL (and cobc) reject: PIC 9(37),
+# BINARY of 19+ digits, S in a numeric-edited picture. mfbridge reads them with --cobrix.
+COBRIX_DIALECT = {"t24_debug_columns", "t40_compressed"}
 
 # Cobrix copybooks use reserved words as data names (RECORD, CURRENCY, ID), which IBM refuses;
 # cobc can un-reserve them. ADDRESS cannot be: the oracle program needs ADDRESS OF.
@@ -116,7 +111,8 @@ def main():
             if cob is None:
                 results.report(label, ["no copybook found for this layout"])
                 continue
-            ours, err = layout_oracle.mfbridge_layout(mfbridge, cob, [])
+            extra = ["--cobrix"] if case in COBRIX_DIALECT else []
+            ours, err = layout_oracle.mfbridge_layout(mfbridge, cob, [], extra)
             results.report(
                 label, [err] if err else compare_cobrix(read_cobrix_layout(layout), ours))
         for cob in sorted(glob.glob(os.path.join(case_dir, "*.cob"))):
@@ -127,7 +123,8 @@ def main():
                 with layout_oracle.temp_dir() as work:
                     expected, err = layout_oracle.gnucobol_layout(cob, [], work,
                                                                   flags=COBC_FLAGS)
-            ours, our_err = layout_oracle.mfbridge_layout(mfbridge, cob, [])
+            extra = ["--cobrix"] if case in COBRIX_DIALECT else []
+            ours, our_err = layout_oracle.mfbridge_layout(mfbridge, cob, [], extra)
             if err:
                 # Cobrix reads it, so we must at least read it too.
                 print("note %s: GnuCOBOL does not accept it: %s" % (label, err.splitlines()[0]))
