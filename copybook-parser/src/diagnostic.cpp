@@ -20,12 +20,13 @@ const char* severity_word(severity s) {
 }  // namespace
 
 std::string to_string(const diagnostic& d) {
+  // Appends one piece at a time: GCC 12 reports a false -Wrestrict for `":" + to_string()`.
   std::string out = d.where.file;
   if (d.where.line > 0) {
-    out += ":" + std::to_string(d.where.line);
-    if (d.where.column > 0) out += ":" + std::to_string(d.where.column);
+    out.append(":").append(std::to_string(d.where.line));
+    if (d.where.column > 0) out.append(":").append(std::to_string(d.where.column));
   }
-  out += std::string(": ") + severity_word(d.level) + ": " + d.message + "\n";
+  out.append(": ").append(severity_word(d.level)).append(": ").append(d.message).append("\n");
   if (!d.source_line.empty()) {
     out += d.source_line + "\n";
     // Keep tabs in the caret line so the caret lines up under tabbed source.
