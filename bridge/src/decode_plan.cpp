@@ -321,8 +321,13 @@ result<decode_plan> decode_plan::compile(const copybook::record_layout& layout,
     if (f.depending_on >= 0 && !b.slot_of.count(f.depending_on))
       b.slot_of.emplace(f.depending_on, static_cast<std::int32_t>(b.slot_of.size()));
   plan.slots_ = b.slot_of.size();
-  if (page.sbcs_table()) detail::build_text_table(page.sbcs_table(), opts.format, plan.table_,
-                                                  plan.space_);
+  if (page.sbcs_table()) {
+    detail::build_text_table(page.sbcs_table(), opts.format, plan.table_, plan.space_);
+    for (std::size_t i = 0; i < 256; ++i) {
+      const byte_text& e = plan.table_[i];
+      plan.plain_[i] = e.length == 1 && !e.special && e.bytes[0] != '\\' ? e.bytes[0] : '\0';
+    }
+  }
 
   bool first = true;
   std::size_t total = 2;

@@ -17,12 +17,32 @@ inline char* put(char* o, const char* s, std::size_t n) noexcept {
 }
 
 /// Single-byte text through the plan's table; JSON adds the quotes, CSV quotes on demand.
+/// Copy bytes whose output is one plain ASCII character, 8 at a time; stop at the first
+/// block holding anything else. Returns how many input bytes were done.
+inline std::size_t put_plain(char*& o, const std::uint8_t* p, std::size_t n,
+                             const std::array<char, 256>& plain) noexcept {
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    char c[8];
+    bool all = true;
+    for (std::size_t k = 0; k < 8; ++k) {
+      c[k] = plain[p[i + k]];
+      all &= c[k] != 0;
+    }
+    if (!all) break;
+    std::memcpy(o, c, 8);
+    o += 8;
+  }
+  return i;
+}
+
 template <bool Csv>
 inline char* put_sbcs(char* o, const std::uint8_t* p, std::size_t n,
-                      const std::array<byte_text, 256>& t) noexcept {
+                      const std::array<byte_text, 256>& t,
+                      const std::array<char, 256>& plain) noexcept {
   if constexpr (!Csv) {
     *o++ = '"';
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = put_plain(o, p, n, plain); i < n; ++i) {
       const byte_text& e = t[p[i]];
       std::memcpy(o, e.bytes, sizeof e.bytes);  // the bound leaves room for the whole entry
       o += e.length;
@@ -30,10 +50,15 @@ inline char* put_sbcs(char* o, const std::uint8_t* p, std::size_t n,
     *o++ = '"';
     return o;
   } else {
+    std::size_t done = put_plain(o, p, n, plain);
     bool quote = false;
-    for (std::size_t i = 0; i < n; ++i) quote |= t[p[i]].special;
-    if (quote) *o++ = '"';
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = done; i < n; ++i) quote |= t[p[i]].special;
+    if (quote) {
+      o -= done;  // rewrite from the start, inside quotes
+      done = 0;
+      *o++ = '"';
+    }
+    for (std::size_t i = done; i < n; ++i) {
       const byte_text& e = t[p[i]];
       std::memcpy(o, e.bytes, sizeof e.bytes);
       o += e.length;

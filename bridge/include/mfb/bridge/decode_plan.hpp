@@ -94,6 +94,8 @@ class decode_plan {
   }
   /// The 256-entry table for single-byte text in the output format.
   const std::array<byte_text, 256>& text_table() const noexcept { return table_; }
+  /// Per byte: its output character when that is one plain ASCII byte, else 0 (fast path).
+  const std::array<char, 256>& plain_table() const noexcept { return plain_; }
   /// The byte that decodes to U+0020 (trimmed at the end of text fields).
   std::uint8_t space_byte() const noexcept { return space_; }
   /// CSV column names, flattened (`GROUP_FIELD`, `TABLE_1_FIELD`).
@@ -118,6 +120,7 @@ class decode_plan {
   std::string type_name_;
   std::vector<ebcdic::edit_pattern> patterns_;
   std::array<byte_text, 256> table_{};
+  std::array<char, 256> plain_{};
   std::uint8_t space_ = 0x40;
   std::vector<std::string> columns_;
   std::size_t max_output_ = 0;
