@@ -80,9 +80,9 @@ int run(const inspect_args& a) {
       io.zoned_charset = a.zoned == "ascii" ? ebcdic::zoned_charset::ascii : ebcdic::zoned_charset::ebcdic;
       io.binary_trunc = a.trunc == "bin" ? ebcdic::truncation::binary : ebcdic::truncation::standard;
       auto fields = bridge::inspect_record(*layout, *page, io, rec.data, rec.size);
-      std::printf("%s: record %llu at file offset %llu: %zu bytes, layout %s (%zu bytes)\n\n",
-                  (*reader)->name().c_str(),
-                  static_cast<unsigned long long>(a.offset >= 0 ? 0 : rec.number),
+      std::string which = a.offset >= 0 ? "record" : "record " + std::to_string(rec.number);
+      std::printf("%s: %s at file offset %llu: %zu bytes, layout %s (%zu bytes)\n\n",
+                  (*reader)->name().c_str(), which.c_str(),
                   static_cast<unsigned long long>(rec.file_offset), rec.size, layout->name.c_str(),
                   layout->length);
       std::fputs(bridge::hex_dump(rec.data, rec.size, *page).c_str(), stdout);
