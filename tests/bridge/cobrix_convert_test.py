@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""Run `mfbridge convert` on every case of the Cobrix peer suite and compare the values.
+
+The peer suite (../shared/peer/cobrix, see its README) holds copybooks, EBCDIC data and the
+rows Cobrix produced. We compare values, not Spark's formatting:
+  - keys: Cobrix writes COBOL names with '-' replaced by '_' and drops nulls;
+  - text: Cobrix trims with Java's String.trim (every char <= U+0020) unless a case says
+    otherwise; we keep leading spaces and control characters, so both sides are trimmed
+    the same way before comparing;
+  - numbers: compared as exact decimals (floats as doubles);
+  - generated columns (File_Id, Record_Id, Seg_Id*) are Cobrix inventions: removed.
+
+Every variant has an expected outcome here: "pass", or "differs" with the reason (a Cobrix
+quirk or a capability we do not have). The test fails when a variant's outcome changes, in
+either direction, so the list below always tells the truth. Usage: cobrix_convert_test.py BUILD
+"""
+import json
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PEER = ROOT.parent / "shared" / "peer" / "cobrix"
+GENERATED = ("File_Id", "Record_Id", "Record_Byte_Length")
+
+# name: (case dir, copybooks, inputs, extra args, expected file, options)
+#   options: sort (key), take (N), trim ("both" | "none"), pretty (bool), strip_prefix
+VARIANTS = {
+    "test1": ("t01_fixed_odo", ["test1_copybook.cob"], ["data/example.bin"], [],
+              "test1.txt", {}),
+    "test1b": ("t01_fixed_odo", ["test1_copybook.cob"], ["data/example.bin"], [],
+               "test1b.txt", {}),
+    "test15": ("t01_fixed_odo", ["test1_copybook.cob"],
+               ["data_glob/a/example.bin", "data_glob/b/example.bin"], [],
+               "test15.txt", {"sort": "ID"}),
+    "test1a": ("t01_fixed_odo", ["test1a_copybook.cob"], ["data/example.bin"],
+               ["--record-start-offset", "2", "--record-end-offset", "27", "--lrecl", "2202"],
+               "test1a.txt", {}),
+    "test3": ("t03_trim_segment_filter", ["test3_copybook.cob"], ["data/TRAN2.AUG31.DATA.dat"],
+              ["--select", "SIGNATURE=S9276511:TRANSDATA", "--on-error", "skip"],
+              "test3.txt", {"take": 60}),
+    "test3_trim_none": ("t03_trim_segment_filter", ["test3_copybook.cob"],
+                        ["data/TRAN2.AUG31.DATA.dat"],
+                        ["--select", "SIGNATURE=S9276511:TRANSDATA", "--on-error", "skip",
+                         "--keep-trailing-spaces"],
+                        "test3_trim_none.txt", {"take": 60, "trim": "none"}),
+    "test5": ("t05_vrl_multiseg_ebcdic", ["test5_copybook.cob"],
+              ["data_le_rdw/COMP.DETAILS.SEP30.DATA.dat"],
+              ["--recfm", "V", "--rdw-little-endian", "--rdw-excludes-header"],
+              "test5.txt", {"take": 60}),
+    "test5b": ("t05_vrl_multiseg_ebcdic", ["test5_copybook.cob"],
+               ["data_be_rdw/COMP.DETAILS.FEB02.DATA.RDW.BE.dat"],
+               ["--recfm", "V", "--rdw-excludes-header"],
+               "test5b.txt", {"take": 60}),
+    "test5c": ("t05_vrl_multiseg_ebcdic", ["test5_copybook.cob"],
+               ["data_le_rdw/COMP.DETAILS.SEP30.DATA.dat"],
+               ["--recfm", "V", "--rdw-little-endian", "--rdw-excludes-header",
+                "--select", "SEGMENT-ID=C:STATIC-DETAILS", "--select", "SEGMENT-ID=D:STATIC-DETAILS",
+                "--select", "SEGMENT-ID=P:CONTACTS"],
+               "test5c.txt", {"take": 60}),
+    "test7": ("t07_fillers", ["test7_fillers.cob"], ["data/TEST.FILLERS.DEC07.DATA.dat"], [],
+              "test7.txt", {"pretty": True, "sort": "AMOUNT", "take": 100}),
+    "test9_cp037": ("t09_code_pages", ["test9_copybook.cob"], ["data/TRAN.APR14.NPT.DATA.dat"],
+                    ["--codepage", "cp037"], "test9_cp037.txt", {"take": 60}),
+    "test17a": ("t17_hierarchical_ebcdic", ["test17_hierarchical.cob"],
+                ["data/HIERARCHICAL.DATA.RDW.dat"],
+                ["--recfm", "V", "--rdw-little-endian", "--rdw-excludes-header"]
+                + sum((["--select", f"SEGMENT-ID={n}:{g}"] for n, g in
+                       [(1, "COMPANY"), (2, "DEPT"), (3, "EMPLOYEE"), (4, "OFFICE"),
+                        (5, "CUSTOMER"), (6, "CONTACT"), (7, "CONTRACT")]), []),
+                "test17a.txt", {"take": 300}),
+    "test24": ("t24_debug_columns", ["test24_copybook.cob"],
+               ["data/INTEGR.TYPES.NOV28.DATA.dat"], ["--float-format", "ieee"],
+               "test24.txt", {"sort": "ID", "take": 20}),
+    "test40_gz": ("t40_compressed", ["test40_copybook.cob"], ["data/example.dat.gz"],
+                  ["--float-format", "ieee"], "test40.txt", {"sort": "ID", "take": 20}),
+}
+for page in ("cp273", "cp500", "cp1140", "cp1141", "cp1148"):
+    VARIANTS[f"test9_{page}"] = ("t09_code_pages", ["test9_copybook.cob"],
+                                 ["data/TRAN.APR14.NPT.DATA.dat"],
+                                 ["--codepage", page, "--keep-trailing-spaces"],
+                                 f"test9_{page}.txt", {"take": 60, "trim": "none"})
+VARIANTS["test9_cp_custom"] = ("t09_code_pages", ["test9_copybook.cob"],
+                               ["data/TRAN.APR14.NPT.DATA.dat"],
+                               ["--codepage", str(ROOT / "tests/data/codepages/cobrix_custom_test.txt"),
+                                "--keep-trailing-spaces"],
+                               "test9_cp_custom.txt", {"take": 60, "trim": "none"})
+
+# Variants whose values differ, and why. Everything not listed must match exactly.
+KNOWN_DIFFERENCES = {
+}
+
+
+def java_trim(s):
+    i, j = 0, len(s)
+    while i < j and ord(s[i]) <= 0x20:
+        i += 1
+    while j > i and ord(s[j - 1]) <= 0x20:
+        j -= 1
+    return s[i:j]
+
+
+def normalise(value, trim):
+    """Bring one side's value to the common form: '_' keys, no nulls, trimmed text."""
+    if isinstance(value, dict):
+        out = {}
+        for k, v in value.items():
+            if k in GENERATED or k.startswith("Seg_Id"):
+                continue
+            v = normalise(v, trim)
+            if v is None:
+                continue  # Cobrix omits null fields
+            out[k.replace("-", "_")] = v
+        return out
+    if isinstance(value, list):
+        return [normalise(v, trim) for v in value]
+    if isinstance(value, str):
+        return java_trim(value) if trim == "both" else value
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return value
+
+
+def load_rows(text, pretty):
+    if pretty:
+        return json.loads(text, parse_float=Decimal)
+    return [json.loads(line, parse_float=Decimal) for line in text.split("\n") if line.strip()]
+
+
+def numbers_equal(a, b):
+    if isinstance(a, (int, Decimal)) and isinstance(b, (int, Decimal)):
+        return Decimal(a) == Decimal(b) or float(a) == float(b)
+    return a == b
+
+
+def first_difference(ours, theirs, path=""):
+    if isinstance(ours, dict) and isinstance(theirs, dict):
+        for k in list(theirs) + [k for k in ours if k not in theirs]:
+            if k not in ours:
+                return f"{path}.{k}: missing in ours (theirs {theirs[k]!r})"
+            if k not in theirs:
+                return f"{path}.{k}: extra in ours ({ours[k]!r})"
+            d = first_difference(ours[k], theirs[k], f"{path}.{k}")
+            if d:
+                return d
+        return None
+    if isinstance(ours, list) and isinstance(theirs, list):
+        if len(ours) != len(theirs):
+            return f"{path}: {len(ours)} elements, theirs {len(theirs)}"
+        for i, (a, b) in enumerate(zip(ours, theirs)):
+            d = first_difference(a, b, f"{path}[{i}]")
+            if d:
+                return d
+        return None
+    if not numbers_equal(ours, theirs):
+        return f"{path}: ours {ours!r}, theirs {theirs!r}"
+    return None
+
+
+def run_variant(mfbridge, name, spec):
+    case, copybooks, inputs, args, expected, opts = spec
+    folder = PEER / case
+    trim = opts.get("trim", "both")
+    rows = []
+    for data in inputs:
+        cmd = [str(mfbridge), "convert", "--no-progress", "--threads", "1"]
+        for c in copybooks:
+            cmd += ["--copybook", str(folder / c)]
+        cmd += ["--input", str(folder / data)] + args
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0:
+            first = (proc.stderr.strip().splitlines() or ["(no message)"])[0]
+            return f"exit {proc.returncode}: {first}"
+        rows += [json.loads(l, parse_float=Decimal) for l in proc.stdout.split("\n") if l]
+    ours = [normalise(r, trim) for r in rows]
+    theirs = [normalise(r, trim) for r in load_rows((folder / "expected" / expected).read_text(),
+                                                   opts.get("pretty", False))]
+    if "sort" in opts:
+        ours.sort(key=lambda r: Decimal(str(r.get(opts["sort"], 0))))
+        theirs.sort(key=lambda r: Decimal(str(r.get(opts["sort"], 0))))
+    take = opts.get("take", len(theirs))
+    ours = ours[:take]
+    if len(ours) != len(theirs):
+        return f"{len(ours)} rows, expected {len(theirs)}"
+    for i, (a, b) in enumerate(zip(ours, theirs)):
+        d = first_difference(a, b)
+        if d:
+            return f"row {i + 1}: {d}"
+    return None
+
+
+def main():
+    build = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "build")
+    mfbridge = build / "mfbridge"
+    if not PEER.is_dir():
+        print(f"skipped: peer suite not found at {PEER}")
+        return 0
+    passed = failed = 0
+    for name, spec in VARIANTS.items():
+        diff = run_variant(mfbridge, name, spec)
+        known = KNOWN_DIFFERENCES.get(name)
+        if diff is None and known is None:
+            print(f"PASS    {name}")
+            passed += 1
+        elif diff is not None and known is not None:
+            print(f"DIFFERS {name} (known: {known})\n        {diff}")
+            passed += 1
+        elif diff is None:
+            print(f"FAIL    {name}: listed as differing ({known}) but now matches: update the list")
+            failed += 1
+        else:
+            print(f"FAIL    {name}: {diff}")
+            failed += 1
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
