@@ -9,6 +9,10 @@ target_compile_options(mfb_warnings INTERFACE
   -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Wunused
   -Woverloaded-virtual -Wdouble-promotion -Wformat=2
   -Wimplicit-fallthrough)
+# GCC 12 also reports false -Wrestrict on `"x" + std::string` at -O2/-O3 (GCC bug 105329).
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  target_compile_options(mfb_warnings INTERFACE -Wno-restrict)
+endif()
 if(MFB_WERROR)
   target_compile_options(mfb_warnings INTERFACE -Werror)
 endif()

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_record.hpp"
 #include "mfb/bridge/convert.hpp"
 #include "mfb/bridge/record_decoder.hpp"
 #include "mfb/copybook/parse.hpp"
@@ -28,125 +29,8 @@ namespace {
 namespace fs = std::filesystem;
 using namespace mfb;
 
-const char* copybook_text = R"(       01  BENCH-REC.
-           05  ACCT-ID          PIC 9(10).
-           05  CUST-NAME        PIC X(30).
-           05  ADDR-LINE        PIC X(40).
-           05  CITY             PIC X(20).
-           05  STATE            PIC XX.
-           05  ZIP              PIC 9(5).
-           05  OPEN-DATE        PIC 9(8).
-           05  STATUS-CODE      PIC X.
-           05  BALANCE          PIC S9(9)V99 COMP-3.
-           05  CREDIT-LIMIT     PIC S9(7)V99 COMP-3.
-           05  TXN-COUNT        PIC S9(9) COMP.
-           05  BRANCH           PIC S9(4) COMP.
-           05  RATE             PIC S9(3)V9(4).
-           05  LAST-AMOUNT      PIC S9(7)V99.
-           05  MONTHLY          PIC S9(7)V99 COMP-3 OCCURS 12.
-           05  NOTES            PIC X(50).
-           05  EMAIL            PIC X(40).
-)";
-constexpr std::size_t record_length = 299;
-
-struct lcg {
-  std::uint64_t s = 0x9E3779B97F4A7C15ull;
-  std::uint64_t next() {
-    s = s * 6364136223846793005ull + 1442695040888963407ull;
-    return s >> 33;
-  }
-  long long range(long long lo, long long hi) {
-    return lo + static_cast<long long>(next() % static_cast<std::uint64_t>(hi - lo + 1));
-  }
-};
-
-// Scalar reference formatting: an integer with `scale` implied decimals, as JSON.
-std::string ref_number(long long v, int scale) {
-  bool neg = v < 0;
-  std::string digits = std::to_string(neg ? -v : v);
-  if (scale > 0) {
-    if (digits.size() <= static_cast<std::size_t>(scale))
-      digits.insert(0, static_cast<std::size_t>(scale) + 1 - digits.size(), '0');
-    digits.insert(digits.size() - static_cast<std::size_t>(scale), ".");
-  }
-  return (neg ? "-" : "") + digits;
-}
-
-struct generator {
-  const ebcdic::code_page& page;
-  lcg rng;
-
-  std::string word(std::size_t max) {
-    static const char letters[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ      .-/0123456789";
-    std::size_t n = static_cast<std::size_t>(rng.range(1, static_cast<long long>(max)));
-    std::string s;
-    for (std::size_t i = 0; i < n; ++i) s += letters[rng.next() % (sizeof letters - 1)];
-    if (s.front() == ' ') s[0] = 'X';
-    while (s.back() == ' ') s.pop_back();  // trailing spaces are trimmed on output
-    return s;
-  }
-
-  // Write one record at `p`; return its JSON line as the reference expects it.
-  std::string record(std::uint8_t* p) {
-    std::string json = "{";
-    std::size_t off = 0;
-    auto key = [&](const char* k) { json += (json.size() > 1 ? ",\"" : "\"") + std::string(k) + "\":"; };
-    auto text = [&](const char* k, std::size_t len) {
-      std::string s = word(len);
-      page.encode(s, p + off, len);
-      key(k);
-      json += "\"" + s + "\"";
-      off += len;
-    };
-    auto zoned = [&](const char* k, std::size_t digits, int scale, bool is_signed, long long v) {
-      ebcdic::zoned_format f{is_signed ? ebcdic::zoned_sign::trailing_overpunch
-                                       : ebcdic::zoned_sign::none,
-                             ebcdic::zoned_charset::ebcdic};
-      ebcdic::encode_zoned(v, static_cast<int>(digits), f, p + off);
-      key(k);
-      json += ref_number(v, scale);
-      off += digits;
-    };
-    auto packed = [&](const char* k, int digits, int scale, long long v) {
-      ebcdic::encode_packed(v, digits, true, p + off);
-      if (k) key(k);
-      json += ref_number(v, scale);
-      off += ebcdic::packed_length(digits);
-    };
-    auto binary = [&](const char* k, std::size_t len, int digits, long long v) {
-      ebcdic::binary_format f{true, digits, ebcdic::truncation::standard, ebcdic::byte_order::big};
-      ebcdic::encode_binary(v, len, f, p + off);
-      key(k);
-      json += std::to_string(v);
-      off += len;
-    };
-    zoned("ACCT-ID", 10, 0, false, rng.range(0, 9999999999LL));
-    text("CUST-NAME", 30);
-    text("ADDR-LINE", 40);
-    text("CITY", 20);
-    text("STATE", 2);
-    zoned("ZIP", 5, 0, false, rng.range(0, 99999));
-    zoned("OPEN-DATE", 8, 0, false, rng.range(19700101, 20251231));
-    text("STATUS-CODE", 1);
-    packed("BALANCE", 11, 2, rng.range(-99999999999LL, 99999999999LL));
-    packed("CREDIT-LIMIT", 9, 2, rng.range(0, 999999999));
-    binary("TXN-COUNT", 4, 9, rng.range(0, 999999999));
-    binary("BRANCH", 2, 4, rng.range(-9999, 9999));
-    zoned("RATE", 7, 4, true, rng.range(-9999999, 9999999));
-    zoned("LAST-AMOUNT", 9, 2, true, rng.range(-999999999, 999999999));
-    key("MONTHLY");
-    json += "[";
-    for (int i = 0; i < 12; ++i) {
-      if (i) json += ",";
-      packed(nullptr, 9, 2, rng.range(-999999999, 999999999));
-    }
-    json += "]";
-    text("NOTES", 50);
-    text("EMAIL", 40);
-    json += "}\n";
-    return json;
-  }
-};
+const char* const copybook_text = bench::bench_copybook_text;
+constexpr std::size_t record_length = bench::bench_record_length;
 
 struct fixture {
   copybook::record_layout layout;
@@ -177,7 +61,7 @@ const fixture& setup() {
     x.copybook_file = dir / "mfb_convert_bench.cpy";
     std::ofstream(x.copybook_file) << copybook_text;
     x.data_file = dir / ("mfb_convert_bench_" + std::to_string(mb) + "mb.dat");
-    generator g{*page, {}};
+    bench::bench_record_generator g(*page);
     std::vector<std::uint8_t> chunk(record_length * 4096);
     bool have = fs::exists(x.data_file) && fs::file_size(x.data_file) == x.bytes;
     std::ofstream out;
@@ -185,7 +69,7 @@ const fixture& setup() {
     for (std::size_t done = 0; done < records;) {
       std::size_t n = std::min<std::size_t>(4096, records - done);
       for (std::size_t i = 0; i < n; ++i) {
-        std::string json = g.record(chunk.data() + i * record_length);
+        std::string json = g.next(chunk.data() + i * record_length);
         if (done + i < 1000) x.sample_json.push_back(std::move(json));
       }
       if (done == 0) x.sample.assign(chunk.begin(), chunk.begin() + 1000 * record_length);
@@ -245,8 +129,8 @@ void BM_decode_only(benchmark::State& state) {
     }
     benchmark::DoNotOptimize(out.data());
   }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * n * record_length));
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
+  state.SetBytesProcessed(static_cast<std::int64_t>(static_cast<std::size_t>(state.iterations()) * n * record_length));
+  state.SetItemsProcessed(static_cast<std::int64_t>(static_cast<std::size_t>(state.iterations()) * n));
 }
 BENCHMARK(BM_decode_only)->ArgName("csv")->Arg(0)->Arg(1);
 
@@ -272,8 +156,8 @@ void BM_convert_file(benchmark::State& state) {
     }
   }
   std::fclose(quiet);
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * f.bytes));
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * (f.bytes / record_length)));
+  state.SetBytesProcessed(static_cast<std::int64_t>(static_cast<std::size_t>(state.iterations()) * f.bytes));
+  state.SetItemsProcessed(static_cast<std::int64_t>(static_cast<std::size_t>(state.iterations()) * (f.bytes / record_length)));
 }
 BENCHMARK(BM_convert_file)
     ->ArgNames({"csv", "threads"})
