@@ -62,7 +62,7 @@ void add_convert_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--copybook", a->copybooks, "Copybook file (repeatable)")->required();
   cmd->add_option("-I,--include", a->include_dirs, "Folder searched for COPY members");
   cmd->add_option("--input", o.input, "Input file, or - for stdin")->capture_default_str();
-  cmd->add_option("--codepage", o.codepage, "EBCDIC code page (see `mfbridge codepages`)")
+  cmd->add_option("--codepage", o.codepage, "EBCDIC code page (see `mfbridge codepages`) or a 256-entry table file")
       ->capture_default_str();
   cmd->add_option("--recfm", a->recfm, "Record format: F, FB, V, VB, VS, VBS, TEXT")
       ->capture_default_str();

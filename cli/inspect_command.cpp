@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "mfb/bridge/inspect.hpp"
+#include "mfb/bridge/open_code_page.hpp"
 #include "mfb/bridge/record_reader.hpp"
 #include "mfb/copybook/parse.hpp"
 
@@ -55,7 +56,7 @@ int run(const inspect_args& a) {
       layout = &r;
     }
   if (!layout) return fail(exit_usage, "no record named " + a.record);
-  auto page = ebcdic::code_page::open(a.codepage);
+  auto page = bridge::open_code_page(a.codepage);
   if (!page) return fail(exit_usage, page.err().message);
 
   bridge::framing_options framing;

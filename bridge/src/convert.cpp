@@ -2,6 +2,7 @@
 // batches in input order, applying the bad-record policy record by record.
 
 #include "mfb/bridge/convert.hpp"
+#include "mfb/bridge/open_code_page.hpp"
 
 #include <unistd.h>
 
@@ -56,7 +57,7 @@ convert_summary run_convert(const convert_options& opts, std::FILE* log) {
     std::fputs(copybook::to_string(parsed.diagnostics).c_str(), log);
     return stop(summary, 1, "the copybook has errors", log);
   }
-  auto page = ebcdic::code_page::open(opts.codepage);
+  auto page = open_code_page(opts.codepage);
   if (!page) return stop(summary, 1, page.err().message, log);
 
   std::vector<select_rule> rules;

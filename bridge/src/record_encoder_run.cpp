@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "mfb/bridge/record_encoder.hpp"
+#include "mfb/bridge/open_code_page.hpp"
 #include "mfb/copybook/parse.hpp"
 
 namespace mfb::bridge {
@@ -38,7 +39,7 @@ encode_run_summary run_encode(const encode_run_options& opts, std::FILE* log) {
     std::fputs(copybook::to_string(parsed.diagnostics).c_str(), log);
     return stop(summary, 1, "the copybook has errors", log);
   }
-  auto page = ebcdic::code_page::open(opts.codepage);
+  auto page = open_code_page(opts.codepage);
   if (!page) return stop(summary, 1, page.err().message, log);
 
   // The layouts this run writes: the named one, the only one, or all (routed by a key).
