@@ -84,6 +84,10 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
   std::ptrdiff_t shift = 0;
   bool first_cell = true;
   bool bad = false;
+  // Errors inside an alternative group that no inner alternative has absorbed yet: an
+  // elementary alternative is nulled on its own, and a nested group alternative nulls itself,
+  // so only the innermost alternative holding a bad field becomes null.
+  std::size_t pending = 0;
   frames_.clear();
   alts_.clear();
   std::fill(slots_.begin(), slots_.end(), no_count);
@@ -93,6 +97,7 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
     bool alt = op.alternative || !alts_.empty();
     ctx.add(op, off, reason, alt);
     bad |= !alt;
+    if (!op.alternative && !alts_.empty()) ++pending;
   };
   auto cell = [&] {
     if constexpr (Csv) {
@@ -132,6 +137,7 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
             ctx.add_count(op, slot_offsets_[static_cast<std::size_t>(op.slot)], v,
                           op.alternative || !alts_.empty());
             bad |= alts_.empty();
+            if (!alts_.empty()) ++pending;
             count = 0;
           } else {
             count = static_cast<std::uint32_t>(v);
@@ -172,12 +178,14 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
         continue;
       }
       case op_code::begin_alternative:
-        alts_.push_back(alt_mark{static_cast<std::size_t>(o - begin), errors.size(), first_cell});
+        alts_.push_back(
+            alt_mark{static_cast<std::size_t>(o - begin), errors.size(), pending, first_cell});
         continue;
       case op_code::end_alternative: {
         alt_mark m = alts_.back();
         alts_.pop_back();
-        if (errors.size() > m.errors) {
+        if (pending > m.pending) {
+          pending = m.pending;
           for (std::size_t k = m.errors; k < errors.size(); ++k) errors[k].in_alternative = true;
           o = begin + m.out_pos;
           first_cell = m.first_cell;
@@ -200,6 +208,7 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
     if (off + op.length > rec.size) {
       ctx.add_short(op, off, op.alternative || !alts_.empty());
       bad |= !(op.alternative || !alts_.empty());
+      if (!op.alternative && !alts_.empty()) ++pending;
       if constexpr (!Csv) o = put(o, "null", 4);
       continue;
     }

@@ -142,6 +142,30 @@ TEST(record_decoder, a_bad_alternative_is_null_and_reported_the_record_is_kept) 
   EXPECT_EQ(decode_hex(csv_plan, "C1 C1C2 C1C2").text, "A,,AB,,AB\r\n");
 }
 
+// The Cobrix t05 shape: a bad binary (F9F2F7F1 = 4193449969, over the 8 digits of
+// PIC 9(8) COMP) inside the alternative group S nulls only TN, the innermost alternative
+// holding it; S keeps its other values. One error, flagged as inside an alternative.
+TEST(record_decoder, only_the_innermost_alternative_holding_a_bad_value_is_null) {
+  const char* cpy = R"(       01  R.
+           05  K        PIC X.
+           05  S.
+               10  NAME PIC XX.
+               10  T.
+                   15  TS PIC X(4).
+                   15  TN REDEFINES TS PIC 9(8) COMP.
+           05  C REDEFINES S.
+               10  PHONE PIC X(6).
+)";
+  auto plan = compile(cpy);
+  auto d = decode_hex(plan, "C1 C1C2 F9F2F7F1");
+  ASSERT_TRUE(d.ok);
+  EXPECT_EQ(d.text, "{\"K\":\"A\",\"S\":{\"NAME\":\"AB\",\"T\":{\"TS\":\"9271\",\"TN\":null}},"
+                    "\"C\":{\"PHONE\":\"AB9271\"}}\n");
+  ASSERT_EQ(d.errors.size(), 1u);
+  EXPECT_EQ(d.errors[0].field_path, "R.S.T.TN");
+  EXPECT_TRUE(d.errors[0].in_alternative);
+}
+
 TEST(record_decoder, a_chosen_alternative_is_the_record_so_a_bad_value_is_a_bad_record) {
   auto plan = compile(alt_cpy, {}, {"G1"});
   EXPECT_EQ(decode_hex(plan, "C1 123C 456D").text, "{\"K\":\"A\",\"G1\":{\"P\":123},\"E\":-456,"

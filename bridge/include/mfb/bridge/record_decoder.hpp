@@ -71,6 +71,7 @@ class record_decoder {
   struct alt_mark {
     std::size_t out_pos;
     std::size_t errors;
+    std::size_t pending;  ///< unabsorbed alternative errors when the alternative began
     bool first_cell;
   };
 
