@@ -15,9 +15,13 @@ namespace {
 
 constexpr std::size_t max_rule_field = 64;  // record-type fields are short; bounds the buffer
 
+// Record-type fields are often padded with NUL (0x00) as well as spaces, so every control
+// character and space is padding here (the rule Cobrix applies too: Java's String.trim).
+bool is_padding(char c) { return static_cast<unsigned char>(c) <= 0x20; }
+
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  while (!s.empty() && is_padding(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_padding(s.back())) s.remove_suffix(1);
   return s;
 }
 

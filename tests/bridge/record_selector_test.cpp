@@ -49,6 +49,30 @@ TEST(record_selector, routes_by_trimmed_decoded_text) {
                            "(bytes 0-0): no --select rule matches the value \"X\": E7");
 }
 
+// The Cobrix t05 data pads its 5-byte SEGMENT-ID with NUL bytes ("C" then 00 00 00 00): NUL
+// counts as padding like a space, or no rule could ever match such a field.
+TEST(record_selector, nul_padding_is_trimmed_like_spaces) {
+  const char* seg = R"(       01  REC.
+           05  SEG-ID    PIC X(5).
+           05  BODY      PIC X(2).
+           05  OTHER     REDEFINES BODY PIC X(2).
+)";
+  auto parsed = copybook::parse_copybook_text(seg, "t.cpy");
+  ASSERT_TRUE(parsed.ok());
+  auto page = ebcdic::code_page::open("cp037");
+  std::vector<select_rule> rules{*parse_select_rule("SEG-ID=C:BODY"),
+                                 *parse_select_rule("SEG-ID=P:OTHER")};
+  auto s = record_selector::build(parsed.records, "", rules, *page, {});
+  ASSERT_TRUE(s) << s.err().message;
+  auto c = test::from_hex("C3 00000000 C1C1");  // "C" + 4 NUL
+  auto p = test::from_hex("D7 40400040 C1C1");  // "P" + space, space, NUL, space
+  auto x = test::from_hex("C3 C3000000 C1C1");  // "CC": not "C"
+  EXPECT_GE(s->choose({1, 0, c.data(), c.size()}), 0);
+  EXPECT_GE(s->choose({2, 7, p.data(), p.size()}), 0);
+  EXPECT_NE(s->choose({1, 0, c.data(), c.size()}), s->choose({2, 7, p.data(), p.size()}));
+  EXPECT_EQ(s->choose({3, 14, x.data(), x.size()}), -1);
+}
+
 TEST(record_selector, needs_a_choice_when_there_are_several_records) {
   auto parsed = copybook::parse_copybook_text(two_records, "t.cpy");
   auto page = ebcdic::code_page::open("cp037");
