@@ -62,11 +62,20 @@ void add_convert_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--copybook", a->copybooks, "Copybook file (repeatable)")->required();
   cmd->add_option("-I,--include", a->include_dirs, "Folder searched for COPY members");
   cmd->add_option("--input", o.input, "Input file, or - for stdin")->capture_default_str();
-  cmd->add_option("--codepage", o.codepage, "EBCDIC code page (see `mfbridge codepages`) or a 256-entry table file")
+  cmd->add_option("--codepage", o.codepage,
+                  "EBCDIC code page (see `mfbridge codepages`) or a 256-entry table file")
       ->capture_default_str();
   cmd->add_option("--recfm", a->recfm, "Record format: F, FB, V, VB, VS, VBS, TEXT")
       ->capture_default_str();
   cmd->add_option("--lrecl", a->lrecl, "Record length for F/FB (default: the record's length)");
+  cmd->add_option("--record-start-offset", o.framing.record_start_offset,
+                  "Bytes to drop at the start of each framed record");
+  cmd->add_option("--record-end-offset", o.framing.record_end_offset,
+                  "Bytes to drop at the end of each framed record");
+  cmd->add_option("--skip-head", o.framing.skip_head,
+                  "Leading bytes of the file to ignore (a file header)");
+  cmd->add_option("--skip-tail", o.framing.skip_tail,
+                  "Trailing bytes of the file to ignore (a file trailer)");
   cmd->add_flag("--rdw-little-endian", a->rdw_little_endian, "RDW/BDW lengths are little-endian");
   cmd->add_flag("--rdw-excludes-header", a->rdw_excludes_header,
                 "RDW lengths do not count the 4-byte RDW itself");

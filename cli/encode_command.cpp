@@ -67,7 +67,8 @@ void add_encode_command(CLI::App& app, int& exit_code) {
   cmd->add_option("-I,--include", a->include_dirs, "Folder searched for COPY members");
   cmd->add_option("--input", o.input, "JSON Lines input, or - for stdin")->capture_default_str();
   cmd->add_option("--output,-o", o.output, "Output file, or - for stdout")->capture_default_str();
-  cmd->add_option("--codepage", o.codepage, "EBCDIC code page (see `mfbridge codepages`) or a 256-entry table file")
+  cmd->add_option("--codepage", o.codepage,
+                  "EBCDIC code page (see `mfbridge codepages`) or a 256-entry table file")
       ->capture_default_str();
   cmd->add_option("--recfm", a->recfm, "Record format: F, FB, V, VB, TEXT")->capture_default_str();
   cmd->add_option("--lrecl", a->lrecl, "Record length for F/FB (default: the record's length)");
