@@ -79,6 +79,9 @@ void add_convert_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--rdw-little-endian", a->rdw_little_endian, "RDW/BDW lengths are little-endian");
   cmd->add_flag("--rdw-excludes-header", a->rdw_excludes_header,
                 "RDW lengths do not count the 4-byte RDW itself");
+  cmd->add_flag("--cobrix", o.cobrix_extensions,
+                "Accept Cobrix extensions (BINARY over 18 digits, numbers over 31 digits, S in "
+                "edited pictures)");
   cmd->add_option("--record", o.record_name, "The 01 record to decode");
   cmd->add_option("--select", o.selects,
                   "FIELD=VALUE:RECORD: decode records whose FIELD reads VALUE as RECORD (a 01 "

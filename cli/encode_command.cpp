@@ -83,6 +83,9 @@ void add_encode_command(CLI::App& app, int& exit_code) {
                   "V/VB), shrink, or full")
       ->check(CLI::IsMember({"auto", "shrink", "full"}))
       ->capture_default_str();
+  cmd->add_flag("--cobrix", o.cobrix_extensions,
+                "Accept Cobrix extensions (BINARY over 18 digits, numbers over 31 digits, S in "
+                "edited pictures)");
   cmd->add_option("--record", o.record_name, "The 01 record to write");
   cmd->add_option("--record-type-key", o.record_type_key,
                   "Route each line to the 01 record named by this key's value (e.g. _record)");

@@ -21,6 +21,7 @@ struct inspect_args {
   std::vector<std::string> include_dirs;
   std::string input;
   std::string codepage = "cp037";
+  bool cobrix_extensions = false;
   std::string recfm = "FB";
   std::string record;
   std::string float_format = "hfp";
@@ -43,6 +44,7 @@ int run(const inspect_args& a) {
     return fail(exit_usage, "give one of --record-number N (from 1) or --offset BYTES");
   copybook::parse_options popts;
   for (const auto& d : a.include_dirs) popts.include_dirs.emplace_back(d);
+  popts.cobrix_extensions = a.cobrix_extensions;
   std::vector<std::filesystem::path> files(a.copybooks.begin(), a.copybooks.end());
   auto parsed = copybook::parse_copybook_files(files, popts);
   if (!parsed.ok()) {
@@ -117,6 +119,9 @@ void add_inspect_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--rdw-little-endian", a->rdw_little_endian, "RDW/BDW lengths are little-endian");
   cmd->add_flag("--rdw-excludes-header", a->rdw_excludes_header,
                 "RDW lengths do not count the 4-byte RDW itself");
+  cmd->add_flag("--cobrix", a->cobrix_extensions,
+                "Accept Cobrix extensions (BINARY over 18 digits, numbers over 31 digits, S in "
+                "edited pictures)");
   cmd->add_option("--record", a->record, "The 01 record to use");
   cmd->add_option("--float-format", a->float_format, "COMP-1/COMP-2 format")
       ->check(CLI::IsMember({"hfp", "ieee"}));

@@ -52,6 +52,7 @@ convert_summary run_convert(const convert_options& opts, std::FILE* log) {
 
   copybook::parse_options popts;
   popts.include_dirs = opts.include_dirs;
+  popts.cobrix_extensions = opts.cobrix_extensions;
   auto parsed = copybook::parse_copybook_files(opts.copybooks, popts);
   if (!parsed.ok()) {
     std::fputs(copybook::to_string(parsed.diagnostics).c_str(), log);

@@ -34,6 +34,7 @@ encode_run_summary run_encode(const encode_run_options& opts, std::FILE* log) {
     return stop(summary, 1, "--on-error reject needs --reject-file", log);
   copybook::parse_options popts;
   popts.include_dirs = opts.include_dirs;
+  popts.cobrix_extensions = opts.cobrix_extensions;
   auto parsed = copybook::parse_copybook_files(opts.copybooks, popts);
   if (!parsed.ok()) {
     std::fputs(copybook::to_string(parsed.diagnostics).c_str(), log);

@@ -22,6 +22,7 @@ struct convert_options {
   std::string input = "-";
   std::string output = "-";
   std::string codepage = "cp037";
+  bool cobrix_extensions = false;  ///< --cobrix: parse with copybook::parse_options's flag
   framing_options framing;
   std::string record_name;           ///< --record
   std::vector<std::string> selects;  ///< --select FIELD=VALUE:TARGET, in order

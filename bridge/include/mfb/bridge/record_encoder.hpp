@@ -77,6 +77,7 @@ struct encode_run_options {
   std::string input = "-";              ///< JSON Lines, or - for stdin
   std::string output = "-";
   std::string codepage = "cp037";
+  bool cobrix_extensions = false;       ///< --cobrix: copybook::parse_options's flag
   std::string record_name;              ///< --record: the 01 record (else the only one)
   std::string record_type_key;          ///< route lines by this key's value (a record name)
   std::vector<std::string> keep;        ///< REDEFINES alternatives that win when several are given
