@@ -33,6 +33,9 @@ GENERATED = ("File_Id", "Record_Id", "Record_Byte_Length")
 #            comparison shows that every other character matches. Cobrix's cp037_extended
 #            keeps controls but not at ICU's places (0x91/0x9E become spaces; a byte ICU
 #            reads as CR it reads as LF), so test9_cp037_ext is compared the same way.
+#            records (list): Cobrix's keep_original prints every 01 record of the copybook in
+#            one row; we decode one 01 per run, so we run once per --record and merge the
+#            rows as {RECORD_NAME: row}.
 #            drop_ours (list): keys removed from OUR rows only, for an output option we lack
 #            (test7: Cobrix's drop_group_fillers removes FILLER groups and the named items
 #            inside them); with it, the rest of every row matches.
@@ -108,6 +111,15 @@ for page in ("cp273", "cp500", "cp1140", "cp1141", "cp1148"):
                                  ["--codepage", page, "--keep-trailing-spaces"],
                                  f"test9_{page}.txt",
                                  {"take": 60, "trim": "none", "controls_as_spaces": True})
+# ASCII data: we have no built-in ASCII page, but a byte table file does it (Latin-1,
+# tests/data/codepages/latin1_table.txt) with --zoned ascii for DISPLAY numbers.
+LATIN1 = ["--codepage", str(ROOT / "tests/data/codepages/latin1_table.txt"), "--zoned", "ascii"]
+VARIANTS["test12"] = ("t12_ascii_merge_copybooks", ["test12_copybook.cob"], ["data/data.dat"],
+                      LATIN1, "test12.txt", {"records": ["RECORD-A", "RECORD-B"]})
+VARIANTS["test12_merged"] = ("t12_ascii_merge_copybooks",
+                             ["test12_copybook_a.cob", "test12_copybook_b.cob"],
+                             ["data/data.dat"], LATIN1, "test12.txt",
+                             {"records": ["RECORD-A", "RECORD-B"]})
 VARIANTS["test9_cp037_ext"] = ("t09_code_pages", ["test9_copybook.cob"],
                                ["data/TRAN.APR14.NPT.DATA.dat"],
                                ["--codepage", "cp037", "--keep-trailing-spaces"],
@@ -213,15 +225,25 @@ def run_variant(mfbridge, name, spec):
     trim = opts.get("trim", "both")
     rows = []
     for data in inputs:
-        cmd = [str(mfbridge), "convert", "--no-progress", "--threads", "1"]
-        for c in copybooks:
-            cmd += ["--copybook", str(folder / c)]
-        cmd += ["--input", str(folder / data)] + args
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        if proc.returncode != 0:
-            first = (proc.stderr.strip().splitlines() or ["(no message)"])[0]
-            return f"exit {proc.returncode}: {first}"
-        rows += [json.loads(l, parse_float=Decimal) for l in proc.stdout.split("\n") if l]
+        per_record = {}
+        for record in opts.get("records", [None]):
+            cmd = [str(mfbridge), "convert", "--no-progress", "--threads", "1"]
+            for c in copybooks:
+                cmd += ["--copybook", str(folder / c)]
+            cmd += ["--input", str(folder / data)] + args
+            if record:
+                cmd += ["--record", record]
+            proc = subprocess.run(cmd, capture_output=True, text=True)
+            if proc.returncode != 0:
+                first = (proc.stderr.strip().splitlines() or ["(no message)"])[0]
+                return f"exit {proc.returncode}: {first}"
+            per_record[record] = [json.loads(l, parse_float=Decimal)
+                                  for l in proc.stdout.split("\n") if l]
+        if "records" in opts:
+            rows += [{r: per_record[r][i] for r in opts["records"]}
+                     for i in range(len(per_record[opts["records"][0]]))]
+        else:
+            rows += per_record[None]
     controls = opts.get("controls_as_spaces", False)
     ours = [normalise(r, trim, controls) for r in rows]
     for r in ours:
