@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "layout_options.hpp"
 #include "mfb/bridge/inspect.hpp"
 #include "mfb/bridge/open_code_page.hpp"
 #include "mfb/bridge/record_reader.hpp"
@@ -17,21 +18,10 @@ namespace mfb::cli {
 namespace {
 
 struct inspect_args {
-  std::vector<std::string> copybooks;
-  std::vector<std::string> include_dirs;
+  layout_args layout;
   std::string input;
-  std::string codepage = "cp037";
-  bool cobrix_extensions = false;
-  std::string recfm = "FB";
-  std::string record;
-  std::string float_format = "hfp";
-  std::string zoned = "ebcdic";
-  std::string trunc = "std";
-  long long lrecl = 0;
   long long record_number = 0;
   long long offset = -1;
-  bool rdw_little_endian = false;
-  bool rdw_excludes_header = false;
 };
 
 int fail(int code, const std::string& why) {
@@ -40,12 +30,13 @@ int fail(int code, const std::string& why) {
 }
 
 int run(const inspect_args& a) {
+  const layout_args& l = a.layout;
   if ((a.record_number > 0) == (a.offset >= 0))
     return fail(exit_usage, "give one of --record-number N (from 1) or --offset BYTES");
   copybook::parse_options popts;
-  for (const auto& d : a.include_dirs) popts.include_dirs.emplace_back(d);
-  popts.cobrix_extensions = a.cobrix_extensions;
-  std::vector<std::filesystem::path> files(a.copybooks.begin(), a.copybooks.end());
+  popts.include_dirs = as_paths(l.include_dirs);
+  popts.cobrix_extensions = l.cobrix;
+  std::vector<std::filesystem::path> files = as_paths(l.copybooks);
   auto parsed = copybook::parse_copybook_files(files, popts);
   if (!parsed.ok()) {
     std::fputs(copybook::to_string(parsed.diagnostics).c_str(), stderr);
@@ -53,21 +44,21 @@ int run(const inspect_args& a) {
   }
   const copybook::record_layout* layout = nullptr;
   for (const auto& r : parsed.records)
-    if (a.record.empty() || r.name == a.record) {
+    if (l.record.empty() || r.name == l.record) {
       if (layout) return fail(exit_usage, "the copybook has several records: choose one with --record");
       layout = &r;
     }
-  if (!layout) return fail(exit_usage, "no record named " + a.record);
-  auto page = bridge::open_code_page(a.codepage);
+  if (!layout) return fail(exit_usage, "no record named " + l.record);
+  auto page = bridge::open_code_page(l.codepage);
   if (!page) return fail(exit_usage, page.err().message);
 
   bridge::framing_options framing;
-  auto fmt = bridge::parse_recfm(a.recfm);
-  if (!fmt) return fail(exit_usage, "unknown --recfm " + a.recfm);
+  auto fmt = bridge::parse_recfm(l.recfm);
+  if (!fmt) return fail(exit_usage, "unknown --recfm " + l.recfm);
   framing.format = *fmt;
-  framing.lrecl = a.lrecl > 0 ? static_cast<std::size_t>(a.lrecl) : layout->length;
-  framing.rdw_big_endian = !a.rdw_little_endian;
-  framing.rdw_includes_header = !a.rdw_excludes_header;
+  framing.lrecl = l.lrecl > 0 ? static_cast<std::size_t>(l.lrecl) : layout->length;
+  framing.rdw_big_endian = !l.rdw_little_endian;
+  framing.rdw_includes_header = !l.rdw_excludes_header;
   // --offset: frame from that byte, as if the file started there.
   if (a.offset >= 0) framing.skip_head = static_cast<std::size_t>(a.offset);
   auto target = static_cast<std::uint64_t>(a.offset >= 0 ? 1 : a.record_number);
@@ -78,10 +69,9 @@ int run(const inspect_args& a) {
     for (const auto& rec : batch) {
       if (rec.number != target) continue;
       bridge::inspect_options io;
-      io.float_format = a.float_format == "ieee" ? ebcdic::float_format::ieee_big
-                                                 : ebcdic::float_format::ibm_hex;
-      io.zoned_charset = a.zoned == "ascii" ? ebcdic::zoned_charset::ascii : ebcdic::zoned_charset::ebcdic;
-      io.binary_trunc = a.trunc == "bin" ? ebcdic::truncation::binary : ebcdic::truncation::standard;
+      io.float_format = float_format_of(l);
+      io.zoned_charset = zoned_charset_of(l);
+      io.binary_trunc = truncation_of(l);
       auto fields = bridge::inspect_record(*layout, *page, io, rec.data, rec.size);
       std::string which = a.offset >= 0 ? "record" : "record " + std::to_string(rec.number);
       std::printf("%s: %s at file offset %llu: %zu bytes, layout %s (%zu bytes)\n\n",
@@ -107,28 +97,12 @@ int run(const inspect_args& a) {
 void add_inspect_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("inspect", "Show one record as hex with its fields decoded");
   auto a = std::make_shared<inspect_args>();
-  cmd->add_option("--copybook", a->copybooks, "Copybook file (repeatable)")->required();
-  cmd->add_option("-I,--include", a->include_dirs, "Folder searched for COPY members");
+  add_layout_options(*cmd, a->layout,
+                     {"Record format: F, FB, V, VB, VS, VBS, TEXT",
+                      "RDW/BDW lengths are little-endian", "The 01 record to use"});
   cmd->add_option("--input", a->input, "Input file, or - for stdin")->required();
   cmd->add_option("--record-number", a->record_number, "The record to show (from 1)");
   cmd->add_option("--offset", a->offset, "Show the record starting at this byte of the file");
-  cmd->add_option("--codepage", a->codepage, "EBCDIC code page")->capture_default_str();
-  cmd->add_option("--recfm", a->recfm, "Record format: F, FB, V, VB, VS, VBS, TEXT")
-      ->capture_default_str();
-  cmd->add_option("--lrecl", a->lrecl, "Record length for F/FB (default: the record's length)");
-  cmd->add_flag("--rdw-little-endian", a->rdw_little_endian, "RDW/BDW lengths are little-endian");
-  cmd->add_flag("--rdw-excludes-header", a->rdw_excludes_header,
-                "RDW lengths do not count the 4-byte RDW itself");
-  cmd->add_flag("--cobrix", a->cobrix_extensions,
-                "Accept Cobrix extensions (BINARY over 18 digits, numbers over 31 digits, S in "
-                "edited pictures)");
-  cmd->add_option("--record", a->record, "The 01 record to use");
-  cmd->add_option("--float-format", a->float_format, "COMP-1/COMP-2 format")
-      ->check(CLI::IsMember({"hfp", "ieee"}));
-  cmd->add_option("--zoned", a->zoned, "Zoned digits: ebcdic or ascii")
-      ->check(CLI::IsMember({"ebcdic", "ascii"}));
-  cmd->add_option("--trunc", a->trunc, "Binary limits: std or bin")
-      ->check(CLI::IsMember({"std", "bin"}));
   cmd->callback([a, &exit_code] { exit_code = run(*a); });
 }
 

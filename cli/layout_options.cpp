@@ -1,0 +1,50 @@
+// Shared options of convert, encode and inspect; the choices are checked by CLI11, so the
+// *_of functions only map a checked string to its enum.
+
+#include "layout_options.hpp"
+
+namespace mfb::cli {
+
+void add_layout_options(CLI::App& cmd, layout_args& a, const layout_help& help) {
+  cmd.add_option("--copybook", a.copybooks, "Copybook file (repeatable)")->required();
+  cmd.add_option("-I,--include", a.include_dirs, "Folder searched for COPY members");
+  cmd.add_option("--codepage", a.codepage,
+                 "EBCDIC code page (see `mfbridge codepages`) or a 256-entry table file")
+      ->capture_default_str();
+  cmd.add_flag("--cobrix", a.cobrix,
+               "Accept Cobrix extensions (BINARY over 18 digits, numbers over 31 digits, S in "
+               "edited pictures)");
+  cmd.add_option("--recfm", a.recfm, help.recfm)->capture_default_str();
+  cmd.add_option("--lrecl", a.lrecl, "Record length for F/FB (default: the record's length)");
+  cmd.add_flag("--rdw-little-endian", a.rdw_little_endian, help.rdw_little_endian);
+  cmd.add_flag("--rdw-excludes-header", a.rdw_excludes_header,
+               "RDW lengths do not count the 4-byte RDW itself");
+  cmd.add_option("--record", a.record, help.record);
+  cmd.add_option("--float-format", a.float_format, "COMP-1/COMP-2 format")
+      ->check(CLI::IsMember({"hfp", "ieee"}))
+      ->capture_default_str();
+  cmd.add_option("--zoned", a.zoned, "Zoned decimal digits: ebcdic (F0-F9) or ascii (30-39)")
+      ->check(CLI::IsMember({"ebcdic", "ascii"}))
+      ->capture_default_str();
+  cmd.add_option("--trunc", a.trunc, "Binary limits: std (picture digits) or bin (full range)")
+      ->check(CLI::IsMember({"std", "bin"}))
+      ->capture_default_str();
+}
+
+std::vector<std::filesystem::path> as_paths(const std::vector<std::string>& names) {
+  return {names.begin(), names.end()};
+}
+
+ebcdic::float_format float_format_of(const layout_args& a) {
+  return a.float_format == "ieee" ? ebcdic::float_format::ieee_big : ebcdic::float_format::ibm_hex;
+}
+
+ebcdic::zoned_charset zoned_charset_of(const layout_args& a) {
+  return a.zoned == "ascii" ? ebcdic::zoned_charset::ascii : ebcdic::zoned_charset::ebcdic;
+}
+
+ebcdic::truncation truncation_of(const layout_args& a) {
+  return a.trunc == "bin" ? ebcdic::truncation::binary : ebcdic::truncation::standard;
+}
+
+}  // namespace mfb::cli

@@ -1,0 +1,56 @@
+#pragma once
+// The options convert, encode and inspect share: which copybook and record, how the file is
+// framed, how values are coded. One definition so the three commands spell them alike.
+
+#include <CLI/CLI.hpp>
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "mfb/ebcdic/binary.hpp"
+#include "mfb/ebcdic/floating.hpp"
+#include "mfb/ebcdic/zoned.hpp"
+
+namespace mfb::cli {
+
+/// The shared options as typed on the command line (strings until finish time).
+struct layout_args {
+  std::vector<std::string> copybooks;
+  std::vector<std::string> include_dirs;
+  std::string codepage = "cp037";
+  bool cobrix = false;
+  std::string recfm = "FB";
+  long long lrecl = 0;
+  bool rdw_little_endian = false;
+  bool rdw_excludes_header = false;
+  std::string record;
+  std::string float_format = "hfp";
+  std::string zoned = "ebcdic";
+  std::string trunc = "std";
+};
+
+/// The help texts that differ between commands (reading or writing records).
+struct layout_help {
+  const char* recfm;
+  const char* rdw_little_endian;
+  const char* record;
+};
+
+/// Add the shared options to `cmd`, bound to `a`.
+void add_layout_options(CLI::App& cmd, layout_args& a, const layout_help& help);
+
+/// The option strings as paths (copybooks, include folders).
+std::vector<std::filesystem::path> as_paths(const std::vector<std::string>& names);
+
+/// --float-format hfp|ieee.
+ebcdic::float_format float_format_of(const layout_args& a);
+
+/// --zoned ebcdic|ascii.
+ebcdic::zoned_charset zoned_charset_of(const layout_args& a);
+
+/// --trunc std|bin.
+ebcdic::truncation truncation_of(const layout_args& a);
+
+}  // namespace mfb::cli
