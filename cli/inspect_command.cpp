@@ -1,6 +1,7 @@
 // `mfbridge inspect`: one record as hex with field boundaries and decoded values, the tool
 // for investigating a bad record. Only option parsing and printing live here.
 
+#include <cstddef>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -22,6 +23,8 @@ struct inspect_args {
   std::string input;
   long long record_number = 0;
   long long offset = -1;
+  std::size_t record_start_offset = 0;
+  std::size_t record_end_offset = 0;
 };
 
 int fail(int code, const std::string& why) {
@@ -59,6 +62,8 @@ int run(const inspect_args& a) {
   framing.lrecl = l.lrecl > 0 ? static_cast<std::size_t>(l.lrecl) : layout->length;
   framing.rdw_big_endian = !l.rdw_little_endian;
   framing.rdw_includes_header = !l.rdw_excludes_header;
+  framing.record_start_offset = a.record_start_offset;
+  framing.record_end_offset = a.record_end_offset;
   // --offset: frame from that byte, as if the file started there.
   if (a.offset >= 0) framing.skip_head = static_cast<std::size_t>(a.offset);
   auto target = static_cast<std::uint64_t>(a.offset >= 0 ? 1 : a.record_number);
@@ -103,6 +108,10 @@ void add_inspect_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--input", a->input, "Input file, or - for stdin")->required();
   cmd->add_option("--record-number", a->record_number, "The record to show (from 1)");
   cmd->add_option("--offset", a->offset, "Show the record starting at this byte of the file");
+  cmd->add_option("--record-start-offset", a->record_start_offset,
+                  "Bytes to drop at the start of each framed record");
+  cmd->add_option("--record-end-offset", a->record_end_offset,
+                  "Bytes to drop at the end of each framed record");
   cmd->callback([a, &exit_code] { exit_code = run(*a); });
 }
 

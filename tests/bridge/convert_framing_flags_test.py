@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """convert's --skip-head/--skip-tail (file header/trailer) and --record-start-offset/
---record-end-offset (bytes around each framed record), on bytes built by hand with Python's
-cp037 codec. Usage: convert_framing_flags_test.py BUILD"""
+--record-end-offset (bytes around each framed record), and inspect's record offsets, on bytes
+built by hand with Python's cp037 codec. Usage: convert_framing_flags_test.py BUILD"""
 import json
 import subprocess
 import sys
@@ -28,6 +28,18 @@ def main():
         bad = subprocess.run(cmd[:cmd.index("--skip-tail")] + cmd[cmd.index("--skip-tail") + 2:],
                              capture_output=True, text=True)
         assert bad.returncode != 0, bad.stdout
+        # inspect frames the same way: record 2's payload is XYZ (E7 E8 E9) at file byte 3+5+1
+        ins = subprocess.run([str(mfbridge), "inspect", "--copybook", str(cpy), "--input",
+                              str(data), "--offset", "3", "--lrecl", "5",
+                              "--record-start-offset", "1", "--record-end-offset", "1",
+                              "--record-number", "2"], capture_output=True, text=True)
+        assert ins.returncode != 0, "--offset and --record-number are exclusive"
+        ins = subprocess.run([str(mfbridge), "inspect", "--copybook", str(cpy), "--input",
+                              str(data), "--offset", "8", "--lrecl", "5",
+                              "--record-start-offset", "1", "--record-end-offset", "1"],
+                             capture_output=True, text=True)
+        assert ins.returncode == 0, ins.stderr
+        assert "E7 E8 E9" in ins.stdout and '"XYZ"' in ins.stdout, ins.stdout
     print("ok")
     return 0
 
