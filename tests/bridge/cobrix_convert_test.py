@@ -144,13 +144,14 @@ KNOWN_DIFFERENCES = {
     "test5b": "same as test5: fields cut short by the record's end",
     "test5c": "Cobrix's default 'common' code page turns every non-invariant character into a "
               "space (TAXPAYER-STR bytes DC 01 9C read as '', ours 'ü')",
-    "test17a": "Cobrix turns an invalid number into null (OFFICE.FLOOR F3 F3 00); we apply the "
-               "bad-record policy (--on-error), so the run stops or skips the record",
+    "test17a": "Cobrix reads a DISPLAY number after trimming NUL padding (OFFICE.FLOOR 9(3) = "
+               "F3 F3 00 gives 33); 00 is no digit under IBM rules, so we report the record as "
+               "bad and apply --on-error",
     "test24": "S in numeric-edited pictures (S9(3).99, Cobrix's explicit-decimal display) is "
               "rejected by our decode plan; numbers over 31 digits and binaries over 8 bytes "
               "are reported as errors, not decoded",
     "test17b": "hierarchical segment ids (segment_id_level0/1, Seg_Id columns): not supported; "
-               "the run also stops on test17a's invalid OFFICE.FLOOR",
+               "the run also stops on test17a's NUL-padded OFFICE.FLOOR",
     "test17c": "segment-children (parent/child nesting of segments): not supported",
     "test10": "non_terminals (a group's raw bytes as an extra _NT string column) and dropping "
               "FILLERs: not supported",
