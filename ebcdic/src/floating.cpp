@@ -60,9 +60,15 @@ decode_status encode_float(double value, std::size_t len, float_format fmt,
 }
 
 char* format_float(double value, bool single_precision, char* out) noexcept {
-  const std::to_chars_result r =
-      single_precision ? std::to_chars(out, out + 32, static_cast<float>(value))
-                       : std::to_chars(out, out + 32, value);
+  // A COMP-1 value prints as the shortest float text only when a float holds it exactly:
+  // HFP short reaches 7.2E+75 and 5.4E-79, far outside float's range, where the float
+  // cast would print "inf" or lose the value; and a subnormal float is coarser than HFP, so
+  // its shortest text may read back as another HFP value. Those print as the exact double.
+  const float narrow = static_cast<float>(value);
+  const bool fits_float = single_precision && (std::isnormal(narrow) || value == 0.0) &&
+                          static_cast<double>(narrow) == value;
+  const std::to_chars_result r = fits_float ? std::to_chars(out, out + 32, narrow)
+                                            : std::to_chars(out, out + 32, value);
   for (char* c = out; c != r.ptr; ++c) {
     if (*c == 'e') *c = 'E';  // COBOL and IBM listings write the exponent mark upper-case
   }

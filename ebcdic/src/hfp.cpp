@@ -60,7 +60,13 @@ decode_status encode_hfp(double value, std::size_t len, std::uint8_t* p) noexcep
     fraction >>= 4;
     ++hex_exponent;
   }
-  const int biased = hex_exponent + 64;
+  int biased = hex_exponent + 64;
+  if (biased == 128 && len == 8 && fraction == std::uint64_t{1} << (fraction_bits - 4)) {
+    // The largest HFP long value, (1 - 2^-56) * 16^63, has no double: it decodes to the
+    // nearest one, exactly 16^63. Write that back as the maximum so decode -> encode holds.
+    fraction = (std::uint64_t{1} << fraction_bits) - 1;
+    biased = 127;
+  }
   if (biased > 127) return decode_status::overflow;
   if (biased < 0) return decode_status::underflow;
   store_be(sign | (static_cast<std::uint64_t>(biased) << fraction_bits) | fraction, len, p);

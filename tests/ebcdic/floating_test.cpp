@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <random>
 #include <string>
@@ -186,6 +187,41 @@ TEST(Floating, FormatsShortestRoundTrip) {
   EXPECT_EQ(fmt(static_cast<double>(0.1f), true), "0.1");
   EXPECT_EQ(fmt(static_cast<double>(0.1f), false), "0.10000000149011612");
   EXPECT_EQ(fmt(0.0, false), "0");
+}
+
+}  // namespace
+}  // namespace mfb::ebcdic
+
+namespace mfb::ebcdic {
+namespace {
+
+// Decode, print as the converter does, read the text back and encode: the bytes must return.
+std::vector<std::uint8_t> print_and_reencode(const std::vector<std::uint8_t>& in) {
+  double d = 0;
+  EXPECT_EQ(decode_float(in.data(), in.size(), float_format::ibm_hex, d), decode_status::ok);
+  char text[40];
+  char* end = format_float(d, in.size() == 4, text);
+  const std::string printed(text, end);
+  EXPECT_EQ(printed.find("inf"), std::string::npos) << printed;
+  std::vector<std::uint8_t> out(in.size());
+  EXPECT_EQ(encode_float(std::strtod(printed.c_str(), nullptr), out.size(), float_format::ibm_hex,
+                         out.data()),
+            decode_status::ok)
+      << printed;
+  return out;
+}
+
+// Found by the whole-record decode fuzzer. HFP short spans 5.4E-79 .. 7.2E+75, far beyond a
+// float, and the largest HFP long value has no double (IBM ESA/390 Principles of Operation,
+// "Hexadecimal-Floating-Point Number Representation": max = (1 - 16^-6) * 16^63 short,
+// (1 - 16^-14) * 16^63 long; min normalised = 16^-65).
+TEST(Floating, HfpExtremesPrintAndWriteBack) {
+  for (const char* hex : {"7FFFFFFF", "FFFFFFFF", "00100000", "80100000", "01123456", "7F123456",
+                          "7FFFFFFFFFFFFFFF", "FFFFFFFFFFFFFFFF", "0010000000000000",
+                          "7F123456789ABCDE"}) {
+    const auto bytes = test::from_hex(hex);
+    EXPECT_EQ(test::to_hex(print_and_reencode(bytes)), hex);
+  }
 }
 
 }  // namespace
