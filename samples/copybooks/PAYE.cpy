@@ -19,7 +19,7 @@
            05  PD-NI-CONTRIB           PIC S9(5)V99 COMP-3.
            05  PD-TAX-CODE             PIC X(6).
            05  PD-HOURS                PIC S9(3)V9 COMP.
-           05  FILLER                  PIC X(16).
+           05  FILLER                  PIC X(18).
        01  PAYE-TRAILER-REC.
            05  PT-RECORD-TYPE          PIC X.
            05  PT-DETAIL-COUNT         PIC 9(7).
