@@ -31,9 +31,10 @@ std::string finish(convert_args& a) {
   o.codepage = l.codepage;
   o.cobrix_extensions = l.cobrix;
   o.record_name = l.record;
-  auto fmt = bridge::parse_recfm(l.recfm);
-  if (!fmt) return "unknown --recfm " + l.recfm + " (F, FB, V, VB, VS, VBS, TEXT)";
-  o.framing.format = *fmt;
+  layout_framing kind = layout_framing::none;
+  if (auto why = framing_format_of(l, o.framing, kind); !why.empty()) return why;
+  if (kind == layout_framing::length_field) o.length_field = l.length_field;
+  o.odo_framing = kind == layout_framing::odo;
   if (l.lrecl < 0) return "--lrecl must be positive";
   o.framing.lrecl = static_cast<std::size_t>(l.lrecl);
   o.framing.rdw_big_endian = !l.rdw_little_endian;
@@ -54,8 +55,10 @@ void add_convert_command(CLI::App& app, int& exit_code) {
   auto a = std::make_shared<convert_args>();
   auto& o = a->opts;
   add_layout_options(*cmd, a->layout,
-                     {"Record format: F, FB, V, VB, VS, VBS, TEXT",
+                     {"Record format: F, FB, V, VB, VS, VBS, TEXT, LENGTH-FIELD (with --length-field), "
+                      "ODO (lengths from OCCURS DEPENDING ON counters)",
                       "RDW/BDW lengths are little-endian", "The 01 record to decode"});
+  add_length_field_options(*cmd, a->layout);
   cmd->add_option("--input", o.input, "Input file, or - for stdin")->capture_default_str();
   cmd->add_option("--record-start-offset", o.framing.record_start_offset,
                   "Bytes to drop at the start of each framed record");

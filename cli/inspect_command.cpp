@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "layout_options.hpp"
 #include "mfb/bridge/inspect.hpp"
+#include "mfb/bridge/layout_framing.hpp"
 #include "mfb/bridge/open_code_page.hpp"
 #include "mfb/bridge/record_reader.hpp"
 #include "mfb/copybook/parse.hpp"
@@ -56,9 +57,14 @@ int run(const inspect_args& a) {
   if (!page) return fail(exit_usage, page.err().message);
 
   bridge::framing_options framing;
-  auto fmt = bridge::parse_recfm(l.recfm);
-  if (!fmt) return fail(exit_usage, "unknown --recfm " + l.recfm);
-  framing.format = *fmt;
+  layout_framing kind = layout_framing::none;
+  if (auto why = framing_format_of(l, framing, kind); !why.empty()) return fail(exit_usage, why);
+  if (kind != layout_framing::none) {
+    auto why = kind == layout_framing::odo
+                   ? bridge::set_odo_framing(framing, *layout, zoned_charset_of(l), truncation_of(l))
+                   : bridge::set_length_field(framing, *layout, l.length_field, zoned_charset_of(l));
+    if (!why.empty()) return fail(exit_usage, why);
+  }
   framing.lrecl = l.lrecl > 0 ? static_cast<std::size_t>(l.lrecl) : layout->length;
   framing.rdw_big_endian = !l.rdw_little_endian;
   framing.rdw_includes_header = !l.rdw_excludes_header;
@@ -103,8 +109,9 @@ void add_inspect_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("inspect", "Show one record as hex with its fields decoded");
   auto a = std::make_shared<inspect_args>();
   add_layout_options(*cmd, a->layout,
-                     {"Record format: F, FB, V, VB, VS, VBS, TEXT",
+                     {"Record format: F, FB, V, VB, VS, VBS, TEXT, LENGTH-FIELD, ODO",
                       "RDW/BDW lengths are little-endian", "The 01 record to use"});
+  add_length_field_options(*cmd, a->layout);
   cmd->add_option("--input", a->input, "Input file, or - for stdin")->required();
   cmd->add_option("--record-number", a->record_number, "The record to show (from 1)");
   cmd->add_option("--offset", a->offset, "Show the record starting at this byte of the file");

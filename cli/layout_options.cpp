@@ -31,8 +31,38 @@ void add_layout_options(CLI::App& cmd, layout_args& a, const layout_help& help) 
       ->capture_default_str();
 }
 
+void add_length_field_options(CLI::App& cmd, layout_args& a) {
+  cmd.add_option("--length-field", a.length_field,
+                 "With --recfm LENGTH-FIELD: the copybook field (binary or zoned) holding the "
+                 "record length");
+  cmd.add_option("--length-adjust", a.length_adjust,
+                 "With --recfm LENGTH-FIELD: added to the field's value to give the length");
+}
+
 std::vector<std::filesystem::path> as_paths(const std::vector<std::string>& names) {
   return {names.begin(), names.end()};
+}
+
+std::string framing_format_of(const layout_args& a, bridge::framing_options& framing,
+                              layout_framing& kind) {
+  kind = layout_framing::none;
+  if (a.recfm == "ODO" || a.recfm == "odo") {
+    kind = layout_framing::odo;
+    framing.format = bridge::recfm::custom;
+  } else {
+    auto fmt = bridge::parse_recfm(a.recfm);
+    if (!fmt || *fmt == bridge::recfm::custom)
+      return "unknown --recfm " + a.recfm + " (F, FB, V, VB, VS, VBS, TEXT, LENGTH-FIELD, ODO)";
+    framing.format = *fmt;
+  }
+  if (framing.format == bridge::recfm::length_field) {
+    if (a.length_field.empty()) return "--recfm LENGTH-FIELD needs --length-field NAME";
+    kind = layout_framing::length_field;
+    framing.length_adjust = a.length_adjust;
+  } else if (!a.length_field.empty() || a.length_adjust != 0) {
+    return "--length-field and --length-adjust need --recfm LENGTH-FIELD";
+  }
+  return {};
 }
 
 ebcdic::float_format float_format_of(const layout_args& a) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "mfb/bridge/framing_options.hpp"
 #include "mfb/ebcdic/binary.hpp"
 #include "mfb/ebcdic/floating.hpp"
 #include "mfb/ebcdic/zoned.hpp"
@@ -22,6 +23,8 @@ struct layout_args {
   std::string codepage = "cp037";
   bool cobrix = false;
   std::string recfm = "FB";
+  std::string length_field;    ///< --length-field NAME (with --recfm LENGTH-FIELD)
+  long long length_adjust = 0;  ///< --length-adjust N
   long long lrecl = 0;
   bool rdw_little_endian = false;
   bool rdw_excludes_header = false;
@@ -41,8 +44,19 @@ struct layout_help {
 /// Add the shared options to `cmd`, bound to `a`.
 void add_layout_options(CLI::App& cmd, layout_args& a, const layout_help& help);
 
+/// Add --length-field and --length-adjust (reading commands only: encode cannot write them).
+void add_length_field_options(CLI::App& cmd, layout_args& a);
+
 /// The option strings as paths (copybooks, include folders).
 std::vector<std::filesystem::path> as_paths(const std::vector<std::string>& names);
+
+/// The layout-derived framing the arguments ask for (set `framing.format` first).
+enum class layout_framing { none, length_field, odo };
+
+/// Read --recfm, --length-field and --length-adjust into `framing`; `kind` says which
+/// layout-derived framing is still to be resolved. Return a usage error or "".
+std::string framing_format_of(const layout_args& a, bridge::framing_options& framing,
+                              layout_framing& kind);
 
 /// --float-format hfp|ieee.
 ebcdic::float_format float_format_of(const layout_args& a);

@@ -16,6 +16,7 @@
 #include "convert_writer.hpp"
 #include "mfb/bridge/csv_sink.hpp"
 #include "mfb/bridge/json_sink.hpp"
+#include "mfb/bridge/layout_framing.hpp"
 #include "mfb/bridge/record_selector.hpp"
 #include "mfb/copybook/parse.hpp"
 
@@ -72,6 +73,15 @@ convert_summary run_convert(const convert_options& opts, std::FILE* log) {
   if (!selector) return stop(summary, 1, selector.err().message, log);
 
   framing_options framing = opts.framing;
+  if (!opts.length_field.empty() || opts.odo_framing) {
+    if (selector->plans().size() != 1)
+      return stop(summary, 1, "--length-field and --recfm ODO need one record layout", log);
+    const auto& layout = selector->plans().front().layout();
+    auto why = opts.odo_framing
+                   ? set_odo_framing(framing, layout, opts.decode.zoned_charset, opts.decode.binary_trunc)
+                   : set_length_field(framing, layout, opts.length_field, opts.decode.zoned_charset);
+    if (!why.empty()) return stop(summary, 1, why, log);
+  }
   if ((framing.format == recfm::f || framing.format == recfm::fb) && framing.lrecl == 0) {
     // Default LRECL: the longest record the plans describe.
     for (const auto& p : selector->plans())

@@ -24,6 +24,8 @@ struct convert_options {
   std::string codepage = "cp037";
   bool cobrix_extensions = false;  ///< --cobrix: parse with copybook::parse_options's flag
   framing_options framing;
+  std::string length_field;  ///< --length-field: with recfm::length_field, a copybook field name
+  bool odo_framing = false;  ///< --recfm ODO: record lengths from the layout's ODO counters
   std::string record_name;           ///< --record
   std::vector<std::string> selects;  ///< --select FIELD=VALUE:TARGET, in order
   decode_options decode;
