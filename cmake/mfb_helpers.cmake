@@ -21,12 +21,12 @@ function(mfb_add_benchmark)
   set_target_properties(${B_NAME} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/benchmarks)
 endfunction()
 
-# mfb_add_fuzzer(NAME <target> SOURCES ... LIBS ...)
+# mfb_add_fuzzer(NAME <target> SOURCES ... LIBS ... [SEEDS dir...])
 # Every build compiles each fuzz target with a replay main (so it never rots) and
 # registers a ctest that replays its corpus. With MFB_BUILD_FUZZERS (clang) the same
 # source is linked against libFuzzer instead.
 function(mfb_add_fuzzer)
-  cmake_parse_arguments(F "" "NAME" "SOURCES;LIBS" ${ARGN})
+  cmake_parse_arguments(F "" "NAME" "SOURCES;LIBS;SEEDS" ${ARGN})
   add_executable(${F_NAME} ${F_SOURCES})
   target_link_libraries(${F_NAME} PRIVATE ${F_LIBS} mfb::warnings)
   set_target_properties(${F_NAME} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/fuzz)
@@ -37,8 +37,9 @@ function(mfb_add_fuzzer)
     target_sources(${F_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/tests/fuzz/replay_main.cpp)
   endif()
   set(corpus ${PROJECT_SOURCE_DIR}/tests/fuzz/corpus/${F_NAME})
+  # SEEDS: test-data folders replayed too, so test inputs need no copy in the corpus.
   if(EXISTS ${corpus} AND NOT MFB_BUILD_FUZZERS)
-    add_test(NAME ${F_NAME}.replay COMMAND ${F_NAME} ${corpus})
+    add_test(NAME ${F_NAME}.replay COMMAND ${F_NAME} ${corpus} ${F_SEEDS})
     set_tests_properties(${F_NAME}.replay PROPERTIES LABELS "unit;fuzz")
   endif()
 endfunction()
