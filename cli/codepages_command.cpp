@@ -126,4 +126,8 @@ void add_codepages_command(CLI::App& app, int& exit_code) {
   });
 }
 
+namespace {
+const command_registration registered{20, add_codepages_command};
+}  // namespace
+
 }  // namespace mfb::cli

@@ -99,4 +99,8 @@ void add_convert_command(CLI::App& app, int& exit_code) {
   });
 }
 
+namespace {
+const command_registration registered{30, add_convert_command};
+}  // namespace
+
 }  // namespace mfb::cli

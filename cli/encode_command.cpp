@@ -91,4 +91,8 @@ void add_encode_command(CLI::App& app, int& exit_code) {
   });
 }
 
+namespace {
+const command_registration registered{40, add_encode_command};
+}  // namespace
+
 }  // namespace mfb::cli

@@ -122,4 +122,8 @@ void add_inspect_command(CLI::App& app, int& exit_code) {
   cmd->callback([a, &exit_code] { exit_code = run(*a); });
 }
 
+namespace {
+const command_registration registered{50, add_inspect_command};
+}  // namespace
+
 }  // namespace mfb::cli

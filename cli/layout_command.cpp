@@ -60,4 +60,8 @@ void add_layout_command(CLI::App& app, int& exit_code) {
   cmd->callback([args, &exit_code] { exit_code = run_layout(*args); });
 }
 
+namespace {
+const command_registration registered{10, add_layout_command};
+}  // namespace
+
 }  // namespace mfb::cli

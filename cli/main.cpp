@@ -11,11 +11,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "mfbridge 0.1.0");
   int exit_code = mfb::cli::exit_ok;
-  mfb::cli::add_layout_command(app, exit_code);
-  mfb::cli::add_codepages_command(app, exit_code);
-  mfb::cli::add_convert_command(app, exit_code);
-  mfb::cli::add_encode_command(app, exit_code);
-  mfb::cli::add_inspect_command(app, exit_code);
+  mfb::cli::add_registered_commands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
