@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-for cpy in samples/copybooks/*.cpy; do
+for cpy in samples/*/*.cpy; do
+  case "$cpy" in samples/common/*) continue ;; esac  # translation tables, not records
   echo "== $cpy"
-  build/mfbridge layout "$cpy" -I samples/copybooks
+  build/mfbridge layout "$cpy" -I "$(dirname "$cpy")"
 done
