@@ -1,0 +1,172 @@
+      *----------------------------------------------------------------*
+      * BENWRT - WRITES THE BENEFIT CLAIMS FILE (FIXED LENGTH 120)     *
+      * THE NAME IS NATIONAL: UTF-16 BIG-ENDIAN. GNUCOBOL 3.1 DOES NOT *
+      * FINISH USAGE NATIONAL, SO THE COPYBOOK IS COPIED WITH THE NAME *
+      * AS 60 BYTES (REPLACING N(30) BY X(60)) AND THE PROGRAM BUILDS  *
+      * THE UTF-16 ITSELF: EACH ISO-8859-1 CHARACTER BECOMES X'00'     *
+      * FOLLOWED BY IT (U+0000-U+00FF), AND CHARACTERS BEYOND LATIN-1  *
+      * (L-STROKE, S-ACUTE, W/Y-CIRCUMFLEX...) ARE PATCHED IN AS THEIR *
+      * CODE UNITS. OTHER DISPLAY FIELDS ARE TRANSLATED TO CCSID 285.  *
+      * ARGUMENT: COUNT (DEFAULT 360). OUTPUT: DD NAME BENOUT.         *
+      *----------------------------------------------------------------*
+       IDENTIFICATION DIVISION.
+       PROGRAM-ID. BENWRT.
+       ENVIRONMENT DIVISION.
+       INPUT-OUTPUT SECTION.
+       FILE-CONTROL.
+           SELECT BEN-FILE ASSIGN TO BENOUT
+               ORGANIZATION IS SEQUENTIAL.
+       DATA DIVISION.
+       FILE SECTION.
+       FD  BEN-FILE RECORDING MODE IS F.
+       COPY BENCLAIM REPLACING ==N(30)== BY ==X(60)==.
+       WORKING-STORAGE SECTION.
+       COPY EBCDICUK.
+       01  WS-ARGS                 PIC X(80).
+       01  WS-COUNT                PIC 9(9) VALUE 360.
+       01  WS-I                    PIC 9(9) COMP.
+       01  WS-C                    PIC 9(4) COMP.
+       01  WS-N                    PIC 9(4) COMP.
+       01  WS-K                    PIC 9(4) COMP.
+       01  WS-WEEKS                PIC 9(4) COMP.
+       01  WS-DIGITS               PIC 9(8).
+       01  WS-NINO-DIGITS          PIC 9(6).
+       01  WS-LETTERS              PIC X(19)
+               VALUE "ABCEGHJKLMNPRSTWXYZ".
+       01  WS-SUFFIXES             PIC X(4) VALUE "ABCD".
+       01  WS-NAME                 PIC X(30).
+       01  WS-SHOW-AMOUNT          PIC -(7)9.99.
+       01  WS-SHOW-PAID            PIC -(7)9.99.
+      * NAMES IN ISO-8859-1; ENTRIES 2, 3, 9 AND 10 ARE COMPLETED BY
+      * PATCH-NAME: LUKASZ WISNIEWSKI, NGUYEN THI HOA, AYSE YILMAZ AND
+      * LLYR WILLIAMS GET THEIR L-STROKE, S-ACUTE, E-CIRCUMFLEX-TILDE,
+      * I-DOT-BELOW, S-CEDILLA, DOTLESS I AND Y-CIRCUMFLEX.
+       01  NAME-TABLE.
+           05  FILLER PIC X(30) VALUE "Si" & X"E2" & "n Wyn Evans".
+           05  FILLER PIC X(30) VALUE "Lukasz Wisniewski".
+           05  FILLER PIC X(30) VALUE "Nguyen Thi Hoa".
+           05  FILLER PIC X(30) VALUE "Zo" & X"EB" & " Ffion Hughes".
+           05  FILLER PIC X(30) VALUE X"D6" & "mer " & X"C7" & "elik".
+           05  FILLER PIC X(30) VALUE "Gwenll" & X"EF" & "an ap Dafydd".
+           05  FILLER PIC X(30) VALUE
+               "Se" & X"E1" & "n " & X"D3" & " Ceallaigh".
+           05  FILLER PIC X(30) VALUE "Dylan Thomas".
+           05  FILLER PIC X(30) VALUE "Ayse Yilmaz".
+           05  FILLER PIC X(30) VALUE "Llyr Williams".
+           05  FILLER PIC X(30) VALUE
+               "Marie-Th" & X"E9" & "r" & X"E8" & "se Dubois".
+           05  FILLER PIC X(30) VALUE "Gruffudd ab Ieuan".
+       01  FILLER REDEFINES NAME-TABLE.
+           05  NAME-ENTRY          PIC X(30) OCCURS 12 TIMES.
+      * BENEFIT TYPES AND WEEKLY RATES 2026/27 (ILLUSTRATIVE)
+       01  BENEFIT-TABLE.
+           05  FILLER PIC X(10) VALUE "UC 0009234".
+           05  FILLER PIC X(10) VALUE "PIP0011040".
+           05  FILLER PIC X(10) VALUE "CA 0008330".
+           05  FILLER PIC X(10) VALUE "PC 0022710".
+           05  FILLER PIC X(10) VALUE "PIP0007390".
+       01  FILLER REDEFINES BENEFIT-TABLE.
+           05  BENEFIT-ENTRY OCCURS 5 TIMES.
+               10  BEN-TYPE        PIC X(3).
+               10  BEN-WEEKLY      PIC 9(5)V99.
+       PROCEDURE DIVISION.
+       MAIN.
+           ACCEPT WS-ARGS FROM COMMAND-LINE
+           IF WS-ARGS NOT = SPACES
+               COMPUTE WS-COUNT = FUNCTION NUMVAL(WS-ARGS)
+           END-IF
+           OPEN OUTPUT BEN-FILE
+           PERFORM VARYING WS-I FROM 1 BY 1 UNTIL WS-I > WS-COUNT
+               PERFORM BUILD-CLAIM
+               IF WS-I < 13
+                   PERFORM SHOW-CLAIM
+               END-IF
+               PERFORM TO-EBCDIC
+               WRITE BENEFIT-CLAIM
+           END-PERFORM
+           CLOSE BEN-FILE
+           DISPLAY "BENWRT WRITTEN " WS-COUNT
+           STOP RUN.
+
+       BUILD-CLAIM.
+           MOVE SPACES TO BENEFIT-CLAIM
+           COMPUTE WS-DIGITS = 40000000 + WS-I * 13
+           STRING "BC" WS-DIGITS DELIMITED BY SIZE INTO BC-CLAIM-ID
+           COMPUTE WS-N = FUNCTION MOD(WS-I * 5, 19) + 1
+           MOVE WS-LETTERS(WS-N:1) TO BC-NINO(1:1)
+           COMPUTE WS-N = FUNCTION MOD(WS-I * 13, 19) + 1
+           MOVE WS-LETTERS(WS-N:1) TO BC-NINO(2:1)
+           COMPUTE WS-NINO-DIGITS = FUNCTION MOD(WS-I * 270371, 1000000)
+           MOVE WS-NINO-DIGITS TO BC-NINO(3:6)
+           COMPUTE WS-N = FUNCTION MOD(WS-I, 4) + 1
+           MOVE WS-SUFFIXES(WS-N:1) TO BC-NINO(9:1)
+      *    NAME: ENTRY 1 FOR CLAIM 1, 2 FOR CLAIM 2 ... THEN ROUND AGAIN
+           COMPUTE WS-K = FUNCTION MOD(WS-I - 1, 12) + 1
+           MOVE NAME-ENTRY(WS-K) TO WS-NAME
+           PERFORM VARYING WS-C FROM 1 BY 1 UNTIL WS-C > 30
+               MOVE X"00" TO BC-CLAIMANT-NAME(WS-C * 2 - 1:1)
+               MOVE WS-NAME(WS-C:1) TO BC-CLAIMANT-NAME(WS-C * 2:1)
+           END-PERFORM
+           PERFORM PATCH-NAME
+           COMPUTE BC-DATE-OF-BIRTH =
+               (1940 + FUNCTION MOD(WS-I * 11, 66)) * 10000
+               + (FUNCTION MOD(WS-I * 5, 12) + 1) * 100
+               + FUNCTION MOD(WS-I * 3, 28) + 1
+           COMPUTE WS-N = FUNCTION MOD(WS-I * 3, 5) + 1
+           MOVE BEN-TYPE(WS-N) TO BC-BENEFIT-TYPE
+           MOVE BEN-WEEKLY(WS-N) TO BC-WEEKLY-AMOUNT
+           COMPUTE WS-WEEKS = FUNCTION MOD(WS-I * 7, 150) + 1
+           COMPUTE BC-CLAIM-DATE = 20230000
+               + FUNCTION MOD(WS-I, 3) * 10000
+               + (FUNCTION MOD(WS-I, 12) + 1) * 100
+               + FUNCTION MOD(WS-I * 5, 28) + 1
+           COMPUTE BC-PAID-TO-DATE = BC-WEEKLY-AMOUNT * WS-WEEKS
+           EVALUATE TRUE
+               WHEN FUNCTION MOD(WS-I, 23) = 0 MOVE "C" TO BC-STATUS
+               WHEN FUNCTION MOD(WS-I, 19) = 0 MOVE "S" TO BC-STATUS
+               WHEN OTHER MOVE "P" TO BC-STATUS
+           END-EVALUATE
+           IF FUNCTION MOD(WS-I, 13) = 0
+               COMPUTE BC-OVERPAYMENT = BC-WEEKLY-AMOUNT * 2
+           ELSE
+               MOVE 0 TO BC-OVERPAYMENT
+           END-IF.
+
+      * UTF-16 CODE UNITS FOR CHARACTERS OUTSIDE ISO-8859-1.
+       PATCH-NAME.
+           EVALUATE WS-K
+               WHEN 2
+                   MOVE X"0141" TO BC-CLAIMANT-NAME(1:2)
+                   MOVE X"015B" TO BC-CLAIMANT-NAME(19:2)
+               WHEN 3
+                   MOVE X"1EC5" TO BC-CLAIMANT-NAME(9:2)
+                   MOVE X"1ECB" TO BC-CLAIMANT-NAME(19:2)
+               WHEN 9
+                   MOVE X"015F" TO BC-CLAIMANT-NAME(5:2)
+                   MOVE X"0131" TO BC-CLAIMANT-NAME(13:2)
+               WHEN 10
+                   MOVE X"0177" TO BC-CLAIMANT-NAME(5:2)
+           END-EVALUATE.
+
+      * DISPLAY LINES ARE THE TEST'S ORACLE FOR THE FIRST CLAIMS.
+       SHOW-CLAIM.
+           MOVE BC-WEEKLY-AMOUNT TO WS-SHOW-AMOUNT
+           MOVE BC-PAID-TO-DATE TO WS-SHOW-PAID
+           DISPLAY "CLAIM " BC-CLAIM-ID " " BC-NINO " " WS-K " "
+               BC-BENEFIT-TYPE " " BC-STATUS " "
+               FUNCTION TRIM(WS-SHOW-AMOUNT) " "
+               FUNCTION TRIM(WS-SHOW-PAID) " " BC-DATE-OF-BIRTH.
+
+      * TRANSLATE EVERY DISPLAY FIELD; THE NATIONAL NAME STAYS UTF-16.
+       TO-EBCDIC.
+           INSPECT BC-CLAIM-ID CONVERTING LATIN1-SIDE TO EBCDIC-SIDE
+           INSPECT BC-NINO CONVERTING LATIN1-SIDE TO EBCDIC-SIDE
+           INSPECT BC-DATE-OF-BIRTH(1:)
+               CONVERTING LATIN1-SIDE TO EBCDIC-SIDE
+           INSPECT BC-BENEFIT-TYPE CONVERTING LATIN1-SIDE TO EBCDIC-SIDE
+           INSPECT BC-CLAIM-DATE(1:)
+               CONVERTING LATIN1-SIDE TO EBCDIC-SIDE
+           INSPECT BC-STATUS CONVERTING LATIN1-SIDE TO EBCDIC-SIDE
+      *    THE TRAILING FILLER (BYTES 113-120)
+           INSPECT BENEFIT-CLAIM(113:8)
+               CONVERTING LATIN1-SIDE TO EBCDIC-SIDE.

@@ -1,0 +1,186 @@
+      *----------------------------------------------------------------*
+      * CTAXWRT - WRITES THE COUNCIL TAX ACCOUNTS FILE (FIXED 174)     *
+      * ONE ACCOUNT PER PROPERTY, IN ACCOUNT NUMBER ORDER. COUNTS AND  *
+      * MONEY ARE BINARY (COMP: BIG-ENDIAN UNDER -STD=IBM); THE        *
+      * PAYMENT DETAILS HOLD WHICHEVER REDEFINES THE METHOD NEEDS.     *
+      * DISPLAY FIELDS ARE TRANSLATED TO EBCDIC UK (CCSID 285).        *
+      * ARGUMENT: COUNT (DEFAULT 400). OUTPUT: DD NAME CTAXOUT.        *
+      *----------------------------------------------------------------*
+       IDENTIFICATION DIVISION.
+       PROGRAM-ID. CTAXWRT.
+       ENVIRONMENT DIVISION.
+       INPUT-OUTPUT SECTION.
+       FILE-CONTROL.
+           SELECT CTAX-FILE ASSIGN TO CTAXOUT
+               ORGANIZATION IS SEQUENTIAL.
+       DATA DIVISION.
+       FILE SECTION.
+       FD  CTAX-FILE RECORDING MODE IS F.
+       COPY CTAXACC.
+       WORKING-STORAGE SECTION.
+       COPY EBCDICUK.
+       01  WS-ARGS                 PIC X(80).
+       01  WS-COUNT                PIC 9(9) VALUE 400.
+       01  WS-I                    PIC 9(9) COMP.
+       01  WS-N                    PIC 9(4) COMP.
+       01  WS-DIGITS               PIC 9(15).
+      * WELSH BANDS A TO I AS NINTHS OF BAND D (LOCAL GOVERNMENT
+      * FINANCE ACT 1992 S.5 AS AMENDED FOR WALES)
+       01  BAND-LETTERS            PIC X(9) VALUE "ABCDEFGHI".
+       01  BAND-NINTHS-TABLE       PIC X(18)
+               VALUE "060708091113151821".
+       01  FILLER REDEFINES BAND-NINTHS-TABLE.
+           05  BAND-NINTHS         PIC 99 OCCURS 9 TIMES.
+       01  BAND-D-CHARGE           PIC 9(5)V99 VALUE 1932.30.
+       01  WS-CHARGE               PIC S9(7)V99 COMP-3.
+       01  NAME-TABLE.
+           05  FILLER PIC X(20) VALUE "MR G PRITCHARD".
+           05  FILLER PIC X(20) VALUE "MS L MORGAN-DAVIES".
+           05  FILLER PIC X(20) VALUE "DR A CHOWDHURY".
+           05  FILLER PIC X(20) VALUE "MRS E WILLIAMS".
+           05  FILLER PIC X(20) VALUE "MR T HOPKINS".
+           05  FILLER PIC X(20) VALUE "MX R BEVAN".
+           05  FILLER PIC X(20) VALUE "MISS H O'SULLIVAN".
+       01  FILLER REDEFINES NAME-TABLE.
+           05  NAME-ENTRY          PIC X(20) OCCURS 7 TIMES.
+       01  STREET-TABLE.
+           05  FILLER PIC X(24) VALUE "HEOL LLANISHEN FACH".
+           05  FILLER PIC X(24) VALUE "CATHEDRAL ROAD".
+           05  FILLER PIC X(24) VALUE "CLOS Y WIWER".
+           05  FILLER PIC X(24) VALUE "CITY ROAD".
+           05  FILLER PIC X(24) VALUE "PENYLAN HILL".
+       01  FILLER REDEFINES STREET-TABLE.
+           05  STREET-ENTRY        PIC X(24) OCCURS 5 TIMES.
+       01  WS-HOUSE                PIC Z(3)9.
+       01  WS-SHOW-CHARGE          PIC -(7)9.99.
+       01  WS-SHOW-BALANCE         PIC -(9)9.99.
+       01  WS-SHOW-SMALL           PIC -(4)9.
+       PROCEDURE DIVISION.
+       MAIN.
+           ACCEPT WS-ARGS FROM COMMAND-LINE
+           IF WS-ARGS NOT = SPACES
+               COMPUTE WS-COUNT = FUNCTION NUMVAL(WS-ARGS)
+           END-IF
+           OPEN OUTPUT CTAX-FILE
+           PERFORM VARYING WS-I FROM 1 BY 1 UNTIL WS-I > WS-COUNT
+               PERFORM BUILD-ACCOUNT
+               IF WS-I < 4 OR WS-I = 37 OR WS-I = 44
+                   PERFORM SHOW-ACCOUNT
+               END-IF
+               PERFORM TO-EBCDIC
+               WRITE CTAX-ACCOUNT
+           END-PERFORM
+           CLOSE CTAX-FILE
+           DISPLAY "CTAXWRT WRITTEN " WS-COUNT
+           STOP RUN.
+
+       BUILD-ACCOUNT.
+           MOVE SPACES TO CTAX-ACCOUNT
+           COMPUTE CT-ACCOUNT-NO = 600000001 + WS-I * 3
+           COMPUTE WS-DIGITS = 100020000000 + WS-I * 41
+           MOVE WS-DIGITS(4:12) TO CT-PROPERTY-REF
+           COMPUTE WS-N = FUNCTION MOD(WS-I * 5, 9) + 1
+           MOVE BAND-LETTERS(WS-N:1) TO CT-BAND
+           COMPUTE WS-CHARGE ROUNDED =
+               BAND-D-CHARGE * BAND-NINTHS(WS-N) / 9
+           COMPUTE WS-N = FUNCTION MOD(WS-I, 7) + 1
+           MOVE NAME-ENTRY(WS-N) TO CT-LIABLE-NAME
+           COMPUTE WS-HOUSE = FUNCTION MOD(WS-I * 13, 180) + 1
+           COMPUTE WS-N = FUNCTION MOD(WS-I, 5) + 1
+           STRING FUNCTION TRIM(WS-HOUSE) " "
+               FUNCTION TRIM(STREET-ENTRY(WS-N)) ", CARDIFF"
+               DELIMITED BY SIZE INTO CT-ADDRESS
+           COMPUTE CT-LIABLE-FROM = (1995 + FUNCTION MOD(WS-I, 31))
+               * 10000 + (FUNCTION MOD(WS-I, 12) + 1) * 100
+               + FUNCTION MOD(WS-I * 3, 28) + 1
+           EVALUATE TRUE
+               WHEN FUNCTION MOD(WS-I, 37) = 0
+      *            EXEMPT (CLASS N: STUDENTS ONLY)
+                   MOVE 100 TO CT-DISCOUNT-PCT
+                   MOVE 0 TO CT-OCCUPANTS
+               WHEN FUNCTION MOD(WS-I, 4) = 0
+      *            SINGLE PERSON DISCOUNT
+                   MOVE 25 TO CT-DISCOUNT-PCT
+                   MOVE 1 TO CT-OCCUPANTS
+               WHEN OTHER
+                   MOVE 0 TO CT-DISCOUNT-PCT
+                   COMPUTE CT-OCCUPANTS = FUNCTION MOD(WS-I, 5) + 2
+           END-EVALUATE
+           COMPUTE CT-ANNUAL-CHARGE ROUNDED =
+               WS-CHARGE * (100 - CT-DISCOUNT-PCT) / 100
+      *    BALANCE: TENTHS OF THE YEAR'S CHARGE STILL OWED; A NEGATIVE
+      *    BALANCE IS A CREDIT (OVERPAID)
+           COMPUTE CT-BALANCE ROUNDED =
+               CT-ANNUAL-CHARGE * (FUNCTION MOD(WS-I, 11) - 1) / 10
+           IF FUNCTION MOD(WS-I, 2) = 0
+               MOVE 12 TO CT-INSTALMENTS
+           ELSE
+               MOVE 10 TO CT-INSTALMENTS
+           END-IF
+           EVALUATE FUNCTION MOD(WS-I, 3)
+               WHEN 0
+                   MOVE "D" TO CT-PAYMENT-METHOD
+                   COMPUTE WS-DIGITS = 200000 + FUNCTION MOD(
+                       WS-I * 7331, 800000)
+                   MOVE WS-DIGITS(10:6) TO CT-DD-SORT-CODE
+                   COMPUTE WS-DIGITS = FUNCTION MOD(WS-I * 9199991,
+                       100000000)
+                   MOVE WS-DIGITS(8:8) TO CT-DD-ACCOUNT
+                   COMPUTE CT-DD-DAY = FUNCTION MOD(WS-I, 28) + 1
+                   COMPUTE CT-DD-MANDATE-NO = 700000000 + WS-I
+               WHEN 1
+                   MOVE "C" TO CT-PAYMENT-METHOD
+                   COMPUTE WS-DIGITS = 400000000000000
+                       + WS-I * 9876543
+                   STRING "T" WS-DIGITS DELIMITED BY SIZE
+                       INTO CT-CARD-TOKEN
+                   COMPUTE CT-CARD-EXPIRY =
+                       (FUNCTION MOD(WS-I, 12) + 1) * 100 + 28
+               WHEN OTHER
+                   MOVE "S" TO CT-PAYMENT-METHOD
+                   COMPUTE WS-DIGITS = FUNCTION MOD(WS-I * 1234567,
+                       1000000000000000)
+                   STRING "6339" WS-DIGITS DELIMITED BY SIZE
+                       INTO CT-PAYPOINT-BARCODE
+           END-EVALUATE.
+
+      * DISPLAY LINES ARE THE TEST'S ORACLE FOR A FEW ACCOUNTS.
+       SHOW-ACCOUNT.
+           MOVE CT-ANNUAL-CHARGE TO WS-SHOW-CHARGE
+           MOVE CT-BALANCE TO WS-SHOW-BALANCE
+           DISPLAY "ACCOUNT " CT-ACCOUNT-NO " " CT-BAND " "
+               FUNCTION TRIM(WS-SHOW-CHARGE) " "
+               FUNCTION TRIM(WS-SHOW-BALANCE) " "
+               CT-DISCOUNT-PCT " " CT-OCCUPANTS " "
+               CT-INSTALMENTS " " CT-PAYMENT-METHOD " "
+               CT-PAYMENT-DETAILS(1:19) "|"
+               FUNCTION TRIM(CT-ADDRESS)
+           IF CT-PAYS-BY-DD
+               DISPLAY "MANDATE " CT-ACCOUNT-NO " " CT-DD-DAY " "
+                   CT-DD-MANDATE-NO
+           END-IF.
+
+      * TRANSLATE EVERY DISPLAY FIELD, NEVER THE BINARY ONES.
+       TO-EBCDIC.
+           INSPECT CT-PROPERTY-REF CONVERTING LATIN1-SIDE TO EBCDIC-SIDE
+           INSPECT CT-BAND CONVERTING LATIN1-SIDE TO EBCDIC-SIDE
+           INSPECT CT-LIABLE-NAME CONVERTING LATIN1-SIDE TO EBCDIC-SIDE
+           INSPECT CT-ADDRESS CONVERTING LATIN1-SIDE TO EBCDIC-SIDE
+           INSPECT CT-LIABLE-FROM(1:)
+               CONVERTING LATIN1-SIDE TO EBCDIC-SIDE
+           INSPECT CT-PAYMENT-METHOD
+               CONVERTING LATIN1-SIDE TO EBCDIC-SIDE
+           IF CT-PAYMENT-METHOD = X"C4"
+      *        'D' IN EBCDIC: SORT CODE AND ACCOUNT ARE TEXT, DAY AND
+      *        MANDATE NUMBER ARE BINARY
+               INSPECT CT-DD-SORT-CODE(1:)
+                   CONVERTING LATIN1-SIDE TO EBCDIC-SIDE
+               INSPECT CT-DD-ACCOUNT(1:)
+                   CONVERTING LATIN1-SIDE TO EBCDIC-SIDE
+           ELSE
+               INSPECT CT-PAYMENT-DETAILS
+                   CONVERTING LATIN1-SIDE TO EBCDIC-SIDE
+           END-IF
+      *    THE TRAILING FILLER (BYTES 165-174)
+           INSPECT CTAX-ACCOUNT(165:10)
+               CONVERTING LATIN1-SIDE TO EBCDIC-SIDE.
