@@ -63,7 +63,21 @@ void error_context::add_count(const plan_op& loop, std::size_t offset, std::int6
   plan_op probe = loop;
   probe.field = table.depending_on;
   record_error e = make(probe, offset, len);
-  if (!path.empty()) e.field_path = path;
+  if (!path.empty()) {
+    // The count's subscripts are those of the tables enclosing the count itself (the
+    // outermost frames), not those of the table it sizes: N2 of the second G is N2(2).
+    std::size_t depth = 0;
+    for (int i = fields[static_cast<std::size_t>(table.depending_on)].parent; i >= 0;
+         i = fields[static_cast<std::size_t>(i)].parent)
+      if (fields[static_cast<std::size_t>(i)].is_occurs()) ++depth;
+    depth = std::min(depth, frames.size());
+    e.field_path = path;
+    for (std::size_t k = 0; k < depth; ++k) {
+      e.field_path += k ? ", " : "(";
+      e.field_path += std::to_string(frames[k].index + 1);
+    }
+    if (depth > 0) e.field_path += ')';
+  }
   e.reason = "OCCURS DEPENDING ON count " + std::to_string(count) + " outside " +
              std::to_string(loop.occurs_min) + " to " + std::to_string(loop.occurs_max) +
              " for " + table.path;
