@@ -1,0 +1,139 @@
+// `mfbridge delta`: two generations of a keyed file -> inserts, updates and deletes as JSON
+// Lines. Only option parsing lives here; the work is mfb::bridge::run_delta.
+
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "layout_options.hpp"
+#include "mfb/bridge/delta.hpp"
+
+namespace mfb::cli {
+
+namespace {
+
+struct delta_args {
+  bridge::delta_options opts;
+  layout_args layout;
+  std::vector<std::string> keys;
+  double memory_mb = 512;
+  std::string output = "-";
+  std::string summary_json;
+};
+
+// Turn the parsed strings into options; return a usage error or "".
+std::string finish(delta_args& a) {
+  auto& o = a.opts;
+  const layout_args& l = a.layout;
+  o.copybooks = as_paths(l.copybooks);
+  o.include_dirs = as_paths(l.include_dirs);
+  o.codepage = l.codepage;
+  o.cobrix_extensions = l.cobrix;
+  o.record_name = l.record;
+  layout_framing kind = layout_framing::none;
+  if (auto why = framing_format_of(l, o.framing, kind); !why.empty()) return why;
+  if (kind == layout_framing::length_field) o.length_field = l.length_field;
+  o.odo_framing = kind == layout_framing::odo;
+  if (l.lrecl < 0) return "--lrecl must be positive";
+  o.framing.lrecl = static_cast<std::size_t>(l.lrecl);
+  o.framing.rdw_big_endian = !l.rdw_little_endian;
+  o.framing.rdw_includes_header = !l.rdw_excludes_header;
+  o.decode.float_format = float_format_of(l);
+  o.decode.zoned_charset = zoned_charset_of(l);
+  o.decode.binary_trunc = truncation_of(l);
+  // --key A,B and --key A --key B mean the same.
+  o.keys.clear();
+  for (const auto& k : a.keys) {
+    std::stringstream parts(k);
+    for (std::string part; std::getline(parts, part, ',');)
+      if (!part.empty()) o.keys.push_back(part);
+  }
+  if (!(a.memory_mb > 0)) return "--memory-limit must be positive";
+  o.memory_limit = static_cast<std::size_t>(a.memory_mb * 1048576.0);
+  if (o.memory_limit == 0) o.memory_limit = 1;
+  return o.validate();
+}
+
+int run(const delta_args& a) {
+  auto out = bridge::output_file::open(a.output);
+  if (!out) {
+    std::fprintf(stderr, "mfbridge delta: %s\n", out.err().message.c_str());
+    return exit_io;
+  }
+  bridge::delta_jsonl_sink sink(std::move(out).value());
+  bridge::delta_summary summary = bridge::run_delta(a.opts, sink);
+  if (summary.exit_code != 0) std::fprintf(stderr, "mfbridge delta: %s\n", summary.message.c_str());
+  std::fprintf(stderr, "%s\n", summary.to_text().c_str());
+  if (!a.summary_json.empty()) {
+    std::ofstream f(a.summary_json, std::ios::binary);
+    f << summary.to_json() << '\n';
+    if (!f) {
+      std::fprintf(stderr, "mfbridge delta: cannot write %s\n", a.summary_json.c_str());
+      if (summary.exit_code == 0) return exit_io;
+    }
+  }
+  return summary.exit_code;
+}
+
+}  // namespace
+
+// Declared here: commands.hpp lists the older commands, new ones register themselves.
+void add_delta_command(CLI::App& app, int& exit_code);
+
+void add_delta_command(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand(
+      "delta", "Compare two generations of a keyed file: inserts, updates and deletes as JSON Lines");
+  auto a = std::make_shared<delta_args>();
+  auto& o = a->opts;
+  add_layout_options(*cmd, a->layout,
+                     {"Record format of both files: F, FB, V, VB, VS, VBS, TEXT, LENGTH-FIELD (with "
+                      "--length-field), ODO",
+                      "RDW/BDW lengths are little-endian", "The 01 record (when there are several)"});
+  add_length_field_options(*cmd, a->layout);
+  cmd->add_option("--old", o.old_input, "The earlier generation (yesterday's extract), or -")
+      ->required();
+  cmd->add_option("--new", o.new_input, "The later generation (today's extract), or -")->required();
+  cmd->add_option("--key", a->keys,
+                  "Key field(s), most significant first: FIELD[,FIELD...] (COBOL names or dotted "
+                  "paths at fixed offsets)")
+      ->required();
+  cmd->add_flag("--sorted", o.sorted,
+                "Both files are in ascending order of key bytes (as DFSORT sorts CH/BI keys): "
+                "merge them as streams; out-of-order input is an error");
+  cmd->add_option("--memory-limit", a->memory_mb,
+                  "MB for the key table and buffered events of unsorted input before spilling "
+                  "partitions to disk (fractions allowed)")
+      ->capture_default_str();
+  cmd->add_option("--temp-dir", o.temp_dir, "Folder for spill files (default: $TMPDIR or /tmp)");
+  cmd->add_option("--record-start-offset", o.framing.record_start_offset,
+                  "Bytes to drop at the start of each framed record");
+  cmd->add_option("--record-end-offset", o.framing.record_end_offset,
+                  "Bytes to drop at the end of each framed record");
+  cmd->add_option("--skip-head", o.framing.skip_head, "Leading bytes of each file to ignore");
+  cmd->add_option("--skip-tail", o.framing.skip_tail, "Trailing bytes of each file to ignore");
+  cmd->add_flag("--keep-trailing-spaces", o.decode.keep_trailing_spaces,
+                "Keep trailing spaces in text fields");
+  cmd->add_option("--output,-o", a->output, "Output file, or - for stdout")->capture_default_str();
+  cmd->add_option("--summary-json", a->summary_json, "Write the run summary as JSON here");
+  cmd->footer(
+      "Events come in ascending order of key bytes, on both paths. Records are compared on "
+      "their bytes; only inserted, updated and deleted records are decoded.");
+  cmd->callback([a, &exit_code] {
+    if (auto why = finish(*a); !why.empty()) {
+      std::fprintf(stderr, "mfbridge delta: %s\n", why.c_str());
+      exit_code = exit_usage;
+      return;
+    }
+    exit_code = run(*a);
+  });
+}
+
+namespace {
+const command_registration registered{70, add_delta_command};
+}  // namespace
+
+}  // namespace mfb::cli
