@@ -14,6 +14,19 @@ namespace mfb::bridge {
 namespace cb = mfb::copybook;
 namespace eb = mfb::ebcdic;
 
+namespace {
+// The flat columns as the builder collects them: names and sources side by side.
+struct column_list {
+  std::vector<std::string> names;
+  std::vector<column_source> sources;
+  std::size_t size() const { return names.size(); }
+  void add(std::string name, column_source source) {
+    names.push_back(std::move(name));
+    sources.push_back(std::move(source));
+  }
+};
+}  // namespace
+
 struct decode_plan::builder {
   decode_plan& plan;
   const cb::record_layout& layout;
@@ -23,7 +36,7 @@ struct decode_plan::builder {
   std::size_t depth = 0;
   bool mixed_text = false;
 
-  bool csv() const { return plan.opts_.format == output_format::csv; }
+  bool csv() const { return plan.opts_.format != output_format::jsonl; }
 
   std::uint32_t add_key(std::string_view name, bool first) {
     auto begin = static_cast<std::uint32_t>(plan.keys_.size());
@@ -173,7 +186,7 @@ struct decode_plan::builder {
   // Emit the items under `group` (or the FILLER group's items inline); `base` is the offset
   // of the enclosing element. Returns the most output bytes; `first` tracks the comma.
   std::size_t children(int group, std::size_t base, bool& first, const std::string& prefix,
-                       std::vector<std::string>& cols) {
+                       column_list& cols) {
     std::size_t total = 0;
     for (int c : layout.fields[static_cast<std::size_t>(group)].children) {
       const cb::field& f = layout.fields[static_cast<std::size_t>(c)];
@@ -193,7 +206,7 @@ struct decode_plan::builder {
   }
 
   std::size_t item(int index, std::size_t base, bool& first, bool alternative,
-                   const std::string& prefix, std::vector<std::string>& cols) {
+                   const std::string& prefix, column_list& cols) {
     const cb::field& f = layout.fields[static_cast<std::size_t>(index)];
     std::uint32_t key = add_key(f.name, first);
     auto key_len = static_cast<std::uint32_t>(plan.keys_.size() - key);
@@ -231,7 +244,7 @@ struct decode_plan::builder {
       std::size_t begin = push(loop);
       ++depth;
       plan.depth_ = std::max(plan.depth_, depth);
-      std::vector<std::string> element;
+      column_list element;
       std::size_t body = 0;
       if (f.is_group()) {
         plan_op o;
@@ -248,7 +261,7 @@ struct decode_plan::builder {
         e.alternative = false;
         body = elementary(f, e);
         push(e);
-        element.emplace_back();
+        element.add({}, column_source{index, {}});
       }
       --depth;
       plan_op end;
@@ -259,8 +272,12 @@ struct decode_plan::builder {
       plan.ops_[begin].jump = static_cast<std::uint32_t>(end_at);
       plan.ops_[begin].columns = static_cast<std::uint32_t>(element.size());
       for (int i = 1; i <= f.occurs_max; ++i)
-        for (const auto& e : element)
-          cols.push_back(name + "_" + std::to_string(i) + (e.empty() ? "" : "_" + e));
+        for (std::size_t k = 0; k < element.size(); ++k) {
+          const std::string& e = element.names[k];
+          column_source src = element.sources[k];
+          src.occurrence.insert(src.occurrence.begin(), static_cast<std::uint32_t>(i));
+          cols.add(name + "_" + std::to_string(i) + (e.empty() ? "" : "_" + e), std::move(src));
+        }
       total += 2 + (body + 1) * static_cast<std::size_t>(f.occurs_max);
     } else if (f.is_group()) {
       plan_op o;
@@ -285,7 +302,7 @@ struct decode_plan::builder {
       if (slot != slot_of.end()) e.slot = slot->second;
       total += elementary(f, e);
       push(e);
-      cols.push_back(name);
+      cols.add(name, column_source{index, {}});
     }
     if (alternative && f.is_group()) {
       plan_op a;
@@ -331,6 +348,7 @@ result<decode_plan> decode_plan::compile(const copybook::record_layout& layout,
 
   bool first = true;
   std::size_t total = 2;
+  column_list cols;
   if (!opts.record_type_key.empty()) {
     plan_op t;
     t.code = op_code::record_type;
@@ -344,18 +362,20 @@ result<decode_plan> decode_plan::compile(const copybook::record_layout& layout,
     }
     t.key_length = static_cast<std::uint32_t>(plan.keys_.size() - t.key_begin);
     total += t.key_length;
-    plan.columns_.push_back(opts.record_type_key);
+    cols.add(opts.record_type_key, column_source{});
     b.push(t);
     first = false;
   }
   const auto& root = plan.layout_->fields[0];
   if (root.is_group()) {
-    total += b.children(0, root.offset, first, "", plan.columns_);
+    total += b.children(0, root.offset, first, "", cols);
   } else {
     // A record that is one elementary item (01 X PIC X(80).): one key, its own name.
-    total += b.item(0, root.offset, first, false, "", plan.columns_);
+    total += b.item(0, root.offset, first, false, "", cols);
   }
   if (!b.error.empty()) return error{b.error};
+  plan.columns_ = std::move(cols.names);
+  plan.sources_ = std::move(cols.sources);
   // Keys and cells each add a separator in CSV; the record adds its line end.
   plan.max_output_ = total + plan.columns_.size() * 3 + 4;
   return plan;

@@ -51,9 +51,11 @@ void build_text_table(const std::uint32_t* code_points, output_format format,
       space = static_cast<std::uint8_t>(b);
       found_space = true;
     }
-    if (format == output_format::csv) {
+    if (format != output_format::jsonl) {
       e.length = put_utf8(cp, e.bytes);
-      e.special = cp == ',' || cp == '"' || cp == '\r' || cp == '\n';
+      // Cells are never quoted: nothing is special there.
+      e.special = format == output_format::csv &&
+                  (cp == ',' || cp == '"' || cp == '\r' || cp == '\n');
       continue;
     }
     switch (cp) {

@@ -61,13 +61,26 @@ record_decoder::record_decoder(const decode_plan& plan)
 
 bool record_decoder::decode(const record_view& rec, std::string_view file, text_buffer& out,
                             std::vector<record_error>& errors) {
-  if (plan_->options().format == output_format::csv) return run<true>(rec, file, out, errors);
-  return run<false>(rec, file, out, errors);
+  if (plan_->options().format == output_format::csv)
+    return run<output_format::csv>(rec, file, out, errors);
+  return run<output_format::jsonl>(rec, file, out, errors);
 }
 
-template <bool Csv>
+bool record_decoder::decode_cells(const record_view& rec, std::string_view file, cell_row& row,
+                                  std::vector<record_error>& errors) {
+  row.clear();
+  cells_ = &row;
+  bool ok = run<output_format::cells>(rec, file, row.text, errors);
+  cells_ = nullptr;
+  return ok;
+}
+
+template <output_format Format>
 bool record_decoder::run(const record_view& rec, std::string_view file, text_buffer& out,
                          std::vector<record_error>& errors) {
+  // CSV and cells share the flat column walk; cells record bounds instead of separators.
+  constexpr bool Csv = Format != output_format::jsonl;
+  constexpr bool Cells = Format == output_format::cells;
   const decode_plan& plan = *plan_;
   const plan_op* ops = plan.ops().data();
   const std::size_t n_ops = plan.ops().size();
@@ -99,11 +112,22 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
     bad |= !alt;
     if (!op.alternative && !alts_.empty()) ++pending;
   };
-  auto cell = [&] {
-    if constexpr (Csv) {
+  auto cell = [&](cell_state state = cell_state::value) {
+    if constexpr (Cells) {
+      cells_->bounds.push_back(static_cast<std::uint32_t>(o - begin));
+      cells_->states.push_back(state);
+    } else if constexpr (Csv) {
       if (!first_cell) *o++ = ',';
       first_cell = false;
     }
+    (void)state;
+  };
+  // A bad value inside an alternative: JSON writes null; a cell is marked null.
+  auto null_value = [&] {
+    if constexpr (Cells)
+      cells_->states.back() = cell_state::null;
+    else if constexpr (!Csv)
+      o = put(o, "null", 4);
   };
 
   if constexpr (!Csv) *o++ = '{';
@@ -166,7 +190,7 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
           for (std::size_t k = std::size_t{f.count} * loop.columns,
                            full = std::size_t{loop.occurs_max} * loop.columns;
                k < full; ++k)
-            cell();
+            cell(cell_state::absent);
         } else {
           *o++ = ']';
         }
@@ -178,8 +202,8 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
         continue;
       }
       case op_code::begin_alternative:
-        alts_.push_back(
-            alt_mark{static_cast<std::size_t>(o - begin), errors.size(), pending, first_cell});
+        alts_.push_back(alt_mark{static_cast<std::size_t>(o - begin), errors.size(), pending,
+                                 Cells ? cells_->states.size() : 0, first_cell});
         continue;
       case op_code::end_alternative: {
         alt_mark m = alts_.back();
@@ -189,7 +213,11 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
           for (std::size_t k = m.errors; k < errors.size(); ++k) errors[k].in_alternative = true;
           o = begin + m.out_pos;
           first_cell = m.first_cell;
-          if constexpr (Csv) {
+          if constexpr (Cells) {
+            cells_->bounds.resize(m.cells);
+            cells_->states.resize(m.cells);
+            for (std::uint32_t k = 0; k < op.columns; ++k) cell(cell_state::null);
+          } else if constexpr (Csv) {
             for (std::uint32_t k = 0; k < op.columns; ++k) cell();
           } else {
             o = put(o, keys + op.offset, op.length);  // the alternative's key
@@ -209,7 +237,7 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
       ctx.add_short(op, off, op.alternative || !alts_.empty());
       bad |= !(op.alternative || !alts_.empty());
       if (!op.alternative && !alts_.empty()) ++pending;
-      if constexpr (!Csv) o = put(o, "null", 4);
+      null_value();
       continue;
     }
     const std::uint8_t* p = rec.data + off;
@@ -239,7 +267,10 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
           st = eb::decode_national(p, op.length, s, w);
         if (st == eb::decode_status::ok) {
           if (trim) w = detail::trim_utf8(s, w);
-          o = detail::put_utf8_text<Csv>(o, s, w);
+          if constexpr (Cells)
+            o = put(o, s, w);
+          else
+            o = detail::put_utf8_text<Csv>(o, s, w);
           continue;
         }
         break;
@@ -307,7 +338,7 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
     }
     if (st != eb::decode_status::ok) {
       fail(op, off, eb::to_string(st));
-      if constexpr (!Csv) o = put(o, "null", 4);
+      null_value();
       continue;
     }
     if (number) {
@@ -326,7 +357,9 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
       }
     }
   }
-  if constexpr (!Csv) {
+  if constexpr (Cells) {
+    cells_->bounds.push_back(static_cast<std::uint32_t>(o - begin));
+  } else if constexpr (!Csv) {
     *o++ = '}';
     *o++ = '\n';
   } else {
@@ -341,9 +374,11 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
   return true;
 }
 
-template bool record_decoder::run<true>(const record_view&, std::string_view, text_buffer&,
-                                        std::vector<record_error>&);
-template bool record_decoder::run<false>(const record_view&, std::string_view, text_buffer&,
-                                         std::vector<record_error>&);
+template bool record_decoder::run<output_format::jsonl>(const record_view&, std::string_view,
+                                                        text_buffer&, std::vector<record_error>&);
+template bool record_decoder::run<output_format::csv>(const record_view&, std::string_view,
+                                                      text_buffer&, std::vector<record_error>&);
+template bool record_decoder::run<output_format::cells>(const record_view&, std::string_view,
+                                                        text_buffer&, std::vector<record_error>&);
 
 }  // namespace mfb::bridge

@@ -68,6 +68,13 @@ struct byte_text {
   char bytes[6] = {};
 };
 
+/// Where a flat (CSV) column comes from: its layout field (-1 for the record-type column)
+/// and its OCCURS element numbers, 1-based, outermost first.
+struct column_source {
+  std::int32_t field = -1;
+  std::vector<std::uint32_t> occurrence;
+};
+
 /// The compiled plan for one record layout (and one choice of REDEFINES alternatives).
 class decode_plan {
  public:
@@ -100,6 +107,8 @@ class decode_plan {
   std::uint8_t space_byte() const noexcept { return space_; }
   /// CSV column names, flattened (`GROUP_FIELD`, `TABLE_1_FIELD`).
   const std::vector<std::string>& columns() const noexcept { return columns_; }
+  /// For each column, the field and OCCURS element it holds (table loads group by these).
+  const std::vector<column_source>& column_sources() const noexcept { return sources_; }
   /// Output bytes one record can need at most (ODO tables at their maximum).
   std::size_t max_output() const noexcept { return max_output_; }
   /// Scratch bytes the widest field needs for code-page decoding.
@@ -123,6 +132,7 @@ class decode_plan {
   std::array<char, 256> plain_{};
   std::uint8_t space_ = 0x40;
   std::vector<std::string> columns_;
+  std::vector<column_source> sources_;
   std::size_t max_output_ = 0;
   std::size_t max_scratch_ = 0;
   std::size_t slots_ = 0;

@@ -9,8 +9,9 @@
 
 namespace mfb::bridge {
 
-/// The text form a record is decoded into.
-enum class output_format { jsonl, csv };
+/// The text form a record is decoded into. `cells` is for table loads: one plain UTF-8
+/// text per CSV column, with no quoting or escaping, and a state per cell (record_decoder).
+enum class output_format { jsonl, csv, cells };
 
 /// How values are decoded and written; the same for every record of a run.
 struct decode_options {

@@ -46,6 +46,31 @@ class text_buffer {
   std::size_t capacity_ = 0;
 };
 
+/// What a cell of a decoded row holds.
+enum class cell_state : std::uint8_t {
+  value,   ///< a decoded value (its text may be empty: an all-space text field)
+  null,    ///< a REDEFINES alternative whose bytes were not valid for its type
+  absent,  ///< an OCCURS DEPENDING ON element beyond the record's count
+};
+
+/// One record decoded into flat cells, one per decode_plan::columns() entry, in order.
+/// Numbers are exact decimal text (`-1234.50`), text is UTF-8 without trailing spaces.
+struct cell_row {
+  text_buffer text;
+  std::vector<std::uint32_t> bounds;  ///< cell i is text[bounds[i], bounds[i + 1])
+  std::vector<cell_state> states;
+
+  std::size_t size() const noexcept { return states.size(); }
+  std::string_view cell(std::size_t i) const noexcept {
+    return std::string_view(text.data() + bounds[i], bounds[i + 1] - bounds[i]);
+  }
+  void clear() noexcept {
+    text.clear();
+    bounds.clear();
+    states.clear();
+  }
+};
+
 /// Walks one plan; holds per-record scratch state, so use one decoder per thread.
 class record_decoder {
  public:
@@ -57,6 +82,11 @@ class record_decoder {
   /// makes the record bad: nothing is appended, its errors are added, and false is returned.
   bool decode(const record_view& rec, std::string_view file, text_buffer& out,
               std::vector<record_error>& errors);
+
+  /// Decode `rec` into `row` (cleared first); the plan must be compiled for
+  /// output_format::cells. Same return and error rules as decode().
+  bool decode_cells(const record_view& rec, std::string_view file, cell_row& row,
+                    std::vector<record_error>& errors);
 
   const decode_plan& plan() const noexcept { return *plan_; }
 
@@ -72,11 +102,12 @@ class record_decoder {
     std::size_t out_pos;
     std::size_t errors;
     std::size_t pending;  ///< unabsorbed alternative errors when the alternative began
+    std::size_t cells;    ///< cells written when the alternative began (cells format)
     bool first_cell;
   };
 
  private:
-  template <bool Csv>
+  template <output_format Format>
   bool run(const record_view& rec, std::string_view file, text_buffer& out,
            std::vector<record_error>& errors);
 
@@ -86,6 +117,7 @@ class record_decoder {
   std::vector<frame> frames_;
   std::vector<alt_mark> alts_;
   std::unique_ptr<char[]> scratch_;
+  cell_row* cells_ = nullptr;  ///< the row being filled by decode_cells
 };
 
 }  // namespace mfb::bridge
