@@ -1,0 +1,179 @@
+// SQLite target: WAL journal, NORMAL sync (durable at each commit's checkpoint of the WAL
+// is not needed: a crash loses at most uncommitted chunks, which a restart redoes), and one
+// prepared INSERT per table reused for every row of a bulk load.
+
+#include <sqlite3.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+
+#include "database_detail.hpp"
+
+namespace mfb::bridge::detail {
+
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, std::string_view what) {
+  throw db_error(std::string(what) + ": " + sqlite3_errmsg(db));
+}
+
+class statement {
+ public:
+  statement(sqlite3* db, std::string_view sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
+        SQLITE_OK)
+      fail(db, "SQLite could not prepare a statement");
+  }
+  ~statement() { sqlite3_finalize(stmt_); }
+  statement(const statement&) = delete;
+  statement& operator=(const statement&) = delete;
+  sqlite3_stmt* get() const noexcept { return stmt_; }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+std::string column_text(sqlite3_stmt* s, int i) {
+  if (sqlite3_column_type(s, i) == SQLITE_FLOAT) {
+    char buf[32];
+    auto r = std::to_chars(buf, buf + sizeof buf, sqlite3_column_double(s, i));
+    return std::string(buf, r.ptr);
+  }
+  const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
+  return std::string(t, static_cast<std::size_t>(sqlite3_column_bytes(s, i)));
+}
+
+class sqlite_bulk final : public bulk_inserter {
+ public:
+  sqlite_bulk(sqlite3* db, const sql_table& table) : db_(db), stmt_(db, insert_sql(table)) {
+    for (const auto& c : table.columns) kinds_.push_back(c.kind);
+  }
+  void add(const std::vector<sql_value>& row) override {
+    sqlite3_stmt* s = stmt_.get();
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      int at = static_cast<int>(i + 1);
+      const sql_value& v = row[i];
+      if (v.null) {
+        sqlite3_bind_null(s, at);
+        continue;
+      }
+      sql_kind k = kinds_[i];
+      if (k == sql_kind::smallint || k == sql_kind::integer || k == sql_kind::bigint) {
+        std::int64_t n = 0;
+        auto r = std::from_chars(v.text.data(), v.text.data() + v.text.size(), n);
+        if (r.ec == std::errc{} && r.ptr == v.text.data() + v.text.size()) {
+          sqlite3_bind_int64(s, at, n);
+          continue;
+        }
+      } else if (k == sql_kind::float8) {
+        double d = 0;
+        auto r = std::from_chars(v.text.data(), v.text.data() + v.text.size(), d);
+        if (r.ec == std::errc{} && r.ptr == v.text.data() + v.text.size()) {
+          sqlite3_bind_double(s, at, d);
+          continue;
+        }
+      }
+      sqlite3_bind_text(s, at, v.text.data(), static_cast<int>(v.text.size()), SQLITE_STATIC);
+    }
+    if (sqlite3_step(s) != SQLITE_DONE) fail(db_, "SQLite insert failed");
+    sqlite3_reset(s);
+  }
+  void flush() override {}
+
+ private:
+  sqlite3* db_;
+  statement stmt_;
+  std::vector<sql_kind> kinds_;
+};
+
+class sqlite_database final : public database {
+ public:
+  explicit sqlite_database(const std::string& file) {
+    if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                                                SQLITE_OPEN_FULLMUTEX,
+                        nullptr) != SQLITE_OK) {
+      std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close(db_);
+      throw db_error("cannot open SQLite file " + file + ": " + why);
+    }
+    sqlite3_busy_timeout(db_, 10000);
+    execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON");
+  }
+  ~sqlite_database() override { sqlite3_close(db_); }
+
+  sql_dialect dialect() const noexcept override { return sql_dialect::sqlite; }
+
+  void execute(std::string_view sql) override {
+    std::string text(sql);
+    char* msg = nullptr;
+    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &msg) != SQLITE_OK) {
+      std::string why = msg ? msg : "unknown error";
+      sqlite3_free(msg);
+      throw db_error("SQLite: " + why);
+    }
+  }
+
+  sql_rows query(std::string_view sql, const sql_params& params) override {
+    statement st(db_, sql);
+    sqlite3_stmt* s = st.get();
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      std::string name = "$" + std::to_string(i + 1);
+      int at = sqlite3_bind_parameter_index(s, name.c_str());
+      if (at == 0) continue;  // a parameter the statement does not use
+      if (params[i])
+        sqlite3_bind_text(s, at, params[i]->data(), static_cast<int>(params[i]->size()),
+                          SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null(s, at);
+    }
+    sql_rows out;
+    int n = sqlite3_column_count(s);
+    for (int i = 0; i < n; ++i) out.columns.emplace_back(sqlite3_column_name(s, i));
+    for (;;) {
+      int rc = sqlite3_step(s);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) fail(db_, "SQLite query failed");
+      auto& row = out.rows.emplace_back();
+      for (int i = 0; i < n; ++i)
+        row.push_back(sqlite3_column_type(s, i) == SQLITE_NULL ? sql_param{}
+                                                               : sql_param{column_text(s, i)});
+    }
+    return out;
+  }
+
+  void begin() override { execute("BEGIN IMMEDIATE"); }
+  void commit() override { execute("COMMIT"); }
+  void rollback() noexcept override { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
+
+  bool table_exists(std::string_view name) override {
+    return !query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $1",
+                  {std::string(name)})
+                .rows.empty();
+  }
+
+  std::unique_ptr<bulk_inserter> bulk(const sql_table& table) override {
+    return std::make_unique<sqlite_bulk>(db_, table);
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+}  // namespace
+
+std::unique_ptr<database> open_sqlite(const std::string& file) {
+  return std::make_unique<sqlite_database>(file);
+}
+
+std::string insert_sql(const sql_table& table) {
+  std::string cols, marks;
+  for (std::size_t i = 0; i < table.columns.size(); ++i) {
+    cols += (i ? ", " : "") + quote_ident(table.columns[i].name);
+    marks += (i ? ", $" : "$") + std::to_string(i + 1);
+  }
+  return "INSERT INTO " + quote_ident(table.name) + " (" + cols + ") VALUES (" + marks + ")";
+}
+
+}  // namespace mfb::bridge::detail

@@ -1,0 +1,113 @@
+// CREATE TABLE text for a table map, in PostgreSQL or SQLite spelling. SQLite has no exact
+// decimal type, so NUMERIC columns are TEXT there (exact text, never REAL); it has no
+// COMMENT ON either, so comments become SQL comments inside the CREATE TABLE.
+
+#include <string>
+
+#include "mfb/bridge/table_map.hpp"
+#include "sql_column_type.hpp"
+
+namespace mfb::bridge {
+
+std::string snake_case(std::string_view cobol_name) {
+  std::string out;
+  for (char ch : cobol_name) {
+    if (ch >= 'A' && ch <= 'Z')
+      out += static_cast<char>(ch - 'A' + 'a');
+    else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
+      out += ch;
+    else if (!out.empty() && out.back() != '_')
+      out += '_';  // '-', '_' and anything else separate words
+  }
+  while (!out.empty() && out.back() == '_') out.pop_back();
+  if (out.empty() || (out[0] >= '0' && out[0] <= '9')) out = "c_" + out;
+  return detail::limit_identifier(out);
+}
+
+std::string quote_ident(std::string_view name) {
+  std::string out = "\"";
+  for (char ch : name) {
+    out += ch;
+    if (ch == '"') out += '"';
+  }
+  return out + "\"";
+}
+
+std::string sql_type(const sql_column& c, sql_dialect dialect) {
+  bool pg = dialect == sql_dialect::postgresql;
+  switch (c.kind) {
+    case sql_kind::smallint: return pg ? "SMALLINT" : "INTEGER";
+    case sql_kind::integer: return pg ? "INTEGER" : "INTEGER";
+    case sql_kind::bigint: return pg ? "BIGINT" : "INTEGER";
+    case sql_kind::numeric:
+      return pg ? "NUMERIC(" + std::to_string(c.precision) + "," + std::to_string(c.scale) + ")"
+                : "TEXT";
+    case sql_kind::float8: return pg ? "DOUBLE PRECISION" : "REAL";
+    case sql_kind::text: return pg ? "VARCHAR(" + std::to_string(c.length) + ")" : "TEXT";
+  }
+  return "TEXT";
+}
+
+namespace {
+
+std::string sql_string(std::string_view s) {
+  std::string out = "'";
+  for (char ch : s) {
+    out += ch;
+    if (ch == '\'') out += '\'';
+  }
+  return out + "'";
+}
+
+std::string column_list(const sql_table& t, const std::vector<std::size_t>& which) {
+  std::string out;
+  for (std::size_t i : which) out += (out.empty() ? "" : ", ") + quote_ident(t.columns[i].name);
+  return out;
+}
+
+std::string check_text(const sql_column& c, sql_dialect dialect) {
+  if (c.check.empty()) return {};
+  if (dialect == sql_dialect::sqlite && c.kind == sql_kind::numeric) return {};  // TEXT there
+  std::string expr = c.check;
+  const std::string marker = "{column}";
+  for (std::size_t p; (p = expr.find(marker)) != std::string::npos;)
+    expr.replace(p, marker.size(), quote_ident(c.name));
+  return " CHECK (" + expr + ")";
+}
+
+}  // namespace
+
+std::vector<std::string> create_table_sql(const table_map& map, sql_dialect dialect) {
+  std::vector<std::string> out;
+  const bool pg = dialect == sql_dialect::postgresql;
+  const sql_table& main = map.main();
+  for (std::size_t t = 0; t < map.tables().size(); ++t) {
+    const sql_table& table = map.tables()[t];
+    std::string s = "CREATE TABLE " + quote_ident(table.name) + " (\n";
+    for (std::size_t j = 0; j < table.columns.size(); ++j) {
+      const sql_column& c = table.columns[j];
+      bool not_null = j < table.data_begin;
+      for (std::size_t k : table.primary_key) not_null |= k == j;
+      s += "  " + quote_ident(c.name) + " " + sql_type(c, dialect) +
+           (not_null ? " NOT NULL" : "") + check_text(c, dialect) + ",";
+      if (!pg) s += "  -- " + c.comment;
+      s += "\n";
+    }
+    s += "  PRIMARY KEY (" + column_list(table, table.primary_key) + ")";
+    if (t == 0 && table.primary_key != std::vector<std::size_t>{0})
+      s += ",\n  UNIQUE (" + quote_ident(table.columns[0].name) + ")";
+    if (t > 0)
+      s += ",\n  FOREIGN KEY (" + quote_ident(table.columns[0].name) + ") REFERENCES " +
+           quote_ident(main.name) + " (" + quote_ident(main.columns[0].name) +
+           ") ON DELETE CASCADE";
+    s += "\n)";
+    out.push_back(std::move(s));
+    if (pg)
+      for (const sql_column& c : table.columns)
+        out.push_back("COMMENT ON COLUMN " + quote_ident(table.name) + "." + quote_ident(c.name) +
+                      " IS " + sql_string(c.comment));
+  }
+  return out;
+}
+
+}  // namespace mfb::bridge
