@@ -152,13 +152,19 @@
                FUNCTION TRIM(WS-SHOW-CHARGE) " "
                FUNCTION TRIM(WS-SHOW-BALANCE) " "
                CT-DISCOUNT-PCT " " CT-OCCUPANTS " "
-               CT-INSTALMENTS " " CT-PAYMENT-METHOD " "
-               CT-PAYMENT-DETAILS(1:19) "|"
+               CT-INSTALMENTS " " CT-PAYMENT-METHOD "|"
                FUNCTION TRIM(CT-ADDRESS)
-           IF CT-PAYS-BY-DD
-               DISPLAY "MANDATE " CT-ACCOUNT-NO " " CT-DD-DAY " "
-                   CT-DD-MANDATE-NO
-           END-IF.
+           EVALUATE TRUE
+               WHEN CT-PAYS-BY-DD
+                   DISPLAY "DD " CT-ACCOUNT-NO " " CT-DD-SORT-CODE " "
+                       CT-DD-ACCOUNT " " CT-DD-DAY " " CT-DD-MANDATE-NO
+               WHEN CT-PAYS-BY-CARD
+                   DISPLAY "CARD " CT-ACCOUNT-NO " " CT-CARD-TOKEN " "
+                       CT-CARD-EXPIRY
+               WHEN OTHER
+                   DISPLAY "COUNTER " CT-ACCOUNT-NO " "
+                       CT-PAYPOINT-BARCODE
+           END-EVALUATE.
 
       * TRANSLATE EVERY DISPLAY FIELD, NEVER THE BINARY ONES.
        TO-EBCDIC.
