@@ -1,0 +1,134 @@
+// Open a dataset spec: parse its copybooks (members from the spec, not the disk, so a
+// dataset opens the same wherever its catalog is read), compile cells plans, map tables.
+
+#include "mfb/bridge/dataset.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "mfb/bridge/layout_framing.hpp"
+#include "mfb/bridge/open_code_page.hpp"
+#include "mfb/copybook/parse.hpp"
+
+namespace mfb::bridge {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A private folder holding the spec's copybooks and members while the parser reads them.
+class scratch_folder {
+ public:
+  scratch_folder() {
+    std::string tmpl = (fs::temp_directory_path() / "mfbridge-cpy-XXXXXX").string();
+    if (mkdtemp(tmpl.data())) path_ = tmpl;
+  }
+  ~scratch_folder() {
+    std::error_code ec;
+    if (!path_.empty()) fs::remove_all(path_, ec);
+  }
+  scratch_folder(const scratch_folder&) = delete;
+  scratch_folder& operator=(const scratch_folder&) = delete;
+  const fs::path& path() const { return path_; }
+  bool write(const named_text& t) const {
+    std::ofstream f(path_ / fs::path(t.name).filename(), std::ios::binary);
+    f << t.text;
+    return static_cast<bool>(f);
+  }
+
+ private:
+  fs::path path_;
+};
+
+}  // namespace
+
+result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
+  auto ds = std::make_shared<dataset>();
+  scratch_folder dir;
+  if (dir.path().empty()) return error{"cannot create a temporary folder for the copybooks"};
+  std::vector<fs::path> files;
+  for (const auto& m : spec.members)
+    if (!dir.write(m)) return error{"cannot write copybook member " + m.name};
+  for (const auto& c : spec.copybooks) {
+    if (!dir.write(c)) return error{"cannot write copybook " + c.name};
+    files.push_back(dir.path() / fs::path(c.name).filename());
+  }
+  copybook::parse_options popts;
+  popts.include_dirs = {dir.path()};
+  popts.cobrix_extensions = spec.cobrix_extensions;
+  auto parsed = copybook::parse_copybook_files(files, popts);
+  if (!parsed.ok()) return error{copybook::to_string(parsed.diagnostics)};
+
+  auto page = open_code_page(spec.codepage);
+  if (!page) return error{page.err().message};
+  ds->page_ = std::make_shared<const ebcdic::code_page>(std::move(page).value());
+
+  decode_options& d = ds->decoding_;
+  d.format = output_format::cells;
+  d.float_format = spec.float_format == "ieee" ? ebcdic::float_format::ieee_big
+                                               : ebcdic::float_format::ibm_hex;
+  d.zoned_charset = spec.zoned == "ascii" ? ebcdic::zoned_charset::ascii
+                                          : ebcdic::zoned_charset::ebcdic;
+  d.binary_trunc = spec.trunc == "bin" ? ebcdic::truncation::binary
+                                       : ebcdic::truncation::standard;
+  std::vector<select_rule> rules;
+  for (const auto& text : spec.selects) {
+    auto r = parse_select_rule(text);
+    if (!r) return error{"--select expects FIELD=VALUE:RECORD, got " + text};
+    rules.push_back(*r);
+  }
+  auto selector = record_selector::build(parsed.records, spec.record_name, rules, *ds->page_, d);
+  if (!selector) return error{selector.err().message};
+  ds->selector_ = std::make_shared<const record_selector>(std::move(selector).value());
+
+  encode_options eo;
+  eo.float_format = d.float_format;
+  eo.zoned_charset = d.zoned_charset;
+  eo.binary_trunc = d.binary_trunc;
+  const auto& plans = ds->selector_->plans();
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    table_options to;
+    // One record type: the dataset's name is its table; several: name_recordtype.
+    to.table = plans.size() == 1 ? spec.name : spec.name + "_" + snake_case(plans[i].type_name());
+    to.flatten_occurs = spec.flatten_occurs;
+    to.check_88 = spec.check_88;
+    // Key fields apply to the record types that have them all.
+    to.key = spec.key;
+    auto map = table_map::build(plans[i], to);
+    if (!map && !spec.key.empty()) {
+      to.key.clear();
+      map = table_map::build(plans[i], to);
+    }
+    if (!map) return error{map.err().message};
+    ds->maps_.push_back(std::move(map).value());
+    std::vector<std::string> keep;
+    if (plans[i].type_name() != plans[i].layout().name) keep.push_back(plans[i].type_name());
+    auto enc = encode_plan::compile(plans[i].layout(), *ds->page_, eo, keep);
+    if (!enc) return error{enc.err().message};
+    ds->encoders_.push_back(std::move(enc).value());
+  }
+
+  framing_options& fr = ds->framing_;
+  if (spec.recfm == "ODO" || spec.recfm == "odo") {
+    if (plans.size() != 1) return error{"--recfm ODO needs one record layout"};
+    auto why = set_odo_framing(fr, plans.front().layout(), d.zoned_charset, d.binary_trunc);
+    if (!why.empty()) return error{why};
+  } else {
+    auto fmt = parse_recfm(spec.recfm);
+    if (!fmt || *fmt == recfm::custom || *fmt == recfm::length_field)
+      return error{"unsupported --recfm " + spec.recfm + " for a dataset"};
+    fr.format = *fmt;
+  }
+  fr.lrecl = spec.lrecl;
+  if ((fr.format == recfm::f || fr.format == recfm::fb) && fr.lrecl == 0)
+    for (const auto& p : plans) fr.lrecl = std::max(fr.lrecl, p.layout().length);
+  fr.rdw_big_endian = !spec.rdw_little_endian;
+  fr.rdw_includes_header = !spec.rdw_excludes_header;
+  if (auto why = fr.validate(); !why.empty()) return error{why};
+  ds->spec_ = std::move(spec);
+  return std::shared_ptr<const dataset>(std::move(ds));
+}
+
+}  // namespace mfb::bridge

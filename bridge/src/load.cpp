@@ -1,0 +1,202 @@
+// run_load: open the dataset and the target, decide between a fresh load and a resume,
+// then decode records into chunks that the writer thread commits with their checkpoint.
+
+#include "mfb/bridge/load.hpp"
+
+#include <chrono>
+#include <fstream>
+
+#include "load_checkpoint.hpp"
+#include "load_chunk.hpp"
+#include "load_setup.hpp"
+#include "mfb/bridge/record_decoder.hpp"
+#include "mfb/bridge/record_reader.hpp"
+#include "trailer_check.hpp"
+
+namespace mfb::bridge {
+
+namespace {
+
+load_summary stop(load_summary s, int code, std::string message, std::FILE* log) {
+  s.exit_code = code;
+  s.message = std::move(message);
+  std::fprintf(log, "mfbridge load: %s\n", s.message.c_str());
+  return s;
+}
+
+}  // namespace
+
+std::string load_options::validate() const {
+  if (spec.copybooks.empty()) return "--copybook is required";
+  if (target.empty()) return "--target is required (sqlite:FILE or postgresql://...)";
+  if (spec.name.empty()) return "the dataset needs a name (--table)";
+  if (chunk_records == 0) return "--chunk-records must be at least 1";
+  if (on_error == error_policy::reject && reject_file.empty())
+    return "--on-error reject needs --reject-file";
+  if (mode == load_mode::upsert && spec.key.empty()) return "--mode upsert needs --key";
+  return {};
+}
+
+load_summary run_load(const load_options& opts, std::FILE* log) {
+  load_summary summary;
+  auto t0 = std::chrono::steady_clock::now();
+  if (auto why = opts.validate(); !why.empty()) return stop(summary, 1, why, log);
+  auto opened = dataset::open(opts.spec);
+  if (!opened) return stop(summary, 1, opened.err().message, log);
+  const dataset& ds = **opened;
+
+  std::unique_ptr<database> db;
+  try {
+    db = database::open(opts.target);
+  } catch (const db_error& e) {
+    return stop(summary, 4, e.what(), log);
+  }
+  detail::load_plan plan;
+  try {
+    auto why = detail::prepare_load(*db, ds, opts, plan, log);
+    if (!why.empty()) return stop(summary, plan.usage_error ? 1 : 4, why, log);
+  } catch (const db_error& e) {
+    return stop(summary, 4, e.what(), log);
+  }
+  summary.resumed_after = plan.skip;
+
+  auto reader = record_reader::open(opts.input, ds.framing());
+  if (!reader) return stop(summary, 4, reader.err().message, log);
+  std::ofstream rejects;
+  if (opts.on_error == error_policy::reject) {
+    rejects.open(opts.reject_file, std::ios::binary | (plan.skip ? std::ios::app : std::ios::trunc));
+    if (!rejects) return stop(summary, 4, "cannot write reject file " + opts.reject_file, log);
+  }
+
+  const auto& maps = ds.maps();
+  std::vector<std::size_t> table_base;  // flat table index of each map's first table
+  std::size_t n_tables = 0;
+  for (const auto& m : maps) {
+    table_base.push_back(n_tables);
+    n_tables += m.tables().size();
+  }
+  std::vector<record_decoder> decoders;
+  for (const auto& p : ds.selector().plans()) decoders.emplace_back(p);
+  detail::trailer_checker trailers(ds, opts.trailer_checks);
+  if (!trailers.error().empty()) return stop(summary, 1, trailers.error(), log);
+
+  detail::checkpoint cp = plan.row;
+  detail::chunk_writer writer([&](const detail::load_chunk& c) {
+    db->begin();
+    try {
+      for (std::size_t m = 0; m < maps.size(); ++m)
+        for (std::size_t t = 0; t < maps[m].tables().size(); ++t) {
+          const auto& rows = c.tables[table_base[m] + t];
+          if (rows.rows() == 0) continue;
+          const sql_table& table = maps[m].tables()[t];
+          if (opts.mode == load_mode::upsert && t == 0)
+            rows.each([&](const std::vector<sql_value>& r) { detail::delete_by_key(*db, table, r); });
+          auto bulk = db->bulk(table);
+          rows.each([&](const std::vector<sql_value>& r) { bulk->add(r); });
+          bulk->flush();
+        }
+      detail::checkpoint next = cp;
+      next.records = c.last_record;
+      next.source_totals = c.totals_json;
+      detail::write_checkpoint(*db, next);
+      db->commit();
+    } catch (...) {
+      db->rollback();
+      throw;
+    }
+  });
+
+  control_totals totals = plan.committed_totals;
+  detail::load_chunk chunk;
+  chunk.tables.resize(n_tables);
+  cell_row row;
+  std::vector<record_error> errors;
+  record_batch batch;
+  std::string file = opts.input;
+  bool stopped = false;
+  auto submit = [&](std::uint64_t last) {
+    chunk.last_record = last;
+    chunk.totals_json = totals.to_json();
+    if (!writer.submit(chunk)) stopped = true;
+  };
+  while (!stopped && (*reader)->next(batch)) {
+    for (const record_view& rec : batch) {
+      ++summary.records_read;
+      if (rec.number <= plan.skip) {
+        trailers.replay(rec);
+        continue;
+      }
+      summary.bytes_read += rec.size;
+      int which = ds.selector().choose(rec);
+      errors.clear();
+      bool good = which >= 0 &&
+                  decoders[static_cast<std::size_t>(which)].decode_cells(rec, file, row, errors);
+      if (which < 0) errors.push_back(ds.selector().no_match(rec, file));
+      if (!good) {
+        ++summary.records_rejected;
+        for (const auto& e : errors)
+          if (!e.in_alternative) {
+            if (opts.on_error == error_policy::fail || summary.records_rejected <= 10)
+              std::fprintf(log, "%s\n", e.to_string().c_str());
+            if (rejects) rejects << e.to_json() << '\n';
+          }
+        if (opts.on_error == error_policy::fail) {
+          stopped = true;
+          summary.exit_code = 2;
+          summary.message = "bad record " + std::to_string(rec.number) + " (--on-error fail)";
+          break;
+        }
+        if (opts.max_errors >= 0 &&
+            summary.records_rejected > static_cast<std::uint64_t>(opts.max_errors)) {
+          stopped = true;
+          summary.exit_code = 2;
+          summary.message = "more than " + std::to_string(opts.max_errors) + " bad records";
+          break;
+        }
+        continue;
+      }
+      auto m = static_cast<std::size_t>(which);
+      trailers.observe(m, row);
+      maps[m].split(row, plan.row.record_base + static_cast<std::int64_t>(rec.number),
+                    [&](std::size_t t, const std::vector<sql_value>& values) {
+                      chunk.tables[table_base[m] + t].add(values);
+                      totals.add_row(m, t, values);
+                      ++summary.rows_by_table[maps[m].tables()[t].name];
+                    });
+      ++summary.records_loaded;
+      if (++chunk.records >= opts.chunk_records) submit(rec.number);
+    }
+  }
+  if (!stopped) {
+    if (const framing_error* fe = (*reader)->error()) {
+      summary.exit_code = fe->what == framing_error::kind::io ? 4 : 2;
+      summary.message = fe->to_string();
+      stopped = true;
+    }
+  }
+  if (!stopped) submit((*reader)->records_read());
+  bool written = writer.finish();
+  summary.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (!written) return stop(summary, 4, "target: " + writer.error(), log);
+  if (stopped) return stop(summary, summary.exit_code, summary.message, log);
+
+  try {
+    detail::finish_load(*db, ds, opts, plan, totals, summary);
+  } catch (const db_error& e) {
+    return stop(summary, 4, e.what(), log);
+  }
+  trailers.check(summary.recon);
+  if (summary.recon.performed && !summary.recon.ok()) {
+    summary.exit_code = 3;
+    summary.message = "reconciliation mismatch";
+  }
+  std::fputs(summary.to_text().c_str(), log);
+  if (!opts.summary_json.empty()) {
+    std::ofstream f(opts.summary_json);
+    f << summary.to_json() << '\n';
+  }
+  return summary;
+}
+
+}  // namespace mfb::bridge

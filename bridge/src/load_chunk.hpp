@@ -1,0 +1,84 @@
+#pragma once
+// A load's unit of commit: the table rows of a run of records, the checkpoint that goes
+// with them, and the thread that writes chunks while the next one is decoded.
+
+#include <condition_variable>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "mfb/bridge/control_totals.hpp"
+#include "mfb/bridge/database.hpp"
+
+namespace mfb::bridge::detail {
+
+/// Rows of one table, packed: values back to back, ends and NULL flags alongside.
+class table_rows {
+ public:
+  void add(const std::vector<sql_value>& row);
+  std::size_t rows() const noexcept { return rows_; }
+  void clear() noexcept;
+  /// Call f(const std::vector<sql_value>&) for each row.
+  template <typename F>
+  void each(F&& f) const {
+    std::vector<sql_value> row;
+    std::size_t v = 0;
+    std::uint32_t begin = 0;
+    for (std::size_t r = 0; r < rows_; ++r) {
+      row.clear();
+      for (std::size_t k = 0; k < width_; ++k, ++v) {
+        row.push_back({std::string_view(text_).substr(begin, ends_[v] - begin), nulls_[v] != 0});
+        begin = ends_[v];
+      }
+      f(row);
+    }
+  }
+
+ private:
+  std::string text_;
+  std::vector<std::uint32_t> ends_;
+  std::vector<std::uint8_t> nulls_;
+  std::size_t width_ = 0;
+  std::size_t rows_ = 0;
+};
+
+/// What one commit carries.
+struct load_chunk {
+  std::vector<table_rows> tables;  ///< by flat table index
+  std::uint64_t last_record = 0;   ///< input records consumed up to the end of this chunk
+  std::string totals_json;         ///< cumulative source totals at the end of this chunk
+  std::size_t records = 0;         ///< records decoded into this chunk
+  void clear();
+};
+
+/// Writes chunks on its own thread, one at a time, so decoding overlaps the database.
+class chunk_writer {
+ public:
+  using write_fn = std::function<void(const load_chunk&)>;
+  explicit chunk_writer(write_fn write);
+  ~chunk_writer();
+  /// Hand over a full chunk (waits while the previous one is still being written).
+  /// Returns false once a write has failed; error() then says why.
+  bool submit(load_chunk& chunk);
+  /// Wait for the last chunk; false if any write failed.
+  bool finish();
+  const std::string& error() const noexcept { return error_; }
+
+ private:
+  void loop();
+  write_fn write_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::optional<load_chunk> pending_;
+  bool busy_ = false;
+  bool done_ = false;
+  std::string error_;
+  std::thread thread_;
+};
+
+}  // namespace mfb::bridge::detail

@@ -1,0 +1,139 @@
+// Fresh start or resume. A resume needs an unfinished checkpoint of the same job for the
+// same dataset and an unchanged input; then the tables are left as the last committed chunk
+// left them and reading skips the records that chunk covered.
+
+#include "load_setup.hpp"
+
+#include <algorithm>
+
+namespace mfb::bridge::detail {
+
+const char* mode_name(load_mode m) {
+  switch (m) {
+    case load_mode::create: return "create";
+    case load_mode::replace: return "replace";
+    case load_mode::append: return "append";
+    case load_mode::upsert: return "upsert";
+  }
+  return "?";
+}
+
+namespace {
+
+std::int64_t max_record_no(database& db, const dataset& ds) {
+  std::int64_t top = 0;
+  for (const auto& m : ds.maps()) {
+    const sql_table& t = m.main();
+    if (!db.table_exists(t.name)) continue;
+    auto r = db.query("SELECT MAX(" + quote_ident(t.columns[0].name) + ") FROM " +
+                      quote_ident(t.name));
+    if (!r.rows.empty() && r.rows[0][0]) top = std::max<std::int64_t>(top, std::stoll(*r.rows[0][0]));
+  }
+  return top;
+}
+
+}  // namespace
+
+std::string prepare_load(database& db, const dataset& ds, const load_options& opts,
+                         load_plan& plan, std::FILE* log) {
+  const std::string job = opts.job.empty() ? opts.spec.name : opts.job;
+  const std::string fingerprint = input_fingerprint(opts.input);
+  db.execute(checkpoint_sql());
+  plan.committed_totals = control_totals(ds.maps());
+  plan.baseline = control_totals(ds.maps());
+
+  auto previous = read_checkpoint(db, job);
+  if (previous && previous->status == "running" && !opts.restart) {
+    if (previous->dataset != opts.spec.name) {
+      plan.usage_error = true;
+      return "job " + job + " has an unfinished load of dataset " + previous->dataset +
+             "; use another --job, or --restart";
+    }
+    if (previous->fingerprint != fingerprint && !opts.allow_changed_input) {
+      plan.usage_error = true;
+      return "the input changed since the interrupted load of job " + job + " (was " +
+             previous->fingerprint + ", now " + fingerprint +
+             "); use --allow-changed-input to resume anyway, or --restart";
+    }
+    auto committed = control_totals::from_json(previous->source_totals);
+    if (!committed) return committed.err().message;
+    plan.committed_totals.add(*committed);
+    plan.row = *previous;
+    plan.row.fingerprint = fingerprint;
+    plan.skip = previous->records;
+    std::fprintf(log, "mfbridge load: resuming job %s after record %llu\n", job.c_str(),
+                 static_cast<unsigned long long>(plan.skip));
+    return {};
+  }
+
+  // A fresh start: tables, catalog and checkpoint commit together.
+  bool exists = false;
+  for (const auto& m : ds.maps())
+    for (const auto& t : m.tables()) exists |= db.table_exists(t.name);
+  if (exists && opts.mode == load_mode::create) {
+    plan.usage_error = true;
+    return "the tables of dataset " + opts.spec.name +
+           " exist already; use --mode replace, append or upsert";
+  }
+  if (opts.mode == load_mode::append) plan.baseline = control_totals::from_target(db, ds.maps());
+  plan.baseline = opts.mode == load_mode::append ? plan.baseline : control_totals(ds.maps());
+  std::int64_t base = opts.mode == load_mode::append || opts.mode == load_mode::upsert
+                          ? max_record_no(db, ds)
+                          : 0;
+  db.begin();
+  try {
+    if (opts.mode == load_mode::replace || opts.restart) {
+      const bool pg = db.dialect() == sql_dialect::postgresql;
+      for (const auto& m : ds.maps())
+        for (auto t = m.tables().rbegin(); t != m.tables().rend(); ++t)
+          db.execute("DROP TABLE IF EXISTS " + quote_ident(t->name) + (pg ? " CASCADE" : ""));
+    }
+    for (const auto& m : ds.maps())
+      if (!db.table_exists(m.main().name))
+        for (const auto& stmt : create_table_sql(m, db.dialect())) db.execute(stmt);
+    save_dataset(db, opts.spec);
+    plan.row = checkpoint{job, opts.spec.name, fingerprint, 0, base, "running",
+                                 plan.committed_totals.to_json(), {}, mode_name(opts.mode)};
+    write_checkpoint(db, plan.row);
+    db.commit();
+  } catch (...) {
+    db.rollback();
+    throw;
+  }
+  return {};
+}
+
+void finish_load(database& db, const dataset& ds, const load_options& opts, load_plan& plan,
+                 const control_totals& source, load_summary& summary) {
+  control_totals expected(ds.maps());
+  expected.add(plan.baseline);
+  expected.add(source);
+  checkpoint done = plan.row;
+  done.status = "done";
+  done.records = summary.records_read;
+  done.source_totals = source.to_json();
+  done.expected_totals = opts.mode == load_mode::upsert ? std::string{} : expected.to_json();
+  db.begin();
+  try {
+    write_checkpoint(db, done);
+    db.commit();
+  } catch (...) {
+    db.rollback();
+    throw;
+  }
+  if (opts.mode == load_mode::upsert) return;
+  compare_totals(expected, control_totals::from_target(db, ds.maps()), summary.recon);
+}
+
+void delete_by_key(database& db, const sql_table& table, const std::vector<sql_value>& row) {
+  std::string where;
+  sql_params params;
+  for (std::size_t k : table.primary_key) {
+    params.push_back(std::string(row[k].text));
+    where += (where.empty() ? "" : " AND ") + quote_ident(table.columns[k].name) + " = $" +
+             std::to_string(params.size());
+  }
+  db.query("DELETE FROM " + quote_ident(table.name) + " WHERE " + where, params);
+}
+
+}  // namespace mfb::bridge::detail

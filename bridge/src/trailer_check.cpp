@@ -1,0 +1,159 @@
+// Trailer checks: find the trailer's field and the aggregated field by name in the record
+// types' flat columns, accumulate while records stream past, compare exactly at the end.
+
+#include "trailer_check.hpp"
+
+#include "sql_column_type.hpp"
+
+namespace mfb::bridge::detail {
+
+namespace eb = mfb::ebcdic;
+
+namespace {
+
+// Cells of record type plans[type] whose field is named `name` (every occurrence).
+std::vector<std::size_t> cells_named(const decode_plan& plan, const std::string& name) {
+  std::vector<std::size_t> out;
+  const auto& src = plan.column_sources();
+  for (std::size_t c = 0; c < src.size(); ++c) {
+    if (src[c].field < 0) continue;
+    const auto& f = plan.layout().fields[static_cast<std::size_t>(src[c].field)];
+    if (same_cobol_name(f.name, name) || same_cobol_name(f.path, name)) out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+trailer_checker::trailer_checker(const dataset& ds, const std::vector<std::string>& checks)
+    : ds_(&ds), per_type_(ds.selector().plans().size(), 0) {
+  const auto& plans = ds.selector().plans();
+  auto locate = [&](const std::string& name, std::size_t& type, std::vector<std::size_t>& cells) {
+    for (std::size_t p = 0; p < plans.size(); ++p) {
+      cells = cells_named(plans[p], name);
+      if (!cells.empty()) {
+        type = p;
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const std::string& text : checks) {
+    rule r;
+    r.text = text;
+    auto eq = text.find('=');
+    if (eq == std::string::npos) {
+      error_ = "--trailer-check expects FIELD=count|count(RECORD)|sum(FIELD), got " + text;
+      return;
+    }
+    std::string field = text.substr(0, eq), agg = text.substr(eq + 1);
+    std::vector<std::size_t> cells;
+    if (!locate(field, r.trailer_type, cells)) {
+      error_ = "--trailer-check " + text + ": no record type has a field " + field;
+      return;
+    }
+    r.trailer_cell = cells.front();
+    auto inner = [&](const char* fn) -> std::optional<std::string> {
+      std::string prefix = std::string(fn) + "(";
+      if (agg.size() > prefix.size() && same_cobol_name(agg.substr(0, prefix.size()), prefix) &&
+          agg.back() == ')')
+        return agg.substr(prefix.size(), agg.size() - prefix.size() - 1);
+      return std::nullopt;
+    };
+    if (same_cobol_name(agg, "count")) {
+      r.what = rule::kind::count_details;
+    } else if (auto rec = inner("count")) {
+      r.what = rule::kind::count_type;
+      bool found = false;
+      for (std::size_t p = 0; p < plans.size() && !found; ++p)
+        if (same_cobol_name(plans[p].type_name(), *rec)) {
+          r.type = p;
+          found = true;
+        }
+      if (!found) {
+        error_ = "--trailer-check " + text + ": no record type " + *rec;
+        return;
+      }
+    } else if (auto sum = inner("sum")) {
+      r.what = rule::kind::sum;
+      if (!locate(*sum, r.type, r.cells)) {
+        error_ = "--trailer-check " + text + ": no record type has a field " + *sum;
+        return;
+      }
+    } else {
+      error_ = "--trailer-check " + text + ": the aggregate must be count, count(RECORD) or sum(FIELD)";
+      return;
+    }
+    rules_.push_back(std::move(r));
+  }
+  if (!rules_.empty())
+    for (const auto& p : plans) decoders_.emplace_back(p);
+}
+
+void trailer_checker::observe(std::size_t type, const cell_row& row) {
+  if (rules_.empty()) return;
+  if (first_type_ < 0) first_type_ = static_cast<long>(type);
+  ++per_type_[type];
+  for (rule& r : rules_) {
+    if (type == r.trailer_type) {
+      r.seen_trailer = true;
+      r.trailer_value = std::string(row.cell(r.trailer_cell));
+    }
+    if (r.what == rule::kind::sum && type == r.type)
+      for (std::size_t c : r.cells) {
+        if (row.states[c] != cell_state::value) continue;
+        eb::decimal d, scaled;
+        int scale = std::max(r.total.scale, 0);
+        if (eb::parse_decimal(row.cell(c), d) != eb::decode_status::ok) {
+          r.bad_value = true;
+          continue;
+        }
+        if (d.scale > scale) {
+          eb::rescale(r.total, d.scale, r.total);
+          scale = d.scale;
+        }
+        eb::rescale(d, scale, scaled);
+        r.total.unscaled += scaled.unscaled;
+      }
+  }
+}
+
+void trailer_checker::replay(const record_view& rec) {
+  if (rules_.empty()) return;
+  int which = ds_->selector().choose(rec);
+  if (which < 0) return;
+  errors_.clear();
+  if (decoders_[static_cast<std::size_t>(which)].decode_cells(rec, {}, scratch_, errors_))
+    observe(static_cast<std::size_t>(which), scratch_);
+}
+
+void trailer_checker::check(reconciliation& out) const {
+  for (const rule& r : rules_) {
+    out.performed = true;
+    std::string actual;
+    if (r.what == rule::kind::sum) {
+      actual = r.bad_value ? std::string("(unreadable values)") : eb::to_string(r.total);
+    } else {
+      std::uint64_t n = 0;
+      for (std::size_t t = 0; t < per_type_.size(); ++t) {
+        bool header = per_type_.size() >= 3 && static_cast<long>(t) == first_type_;
+        if (r.what == rule::kind::count_type ? t == r.type : (t != r.trailer_type && !header))
+          n += per_type_[t];
+      }
+      actual = std::to_string(n);
+    }
+    std::string claimed = r.seen_trailer ? r.trailer_value : std::string("(no trailer record)");
+    bool ok = false;
+    eb::decimal a, c;
+    if (r.seen_trailer && eb::parse_decimal(claimed, c) == eb::decode_status::ok &&
+        eb::parse_decimal(actual, a) == eb::decode_status::ok) {
+      int s = std::max(a.scale, c.scale);
+      eb::rescale(a, s, a);
+      eb::rescale(c, s, c);
+      ok = a.unscaled == c.unscaled;
+    }
+    out.lines.push_back({"trailer " + r.text, claimed, actual, ok});
+  }
+}
+
+}  // namespace mfb::bridge::detail

@@ -1,0 +1,52 @@
+#pragma once
+// `--trailer-check FIELD=AGGREGATE`: the counts and totals a file's trailer record claims,
+// checked against the records actually read. AGGREGATE is `count` (the detail records: every
+// type but the trailer's, and the first record's type when the file has three or more),
+// `count(RECORD)`, or `sum(FIELD)` (every occurrence, exact).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "mfb/bridge/control_totals.hpp"
+#include "mfb/bridge/dataset.hpp"
+#include "mfb/bridge/record_decoder.hpp"
+
+namespace mfb::bridge::detail {
+
+class trailer_checker {
+ public:
+  trailer_checker(const dataset& ds, const std::vector<std::string>& checks);
+  /// Why the checks could not be set up ("" when they could).
+  const std::string& error() const noexcept { return error_; }
+  /// Account one decoded record of record type `type`.
+  void observe(std::size_t type, const cell_row& row);
+  /// Account a record a resumed load skips (decoded here, only when checks exist).
+  void replay(const record_view& rec);
+  /// Add the outcome of every check to `out`.
+  void check(reconciliation& out) const;
+
+ private:
+  struct rule {
+    std::string text;
+    std::size_t trailer_type = 0;
+    std::size_t trailer_cell = 0;
+    enum class kind { count_details, count_type, sum } what = kind::count_details;
+    std::size_t type = 0;                 ///< count_type, sum: the record type
+    std::vector<std::size_t> cells;       ///< sum: the summed cells
+    ebcdic::decimal total{};
+    bool seen_trailer = false;
+    std::string trailer_value;
+    bool bad_value = false;
+  };
+  const dataset* ds_;
+  std::vector<rule> rules_;
+  std::vector<std::uint64_t> per_type_;
+  long first_type_ = -1;
+  std::string error_;
+  std::vector<record_decoder> decoders_;
+  cell_row scratch_;
+  std::vector<record_error> errors_;
+};
+
+}  // namespace mfb::bridge::detail
