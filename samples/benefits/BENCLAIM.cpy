@@ -21,4 +21,7 @@
            05  BC-WEEKLY-AMOUNT        PIC S9(5)V99 COMP-3.
            05  BC-PAID-TO-DATE         PIC S9(7)V99 COMP-3.
            05  BC-OVERPAYMENT          PIC S9(5)V99 COMP-3.
-           05  FILLER                  PIC X(8).
+      *    ZONED, SIGN OVERPUNCHED IN THE LAST BYTE: A NEGATIVE VALUE
+      *    IS TAKEN OFF EACH PAYMENT TO RECOVER AN OVERPAYMENT
+           05  BC-WEEKLY-ADJUSTMENT    PIC S9(5)V99.
+           05  FILLER                  PIC X.

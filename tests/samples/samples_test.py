@@ -310,13 +310,18 @@ def check_benefits(rows, logs):
         check(r["BC-CLAIMANT-NAME"] == name, "claim %d name vs Python's UTF-16 codec" % i)
     by_id = {r["BC-CLAIM-ID"]: r for r in rows}
     for line in log_lines(logs, "benefits", "BENEFIT.CLAIMS", "CLAIM"):
-        cid, nino, k, kind, status, weekly, paid, dob = line.split()
+        cid, nino, k, kind, status, weekly, paid, dob, adjustment = line.split()
         r = by_id.get(cid, {})
         check((r.get("BC-NINO"), r.get("BC-CLAIMANT-NAME"), r.get("BC-BENEFIT-TYPE"),
                r.get("BC-STATUS"), r.get("BC-WEEKLY-AMOUNT"), r.get("BC-PAID-TO-DATE"),
-               r.get("BC-DATE-OF-BIRTH"))
+               r.get("BC-DATE-OF-BIRTH"), r.get("BC-WEEKLY-ADJUSTMENT"))
               == (nino, CLAIMANTS[int(k) - 1], kind, status, Decimal(weekly), Decimal(paid),
-                  Decimal(dob)), "claim " + line)
+                  Decimal(dob), Decimal(adjustment)), "claim " + line)
+    # Zoned with the sign overpunched in the last byte's zone, as IBM writes it: X'D8' is
+    # -8 (claim 13: -18.48), X'C0' is +0 (claim 7: +12.50).
+    check(raw[12 * 120 + 112:12 * 120 + 119] == bytes.fromhex("f0f0f0f1f8f4d8")
+          and raw[6 * 120 + 112:6 * 120 + 119] == bytes.fromhex("f0f0f0f1f2f5c0"),
+          "BC-WEEKLY-ADJUSTMENT overpunch bytes")
 
 
 def check_generator(tmp):
