@@ -135,6 +135,8 @@ def check_taxpayer(rows, logs):
                           ["TP-BALANCE", "TP-LAST-UPDATED"]), "update %s: %s" % (k, changed))
         check(n["TP-BALANCE"] == o["TP-BALANCE"] - 250, "update %s: balance" % k)
         check(n["TP-LAST-UPDATED"] == 20261121, "update %s: date" % k)
+    moved = [k for k in updates if new[k]["TP-ADDRESS"]["TP-ADDR-LINE"][0] == "1 NEW BUILD CLOSE"]
+    check(len(moved) == 8, "taxpayer: %d updates moved house, README says 8" % len(moved))
     surnames = set(re.findall(r'PIC X\(12\) VALUE "([^"]*)"',
                               (SAMPLES / "taxpayer/TAXMAST.cbl").read_text()))
     check(all(r["TP-NAME"]["TP-SURNAME"] in surnames | {"NEWCOMER"} for r in gen1 + gen2),
