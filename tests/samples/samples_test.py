@@ -150,7 +150,7 @@ def check_taxpayer(rows, logs):
             ref, status, rest = line.split(" ", 2)
             surname, addr, tail = rest.split("|")
             balance, region, updated = tail.split()
-            r = new[ref + str(int(ref) % 7)] if name.endswith("21") else old[ref + str(int(ref) % 7)]
+            r = gen[ref + str(int(ref) % 7)]  # the key: reference and check digit
             check((r["TP-STATUS"], r["TP-NAME"]["TP-SURNAME"], r["TP-ADDRESS"]["TP-ADDR-LINE"][0])
                   == (status, surname, addr), "%s %s: text %s" % (name, ref, line))
             check((r["TP-BALANCE"], r["TP-REGION-CODE"], r["TP-LAST-UPDATED"])
@@ -158,7 +158,7 @@ def check_taxpayer(rows, logs):
                   "%s %s: numbers %s" % (name, ref, line))
         for line in log_lines(logs, "taxpayer", name, "CHECK-YEAR5"):
             ref, year, income = line.split()
-            r = (new if name.endswith("21") else old)[ref + str(int(ref) % 7)]
+            r = gen[ref + str(int(ref) % 7)]
             y5 = r["TP-YEARLY-FIGURES"][4]
             check((y5["TP-TAX-YEAR"], y5["TP-INCOME"]) == (Decimal(year), Decimal(income)),
                   "%s %s: year 5 %s" % (name, ref, line))
