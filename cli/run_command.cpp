@@ -1,0 +1,57 @@
+// `mfbridge run JOB.yaml`: run a batch job file. Only option parsing lives here; the work
+// is mfb::bridge::run_job.
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "mfb/bridge/job.hpp"
+
+namespace mfb::cli {
+
+namespace {
+
+struct run_args {
+  bridge::job_run_options opts;
+  std::string job_file;
+  std::vector<std::string> vars;
+  std::string state_dir;
+};
+
+}  // namespace
+
+void add_run_command(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand(
+      "run", "Run a batch job file: steps in order, under a lock, resuming a failed run");
+  auto a = std::make_shared<run_args>();
+  cmd->add_option("job", a->job_file, "The job file (YAML)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--var", a->vars,
+                  "NAME=VALUE: set a variable (repeatable; wins over vars: and the environment)");
+  cmd->add_flag("--dry-run", a->opts.dry_run,
+                "Check the job and print the plan with each step's command; run nothing");
+  cmd->add_flag("--restart", a->opts.restart, "Start afresh instead of resuming a failed run");
+  cmd->add_option("--state-dir", a->state_dir,
+                  "Folder for the lock, state and local history (default: .mfbridge beside the job)");
+  cmd->callback([a, &exit_code] {
+    for (const auto& v : a->vars) {
+      std::pair<std::string, std::string> kv;
+      if (!bridge::parse_var_assignment(v, kv)) {
+        std::fprintf(stderr, "mfbridge run: --var expects NAME=VALUE, got %s\n", v.c_str());
+        exit_code = exit_usage;
+        return;
+      }
+      a->opts.vars.push_back(kv);
+    }
+    a->opts.job_file = a->job_file;
+    a->opts.state_dir = a->state_dir;
+    exit_code = bridge::run_job(a->opts, stdout, stderr);
+  });
+}
+
+namespace {
+const command_registration registered{90, add_run_command};
+}  // namespace
+
+}  // namespace mfb::cli

@@ -1,0 +1,58 @@
+// `mfbridge runs`: list the run history of batch jobs. The work is mfb::bridge::list_runs.
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "mfb/bridge/job.hpp"
+
+namespace mfb::cli {
+
+namespace {
+
+struct runs_args {
+  bridge::runs_options opts;
+  std::string job_file;
+  std::string state_dir;
+  std::vector<std::string> vars;
+};
+
+}  // namespace
+
+void add_runs_command(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand("runs", "List the run history of batch jobs, newest first");
+  auto a = std::make_shared<runs_args>();
+  cmd->add_option("job-file", a->job_file,
+                  "A job file: list its runs, from its target or its state folder")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--job", a->opts.job, "Only the runs of this job");
+  cmd->add_option("--target", a->opts.target,
+                  "History kept in this target (sqlite:FILE or postgresql://...)");
+  cmd->add_option("--state-dir", a->state_dir,
+                  "History kept in this state folder's history.sqlite (default: .mfbridge)");
+  cmd->add_option("--var", a->vars, "NAME=VALUE for ${...} in the job file's target");
+  cmd->add_option("--limit", a->opts.limit, "How many runs (default 20)")->check(CLI::PositiveNumber);
+  cmd->add_flag("--json", a->opts.json, "JSON: the runs with their steps, counts and control totals");
+  cmd->callback([a, &exit_code] {
+    for (const auto& v : a->vars) {
+      std::pair<std::string, std::string> kv;
+      if (!bridge::parse_var_assignment(v, kv)) {
+        std::fprintf(stderr, "mfbridge runs: --var expects NAME=VALUE, got %s\n", v.c_str());
+        exit_code = exit_usage;
+        return;
+      }
+      a->opts.vars.push_back(kv);
+    }
+    a->opts.job_file = a->job_file;
+    a->opts.state_dir = a->state_dir;
+    exit_code = bridge::list_runs(a->opts, stdout, stderr);
+  });
+}
+
+namespace {
+const command_registration registered{95, add_runs_command};
+}  // namespace
+
+}  // namespace mfb::cli
