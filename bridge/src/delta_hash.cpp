@@ -77,6 +77,11 @@ class key_table {
   std::size_t memory() const noexcept {
     return arena_bytes_ + entries_.capacity() * sizeof(table_entry) + slots_.capacity() * 4;
   }
+  /// Bytes in use, without allocation slack (to estimate the cost per record).
+  std::size_t used() const noexcept {
+    return (arena_bytes_ - (chunk_capacity_ - chunk_used_)) + entries_.size() * sizeof(table_entry) +
+           entries_.size() * 10 / 7 * 4;
+  }
   std::vector<table_entry>& entries() noexcept { return entries_; }
   record_view record(const table_entry& e) const noexcept {
     return {e.number, e.offset, e.key + key_size_, e.size};
@@ -155,7 +160,8 @@ class hash_run {
                                             e->offset, r.number, r.file_offset));
       table_.insert(key_.data(), h, r);
       seen_bytes += r.size;
-      if (depth < max_depth && table_.memory() > budget_)
+      // One record cannot be split further: keep it even over budget.
+      if (depth < max_depth && table_.memory() > budget_ && table_.entries().size() > 1)
         return spill(old_src, new_src, old_bytes, seen_bytes, depth);
     }
     if (failure.failed()) return false;
@@ -200,7 +206,7 @@ class hash_run {
              std::uint64_t seen_bytes, unsigned depth) {
     delta_failure& failure = ctx_.failure;
     // Size the split from the table's cost per input byte; unknown sizes start at 16 ways.
-    double per_byte = static_cast<double>(table_.memory()) / static_cast<double>(std::max<std::uint64_t>(seen_bytes, 1));
+    double per_byte = static_cast<double>(table_.used()) / static_cast<double>(std::max<std::uint64_t>(seen_bytes, 1));
     std::size_t count = 16;
     if (old_bytes > seen_bytes) {
       double need = per_byte * static_cast<double>(old_bytes) / (0.6 * static_cast<double>(budget_));
