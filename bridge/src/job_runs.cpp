@@ -14,13 +14,13 @@ namespace mfb::bridge {
 
 namespace {
 
-nlohmann::json parsed_or_null(const std::string& text) {
+nlohmann::ordered_json parsed_or_null(const std::string& text) {
   if (text.empty()) return nullptr;
-  auto j = nlohmann::json::parse(text, nullptr, false);
-  return j.is_discarded() ? nlohmann::json(text) : j;
+  auto j = nlohmann::ordered_json::parse(text, nullptr, false);
+  return j.is_discarded() ? nlohmann::ordered_json(text) : j;
 }
 
-nlohmann::json to_json(const run_record& r, const std::vector<step_record>& steps) {
+nlohmann::ordered_json to_json(const run_record& r, const std::vector<step_record>& steps) {
   nlohmann::ordered_json j;
   j["run"] = r.id;
   j["job"] = r.job;
@@ -116,7 +116,7 @@ int list_runs(const runs_options& opts, std::FILE* out, std::FILE* err) {
     std::fprintf(err, "mfbridge runs: %s\n", runs.err().message.c_str());
     return 4;
   }
-  nlohmann::json all = nlohmann::json::array();
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
   if (!opts.json)
     std::fprintf(out, "%-6s %-20s %-11s %-4s %-24s %-24s %s\n", "RUN", "JOB", "STATUS", "EXIT",
                  "STARTED", "ENDED", "STEPS");
