@@ -56,7 +56,7 @@ std::string summary_brief(const std::string& summary_json) {
   // Counts a scheduler's reader looks for first; other numbers stay in the stored summary.
   static const std::pair<const char*, const char*> keys[] = {
       {"records_read", "records read"}, {"records_written", "written"},
-      {"records_rejected", "rejected"}, {"rows_loaded", "rows loaded"},
+      {"records_loaded", "loaded"},      {"records_rejected", "rejected"},
       {"inserts", "inserts"},           {"updates", "updates"},
       {"deletes", "deletes"},           {"records", "records"}};
   std::string out;
