@@ -31,6 +31,18 @@ if ((${#missing[@]})); then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# tests/rehost/serve_openapi_test.py validates /openapi.json with this npm package.
+OPENAPI_VALIDATOR=@seriousme/openapi-schema-validator
+if command -v npm >/dev/null 2>&1; then
+  if [ ! -e "$(npm root -g 2>/dev/null)/$OPENAPI_VALIDATOR/package.json" ]; then
+    echo "setup: installing $OPENAPI_VALIDATOR (npm)"
+    NPM_SUDO=""
+    if [ "$(id -u)" != 0 ]; then NPM_SUDO=sudo; fi
+    $NPM_SUDO npm install -g --silent --no-fund --no-audit "$OPENAPI_VALIDATOR" >/dev/null 2>&1 ||
+      echo "setup: npm could not install $OPENAPI_VALIDATOR (the OpenAPI test will fail)"
+  fi
+fi
+
 BUILD_TYPE="${MFB_BUILD_TYPE:-RelWithDebInfo}"
 JOBS="${MFB_JOBS:-2}"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" ${MFB_CMAKE_ARGS:-} >/dev/null

@@ -1,0 +1,59 @@
+#pragma once
+// The server's YAML configuration: API keys (stored as SHA-256 digests, with scopes), TLS
+// files and limits. Plain structs with defaults() and validate(); loading is a factory.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mfb/ebcdic/result.hpp"
+
+namespace mfb::rehost {
+
+using sha256_digest = std::array<std::uint8_t, 32>;
+
+/// One API key: its name (for audit and logs), the SHA-256 digest of the key, its scopes.
+struct api_key {
+  std::string name;
+  sha256_digest sha256{};
+  std::vector<std::string> scopes;  ///< "read:*", "read:DS", "write:*", "write:DS", "transform"
+};
+
+/// TLS files (PEM); TLS is on when a certificate is configured.
+struct tls_config {
+  std::string certificate;
+  std::string private_key;
+  bool enabled() const noexcept { return !certificate.empty(); }
+};
+
+/// Request limits.
+struct server_limits {
+  std::size_t max_body_bytes = std::size_t{1} << 20;  ///< larger bodies answer 413
+  std::size_t max_page_size = 1000;                   ///< larger ?limit= answers 400
+  std::size_t default_page_size = 100;
+};
+
+/// Everything the YAML config holds.
+struct server_config {
+  std::vector<api_key> api_keys;
+  tls_config tls;
+  server_limits limits;
+
+  /// Return a config with no keys (every protected route answers 401), no TLS, default limits.
+  static server_config defaults() { return {}; }
+  /// Check the config; return "" when valid, otherwise the reason.
+  std::string validate() const;
+};
+
+/// Parse YAML text (`name` used in messages); relative TLS paths resolve against `base_dir`.
+result<server_config> parse_config(std::string_view yaml, const std::string& name,
+                                   const std::filesystem::path& base_dir = {});
+
+/// Read and parse a YAML config file.
+result<server_config> load_config(const std::filesystem::path& file);
+
+}  // namespace mfb::rehost

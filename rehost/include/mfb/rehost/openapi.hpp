@@ -1,0 +1,33 @@
+#pragma once
+// OpenAPI 3.0 for the facade, generated from record layouts: one JSON Schema per dataset
+// (groups -> objects, OCCURS -> arrays with maxItems, numbers -> number with bounds, or
+// string with a pattern when decimals are sent as strings, text -> string with maxLength).
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "mfb/copybook/layout.hpp"
+
+namespace mfb::rehost {
+
+/// How numbers appear in records.
+enum class decimal_form { number, string };
+
+/// Return the JSON Schema (OpenAPI 3.0 dialect) of a canonical JSON record of `layout`.
+nlohmann::json record_schema(const copybook::record_layout& layout,
+                             decimal_form decimals = decimal_form::number);
+
+/// One dataset for the OpenAPI document.
+struct openapi_dataset {
+  std::string name;  ///< table name, as in the URL
+  const copybook::record_layout* layout = nullptr;
+};
+
+/// Return the OpenAPI 3.0.3 document: every route, the problem schema, bearer security,
+/// and one record schema per dataset (components/schemas/<name>, and <name>.strings).
+nlohmann::json openapi_document(const std::vector<openapi_dataset>& datasets,
+                                const std::string& server_url = {});
+
+}  // namespace mfb::rehost

@@ -1,0 +1,39 @@
+#pragma once
+// The facade without HTTP: a request in, a response out. Routing, authentication, limits,
+// problem+json errors and metrics all happen here, so every rule is testable in-process;
+// the cpprestsdk adapter only moves bytes.
+
+#include <memory>
+#include <string>
+
+#include "mfb/rehost/config.hpp"
+#include "mfb/rehost/http_types.hpp"
+#include "mfb/rehost/metrics.hpp"
+
+namespace mfb::rehost {
+
+/// The REST facade's request handler; thread-safe (one instance serves every thread).
+class service {
+ public:
+  explicit service(server_config config);
+  ~service();
+  service(const service&) = delete;
+  service& operator=(const service&) = delete;
+
+  /// Answer one request. Never throws: any failure becomes a problem+json answer whose
+  /// text says nothing of the exception. Counts the request in metrics().
+  http_response handle(const http_request& request) noexcept;
+
+  /// Answer 503 while the server drains on shutdown (counted like any other answer).
+  http_response unavailable(const http_request& request) noexcept;
+
+  const server_config& config() const noexcept;
+  const metrics_registry& metrics() const noexcept;
+
+  struct impl;
+
+ private:
+  std::unique_ptr<impl> impl_;
+};
+
+}  // namespace mfb::rehost

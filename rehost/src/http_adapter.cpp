@@ -1,0 +1,234 @@
+// The only file that includes cpprestsdk (DESIGN.md): it moves requests and answers
+// between cpprest's listener and the plain http_request/http_response types, reads bodies
+// up to the limit, and drains in-flight requests on stop.
+//
+// cpprest's listener cannot report the port it bound, so port 0 is resolved here first by
+// binding a socket to port 0 and reading the port back; the socket is closed before the
+// listener binds, which leaves a tiny window in which another process could take it.
+
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
+
+#include <cpprest/http_listener.h>
+
+#include "mfb/rehost/server.hpp"
+
+namespace mfb::rehost {
+
+namespace {
+
+namespace http = web::http;
+using http::experimental::listener::http_listener;
+using http::experimental::listener::http_listener_config;
+
+// Bind a socket on host:0 and return the port the kernel chose (0 on failure).
+std::uint16_t free_port(const std::string& host) {
+  addrinfo hints{};
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_NUMERICSERV;
+  addrinfo* res = nullptr;
+  if (getaddrinfo(host.c_str(), "0", &hints, &res) != 0 || res == nullptr) return 0;
+  std::uint16_t port = 0;
+  int fd = ::socket(res->ai_family, res->ai_socktype, res->ai_protocol);
+  if (fd >= 0 && ::bind(fd, res->ai_addr, res->ai_addrlen) == 0) {
+    sockaddr_storage addr{};
+    socklen_t len = sizeof addr;
+    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0) {
+      if (addr.ss_family == AF_INET)
+        port = ntohs(reinterpret_cast<sockaddr_in*>(&addr)->sin_port);
+      else if (addr.ss_family == AF_INET6)
+        port = ntohs(reinterpret_cast<sockaddr_in6*>(&addr)->sin6_port);
+    }
+  }
+  if (fd >= 0) ::close(fd);
+  freeaddrinfo(res);
+  return port;
+}
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+class cpprest_server final : public http_server {
+ public:
+  cpprest_server(const listen_options& opts, server_handlers handlers, std::uint16_t port)
+      : opts_(opts), handlers_(std::move(handlers)), port_(port) {
+    std::string host = opts.host.find(':') != std::string::npos ? "[" + opts.host + "]" : opts.host;
+    url_ = std::string(opts.tls.enabled() ? "https" : "http") + "://" + host + ":" +
+           std::to_string(port);
+  }
+
+  ~cpprest_server() override { stop(std::chrono::milliseconds(0)); }
+
+  result<bool> open() {
+    http_listener_config cfg;
+    if (opts_.tls.enabled()) {
+      auto cert = opts_.tls.certificate, key = opts_.tls.private_key;
+      cfg.set_ssl_context_callback([cert, key](boost::asio::ssl::context& ctx) {
+        ctx.set_options(boost::asio::ssl::context::default_workarounds |
+                        boost::asio::ssl::context::no_sslv2 | boost::asio::ssl::context::no_sslv3 |
+                        boost::asio::ssl::context::no_tlsv1 | boost::asio::ssl::context::no_tlsv1_1);
+        ctx.use_certificate_chain_file(cert);
+        ctx.use_private_key_file(key, boost::asio::ssl::context::pem);
+      });
+    }
+    try {
+      listener_ = std::make_unique<http_listener>(web::uri(url_), cfg);
+      listener_->support([this](http::http_request req) { serve(std::move(req)); });
+      listener_->open().wait();
+    } catch (const std::exception& e) {
+      listener_.reset();
+      return error{"cannot listen on " + url_ + ": " + e.what()};
+    }
+    return true;
+  }
+
+  std::uint16_t port() const noexcept override { return port_; }
+  std::string url() const override { return url_; }
+
+  void stop(std::chrono::milliseconds drain) override {
+    draining_ = true;
+    {
+      std::unique_lock lock(mutex_);
+      idle_.wait_for(lock, drain, [this] { return in_flight_ == 0; });
+    }
+    if (listener_) {
+      try {
+        listener_->close().wait();
+      } catch (const std::exception&) {
+        // Closing a listener whose connections already failed is not an error here.
+      }
+      listener_.reset();
+    }
+  }
+
+ private:
+  // Turn one cpprest request into ours, answer it, and reply.
+  void serve(http::http_request req) {
+    {
+      std::lock_guard lock(mutex_);
+      ++in_flight_;
+    }
+    // Decided on arrival: a request that came before stop() is served even if its body is
+    // still arriving when stop() begins.
+    bool late = draining_;
+    try {
+      http_request r = convert(req);
+      http_response answer = late ? handlers_.unavailable(r) : handlers_.handle(r);
+      req.reply(to_cpprest(answer)).wait();
+    } catch (const std::exception&) {
+      // The client went away, or its request could not be read: nothing to answer.
+    }
+    std::lock_guard lock(mutex_);
+    if (--in_flight_ == 0) idle_.notify_all();
+  }
+
+  http_request convert(http::http_request& req) const {
+    http_request r;
+    r.method = req.method();
+    const auto& uri = req.request_uri();
+    r.path = uri.path();
+    r.query = uri.query();
+    for (const auto& [name, value] : req.headers()) r.headers[lower(name)] = value;
+    const std::size_t limit = opts_.max_body_bytes;
+    // A declared length past the limit is refused unread (content_length() of a request
+    // without the header is not 0, so ask for the header itself).
+    utility::size64_t declared = 0;
+    if (req.headers().match(http::header_names::content_length, declared) && declared > limit) {
+      r.body_too_large = true;  // not read: the limit protects memory
+      return r;
+    }
+    auto sb = req.body().streambuf();
+    std::vector<std::uint8_t> chunk(64 * 1024);
+    while (true) {
+      std::size_t n = sb.getn(chunk.data(), chunk.size()).get();
+      if (n == 0) break;
+      if (r.body.size() + n > limit) {
+        r.body_too_large = true;
+        r.body.clear();
+        return r;
+      }
+      r.body.append(reinterpret_cast<const char*>(chunk.data()), n);
+    }
+    return r;
+  }
+
+  static http::http_response to_cpprest(const http_response& a) {
+    http::http_response resp(static_cast<http::status_code>(a.status));
+    std::vector<unsigned char> bytes(a.body.begin(), a.body.end());
+    resp.set_body(std::move(bytes));
+    resp.headers().set_content_type(a.content_type);
+    for (const auto& [name, value] : a.headers) resp.headers().add(name, value);
+    return resp;
+  }
+
+  listen_options opts_;
+  server_handlers handlers_;
+  std::uint16_t port_;
+  std::string url_;
+  std::unique_ptr<http_listener> listener_;
+  std::atomic<bool> draining_{false};
+  std::mutex mutex_;
+  std::condition_variable idle_;
+  std::size_t in_flight_ = 0;
+};
+
+// Load the TLS files once at start so a bad certificate fails `serve`, not each handshake.
+std::string check_tls(const tls_config& tls) {
+  if (!tls.enabled()) return {};
+  try {
+    boost::asio::ssl::context ctx(boost::asio::ssl::context::tls_server);
+    ctx.use_certificate_chain_file(tls.certificate);
+    ctx.use_private_key_file(tls.private_key, boost::asio::ssl::context::pem);
+  } catch (const std::exception& e) {
+    return "cannot load the TLS certificate " + tls.certificate + " or key " + tls.private_key +
+           ": " + e.what();
+  }
+  return {};
+}
+
+}  // namespace
+
+bool parse_listen(const std::string& text, listen_options& out) {
+  auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) return false;
+  std::string host = text.substr(0, colon);
+  if (host.front() == '[') {
+    if (host.back() != ']') return false;
+    host = host.substr(1, host.size() - 2);
+  }
+  long port = 0;
+  for (char c : text.substr(colon + 1)) {
+    if (c < '0' || c > '9') return false;
+    port = port * 10 + (c - '0');
+    if (port > 65535) return false;
+  }
+  out.host = host;
+  out.port = static_cast<std::uint16_t>(port);
+  return true;
+}
+
+result<std::unique_ptr<http_server>> http_server::start(const listen_options& opts,
+                                                        server_handlers handlers) {
+  if (auto why = check_tls(opts.tls); !why.empty()) return error{why};
+  std::uint16_t port = opts.port;
+  if (port == 0) {
+    port = free_port(opts.host);
+    if (port == 0) return error{"cannot find a free port on " + opts.host};
+  }
+  auto server = std::make_unique<cpprest_server>(opts, std::move(handlers), port);
+  auto opened = server->open();
+  if (!opened) return opened.err();
+  return std::unique_ptr<http_server>(std::move(server));
+}
+
+}  // namespace mfb::rehost

@@ -1,0 +1,161 @@
+// The facade's dispatch: match the route, authenticate, check limits, run the handler, and
+// turn anything unexpected into a 500 problem that says nothing of its cause. Every answer
+// is counted in the metrics under its route template.
+
+#include "mfb/rehost/service.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <exception>
+
+#include "mfb/rehost/openapi.hpp"
+#include "mfb/rehost/problem.hpp"
+#include "router.hpp"
+#include "transform.hpp"
+
+namespace mfb::rehost {
+
+struct service::impl {
+  server_config config;
+  metrics_registry metrics;
+  detail::router routes;
+  detail::transform_engine transform;
+
+  explicit impl(server_config c);
+  http_response dispatch(const http_request& req, std::string& route_name);
+};
+
+namespace {
+
+http_response text(std::string body, const char* type) {
+  http_response r;
+  r.content_type = type;
+  r.body = std::move(body);
+  return r;
+}
+
+http_response unauthorized(std::string_view detail) {
+  auto r = make_problem(401, detail);
+  r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"mfbridge\"");
+  return r;
+}
+
+detail::route make_route(const char* method, const char* pattern, detail::handler_fn handler,
+                         bool is_public, access need = access::read) {
+  detail::route r;
+  r.method = method;
+  r.pattern = pattern;
+  r.handler = std::move(handler);
+  r.is_public = is_public;
+  r.need = need;
+  return r;
+}
+
+}  // namespace
+
+service::impl::impl(server_config c) : config(std::move(c)) {
+  using detail::request_context;
+  routes.add(make_route("GET", "/healthz",
+              [](request_context&) { return text("{\"status\":\"ok\"}", "application/json"); },
+              true));
+  routes.add(make_route("GET", "/metrics",
+              [this](request_context&) {
+                return text(metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
+              },
+              true));
+  routes.add(make_route("GET", "/openapi.json",
+              [](request_context&) {
+                return text(openapi_document({}).dump(2), "application/json");
+              },
+              true));
+  routes.add(make_route("POST", "/v1/transform/decode",
+              [this](request_context& ctx) { return transform.decode(ctx); }, false,
+              access::transform));
+  routes.add(make_route("POST", "/v1/transform/encode",
+              [this](request_context& ctx) { return transform.encode(ctx); }, false,
+              access::transform));
+}
+
+http_response service::impl::dispatch(const http_request& req, std::string& route_name) {
+  std::vector<std::pair<std::string, std::string>> query;
+  if (!parse_query(req.query, query))
+    return make_problem(400, "the query string has a malformed %-escape");
+  auto m = routes.find(req.method, req.path);
+  if (m.bad_path) return make_problem(400, "the path has a malformed %-escape");
+  if (m.found == nullptr) {
+    if (m.allowed.empty()) return make_problem(404, "no such resource");
+    std::string allow;
+    for (const auto& a : m.allowed) allow += (allow.empty() ? "" : ", ") + a;
+    auto r = make_problem(405, "the resource does not support " + req.method + " (allowed: " + allow + ")");
+    r.headers.emplace_back("Allow", allow);
+    return r;
+  }
+  const detail::route& rt = *m.found;
+  route_name = rt.pattern;
+  detail::request_context ctx{req, std::move(m.params), std::move(query), nullptr};
+  if (!rt.is_public) {
+    std::string dataset = rt.dataset_param.empty() ? std::string() : ctx.params[rt.dataset_param];
+    auto auth = authorize(config, req.header("authorization"), rt.need, dataset);
+    switch (auth.status) {
+      case auth_status::missing: return unauthorized("send an API key: Authorization: Bearer KEY");
+      case auth_status::invalid: return unauthorized("the API key is not valid");
+      case auth_status::forbidden:
+        return make_problem(403, "the API key has no scope for this request");
+      case auth_status::ok: break;
+    }
+    ctx.key = auth.key;
+  }
+  if (req.body_too_large || req.body.size() > config.limits.max_body_bytes)
+    return make_problem(413, "the body exceeds " + std::to_string(config.limits.max_body_bytes) + " bytes");
+  std::vector<problem_field> unknown;
+  for (const auto& [name, value] : ctx.query) {
+    bool known = false;
+    for (const auto& q : rt.query_params) known = known || q == name;
+    if (!known) unknown.push_back({name, "unknown query parameter", shorten(value)});
+  }
+  if (!unknown.empty()) return make_problem(400, "the query has unknown parameters", unknown);
+  return rt.handler(ctx);
+}
+
+service::service(server_config config) : impl_(std::make_unique<impl>(std::move(config))) {}
+service::~service() = default;
+
+http_response service::handle(const http_request& request) noexcept {
+  auto t0 = std::chrono::steady_clock::now();
+  std::string route_name = "unmatched";
+  http_response r;
+  try {
+    r = impl_->dispatch(request, route_name);
+  } catch (const std::exception& e) {
+    // The cause goes to the server's log, never to the client.
+    std::fprintf(stderr, "mfbridge serve: %s %s failed: %s\n", request.method.c_str(),
+                 route_name.c_str(), e.what());
+    r = make_problem(500, "the server could not answer this request");
+  } catch (...) {
+    r = make_problem(500, "the server could not answer this request");
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  try {
+    impl_->metrics.observe(request.method, route_name, r.status, seconds);
+  } catch (...) {
+    // Metrics must never turn an answer into a failure.
+  }
+  return r;
+}
+
+http_response service::unavailable(const http_request& request) noexcept {
+  http_response r;
+  try {
+    r = make_problem(503, "the server is shutting down");
+    r.headers.emplace_back("Connection", "close");
+    impl_->metrics.observe(request.method, "unmatched", 503, 0.0);
+  } catch (...) {
+    r.status = 503;
+  }
+  return r;
+}
+
+const server_config& service::config() const noexcept { return impl_->config; }
+const metrics_registry& service::metrics() const noexcept { return impl_->metrics; }
+
+}  // namespace mfb::rehost

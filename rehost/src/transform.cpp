@@ -1,0 +1,278 @@
+// The transform routes. An inline copybook comes from an untrusted client, so it may not
+// COPY members (that would read files of the server) and its code page is a name only
+// (open_code_page would also read a table file by path).
+
+#include "transform.hpp"
+
+#include <cctype>
+
+#include "body_reader.hpp"
+#include "json_text.hpp"
+#include "mfb/bridge/record_decoder.hpp"
+#include "mfb/bridge/record_encoder.hpp"
+#include "mfb/copybook/parse.hpp"
+#include "mfb/ebcdic/code_page.hpp"
+#include "mfb/rehost/problem.hpp"
+
+namespace mfb::rehost::detail {
+
+namespace {
+
+constexpr std::size_t max_cached_layouts = 64;
+
+bool is_name_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_';
+}
+
+// True when `text` holds the word COPY (any case) outside comment lines.
+bool has_copy_statement(std::string_view text) {
+  std::size_t line_start = 0;
+  while (line_start < text.size()) {
+    auto nl = text.find('\n', line_start);
+    std::string_view line = text.substr(line_start, nl - line_start);
+    line_start = nl == std::string_view::npos ? text.size() : nl + 1;
+    // Fixed-format comment lines: '*' or '/' in column 7.
+    if (line.size() >= 7 && (line[6] == '*' || line[6] == '/')) continue;
+    for (std::size_t i = 0; i + 4 <= line.size(); ++i) {
+      bool word = (i == 0 || !is_name_char(line[i - 1])) &&
+                  (i + 4 == line.size() || !is_name_char(line[i + 4]));
+      if (!word) continue;
+      bool copy = true;
+      for (std::size_t k = 0; k < 4; ++k)
+        copy = copy && std::toupper(static_cast<unsigned char>(line[i + k])) == "COPY"[k];
+      if (copy) return true;
+    }
+  }
+  return false;
+}
+
+std::string record_names(const std::vector<copybook::record_layout>& records) {
+  std::string s;
+  for (const auto& r : records) s += (s.empty() ? "" : ", ") + r.name;
+  return s;
+}
+
+bool wants_octets(const http_request& req) {
+  return req.header("accept").find("application/octet-stream") != std::string::npos;
+}
+
+bool is_json_body(const http_request& req) {
+  auto ct = req.header("content-type");
+  return ct.empty() || ct.rfind("application/json", 0) == 0;
+}
+
+}  // namespace
+
+std::string layout_spec::key() const {
+  std::string k = codepage + '\0' + record + '\0' + (keep_trailing_spaces ? "t" : "f") +
+                  (check_88 ? "t" : "f") + '\0';
+  for (const auto& s : select) k += s + '\1';
+  k += '\0';
+  for (const auto& s : keep) k += s + '\1';
+  return k + '\0' + copybook;
+}
+
+std::shared_ptr<const compiled_layout> transform_engine::compile(const layout_spec& spec,
+                                                                 http_response& problem) {
+  std::string key = spec.key();
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+  }
+  if (has_copy_statement(spec.copybook)) {
+    problem = make_problem(422, "an inline copybook may not COPY members",
+                           {{"copybook", "holds a COPY statement", ""}});
+    return nullptr;
+  }
+  auto parsed = copybook::parse_copybook_text(spec.copybook, "copybook");
+  if (!parsed.ok()) {
+    std::vector<problem_field> errors;
+    for (const auto& d : parsed.diagnostics) {
+      if (d.level != copybook::severity::error) continue;
+      errors.push_back({"copybook",
+                        "line " + std::to_string(d.where.line) + ", column " +
+                            std::to_string(d.where.column) + ": " + d.message,
+                        shorten(d.source_line)});
+    }
+    problem = make_problem(422, "the copybook has errors", errors);
+    return nullptr;
+  }
+  if (parsed.records.empty()) {
+    problem = make_problem(422, "the copybook describes no record", {{"copybook", "no record", ""}});
+    return nullptr;
+  }
+  auto page = ebcdic::code_page::open(spec.codepage);
+  if (!page) {
+    problem = make_problem(422, "unknown code page",
+                           {{"codepage", "no code page by this name", shorten(spec.codepage)}});
+    return nullptr;
+  }
+  auto out = std::make_shared<compiled_layout>();
+  out->records = std::move(parsed.records);
+
+  std::vector<bridge::select_rule> rules;
+  for (const auto& text : spec.select) {
+    auto r = bridge::parse_select_rule(text);
+    if (!r) {
+      problem = make_problem(422, "a select rule is malformed",
+                             {{"select", "expects FIELD=VALUE:RECORD", shorten(text)}});
+      return nullptr;
+    }
+    rules.push_back(*r);
+  }
+  bridge::decode_options dopts = bridge::decode_options::defaults();
+  dopts.keep_trailing_spaces = spec.keep_trailing_spaces;
+  auto selector = bridge::record_selector::build(out->records, spec.record, rules, *page, dopts);
+  if (selector) out->selector = std::make_unique<bridge::record_selector>(std::move(selector).value());
+
+  bridge::encode_options eopts = bridge::encode_options::defaults();
+  eopts.check_88 = spec.check_88;
+  for (const auto& r : out->records) {
+    if (!spec.record.empty() && !copybook::names_equal(r.name, spec.record)) continue;
+    auto plan = bridge::encode_plan::compile(r, *page, eopts, spec.keep);
+    if (!plan) {
+      problem = make_problem(422, "the record cannot be encoded",
+                             {{"record", plan.err().message, r.name}});
+      return nullptr;
+    }
+    out->encode_plans.push_back(std::move(plan).value());
+  }
+  if (!out->selector && out->encode_plans.empty()) {
+    problem = make_problem(422, "no such record",
+                           {{"record", selector.err().message, shorten(spec.record)}});
+    return nullptr;
+  }
+  std::lock_guard lock(mutex_);
+  if (cache_.size() >= max_cached_layouts) cache_.clear();
+  cache_.emplace(std::move(key), out);
+  return out;
+}
+
+namespace {
+
+// Read the layout members shared by decode and encode.
+layout_spec read_spec(body_reader& r) {
+  layout_spec spec;
+  if (auto c = r.string("copybook", true)) spec.copybook = std::move(*c);
+  if (auto c = r.string("codepage")) spec.codepage = std::move(*c);
+  if (auto c = r.string("record")) spec.record = std::move(*c);
+  return spec;
+}
+
+}  // namespace
+
+http_response transform_engine::decode(request_context& ctx) {
+  const http_request& req = ctx.request;
+  if (!is_json_body(req))
+    return make_problem(415, "send a JSON body (application/json) with the copybook and base64 data");
+  nlohmann::json body;
+  http_response problem;
+  if (!parse_json_object(req.body, body, problem)) return problem;
+  std::vector<problem_field> errors;
+  body_reader r(body, errors);
+  r.reject_unknown({"copybook", "codepage", "record", "select", "data", "decimals_as_strings",
+                    "keep_trailing_spaces"});
+  layout_spec spec = read_spec(r);
+  spec.select = r.strings("select");
+  spec.keep_trailing_spaces = r.boolean("keep_trailing_spaces");
+  bool decimals_as_strings = r.boolean("decimals_as_strings");
+  auto data_text = r.string("data", true);
+  std::vector<std::uint8_t> data;
+  if (data_text && !base64_decode(*data_text, data))
+    errors.push_back({"data", "is not valid base64", shorten(*data_text)});
+  if (!errors.empty()) return make_problem(400, "the request body is invalid", errors);
+
+  auto layout = compile(spec, problem);
+  if (!layout) return problem;
+  if (!layout->selector) {
+    return make_problem(422, "choose the record to decode",
+                        {{"record", "the copybook has several records: name one, or give select rules",
+                          record_names(layout->records)}});
+  }
+  bridge::record_view view{1, 0, data.data(), data.size()};
+  int which = layout->selector->choose(view);
+  if (which < 0) {
+    auto e = layout->selector->no_match(view, "data");
+    return make_problem(422, "no select rule matches the data", {{"select", e.reason, e.hex}});
+  }
+  const auto& plan = layout->selector->plans()[static_cast<std::size_t>(which)];
+  const auto& lay = plan.layout();
+  if (data.size() > lay.length || data.size() < lay.min_length) {
+    std::string range = lay.min_length == lay.length
+                            ? std::to_string(lay.length)
+                            : std::to_string(lay.min_length) + " to " + std::to_string(lay.length);
+    return make_problem(422, "the data does not have the record's length",
+                        {{"data", "is " + std::to_string(data.size()) + " bytes; record " +
+                                      lay.name + " is " + range + " bytes",
+                          ""}});
+  }
+  bridge::record_decoder decoder(plan);
+  bridge::text_buffer out;
+  std::vector<bridge::record_error> record_errors;
+  if (!decoder.decode(view, "data", out, record_errors)) {
+    std::vector<problem_field> bad;
+    for (const auto& e : record_errors)
+      if (!e.in_alternative)
+        bad.push_back({e.field_path, e.reason + " at offset " + std::to_string(e.field_offset), e.hex});
+    return make_problem(422, "the data holds invalid values", bad);
+  }
+  std::string_view text = out.view();
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+  http_response resp;
+  resp.body = decimals_as_strings ? numbers_as_strings(text) : std::string(text);
+  resp.headers.emplace_back("X-Mfb-Record", plan.type_name());
+  return resp;
+}
+
+http_response transform_engine::encode(request_context& ctx) {
+  const http_request& req = ctx.request;
+  if (!is_json_body(req))
+    return make_problem(415, "send a JSON body (application/json) with the copybook and the value");
+  nlohmann::json body;
+  http_response problem;
+  if (!parse_json_object(req.body, body, problem)) return problem;
+  std::vector<problem_field> errors;
+  body_reader r(body, errors);
+  r.reject_unknown({"copybook", "codepage", "record", "keep", "check_88", "value"});
+  layout_spec spec = read_spec(r);
+  spec.keep = r.strings("keep");
+  spec.check_88 = r.boolean("check_88");
+  auto value = body.find("value");
+  if (value == body.end()) errors.push_back({"value", "is required", ""});
+  else if (!value->is_object()) errors.push_back({"value", "must be a JSON object (the record)", shorten(value->dump())});
+  if (!errors.empty()) return make_problem(400, "the request body is invalid", errors);
+
+  auto layout = compile(spec, problem);
+  if (!layout) return problem;
+  if (layout->encode_plans.size() != 1) {
+    return make_problem(422, "choose the record to encode",
+                        {{"record", "the copybook has several records: name one",
+                          record_names(layout->records)}});
+  }
+  // The raw member text, so numbers reach the encoder exactly as written.
+  auto raw = raw_member(req.body, "value");
+  if (!raw) return make_problem(400, "the request body is invalid", {{"value", "is required", ""}});
+  const auto& plan = layout->encode_plans.front();
+  bridge::record_encoder encoder(plan);
+  bridge::encoded_record rec;
+  std::vector<bridge::field_error> ferrors;
+  if (!encoder.encode(*raw, rec, ferrors)) {
+    std::vector<problem_field> bad;
+    for (const auto& e : ferrors) bad.push_back({e.path.empty() ? "value" : e.path, e.reason, e.value});
+    return make_problem(422, "the value does not fit the record", bad);
+  }
+  std::size_t n = plan.layout().has_odo ? rec.odo_length : rec.bytes.size();
+  http_response resp;
+  resp.headers.emplace_back("X-Mfb-Record", plan.name());
+  if (wants_octets(req)) {
+    resp.content_type = "application/octet-stream";
+    resp.body.assign(reinterpret_cast<const char*>(rec.bytes.data()), n);
+    return resp;
+  }
+  nlohmann::json j{{"record", plan.name()}, {"length", n},
+                   {"data", base64_encode(rec.bytes.data(), n)}};
+  resp.body = j.dump();
+  return resp;
+}
+
+}  // namespace mfb::rehost::detail
