@@ -189,8 +189,28 @@ def test_killed_runner():
     ws.cleanup()
 
 
+def test_stopped_runner():
+    """SIGTERM (systemd stopping the unit) reaches the step; the run is recorded as interrupted."""
+    ws = workspace()
+    ws.records("in.dat", NAMES)
+    ws.write("job.yaml", JOB)
+    runner, child, fd = start_blocked_run(ws)
+    os.kill(runner.pid, signal.SIGTERM)
+    out, err = runner.communicate(timeout=30)
+    os.close(fd)
+    check(runner.returncode == 4, f"stopped runner exit {runner.returncode}\n{err}")
+    check(not os.path.exists(f"/proc/{child}"), "the step survived SIGTERM to its runner")
+    run, rows = steps_of(ws, 1)
+    check(run[0] == "interrupted" and [r[1] for r in rows] == ["ok", "interrupted", "not_run"], f"{run} {rows}")
+    replace_fifo(ws)
+    p = ws.run("run", "job.yaml", "--var", "SECOND=pipe.dat")
+    check(p.returncode == 0 and "resuming run 1" in p.stderr, p.stderr)
+    ws.cleanup()
+
+
 test_resume_after_missing_file()
 test_lock()
+test_stopped_runner()
 test_killed_step()
 test_killed_runner()
 print("ok")
