@@ -90,8 +90,12 @@ result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
   const auto& plans = ds->selector_->plans();
   for (std::size_t i = 0; i < plans.size(); ++i) {
     table_options to;
-    // One record type: the dataset's name is its table; several: name_recordtype.
-    to.table = plans.size() == 1 ? spec.name : spec.name + "_" + snake_case(plans[i].type_name());
+    // One record type: the dataset's name is its table; several: name_recordtype (the
+    // record type alone when it already starts with the name: paye + PAYE-HEADER-REC).
+    std::string type = snake_case(plans[i].type_name());
+    to.table = plans.size() == 1                          ? spec.name
+               : type.rfind(spec.name + "_", 0) == 0 ? type
+                                                         : spec.name + "_" + type;
     to.flatten_occurs = spec.flatten_occurs;
     to.check_88 = spec.check_88;
     // Key fields apply to the record types that have them all.
@@ -105,6 +109,11 @@ result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
     ds->maps_.push_back(std::move(map).value());
     std::vector<std::string> keep;
     if (plans[i].type_name() != plans[i].layout().name) keep.push_back(plans[i].type_name());
+    decode_options jd = d;
+    jd.format = output_format::jsonl;
+    auto jp = decode_plan::compile(plans[i].layout(), *ds->page_, jd, keep, plans[i].type_name());
+    if (!jp) return error{jp.err().message};
+    ds->json_plans_.push_back(std::move(jp).value());
     auto enc = encode_plan::compile(plans[i].layout(), *ds->page_, eo, keep);
     if (!enc) return error{enc.err().message};
     ds->encoders_.push_back(std::move(enc).value());

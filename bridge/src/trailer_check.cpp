@@ -26,7 +26,7 @@ std::vector<std::size_t> cells_named(const decode_plan& plan, const std::string&
 }  // namespace
 
 trailer_checker::trailer_checker(const dataset& ds, const std::vector<std::string>& checks)
-    : ds_(&ds), per_type_(ds.selector().plans().size(), 0) {
+    : ds_(&ds) {
   const auto& plans = ds.selector().plans();
   auto locate = [&](const std::string& name, std::size_t& type, std::vector<std::size_t>& cells) {
     for (std::size_t p = 0; p < plans.size(); ++p) {
@@ -41,6 +41,7 @@ trailer_checker::trailer_checker(const dataset& ds, const std::vector<std::strin
   for (const std::string& text : checks) {
     rule r;
     r.text = text;
+    r.per_type.assign(plans.size(), 0);
     auto eq = text.find('=');
     if (eq == std::string::npos) {
       error_ = "--trailer-check expects FIELD=count|count(RECORD)|sum(FIELD), got " + text;
@@ -92,30 +93,58 @@ trailer_checker::trailer_checker(const dataset& ds, const std::vector<std::strin
 
 void trailer_checker::observe(std::size_t type, const cell_row& row) {
   if (rules_.empty()) return;
-  if (first_type_ < 0) first_type_ = static_cast<long>(type);
-  ++per_type_[type];
+  ++records_;
   for (rule& r : rules_) {
     if (type == r.trailer_type) {
-      r.seen_trailer = true;
-      r.trailer_value = std::string(row.cell(r.trailer_cell));
+      close_batch(r, records_, row.cell(r.trailer_cell));
+      continue;
     }
+    if (r.first_type < 0) r.first_type = static_cast<long>(type);
+    ++r.per_type[type];
     if (r.what == rule::kind::sum && type == r.type)
       for (std::size_t c : r.cells) {
         if (row.states[c] != cell_state::value) continue;
-        eb::decimal d, scaled;
-        int scale = std::max(r.total.scale, 0);
+        eb::decimal d;
         if (eb::parse_decimal(row.cell(c), d) != eb::decode_status::ok) {
           r.bad_value = true;
           continue;
         }
-        if (d.scale > scale) {
-          eb::rescale(r.total, d.scale, r.total);
-          scale = d.scale;
-        }
-        eb::rescale(d, scale, scaled);
-        r.total.unscaled += scaled.unscaled;
+        int scale = std::max(r.total.scale, d.scale);
+        eb::rescale(r.total, scale, r.total);
+        eb::rescale(d, scale, d);
+        r.total.unscaled += d.unscaled;
       }
   }
+}
+
+void trailer_checker::close_batch(rule& r, std::uint64_t record, std::string_view claimed) {
+  std::string actual;
+  if (r.what == rule::kind::sum) {
+    actual = r.bad_value ? std::string("(unreadable values)") : eb::to_string(r.total);
+  } else {
+    std::uint64_t n = 0;
+    for (std::size_t t = 0; t < r.per_type.size(); ++t) {
+      bool header = r.per_type.size() >= 3 && static_cast<long>(t) == r.first_type;
+      if (r.what == rule::kind::count_type ? t == r.type : (t != r.trailer_type && !header))
+        n += r.per_type[t];
+    }
+    actual = std::to_string(n);
+  }
+  bool ok = false;
+  eb::decimal a, c;
+  if (eb::parse_decimal(claimed, c) == eb::decode_status::ok &&
+      eb::parse_decimal(actual, a) == eb::decode_status::ok) {
+    int s = std::max(a.scale, c.scale);
+    eb::rescale(a, s, a);
+    eb::rescale(c, s, c);
+    ok = a.unscaled == c.unscaled;
+  }
+  results_.push_back({"trailer " + r.text + " (loaded record " + std::to_string(record) + ")",
+                      std::string(claimed), actual, ok});
+  r.total = eb::decimal{};
+  r.bad_value = false;
+  std::fill(r.per_type.begin(), r.per_type.end(), 0);
+  r.first_type = -1;
 }
 
 void trailer_checker::replay(const record_view& rec) {
@@ -130,29 +159,13 @@ void trailer_checker::replay(const record_view& rec) {
 void trailer_checker::check(reconciliation& out) const {
   for (const rule& r : rules_) {
     out.performed = true;
-    std::string actual;
-    if (r.what == rule::kind::sum) {
-      actual = r.bad_value ? std::string("(unreadable values)") : eb::to_string(r.total);
-    } else {
-      std::uint64_t n = 0;
-      for (std::size_t t = 0; t < per_type_.size(); ++t) {
-        bool header = per_type_.size() >= 3 && static_cast<long>(t) == first_type_;
-        if (r.what == rule::kind::count_type ? t == r.type : (t != r.trailer_type && !header))
-          n += per_type_[t];
-      }
-      actual = std::to_string(n);
-    }
-    std::string claimed = r.seen_trailer ? r.trailer_value : std::string("(no trailer record)");
-    bool ok = false;
-    eb::decimal a, c;
-    if (r.seen_trailer && eb::parse_decimal(claimed, c) == eb::decode_status::ok &&
-        eb::parse_decimal(actual, a) == eb::decode_status::ok) {
-      int s = std::max(a.scale, c.scale);
-      eb::rescale(a, s, a);
-      eb::rescale(c, s, c);
-      ok = a.unscaled == c.unscaled;
-    }
-    out.lines.push_back({"trailer " + r.text, claimed, actual, ok});
+    bool any = false;
+    for (const auto& line : results_) any |= line.what.rfind("trailer " + r.text + " ", 0) == 0;
+    if (!any) out.lines.push_back({"trailer " + r.text, "(no trailer record)", "", false});
+  }
+  for (const auto& line : results_) {
+    out.performed = true;
+    out.lines.push_back(line);
   }
 }
 

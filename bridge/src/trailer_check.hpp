@@ -1,8 +1,9 @@
 #pragma once
-// `--trailer-check FIELD=AGGREGATE`: the counts and totals a file's trailer record claims,
-// checked against the records actually read. AGGREGATE is `count` (the detail records: every
-// type but the trailer's, and the first record's type when the file has three or more),
-// `count(RECORD)`, or `sum(FIELD)` (every occurrence, exact).
+// `--trailer-check FIELD=AGGREGATE`: the counts and totals each trailer record claims for
+// the records since the previous trailer (a file may hold several header/detail/trailer
+// batches), checked against the records actually read. AGGREGATE is `count` (the detail
+// records: every type but the trailer's, and but the batch's first record's type when the
+// file has three or more types), `count(RECORD)`, or `sum(FIELD)` (every occurrence, exact).
 
 #include <cstdint>
 #include <string>
@@ -34,16 +35,18 @@ class trailer_checker {
     enum class kind { count_details, count_type, sum } what = kind::count_details;
     std::size_t type = 0;                 ///< count_type, sum: the record type
     std::vector<std::size_t> cells;       ///< sum: the summed cells
+    // Accumulated since the previous trailer:
     ebcdic::decimal total{};
-    bool seen_trailer = false;
-    std::string trailer_value;
     bool bad_value = false;
+    std::vector<std::uint64_t> per_type;
+    long first_type = -1;
   };
+  void close_batch(rule& r, std::uint64_t record, std::string_view claimed);
   const dataset* ds_;
   std::vector<rule> rules_;
-  std::vector<std::uint64_t> per_type_;
-  long first_type_ = -1;
   std::string error_;
+  std::vector<reconciliation_line> results_;
+  std::uint64_t records_ = 0;
   std::vector<record_decoder> decoders_;
   cell_row scratch_;
   std::vector<record_error> errors_;

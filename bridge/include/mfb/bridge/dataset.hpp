@@ -68,6 +68,8 @@ class dataset {
   const record_selector& selector() const noexcept { return *selector_; }
   /// One table map per record type (the selector's plans, in order).
   const std::vector<table_map>& maps() const noexcept { return maps_; }
+  /// JSON plans, one per record type: the same walk as the cells plans, with JSON keys.
+  const std::vector<decode_plan>& json_plans() const noexcept { return json_plans_; }
   /// Encode plans, one per record type (write-back).
   const std::vector<encode_plan>& encoders() const noexcept { return encoders_; }
   /// The framing to read (and write) the file with.
@@ -80,6 +82,7 @@ class dataset {
   std::shared_ptr<const record_selector> selector_;
   std::vector<table_map> maps_;
   std::vector<encode_plan> encoders_;
+  std::vector<decode_plan> json_plans_;
   framing_options framing_;
   decode_options decoding_;
 };

@@ -1,0 +1,54 @@
+#pragma once
+// Records as stored in a dataset's tables: read them back (a main row joined with its
+// OCCURS child rows, as the decoder's flat cells), render them as canonical JSON or
+// mainframe bytes, and write records (validated through the encoder) into the tables.
+// Export, reconcile-by-row and the REST facade share these.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mfb/bridge/database.hpp"
+#include "mfb/bridge/dataset.hpp"
+#include "mfb/bridge/record_encoder.hpp"
+
+namespace mfb::bridge {
+
+/// One record read back from the tables.
+struct stored_record {
+  std::size_t type = 0;          ///< record type: index into dataset::maps()
+  std::int64_t record_no = 0;    ///< its mfb_record_no
+  std::vector<sql_param> cells;  ///< flat cells; nullopt for NULL (or an absent element)
+  std::vector<cell_state> states;
+};
+
+/// A page of records of one type, read in the order of `order_by`.
+struct record_query {
+  std::size_t type = 0;
+  std::string where;        ///< SQL condition on the main table, with $1..$n ("" = all)
+  sql_params params;
+  std::string order_by;     ///< SQL ORDER BY list; default: the record number
+  long long limit = -1;     ///< -1 = no limit
+};
+
+/// Read the records a query selects, children included.
+std::vector<stored_record> read_records(database& db, const dataset& ds, const record_query& q);
+
+/// The canonical JSON record (DESIGN.md) of a stored record.
+std::string record_json(const dataset& ds, const stored_record& rec);
+
+/// The record as mainframe bytes (encoded by its copybook). Fails with the encoder's
+/// field errors when a stored value cannot be encoded (a row changed by hand).
+result<std::vector<std::uint8_t>> record_bytes(const dataset& ds, const stored_record& rec,
+                                               std::vector<field_error>& errors);
+
+/// Decode `bytes` as record type `type` and write its rows: when `replace` is set, first
+/// delete the main row with the same key (children follow by cascade). `record_no` is used
+/// for a new row; pass -1 to take the next free number. Run inside a transaction.
+/// Returns the record number written, or an error naming the bad field.
+result<std::int64_t> write_record(database& db, const dataset& ds, std::size_t type,
+                                  const std::vector<std::uint8_t>& bytes, bool replace,
+                                  std::int64_t record_no = -1);
+
+}  // namespace mfb::bridge

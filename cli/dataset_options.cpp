@@ -1,0 +1,66 @@
+// Dataset options shared by ddl and load, so a dataset is spelled the same way in both.
+
+#include "dataset_options.hpp"
+
+#include <filesystem>
+
+namespace mfb::cli {
+
+void add_dataset_options(CLI::App& cmd, dataset_args& a) {
+  add_layout_options(cmd, a.layout,
+                     {"Record format: F, FB, V, VB, VS, VBS, TEXT, ODO",
+                      "RDW/BDW lengths are little-endian", "The 01 record to load"});
+  cmd.add_option("--select", a.selects,
+                 "FIELD=VALUE:RECORD: records whose FIELD holds VALUE are of type RECORD "
+                 "(repeatable; one table per record type)");
+  cmd.add_option("--table", a.table,
+                 "Dataset and main table name (default: the record name in snake_case); with "
+                 "several record types each table is NAME_<type>");
+  cmd.add_option("--key", a.key,
+                 "Key fields, comma-separated COBOL names (default: the record number)");
+  cmd.add_flag("--flatten-occurs", a.flatten_occurs,
+               "OCCURS become numbered columns instead of child tables");
+  cmd.add_flag("--check-88", a.check_88, "88-level values become CHECK constraints");
+}
+
+std::string dataset_spec_of(const dataset_args& a, bridge::dataset_spec& spec) {
+  const layout_args& l = a.layout;
+  if (!l.length_field.empty()) return "--length-field is not supported for datasets";
+  auto read = bridge::dataset_spec::from_files(l.copybooks, l.include_dirs);
+  if (!read) return read.err().message;
+  spec = std::move(read).value();
+  spec.codepage = l.codepage;
+  spec.cobrix_extensions = l.cobrix;
+  spec.recfm = l.recfm;
+  if (l.lrecl < 0) return "--lrecl must be positive";
+  spec.lrecl = static_cast<std::size_t>(l.lrecl);
+  spec.rdw_little_endian = l.rdw_little_endian;
+  spec.rdw_excludes_header = l.rdw_excludes_header;
+  spec.record_name = l.record;
+  spec.selects = a.selects;
+  spec.float_format = l.float_format;
+  spec.zoned = l.zoned;
+  spec.trunc = l.trunc;
+  for (std::size_t start = 0; start < a.key.size();) {
+    auto comma = a.key.find(',', start);
+    std::string part = a.key.substr(start, comma == std::string::npos ? std::string::npos
+                                                                       : comma - start);
+    if (!part.empty()) spec.key.push_back(part);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  spec.flatten_occurs = a.flatten_occurs;
+  spec.check_88 = a.check_88;
+  spec.name = a.table;
+  if (spec.name.empty()) {
+    // The dataset is named after its record: open it once to learn the record's name.
+    auto opened = bridge::dataset::open(spec);
+    if (!opened) return opened.err().message;
+    const auto& plans = (*opened)->selector().plans();
+    spec.name = bridge::snake_case(plans.size() == 1 ? plans.front().type_name()
+                                                     : plans.front().layout().name);
+  }
+  return {};
+}
+
+}  // namespace mfb::cli

@@ -1,0 +1,30 @@
+#pragma once
+// Options that define a dataset (ddl, load): the shared layout options plus the table's
+// name, key and shape, turned into a bridge::dataset_spec.
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "layout_options.hpp"
+#include "mfb/bridge/dataset.hpp"
+
+namespace mfb::cli {
+
+struct dataset_args {
+  layout_args layout;
+  std::vector<std::string> selects;
+  std::string table;
+  std::string key;  ///< comma-separated COBOL names
+  bool flatten_occurs = false;
+  bool check_88 = false;
+};
+
+/// Add the layout options, --select, --table, --key, --flatten-occurs and --check-88.
+void add_dataset_options(CLI::App& cmd, dataset_args& a);
+
+/// Read the copybooks and build the spec; return a usage error or "".
+std::string dataset_spec_of(const dataset_args& a, bridge::dataset_spec& spec);
+
+}  // namespace mfb::cli

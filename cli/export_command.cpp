@@ -1,0 +1,40 @@
+// `mfbridge export` (tables -> mainframe file) and `mfbridge reconcile` (target totals
+// against the last load's): thin adapters over mfb::bridge.
+
+#include <cstdio>
+#include <memory>
+
+#include "commands.hpp"
+#include "mfb/bridge/export.hpp"
+
+namespace mfb::cli {
+
+void add_export_command(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand("export", "Write a loaded dataset back to a mainframe file");
+  auto o = std::make_shared<bridge::export_options>();
+  cmd->add_option("--target", o->target, "sqlite:FILE or postgresql://...")->required();
+  cmd->add_option("--dataset", o->dataset, "Dataset name (its main table, as in load --table)")
+      ->required();
+  cmd->add_option("--output", o->output, "Output file, or - for standard output")
+      ->capture_default_str();
+  cmd->add_option("--recfm", o->recfm, "F, FB, V or VB (default: the format it was loaded from)");
+  cmd->add_option("--lrecl", o->lrecl, "Record length for F/FB (default: as loaded)");
+  cmd->callback([o, &exit_code] { exit_code = bridge::run_export(*o, stderr).exit_code; });
+}
+
+void add_reconcile_command(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand(
+      "reconcile", "Check a dataset's tables against the control totals of its last load");
+  auto o = std::make_shared<bridge::reconcile_options>();
+  cmd->add_option("--target", o->target, "sqlite:FILE or postgresql://...")->required();
+  cmd->add_option("--dataset", o->dataset, "Dataset name")->required();
+  cmd->add_flag("--json", o->json, "Print the report as JSON");
+  cmd->callback([o, &exit_code] { exit_code = bridge::run_reconcile(*o, stdout, stderr); });
+}
+
+namespace {
+const command_registration export_registered{65, add_export_command};
+const command_registration reconcile_registered{62, add_reconcile_command};
+}  // namespace
+
+}  // namespace mfb::cli

@@ -1,0 +1,75 @@
+// `mfbridge load`: records -> tables in SQLite or PostgreSQL, restartable and reconciled.
+// The work is mfb::bridge::run_load.
+
+#include <cstdio>
+#include <memory>
+
+#include "commands.hpp"
+#include "dataset_options.hpp"
+#include "mfb/bridge/load.hpp"
+
+namespace mfb::cli {
+
+namespace {
+
+struct load_args {
+  dataset_args ds;
+  bridge::load_options opts;
+  std::string mode = "create";
+  std::string on_error = "fail";
+  bool no_progress = false;
+};
+
+int run_load_command(load_args& a) {
+  auto& o = a.opts;
+  if (auto why = dataset_spec_of(a.ds, o.spec); !why.empty()) {
+    std::fprintf(stderr, "mfbridge load: %s\n", why.c_str());
+    return exit_usage;
+  }
+  o.mode = a.mode == "replace"  ? bridge::load_mode::replace
+           : a.mode == "append" ? bridge::load_mode::append
+           : a.mode == "upsert" ? bridge::load_mode::upsert
+                                : bridge::load_mode::create;
+  o.on_error = *bridge::parse_error_policy(a.on_error);
+  o.progress = !a.no_progress;
+  return bridge::run_load(o, stderr).exit_code;
+}
+
+}  // namespace
+
+void add_load_command(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand(
+      "load", "Load records into SQLite or PostgreSQL tables (restartable, reconciled)");
+  auto a = std::make_shared<load_args>();
+  auto& o = a->opts;
+  add_dataset_options(*cmd, a->ds);
+  cmd->add_option("--input", o.input, "Input file, or - for standard input")->required();
+  cmd->add_option("--target", o.target, "sqlite:FILE or postgresql://...")->required();
+  cmd->add_option("--mode", a->mode,
+                  "create (tables must not exist), replace, append, or upsert (needs --key)")
+      ->check(CLI::IsMember({"create", "replace", "append", "upsert"}))
+      ->capture_default_str();
+  cmd->add_option("--job", o.job, "Checkpoint name (default: the dataset name)");
+  cmd->add_option("--on-error", a->on_error, "Bad records: fail, skip or reject")
+      ->check(CLI::IsMember({"fail", "skip", "reject"}))
+      ->capture_default_str();
+  cmd->add_option("--reject-file", o.reject_file, "With --on-error reject: JSON line per bad record");
+  cmd->add_option("--max-errors", o.max_errors, "Bad records allowed before exit 2");
+  cmd->add_option("--chunk-records", o.chunk_records, "Records per committed chunk")
+      ->capture_default_str();
+  cmd->add_flag("--allow-changed-input", o.allow_changed_input,
+                "Resume an interrupted load even though the input file changed");
+  cmd->add_flag("--restart", o.restart, "Ignore an interrupted load's checkpoint; start afresh");
+  cmd->add_option("--trailer-check", o.trailer_checks,
+                  "FIELD=count | count(RECORD) | sum(FIELD): check the trailer record's claim "
+                  "(repeatable)");
+  cmd->add_option("--summary-json", o.summary_json, "Write the summary as JSON to this file");
+  cmd->add_flag("--no-progress", a->no_progress, "Never show the progress line");
+  cmd->callback([a, &exit_code] { exit_code = run_load_command(*a); });
+}
+
+namespace {
+const command_registration registered{60, add_load_command};
+}  // namespace
+
+}  // namespace mfb::cli
