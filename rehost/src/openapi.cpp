@@ -141,10 +141,92 @@ std::string schema_name(const std::string& dataset) {
   return s;
 }
 
+json path_param(const char* name, const char* what) {
+  return {{"name", name}, {"in", "path"}, {"required", true}, {"description", what},
+          {"schema", {{"type", "string"}}}};
+}
+
+json query_param(const char* name, const char* what, json schema) {
+  return {{"name", name}, {"in", "query"}, {"required", false}, {"description", what},
+          {"schema", std::move(schema)}};
+}
+
+json decimals_param() {
+  return query_param("decimals", "number (default) or string: decimals as JSON strings",
+                     {{"type", "string"}, {"enum", {"number", "string"}}});
+}
+
+// /v1/datasets and /v1/datasets/{ds}: the same for every dataset.
+json dataset_paths() {
+  json paths;
+  json entry = {{"type", "object"},
+                {"properties", {{"name", {{"type", "string"}}}, {"href", {{"type", "string"}}}}}};
+  json list = {{"type", "object"},
+               {"properties", {{"datasets", {{"type", "array"}, {"items", entry}}}}}};
+  paths["/v1/datasets"]["get"] = {
+      {"summary", "The datasets the key may read"}, {"operationId", "listDatasets"},
+      {"tags", {"datasets"}}, {"responses", with_errors({{"200", json_response("Dataset names", list)}}, false)}};
+  json info = {{"type", "object"},
+               {"properties",
+                {{"name", {{"type", "string"}}},
+                 {"codepage", {{"type", "string"}}},
+                 {"recfm", {{"type", "string"}}},
+                 {"lrecl", {{"type", "integer"}}},
+                 {"key", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+                 {"records", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}};
+  json responses = with_errors({{"200", json_response("Layout and JSON Schema of each record type", info)}}, false);
+  responses["404"] = problem_response("No such dataset");
+  paths["/v1/datasets/{ds}"]["get"] = {
+      {"summary", "A dataset's layout and JSON Schema"}, {"operationId", "describeDataset"},
+      {"tags", {"datasets"}},
+      {"parameters", {path_param("ds", "Dataset name (its table name)"), decimals_param()}},
+      {"responses", responses}};
+  return paths;
+}
+
+// The record routes of one dataset, with its own record schema.
+json record_paths(const std::string& name, const std::string& schema, const copybook::record_layout& l) {
+  json paths;
+  std::string base = "/v1/datasets/" + name + "/records";
+  json page = {{"type", "object"},
+               {"required", {"records", "next"}},
+               {"properties",
+                {{"records", {{"type", "array"}, {"items", ref(schema)}}},
+                 {"next", {{"type", "string"}, {"nullable", true}, {"description", "Cursor of the next page"}}}}}};
+  json lr = with_errors({{"200", json_response("A page of records in key order", page)}}, false);
+  lr["400"] = problem_response("Bad limit, cursor or filter");
+  paths[base]["get"] = {
+      {"summary", "List " + name + " records (" + l.name + ")"},
+      {"operationId", "list_" + schema},
+      {"tags", {"datasets"}},
+      {"parameters",
+       {query_param("limit", "Page size (at most limits.max_page_size)", {{"type", "integer"}, {"minimum", 1}}),
+        query_param("cursor", "The `next` of the previous page", {{"type", "string"}}), decimals_param()}},
+      {"responses", lr}};
+  json one = {{"description", "The record: canonical JSON, or its EBCDIC bytes"},
+              {"content",
+               {{"application/json", {{"schema", ref(schema)}}},
+                {"application/octet-stream", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
+  json gr = with_errors({{"200", one}}, false);
+  gr["404"] = problem_response("No record with this key");
+  gr["400"] = problem_response("The key has the wrong number of parts");
+  paths[base + "/{key}"]["get"] = {
+      {"summary", "One " + name + " record by key (composite keys joined with commas)"},
+      {"operationId", "get_" + schema},
+      {"tags", {"datasets"}},
+      {"parameters",
+       {path_param("key", "Key value; parts of a composite key joined with ','"),
+        query_param("format", "json (default) or ebcdic (as Accept: application/octet-stream)",
+                    {{"type", "string"}, {"enum", {"json", "ebcdic"}}}),
+        decimals_param()}},
+      {"responses", gr}};
+  return paths;
+}
+
 }  // namespace
 
 nlohmann::json openapi_document(const std::vector<openapi_dataset>& datasets,
-                                const std::string& server_url) {
+                                bool dataset_routes, const std::string& server_url) {
   json doc;
   doc["openapi"] = "3.0.3";
   doc["info"] = {{"title", "mfbridge REST facade"},
@@ -154,17 +236,19 @@ nlohmann::json openapi_document(const std::vector<openapi_dataset>& datasets,
                   "canonical JSON records (keys are COBOL names; decimals exact)."}};
   if (!server_url.empty()) doc["servers"] = json::array({{{"url", server_url}}});
   doc["security"] = json::array({{{"bearer", json::array()}}});
-  doc["tags"] = json::array({{{"name", "service"}}, {{"name", "transform"}}});
+  doc["tags"] = json::array({{{"name", "service"}}, {{"name", "transform"}}, {{"name", "datasets"}}});
   json paths = service_paths();
   paths.update(transform_paths());
-  doc["paths"] = paths;
+  if (dataset_routes) paths.update(dataset_paths());
   json schemas = common_schemas();
   for (const auto& d : datasets) {
     if (d.layout == nullptr) continue;
     std::string name = schema_name(d.name);
     schemas[name] = record_schema(*d.layout, decimal_form::number);
     schemas[name + ".strings"] = record_schema(*d.layout, decimal_form::string);
+    if (dataset_routes) paths.update(record_paths(d.name, name, *d.layout));
   }
+  doc["paths"] = paths;
   doc["components"] = {{"schemas", schemas},
                        {"securitySchemes",
                         {{"bearer",

@@ -7,6 +7,7 @@
 #include <csignal>
 #include <pthread.h>
 
+#include "mfb/bridge/database.hpp"
 #include "mfb/rehost/server.hpp"
 #include "mfb/rehost/service.hpp"
 
@@ -50,7 +51,17 @@ int run_serve(const serve_options& opts, std::FILE* log) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  service svc(std::move(config));
+  if (!opts.target.empty()) {
+    // Fail at start, not on the first request, when the target cannot be opened.
+    try {
+      bridge::database::open(opts.target);
+    } catch (const std::exception& e) {
+      std::fprintf(log, "mfbridge serve: cannot open the target %s: %s\n",
+                   bridge::redact_target(opts.target).c_str(), e.what());
+      return 4;
+    }
+  }
+  service svc(std::move(config), opts.target);
   server_handlers handlers{[&svc](const http_request& r) { return svc.handle(r); },
                            [&svc](const http_request& r) { return svc.unavailable(r); }};
   auto server = http_server::start(lopts, std::move(handlers));

@@ -10,6 +10,7 @@
 
 #include "mfb/rehost/openapi.hpp"
 #include "mfb/rehost/problem.hpp"
+#include "dataset_routes.hpp"
 #include "router.hpp"
 #include "transform.hpp"
 
@@ -20,8 +21,10 @@ struct service::impl {
   metrics_registry metrics;
   detail::router routes;
   detail::transform_engine transform;
+  std::unique_ptr<detail::dataset_routes> datasets;  ///< null without a target
 
-  explicit impl(server_config c);
+  impl(server_config c, std::string target);
+  http_response openapi();
   http_response dispatch(const http_request& req, std::string& route_name);
 };
 
@@ -53,7 +56,16 @@ detail::route make_route(const char* method, const char* pattern, detail::handle
 
 }  // namespace
 
-service::impl::impl(server_config c) : config(std::move(c)) {
+http_response service::impl::openapi() {
+  std::vector<std::shared_ptr<const bridge::dataset>> open;
+  if (datasets) open = datasets->all();
+  std::vector<openapi_dataset> list;
+  for (const auto& ds : open)
+    list.push_back({ds->spec().name, &ds->json_plans().front().layout()});
+  return text(openapi_document(list, datasets != nullptr).dump(2), "application/json");
+}
+
+service::impl::impl(server_config c, std::string target) : config(std::move(c)) {
   using detail::request_context;
   routes.add(make_route("GET", "/healthz",
               [](request_context&) { return text("{\"status\":\"ok\"}", "application/json"); },
@@ -64,9 +76,7 @@ service::impl::impl(server_config c) : config(std::move(c)) {
               },
               true));
   routes.add(make_route("GET", "/openapi.json",
-              [](request_context&) {
-                return text(openapi_document({}).dump(2), "application/json");
-              },
+              [this](request_context&) { return openapi(); },
               true));
   routes.add(make_route("POST", "/v1/transform/decode",
               [this](request_context& ctx) { return transform.decode(ctx); }, false,
@@ -74,6 +84,10 @@ service::impl::impl(server_config c) : config(std::move(c)) {
   routes.add(make_route("POST", "/v1/transform/encode",
               [this](request_context& ctx) { return transform.encode(ctx); }, false,
               access::transform));
+  if (!target.empty()) {
+    datasets = std::make_unique<detail::dataset_routes>(std::move(target), config);
+    datasets->add_to(routes);
+  }
 }
 
 http_response service::impl::dispatch(const http_request& req, std::string& route_name) {
@@ -110,14 +124,15 @@ http_response service::impl::dispatch(const http_request& req, std::string& rout
   std::vector<problem_field> unknown;
   for (const auto& [name, value] : ctx.query) {
     bool known = false;
-    for (const auto& q : rt.query_params) known = known || q == name;
+    for (const auto& q : rt.query_params) known = known || q == name || q == "*";
     if (!known) unknown.push_back({name, "unknown query parameter", shorten(value)});
   }
   if (!unknown.empty()) return make_problem(400, "the query has unknown parameters", unknown);
   return rt.handler(ctx);
 }
 
-service::service(server_config config) : impl_(std::make_unique<impl>(std::move(config))) {}
+service::service(server_config config, std::string target)
+    : impl_(std::make_unique<impl>(std::move(config), std::move(target))) {}
 service::~service() = default;
 
 http_response service::handle(const http_request& request) noexcept {

@@ -21,7 +21,7 @@ std::string to_hex(const sha256_digest& d);
 bool parse_digest(std::string_view hex, sha256_digest& out);
 
 /// What a route needs.
-enum class access { read, write, transform };
+enum class access { read, write, transform, any };  ///< any: a valid key, whatever its scopes
 
 /// Tell whether `scopes` grant `what` on `dataset` ("read:DS", "read:*", ...; "write:X"
 /// implies "read:X"; "transform" or any read scope allows the transform routes with an

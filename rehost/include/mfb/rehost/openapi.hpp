@@ -27,7 +27,8 @@ struct openapi_dataset {
 
 /// Return the OpenAPI 3.0.3 document: every route, the problem schema, bearer security,
 /// and one record schema per dataset (components/schemas/<name>, and <name>.strings).
+/// `dataset_routes`: document the /v1/datasets routes (the server has a target).
 nlohmann::json openapi_document(const std::vector<openapi_dataset>& datasets,
-                                const std::string& server_url = {});
+                                bool dataset_routes = false, const std::string& server_url = {});
 
 }  // namespace mfb::rehost

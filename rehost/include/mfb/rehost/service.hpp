@@ -15,7 +15,8 @@ namespace mfb::rehost {
 /// The REST facade's request handler; thread-safe (one instance serves every thread).
 class service {
  public:
-  explicit service(server_config config);
+  /// Serve `config`; with a `target` (sqlite:FILE, postgresql://...) the dataset routes too.
+  explicit service(server_config config, std::string target = {});
   ~service();
   service(const service&) = delete;
   service& operator=(const service&) = delete;

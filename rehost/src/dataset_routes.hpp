@@ -1,0 +1,76 @@
+#pragma once
+// The dataset routes (GET /v1/datasets, /v1/datasets/{ds}, /records, /records/{key}) over
+// the bridge's catalog and record store, on SQLite or PostgreSQL. Connections come from a
+// small pool (a database object serves one thread at a time); opened datasets are cached
+// by name for the server's life.
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "mfb/bridge/database.hpp"
+#include "mfb/bridge/dataset.hpp"
+#include "mfb/rehost/config.hpp"
+#include "mfb/rehost/http_types.hpp"
+#include "mfb/rehost/openapi.hpp"
+#include "router.hpp"
+
+namespace mfb::rehost::detail {
+
+/// Connections to one target, reused across requests.
+class db_pool {
+ public:
+  explicit db_pool(std::string target) : target_(std::move(target)) {}
+
+  /// A connection handed back to the pool when destroyed.
+  class lease {
+   public:
+    lease(db_pool& pool, std::unique_ptr<bridge::database> db) : pool_(&pool), db_(std::move(db)) {}
+    lease(lease&&) noexcept = default;
+    lease& operator=(lease&&) noexcept = default;
+    ~lease();
+    bridge::database& operator*() const { return *db_; }
+    bridge::database* operator->() const { return db_.get(); }
+
+   private:
+    db_pool* pool_;
+    std::unique_ptr<bridge::database> db_;
+  };
+
+  /// Take an idle connection or open one (throws bridge::db_error).
+  lease acquire();
+
+ private:
+  std::string target_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<bridge::database>> idle_;
+};
+
+class dataset_routes {
+ public:
+  dataset_routes(std::string target, const server_config& config)
+      : pool_(std::move(target)), config_(config) {}
+
+  /// Add the dataset routes to `r`.
+  void add_to(router& r);
+  /// The datasets and their layouts, for the OpenAPI document.
+  std::vector<std::shared_ptr<const bridge::dataset>> all();
+
+ private:
+  http_response list_datasets(request_context& ctx);
+  http_response describe(request_context& ctx);
+  http_response list_records(request_context& ctx);
+  http_response get_record(request_context& ctx);
+  /// The dataset named by the path, or nullptr with `problem` set (404).
+  std::shared_ptr<const bridge::dataset> find(db_pool::lease& db, const std::string& name,
+                                              http_response& problem);
+
+  db_pool pool_;
+  const server_config& config_;
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<const bridge::dataset>> cache_;
+};
+
+}  // namespace mfb::rehost::detail
