@@ -29,6 +29,7 @@ code_page& code_page::operator=(code_page&&) noexcept = default;
 code_page::~code_page() = default;
 
 result<code_page> code_page::open(std::string_view name) {
+  if (auto builtin = detail::find_builtin_page(name)) return code_page(std::move(builtin));
   const long found = detail::find_page(name);
   if (found < 0)
     return error{"unknown code page \"" + std::string(name) +

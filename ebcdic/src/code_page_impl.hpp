@@ -92,6 +92,10 @@ namespace detail {
 result<std::shared_ptr<const code_page::impl>> build_icu_page(const registry_entry& entry,
                                                               std::size_t slot);
 
+/// The built-in pages that need no ICU (Latin-1 for ASCII files), by any of their names;
+/// nullptr when `name` is none of them.
+std::shared_ptr<const code_page::impl> find_builtin_page(std::string_view name);
+
 decode_status mixed_decode(const code_page::impl& p, const std::uint8_t* in, std::size_t len,
                            char* out, std::size_t& written) noexcept;
 decode_status dbcs_decode(const code_page::impl& p, const std::uint8_t* in, std::size_t len,

@@ -32,7 +32,8 @@ struct code_page_info {
 class code_page {
  public:
   /// Open a page by any accepted name: cp037, 037, 37, ibm-037, IBM037, ibm-37, CCSID37,
-  /// ebcdic-cp-us, ... Unknown names fail with a message listing how to see the pages.
+  /// ebcdic-cp-us, ... and latin1 / iso-8859-1 / ascii for ASCII files (built in: byte b
+  /// is U+00bb). Unknown names fail with a message listing how to see the pages.
   static result<code_page> open(std::string_view name);
 
   /// Load a site-patched single-byte page: lines "XX U+YYYY" (byte to Unicode code point),
@@ -40,7 +41,8 @@ class code_page {
   /// Errors name the file and line.
   static result<code_page> from_table_file(const std::filesystem::path& file);
 
-  /// Every EBCDIC page ICU ships, sorted by CCSID (LF/NL-swapped variants left out).
+  /// Every EBCDIC page ICU ships, sorted by CCSID (LF/NL-swapped variants left out; the
+  /// built-in Latin-1 page is not EBCDIC and not listed).
   static std::vector<code_page_info> list();
 
   const code_page_info& info() const noexcept;
