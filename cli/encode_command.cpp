@@ -32,9 +32,15 @@ std::string finish(encode_args& a) {
   o.codepage = l.codepage;
   o.cobrix_extensions = l.cobrix;
   o.record_name = l.record;
-  auto fmt = bridge::parse_recfm(l.recfm);
-  if (!fmt) return "unknown --recfm " + l.recfm + " (F, FB, V, VB, TEXT)";
-  o.writer.format = *fmt;
+  bridge::framing_options framing;
+  layout_framing kind = layout_framing::none;
+  if (auto why = framing_format_of(l, framing, kind); !why.empty()) return why;
+  o.writer.format = framing.format;
+  if (kind == layout_framing::length_field) {
+    o.length_field = l.length_field;
+    o.length_adjust = l.length_adjust;
+  }
+  o.odo_framing = kind == layout_framing::odo;
   if (l.lrecl < 0) return "--lrecl must be positive";
   if (a.block_size < 0) return "--block-size must be positive";
   o.writer.lrecl = static_cast<std::size_t>(l.lrecl);
@@ -58,8 +64,11 @@ void add_encode_command(CLI::App& app, int& exit_code) {
   auto a = std::make_shared<encode_args>();
   auto& o = a->opts;
   add_layout_options(*cmd, a->layout,
-                     {"Record format: F, FB, V, VB, TEXT", "Write RDW/BDW lengths little-endian",
-                      "The 01 record to write"});
+                     {"Record format: F, FB, V, VB, TEXT, LENGTH-FIELD (with --length-field: "
+                      "records back to back, each as long as its length field says), ODO "
+                      "(back to back, each at its OCCURS DEPENDING ON length)",
+                      "Write RDW/BDW lengths little-endian", "The 01 record to write"});
+  add_length_field_options(*cmd, a->layout);
   cmd->add_option("--input", o.input, "JSON Lines input, or - for stdin")->capture_default_str();
   cmd->add_option("--output,-o", o.output, "Output file, or - for stdout")->capture_default_str();
   cmd->add_option("--block-size", a->block_size, "VB: largest block, BDW included")

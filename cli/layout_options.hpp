@@ -44,7 +44,7 @@ struct layout_help {
 /// Add the shared options to `cmd`, bound to `a`.
 void add_layout_options(CLI::App& cmd, layout_args& a, const layout_help& help);
 
-/// Add --length-field and --length-adjust (reading commands only: encode cannot write them).
+/// Add --length-field and --length-adjust (with --recfm LENGTH-FIELD).
 void add_length_field_options(CLI::App& cmd, layout_args& a);
 
 /// The option strings as paths (copybooks, include folders).

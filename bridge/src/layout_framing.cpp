@@ -61,8 +61,8 @@ struct odo_plan {
   std::vector<odo_table> tables;
 };
 
-mfb::result<std::int64_t> read_counter(const odo_plan& plan, const odo_table& t,
-                                       const std::uint8_t* p) {
+// Read a numeric item (an ODO counter, a length field) at p; false when it is no number.
+bool read_number(const odo_plan& plan, const odo_table& t, const std::uint8_t* p, std::int64_t& out) {
   std::int64_t v = 0;
   eb::decode_status st = eb::decode_status::ok;
   switch (t.counter_use) {
@@ -81,9 +81,29 @@ mfb::result<std::int64_t> read_counter(const odo_plan& plan, const odo_table& t,
       break;
     }
   }
-  if (st != eb::decode_status::ok)
+  out = v;
+  return st == eb::decode_status::ok;
+}
+
+mfb::result<std::int64_t> read_counter(const odo_plan& plan, const odo_table& t,
+                                       const std::uint8_t* p) {
+  std::int64_t v = 0;
+  if (!read_number(plan, t, p, v))
     return mfb::error{"ODO counter " + t.counter_name + " does not hold a valid number"};
   return v;
+}
+
+// The numeric item `f` as read_number needs it.
+odo_table numeric_item(const cb::field& f) {
+  odo_table t;
+  t.counter_offset = f.offset;
+  t.counter_length = f.length;
+  t.counter_use = f.use;
+  t.counter_sign = zoned_sign_of(f);
+  t.counter_signed = f.picture && f.picture->is_signed;
+  t.counter_digits = f.picture ? f.picture->digits : 18;
+  t.counter_name = display_name(f);
+  return t;
 }
 
 mfb::result<std::size_t> odo_length(const odo_plan& plan, std::span<const std::uint8_t> bytes) {
@@ -151,14 +171,7 @@ std::string set_odo_framing(framing_options& framing, const copybook::record_lay
     if (obj.offset + obj.length > f.offset)
       return "--recfm ODO: counter " + display_name(obj) + " does not lie before " + display_name(f);
     if (!is_numeric_item(obj)) return "--recfm ODO: counter " + display_name(obj) + " is not numeric";
-    odo_table t;
-    t.counter_offset = obj.offset;
-    t.counter_length = obj.length;
-    t.counter_use = obj.use;
-    t.counter_sign = zoned_sign_of(obj);
-    t.counter_signed = obj.picture && obj.picture->is_signed;
-    t.counter_digits = obj.picture ? obj.picture->digits : 18;
-    t.counter_name = display_name(obj);
+    odo_table t = numeric_item(obj);
     t.occurs_min = f.occurs_min;
     t.occurs_max = f.occurs_max;
     t.stride = f.stride;
@@ -180,6 +193,36 @@ std::string set_odo_framing(framing_options& framing, const copybook::record_lay
     return odo_length(*plan, bytes);
   };
   return {};
+}
+
+mfb::result<record_length_fn> layout_length_function(const copybook::record_layout& layout,
+                                                     std::string_view length_field,
+                                                     long long adjust, ebcdic::zoned_charset zoned,
+                                                     ebcdic::truncation trunc) {
+  framing_options probe;
+  if (length_field.empty()) {
+    if (auto why = set_odo_framing(probe, layout, zoned, trunc); !why.empty()) return error{why};
+    return probe.record_length;
+  }
+  if (auto why = set_length_field(probe, layout, length_field, zoned); !why.empty())
+    return error{why};
+  auto plan = std::make_shared<odo_plan>();
+  plan->zoned = zoned;
+  plan->trunc = trunc;
+  const odo_table field = numeric_item(*layout.find(length_field));
+  return record_length_fn([plan, field, adjust](std::span<const std::uint8_t> bytes)
+                              -> mfb::result<std::size_t> {
+    if (bytes.size() < field.counter_offset + field.counter_length)
+      return mfb::error{"the record ends before its length field " + field.counter_name};
+    std::int64_t v = 0;
+    if (!read_number(*plan, field, bytes.data() + field.counter_offset, v))
+      return mfb::error{"length field " + field.counter_name + " does not hold a valid number"};
+    long long length = static_cast<long long>(v) + adjust;
+    if (length <= 0)
+      return mfb::error{"length field " + field.counter_name + " gives a length of " +
+                        std::to_string(length)};
+    return static_cast<std::size_t>(length);
+  });
 }
 
 }  // namespace mfb::bridge

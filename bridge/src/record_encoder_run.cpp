@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "mfb/bridge/record_encoder.hpp"
+#include "mfb/bridge/layout_framing.hpp"
 #include "mfb/bridge/open_code_page.hpp"
 #include "mfb/copybook/parse.hpp"
 
@@ -69,7 +70,28 @@ encode_run_summary run_encode(const encode_run_options& opts, std::FILE* log) {
     by_name.emplace(plans[i].name(), i);
   }
 
+  // Length-field and ODO files have no descriptor words: records go out back to back, and
+  // each is checked to carry the length the reader will find in it.
+  const bool layout_framed = !opts.length_field.empty() || opts.odo_framing;
+  record_length_fn framed_length;
+  if (layout_framed) {
+    if (plans.size() != 1)
+      return stop(summary, 1, "--recfm LENGTH-FIELD and --recfm ODO need one record layout", log);
+    if (opts.odo_framing && opts.odo_shrink == 0)
+      return stop(summary, 1,
+                  "--recfm ODO writes each record at its OCCURS DEPENDING ON length; "
+                  "--odo full contradicts it",
+                  log);
+    auto fn = layout_length_function(plans.front().layout(),
+                                     opts.odo_framing ? std::string_view{} : opts.length_field,
+                                     opts.length_adjust, opts.encode.zoned_charset,
+                                     opts.encode.binary_trunc);
+    if (!fn) return stop(summary, 1, fn.err().message, log);
+    framed_length = std::move(fn).value();
+  }
+
   writer_options wopt = opts.writer;
+  if (layout_framed) wopt.format = recfm::v;  // not used to write; keeps validate() quiet
   bool fixed = wopt.format == recfm::f || wopt.format == recfm::fb;
   if (fixed && wopt.lrecl == 0)
     for (const auto& p : plans) wopt.lrecl = std::max(wopt.lrecl, p.layout().length);
@@ -84,8 +106,29 @@ encode_run_summary run_encode(const encode_run_options& opts, std::FILE* log) {
     in = &file;
   }
   const std::string in_name = opts.input == "-" ? "<stdin>" : opts.input;
-  auto writer = record_writer::open(opts.output, wopt);
-  if (!writer) return stop(summary, wopt.validate().empty() ? 4 : 1, writer.err().message, log);
+  if (auto why = wopt.validate(); !why.empty()) return stop(summary, 1, why, log);
+  auto out = output_file::open(opts.output);
+  if (!out) return stop(summary, 4, out.err().message, log);
+  output_file& raw = **out;  // layout framings write here directly
+  auto writer = record_writer::open(std::move(out).value(), wopt);
+  if (!writer) return stop(summary, 1, writer.err().message, log);
+  auto write = [&](const std::uint8_t* data, std::size_t size) -> std::string {
+    if (!layout_framed) return (*writer)->write(data, size);
+    auto expect = framed_length(std::span<const std::uint8_t>(data, size));
+    if (!expect) return expect.err().message;
+    if (*expect != size)
+      return "the record is " + std::to_string(size) + " bytes, but " +
+             (opts.odo_framing ? std::string("its ODO counters give ")
+                               : "its length field " + opts.length_field +
+                                     (opts.length_adjust ? " (with --length-adjust " +
+                                                               std::to_string(opts.length_adjust) +
+                                                               ")"
+                                                         : std::string()) +
+                                     " gives ") +
+             std::to_string(*expect);
+    raw.write(data, size);
+    return raw.ok() ? std::string() : raw.error();
+  };
   std::unique_ptr<output_file> rejects;
   if (opts.on_error == error_policy::reject) {
     auto r = output_file::open(opts.reject_file);
@@ -112,7 +155,7 @@ encode_run_summary run_encode(const encode_run_options& opts, std::FILE* log) {
     }
     if (errors.empty() && encoders[which].encode(line, rec, errors)) {
       std::size_t size = shrink ? rec.odo_length : rec.bytes.size();
-      std::string why = (*writer)->write(rec.bytes.data(), size);
+      std::string why = write(rec.bytes.data(), size);
       if (why.empty()) {
         ++summary.records_written;
         continue;

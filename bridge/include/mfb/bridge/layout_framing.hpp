@@ -24,4 +24,13 @@ std::string set_length_field(framing_options& framing, const copybook::record_la
 std::string set_odo_framing(framing_options& framing, const copybook::record_layout& layout,
                             ebcdic::zoned_charset zoned, ebcdic::truncation trunc);
 
+/// The record length a reader derives from a record's own bytes: the length field's value
+/// plus `adjust` (--recfm LENGTH-FIELD, `length_field` names it) or, with `length_field`
+/// empty, the ODO counters (--recfm ODO). Used to check records before they are written.
+/// Fails as set_length_field / set_odo_framing do for a layout that cannot be framed so.
+mfb::result<record_length_fn> layout_length_function(const copybook::record_layout& layout,
+                                                     std::string_view length_field,
+                                                     long long adjust, ebcdic::zoned_charset zoned,
+                                                     ebcdic::truncation trunc);
+
 }  // namespace mfb::bridge

@@ -84,6 +84,9 @@ struct encode_run_options {
   encode_options encode;
   writer_options writer;                ///< lrecl 0: the longest record
   int odo_shrink = -1;                  ///< 1: ODO-shortened records; 0: full; -1: F/FB full, else short
+  std::string length_field;             ///< --recfm LENGTH-FIELD: the field holding the length
+  long long length_adjust = 0;          ///< --length-adjust: length = field value + this
+  bool odo_framing = false;             ///< --recfm ODO: back to back, each at its ODO length
   error_policy on_error = error_policy::fail;
   std::string reject_file;              ///< the rejected JSON lines (reject policy)
   long long max_errors = -1;            ///< bad records allowed before exit 2; -1 = no limit
