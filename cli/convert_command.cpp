@@ -71,12 +71,24 @@ void add_convert_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--select", o.selects,
                   "FIELD=VALUE:RECORD: decode records whose FIELD reads VALUE as RECORD (a 01 "
                   "or a REDEFINES alternative); repeatable, first match wins");
+  cmd->add_option("--parent", o.parents,
+                  "CHILD=PARENT: hierarchical files; each CHILD record gets the key of the last "
+                  "PARENT record before it (JSON: a \"_parent\" object; CSV: _PARENT_<FIELD> "
+                  "columns); a CHILD with no PARENT before it is a bad record; repeatable");
+  cmd->add_option("--key", o.keys,
+                  "RECORD=FIELD[,FIELD...]: the fields that identify a parent record (each "
+                  "--parent PARENT needs one); repeatable");
   cmd->add_option("--record-type-key", o.decode.record_type_key,
                   "Add this key (e.g. _record) holding the chosen record's name");
-  cmd->add_option("--format", a->format, "Output format")
+  cmd->add_option("--format", a->format,
+                  "Output format. CSV has one header, so CSV with --select needs --output-dir: "
+                  "one file per record type, each with its own header")
       ->check(CLI::IsMember({"jsonl", "csv"}))
       ->capture_default_str();
   cmd->add_option("--output,-o", o.output, "Output file, or - for stdout")->capture_default_str();
+  cmd->add_option("--output-dir", o.output_dir,
+                  "Write one file per record type into this folder: TYPE.jsonl or TYPE.csv "
+                  "(TYPE: the record or REDEFINES alternative a --select rule names)");
   cmd->add_option("--on-error", a->on_error, "Bad-record policy")
       ->check(CLI::IsMember({"fail", "skip", "reject"}))
       ->capture_default_str();
@@ -89,6 +101,9 @@ void add_convert_command(CLI::App& app, int& exit_code) {
                 "Keep trailing spaces in text fields");
   cmd->add_option("--summary-json", o.summary_json, "Write the run summary as JSON here");
   cmd->add_flag("--no-progress", a->no_progress, "No progress line, even on a terminal");
+  cmd->add_option("--progress-interval", o.progress_ms,
+                  "Milliseconds between progress updates on a terminal")
+      ->capture_default_str();
   cmd->callback([a, &exit_code] {
     if (auto why = finish(*a); !why.empty()) {
       std::fprintf(stderr, "mfbridge convert: %s\n", why.c_str());

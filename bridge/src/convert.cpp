@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <thread>
@@ -16,6 +17,7 @@
 #include "convert_writer.hpp"
 #include "mfb/bridge/csv_sink.hpp"
 #include "mfb/bridge/json_sink.hpp"
+#include "mfb/bridge/hierarchy.hpp"
 #include "mfb/bridge/layout_framing.hpp"
 #include "mfb/bridge/record_selector.hpp"
 #include "mfb/copybook/parse.hpp"
@@ -33,6 +35,46 @@ convert_summary stop(convert_summary s, int code, std::string message, std::FILE
   return s;
 }
 
+// The CSV header of one type: its columns, then its parent's key as _PARENT_NAME.
+std::vector<std::string> csv_columns(const decode_plan& plan, int type,
+                                     const hierarchy_tracker& tracker) {
+  std::vector<std::string> cols = plan.columns();
+  for (const auto& k : tracker.key_names(tracker.parent_of(type))) cols.push_back("_PARENT_" + k);
+  return cols;
+}
+
+// One sink for the output, or with --output-dir one per plan (DIR/TYPE.jsonl or .csv),
+// each opened and begun (a CSV file gets its header even when no record of its type comes).
+result<std::vector<std::unique_ptr<record_sink>>> open_sinks(
+    const convert_options& opts, const std::vector<decode_plan>& plans,
+    const hierarchy_tracker& tracker) {
+  const bool csv = opts.decode.format == output_format::csv;
+  std::vector<std::unique_ptr<record_sink>> sinks;
+  std::vector<std::string> paths;
+  if (opts.output_dir.empty()) {
+    paths.push_back(opts.output);
+  } else {
+    std::error_code ec;
+    std::filesystem::create_directories(opts.output_dir, ec);
+    if (ec) return error{opts.output_dir + ": cannot create the folder: " + ec.message()};
+    for (const auto& p : plans)
+      paths.push_back((std::filesystem::path(opts.output_dir) /
+                       (p.type_name() + (csv ? ".csv" : ".jsonl")))
+                          .string());
+  }
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    auto out = output_file::open(paths[i]);
+    if (!out) return out.err();
+    if (csv)
+      sinks.push_back(std::make_unique<csv_sink>(
+          std::move(out).value(), csv_columns(plans[i], static_cast<int>(i), tracker)));
+    else
+      sinks.push_back(std::make_unique<json_sink>(std::move(out).value()));
+    if (!sinks.back()->begin()) return error{sinks.back()->error()};
+  }
+  return sinks;
+}
+
 }  // namespace
 
 std::string convert_options::validate() const {
@@ -40,8 +82,11 @@ std::string convert_options::validate() const {
   if (auto why = decode.validate(); !why.empty()) return why;
   if (on_error == error_policy::reject && reject_file.empty())
     return "--on-error reject needs --reject-file";
-  if (decode.format == output_format::csv && !selects.empty())
-    return "CSV output needs one record layout: use --record, or --format jsonl with --select";
+  if (decode.format == output_format::csv && !selects.empty() && output_dir.empty())
+    return "CSV output with --select writes one file per record type: give --output-dir DIR "
+           "(or use --record for one layout)";
+  if (!output_dir.empty() && output != "-")
+    return "--output and --output-dir cannot be used together";
   if (max_errors < -1) return "--max-errors must be 0 or more";
   return {};
 }
@@ -72,6 +117,21 @@ convert_summary run_convert(const convert_options& opts, std::FILE* log) {
                                          opts.decode);
   if (!selector) return stop(summary, 1, selector.err().message, log);
 
+  std::vector<parent_rule> parent_rules;
+  for (const auto& text : opts.parents) {
+    auto r = parse_parent_rule(text);
+    if (!r) return stop(summary, 1, "--parent expects CHILD=PARENT, got " + text, log);
+    parent_rules.push_back(*r);
+  }
+  std::vector<key_rule> key_rules;
+  for (const auto& text : opts.keys) {
+    auto r = parse_key_rule(text);
+    if (!r) return stop(summary, 1, "--key expects RECORD=FIELD[,FIELD...], got " + text, log);
+    key_rules.push_back(*r);
+  }
+  auto tracker = hierarchy_tracker::build(selector->plans(), parent_rules, key_rules);
+  if (!tracker) return stop(summary, 1, tracker.err().message, log);
+
   framing_options framing = opts.framing;
   if (!opts.length_field.empty() || opts.odo_framing) {
     if (selector->plans().size() != 1)
@@ -96,28 +156,30 @@ convert_summary run_convert(const convert_options& opts, std::FILE* log) {
   auto reader = record_reader::open(std::move(source).value(), framing);
   if (!reader) return stop(summary, 1, reader.err().message, log);
 
-  auto out = output_file::open(opts.output);
-  if (!out) return stop(summary, 4, out.err().message, log);
-  std::unique_ptr<record_sink> sink;
-  if (opts.decode.format == output_format::csv)
-    sink = std::make_unique<csv_sink>(std::move(out).value(), selector->plans().front().columns());
-  else
-    sink = std::make_unique<json_sink>(std::move(out).value());
-  if (!sink->begin()) return stop(summary, 4, sink->error(), log);
+  auto sinks = open_sinks(opts, selector->plans(), *tracker);
+  if (!sinks) return stop(summary, 4, sinks.err().message, log);
+  std::vector<record_sink*> sink_of;  // per plan
+  for (std::size_t i = 0; i < selector->plans().size(); ++i)
+    sink_of.push_back((*sinks)[sinks->size() == 1 ? 0 : i].get());
 
-  detail::convert_writer writer(opts, *selector, *sink, summary, log);
+  detail::convert_writer writer(opts, *selector, std::move(sink_of), summary, log);
   if (auto why = writer.open_rejects(); !why.empty()) return stop(summary, 4, why, log);
 
   unsigned threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
   summary.threads = threads;
   bool show_progress = opts.progress && isatty(fileno(log));
   auto last_progress = t0;
-  detail::run_pipeline(**reader, *selector, threads, opts.batch_bytes,
+  detail::run_pipeline(**reader, *selector, &*tracker, threads, opts.batch_bytes,
                        [&](detail::batch_work& w) {
                          bool more = writer.consume(w);
-                         summary.bytes_read = (*reader)->bytes_consumed();
+                         // Bytes up to the last record written out, so the progress line's
+                         // MB agree with its record count (the reader runs ahead).
+                         if (w.batch.size() > 0) {
+                           const record_view& last = w.batch[w.batch.size() - 1];
+                           summary.bytes_read = last.file_offset + last.size;
+                         }
                          auto now = clock_type::now();
-                         if (show_progress && now - last_progress > std::chrono::milliseconds(500)) {
+                         if (show_progress && now - last_progress >= std::chrono::milliseconds(opts.progress_ms)) {
                            last_progress = now;
                            detail::print_progress(log, summary, total,
                                                   std::chrono::duration<double>(now - t0).count());
@@ -134,10 +196,12 @@ convert_summary run_convert(const convert_options& opts, std::FILE* log) {
       std::fprintf(log, "mfbridge convert: %s\n", summary.message.c_str());
     }
   }
-  if (auto closed = sink->finish(); !closed && summary.exit_code != 4) {
-    summary.exit_code = 4;
-    summary.message = closed.err().message;
-    std::fprintf(log, "mfbridge convert: %s\n", summary.message.c_str());
+  for (auto& sink : *sinks) {
+    if (auto closed = sink->finish(); !closed && summary.exit_code != 4) {
+      summary.exit_code = 4;
+      summary.message = closed.err().message;
+      std::fprintf(log, "mfbridge convert: %s\n", summary.message.c_str());
+    }
   }
   if (auto why = writer.close_rejects(); !why.empty() && summary.exit_code != 4) {
     summary.exit_code = 4;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "mfb/bridge/hierarchy.hpp"
 #include "mfb/bridge/record_decoder.hpp"
 #include "mfb/bridge/record_reader.hpp"
 #include "mfb/bridge/record_selector.hpp"
@@ -30,22 +31,39 @@ struct batch_work {
   };
   std::vector<flagged_record> flagged;
 
+  // Hierarchical files: filled by the thread that reads (it sees records in file order).
+  bool classified = false;  ///< plans (and parents) were set by classify_batch
+  /// Per record: its parent's key as output text (parent_text[begin, end)); begin ==
+  /// orphan_mark when the record is an orphan (end indexes orphans).
+  struct parent_ref {
+    std::uint32_t begin = 0, end = 0;
+  };
+  static constexpr std::uint32_t orphan_mark = 0xFFFFFFFF;
+  std::vector<parent_ref> parents;
+  std::string parent_text;
+  std::vector<std::string> orphans;  ///< why, per orphan record
+
   void reset() {
     text.clear();
     ends.clear();
-    plans.clear();
+    if (!classified) plans.clear();
     errors.clear();
     flagged.clear();
   }
 };
+
+/// Choose each record's plan and attach its parent's key, in file order (reading thread).
+void classify_batch(const record_selector& selector, hierarchy_tracker& tracker, batch_work& w);
 
 /// Decode every record of `w.batch` with the selector's plans (one decoder per plan).
 void decode_batch(const record_selector& selector, std::vector<record_decoder>& decoders,
                   const std::string& file, batch_work& w);
 
 /// Read, decode and hand batches to `consume` in input order until the input ends or
-/// `consume` returns false. `threads` decoding workers (1: all inline).
-void run_pipeline(record_reader& reader, const record_selector& selector, unsigned threads,
-                  std::size_t batch_bytes, const std::function<bool(batch_work&)>& consume);
+/// `consume` returns false. `threads` decoding workers (1: all inline). With an active
+/// `tracker`, batches are classified on the reading thread before they are decoded.
+void run_pipeline(record_reader& reader, const record_selector& selector,
+                  hierarchy_tracker* tracker, unsigned threads, std::size_t batch_bytes,
+                  const std::function<bool(batch_work&)>& consume);
 
 }  // namespace mfb::bridge::detail

@@ -51,12 +51,31 @@ void convert_writer::finish() {
     std::fprintf(log_, "mfbridge convert: %lld more messages not shown\n", held_back_);
 }
 
-bool convert_writer::write_text(const batch_work& w, std::size_t from, std::size_t to) {
-  if (to > from && !sink_.write(std::string_view(w.text.data() + from, to - from))) {
+bool convert_writer::write_to(record_sink& sink, const batch_work& w, std::size_t from,
+                              std::size_t to) {
+  if (to > from && !sink.write(std::string_view(w.text.data() + from, to - from))) {
     summary_.exit_code = 4;
-    summary_.message = sink_.error();
+    summary_.message = sink.error();
     std::fprintf(log_, "mfbridge convert: %s\n", summary_.message.c_str());
     return false;
+  }
+  return true;
+}
+
+// Write the text of records [from, to): in one piece to a single output, else in runs of
+// consecutive records of one type to that type's file.
+bool convert_writer::write_records(const batch_work& w, std::size_t from, std::size_t to) {
+  auto text_end = [&](std::size_t r) { return r ? w.ends[r - 1] : std::size_t{0}; };
+  if (single_) return write_to(*sinks_.front(), w, text_end(from), text_end(to));
+  std::size_t r = from;
+  while (r < to) {
+    int plan = w.plans[r];
+    std::size_t run = r + 1;
+    while (run < to && (w.plans[run] == plan || w.ends[run] == text_end(run))) ++run;
+    if (plan >= 0 &&
+        !write_to(*sinks_[static_cast<std::size_t>(plan)], w, text_end(r), text_end(run)))
+      return false;
+    r = run;
   }
   return true;
 }
@@ -90,7 +109,6 @@ void convert_writer::reject(const batch_work& w, const batch_work::flagged_recor
 }
 
 bool convert_writer::consume(batch_work& w) {
-  std::size_t text_from = 0;
   std::size_t next_record = 0;
   auto count_written = [&](std::size_t upto) {
     for (; next_record < upto; ++next_record) {
@@ -115,8 +133,7 @@ bool convert_writer::consume(batch_work& w) {
     bool over = opts_.max_errors >= 0 &&
                 static_cast<long long>(summary_.records_rejected) > opts_.max_errors;
     if (opts_.on_error == error_policy::fail || over) {
-      std::size_t upto = w.ends[f.record];
-      if (!write_text(w, text_from, upto)) return false;
+      if (!write_records(w, 0, f.record)) return false;
       count_written(f.record);
       ++summary_.records_read;  // the bad record itself
       for (std::uint32_t k = f.err_begin; k < f.err_end; ++k)
@@ -135,7 +152,7 @@ bool convert_writer::consume(batch_work& w) {
       if (!w.errors[k].in_alternative) print(w.errors[k], "");
     if (opts_.on_error == error_policy::reject) reject(w, f);
   }
-  if (!write_text(w, text_from, w.text.size())) return false;
+  if (!write_records(w, 0, w.batch.size())) return false;
   count_written(w.batch.size());
   return true;
 }

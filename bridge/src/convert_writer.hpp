@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "convert_pipeline.hpp"
 #include "mfb/bridge/convert.hpp"
@@ -16,9 +17,12 @@ namespace mfb::bridge::detail {
 
 class convert_writer {
  public:
-  convert_writer(const convert_options& opts, const record_selector& selector, record_sink& sink,
-                 convert_summary& summary, std::FILE* log)
-      : opts_(opts), selector_(selector), sink_(sink), summary_(summary), log_(log) {}
+  /// `sinks` holds one sink per plan (the same one for all plans when there is one output).
+  convert_writer(const convert_options& opts, const record_selector& selector,
+                 std::vector<record_sink*> sinks, convert_summary& summary, std::FILE* log)
+      : opts_(opts), selector_(selector), sinks_(std::move(sinks)), summary_(summary), log_(log) {
+    for (auto* s : sinks_) single_ = single_ && s == sinks_.front();
+  }
 
   /// Open the reject files (reject policy); return an error message or "".
   std::string open_rejects();
@@ -30,13 +34,15 @@ class convert_writer {
   std::string close_rejects();
 
  private:
-  bool write_text(const batch_work& w, std::size_t from, std::size_t to);
+  bool write_records(const batch_work& w, std::size_t from, std::size_t to);
+  bool write_to(record_sink& sink, const batch_work& w, std::size_t from, std::size_t to);
   void reject(const batch_work& w, const batch_work::flagged_record& f);
   void print(const record_error& e, const char* prefix);
 
   const convert_options& opts_;
   const record_selector& selector_;
-  record_sink& sink_;
+  std::vector<record_sink*> sinks_;
+  bool single_ = true;
   convert_summary& summary_;
   std::FILE* log_;
   std::unique_ptr<output_file> reject_bytes_;

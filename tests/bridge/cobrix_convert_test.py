@@ -111,9 +111,9 @@ for page in ("cp273", "cp500", "cp1140", "cp1141", "cp1148"):
                                  ["--codepage", page, "--keep-trailing-spaces"],
                                  f"test9_{page}.txt",
                                  {"take": 60, "trim": "none", "controls_as_spaces": True})
-# ASCII data: we have no built-in ASCII page, but a byte table file does it (Latin-1,
-# tests/data/codepages/latin1_table.txt) with --zoned ascii for DISPLAY numbers.
-LATIN1 = ["--codepage", str(ROOT / "tests/data/codepages/latin1_table.txt"), "--zoned", "ascii"]
+# ASCII data: the built-in Latin-1 page (--codepage latin1) with --zoned ascii for DISPLAY
+# numbers.
+LATIN1 = ["--codepage", "latin1", "--zoned", "ascii"]
 VARIANTS["test12"] = ("t12_ascii_merge_copybooks", ["test12_copybook.cob"], ["data/data.dat"],
                       LATIN1, "test12.txt", {"records": ["RECORD-A", "RECORD-B"]})
 VARIANTS["test12_merged"] = ("t12_ascii_merge_copybooks",
@@ -124,8 +124,31 @@ VARIANTS["test10"] = ("t10_ascii_non_terminals", ["test10_copybook.cob"], ["data
                       LATIN1, "test10.txt", {"records": ["RECORD"]})
 VARIANTS["test21"] = ("t21_ascii_nested_odo", ["test21_copybook.cob"], ["data/data.dat"],
                       LATIN1, "test21.txt", {"records": ["RECORD"]})
-for v in ("test17b", "test17c"):
-    VARIANTS[v] = VARIANTS["test17a"][:4] + (f"{v}.txt", {"take": 300})
+# Hierarchy (segment_id_level*, segment-children): our --parent/--key give each child row
+# its parent's key ("_parent"). test17b: each row's _parent must equal the key fields of the
+# row Cobrix's Seg_Id columns name as its parent. test17c: Cobrix nests children inside the
+# root row; the harness nests our flat rows by their _parent keys and compares the trees.
+# Both run with --on-error reject: the records we reject must all be test17a's known
+# difference (OFFICE.FLOOR or ROOM-NUMBER padded with NUL, bytes ending in 00), and only
+# those are left out of Cobrix's rows.
+HIERARCHY = ["--parent", "DEPT=COMPANY", "--parent", "CUSTOMER=COMPANY",
+             "--parent", "EMPLOYEE=DEPT", "--parent", "OFFICE=DEPT",
+             "--parent", "CONTACT=CUSTOMER", "--parent", "CONTRACT=CUSTOMER",
+             "--key", "COMPANY=COMPANY-NAME,TAXPAYER", "--key", "DEPT=DEPT-NAME,EXTENSION",
+             "--key", "CUSTOMER=CUSTOMER-NAME,ZIP"]
+T17_PARENT = {"DEPT": "COMPANY", "CUSTOMER": "COMPANY", "EMPLOYEE": "DEPT", "OFFICE": "DEPT",
+              "CONTACT": "CUSTOMER", "CONTRACT": "CUSTOMER"}
+T17_KEYS = {"COMPANY": ["COMPANY_NAME", "TAXPAYER"], "DEPT": ["DEPT_NAME", "EXTENSION"],
+            "CUSTOMER": ["CUSTOMER_NAME", "ZIP"]}
+T17_CHILDREN = {"COMPANY": ["DEPT", "CUSTOMER"], "DEPT": ["EMPLOYEE", "OFFICE"],
+                "CUSTOMER": ["CONTACT", "CONTRACT"]}
+T17_TYPES = {1: "COMPANY", 2: "DEPT", 3: "EMPLOYEE", 4: "OFFICE", 5: "CUSTOMER", 6: "CONTACT",
+             7: "CONTRACT"}
+for v, shape in (("test17b", "flat"), ("test17c", "nested")):
+    VARIANTS[v] = (VARIANTS["test17a"][0], VARIANTS["test17a"][1], VARIANTS["test17a"][2],
+                   VARIANTS["test17a"][3] + HIERARCHY, f"{v}.txt",
+                   {"take": 300, "hierarchy": shape,
+                    "drop_rejected": ["ENTITY.OFFICE.FLOOR", "ENTITY.OFFICE.ROOM-NUMBER"]})
 VARIANTS["test9_cp037_ext"] = ("t09_code_pages", ["test9_copybook.cob"],
                                ["data/TRAN.APR14.NPT.DATA.dat"],
                                ["--codepage", "cp037", "--keep-trailing-spaces"],
@@ -150,9 +173,6 @@ KNOWN_DIFFERENCES = {
     "test24": "S in numeric-edited pictures (S9(3).99, Cobrix's explicit-decimal display) is "
               "rejected by our decode plan; numbers over 31 digits and binaries over 8 bytes "
               "are reported as errors, not decoded",
-    "test17b": "hierarchical segment ids (segment_id_level0/1, Seg_Id columns): not supported; "
-               "the run also stops on test17a's NUL-padded OFFICE.FLOOR",
-    "test17c": "segment-children (parent/child nesting of segments): not supported",
     "test10": "non_terminals (a group's raw bytes as an extra _NT string column) and dropping "
               "FILLERs: not supported",
     "test21": "F records whose length follows nested ODO counts (variable_size_occurs with no "
@@ -271,15 +291,109 @@ def run_variant(mfbridge, name, spec):
     if "sort" in opts:
         ours.sort(key=lambda r: Decimal(str(r.get(opts["sort"], 0))))
         theirs.sort(key=lambda r: Decimal(str(r.get(opts["sort"], 0))))
-    take = opts.get("take", len(theirs))
-    ours = ours[:take]
+    return compare_rows(ours[:opts.get("take", len(theirs))], theirs, "row")
+
+
+def compare_rows(ours, theirs, what):
+    """The first difference between two lists of rows, or None."""
     if len(ours) != len(theirs):
-        return f"{len(ours)} rows, expected {len(theirs)}"
+        return f"{len(ours)} {what}s, expected {len(theirs)}"
     for i, (a, b) in enumerate(zip(ours, theirs)):
         d = first_difference(a, b)
         if d:
-            return f"row {i + 1}: {d}"
+            return f"{what} {i + 1}: {d}"
     return None
+
+
+def t17_type(row):
+    return next(k for k in T17_PARENT.keys() | {"COMPANY"} if k in row)
+
+
+def t17_record_types(path):
+    """The SEGMENT-ID (first data byte, zoned F1-F7) of each record: the file's structure."""
+    data, pos, types = path.read_bytes(), 0, []
+    while pos < len(data):
+        length = int.from_bytes(data[pos + 2:pos + 4], "little")  # LE RDW, data bytes only
+        types.append(T17_TYPES[data[pos + 4] & 0x0F])
+        pos += 4 + length
+    return types
+
+
+def run_hierarchy_variant(mfbridge, name, spec):
+    import tempfile
+    case, copybooks, inputs, args, expected, opts = spec
+    folder = PEER / case
+    with tempfile.TemporaryDirectory() as tmp:
+        rejects = Path(tmp) / "rejects.bin"
+        cmd = [str(mfbridge), "convert", "--no-progress", "--threads", "2",
+               "--copybook", str(folder / copybooks[0]), "--input", str(folder / inputs[0])]
+        cmd += args + ["--on-error", "reject", "--reject-file", str(rejects)]
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0:
+            return f"exit {proc.returncode}: {(proc.stderr.strip().splitlines() or [''])[0]}"
+        log = Path(str(rejects) + ".errors.jsonl").read_text().splitlines()
+    rejected = set()
+    for line in log:
+        e = json.loads(line)
+        if e["field"] not in opts["drop_rejected"] or not e["bytes"].endswith("00"):
+            return (f"record {e['record']} rejected for another reason: {e['field']}: "
+                    f"{e['reason']}: {e['bytes']}")
+        rejected.add(e["record"])
+    ours = [normalise(json.loads(l, parse_float=Decimal), "both") for l in proc.stdout.split("\n") if l]
+    theirs = [normalise(r, "both") for r in load_rows((folder / "expected" / expected).read_text(), False)]
+    if opts["hierarchy"] == "flat":
+        raw = load_rows((folder / "expected" / expected).read_text(), False)
+        # Each row's parent is the row whose deepest Seg_Id is this row's next-to-deepest.
+        by_seg = {}
+        for r, n in zip(raw, theirs):
+            ids = sorted(k for k in r if k.startswith("Seg_Id"))
+            by_seg[r[ids[-1]]] = n
+        kept = []
+        for r, n in zip(raw, theirs):
+            if r["Record_Id"] + 1 in rejected:
+                continue
+            ids = sorted(k for k in r if k.startswith("Seg_Id"))
+            if len(ids) > 1:
+                parent = by_seg[r[ids[-2]]]
+                ptype = t17_type(parent)
+                n = dict(n, _parent={k: parent[ptype][k] for k in T17_KEYS[ptype]})
+            kept.append(n)
+        return compare_rows(ours[:len(kept)], kept, "row")
+    # Nested: build Cobrix's tree from our flat rows, each child under the latest row of
+    # its parent type whose key equals the child's _parent.
+    roots, latest = [], {}
+    for row in ours:
+        kind = t17_type(row)
+        node = dict(row[kind])
+        for child in T17_CHILDREN.get(kind, []):
+            node[child] = []
+        if kind == "COMPANY":
+            roots.append({"SEGMENT_ID": row["SEGMENT_ID"], "COMPANY": node})
+        else:
+            ptype = T17_PARENT[kind]
+            parent = next((p for p in reversed(latest.get(ptype, []))
+                           if {k: p[k] for k in T17_KEYS[ptype]} == row["_parent"]), None)
+            if parent is None:
+                return f"{kind} row with _parent {row['_parent']}: no such {ptype} before it"
+            parent[kind].append(node)
+        latest.setdefault(kind, []).append(node)
+    # Leave out of Cobrix's tree exactly the OFFICE records we rejected, found by position:
+    # the k-th OFFICE of the j-th DEPT of the i-th COMPANY in the file.
+    types = t17_record_types(folder / inputs[0])
+    drop = []
+    root = dept = office = -1
+    for number, kind in enumerate(types, start=1):
+        if kind == "COMPANY":
+            root, dept = root + 1, -1
+        elif kind == "DEPT":
+            dept, office = dept + 1, -1
+        elif kind == "OFFICE":
+            office += 1
+            if number in rejected:
+                drop.append((root, dept, office))
+    for root, dept, office in sorted(drop, reverse=True):
+        del theirs[root]["COMPANY"]["DEPT"][dept]["OFFICE"][office]
+    return compare_rows(roots, theirs, "root")
 
 
 def main():
@@ -290,7 +404,8 @@ def main():
         return 0
     passed = failed = matched = differs = 0
     for name, spec in VARIANTS.items():
-        diff = run_variant(mfbridge, name, spec)
+        run = run_hierarchy_variant if "hierarchy" in spec[5] else run_variant
+        diff = run(mfbridge, name, spec)
         known = KNOWN_DIFFERENCES.get(name)
         if diff is None and known is None:
             print(f"PASS    {name}")

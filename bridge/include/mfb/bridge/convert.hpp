@@ -28,6 +28,9 @@ struct convert_options {
   bool odo_framing = false;  ///< --recfm ODO: record lengths from the layout's ODO counters
   std::string record_name;           ///< --record
   std::vector<std::string> selects;  ///< --select FIELD=VALUE:TARGET, in order
+  std::vector<std::string> parents;  ///< --parent CHILD=PARENT (hierarchical files)
+  std::vector<std::string> keys;     ///< --key RECORD=FIELD[,FIELD...] (a parent's key)
+  std::string output_dir;  ///< --output-dir: one file per record type, DIR/TYPE.jsonl|csv
   decode_options decode;
   error_policy on_error = error_policy::fail;
   std::string reject_file;       ///< raw bytes of bad records (reject policy)
@@ -37,6 +40,7 @@ struct convert_options {
   std::size_t batch_bytes = std::size_t{2} << 20;  ///< input bytes per batch
   std::string summary_json;      ///< write the summary as JSON here when set
   bool progress = true;          ///< show progress when stderr is a terminal
+  unsigned progress_ms = 500;    ///< least time between progress updates (checked per batch)
   int messages_limit = 10;       ///< errors printed in full under skip/reject (then counted)
 
   /// Return the defaults: FB framing, cp037, JSON Lines, fail on the first bad record.
