@@ -35,15 +35,13 @@ void add_run_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--state-dir", a->state_dir,
                   "Folder for the lock, state and local history (default: .mfbridge beside the job)");
   cmd->callback([a, &exit_code] {
-    for (const auto& v : a->vars) {
-      std::pair<std::string, std::string> kv;
-      if (!bridge::parse_var_assignment(v, kv)) {
-        std::fprintf(stderr, "mfbridge run: --var expects NAME=VALUE, got %s\n", v.c_str());
-        exit_code = exit_usage;
-        return;
-      }
-      a->opts.vars.push_back(kv);
+    auto vars = bridge::parse_var_assignments(a->vars);
+    if (!vars) {
+      std::fprintf(stderr, "mfbridge run: %s\n", vars.err().message.c_str());
+      exit_code = exit_usage;
+      return;
     }
+    a->opts.vars = *vars;
     a->opts.job_file = a->job_file;
     a->opts.state_dir = a->state_dir;
     exit_code = bridge::run_job(a->opts, stdout, stderr);

@@ -36,15 +36,13 @@ void add_runs_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--limit", a->opts.limit, "How many runs (default 20)")->check(CLI::PositiveNumber);
   cmd->add_flag("--json", a->opts.json, "JSON: the runs with their steps, counts and control totals");
   cmd->callback([a, &exit_code] {
-    for (const auto& v : a->vars) {
-      std::pair<std::string, std::string> kv;
-      if (!bridge::parse_var_assignment(v, kv)) {
-        std::fprintf(stderr, "mfbridge runs: --var expects NAME=VALUE, got %s\n", v.c_str());
-        exit_code = exit_usage;
-        return;
-      }
-      a->opts.vars.push_back(kv);
+    auto vars = bridge::parse_var_assignments(a->vars);
+    if (!vars) {
+      std::fprintf(stderr, "mfbridge runs: %s\n", vars.err().message.c_str());
+      exit_code = exit_usage;
+      return;
     }
+    a->opts.vars = *vars;
     a->opts.job_file = a->job_file;
     a->opts.state_dir = a->state_dir;
     exit_code = bridge::list_runs(a->opts, stdout, stderr);

@@ -55,15 +55,20 @@ nlohmann::ordered_json to_json(const run_record& r, const std::vector<step_recor
 
 }  // namespace
 
-bool parse_var_assignment(const std::string& text, std::pair<std::string, std::string>& out) {
-  auto eq = text.find('=');
-  if (eq == std::string::npos || eq == 0) return false;
-  std::string name = text.substr(0, eq);
-  if (name[0] >= '0' && name[0] <= '9') return false;
-  for (char c : name)
-    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
-  out = {name, text.substr(eq + 1)};
-  return true;
+mfb::result<std::vector<std::pair<std::string, std::string>>> parse_var_assignments(
+    const std::vector<std::string>& texts) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& text : texts) {
+    auto eq = text.find('=');
+    bool ok = eq != std::string::npos && eq > 0 && !(text[0] >= '0' && text[0] <= '9');
+    for (std::size_t i = 0; ok && i < eq; ++i) {
+      char c = text[i];
+      ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    }
+    if (!ok) return mfb::error{"--var expects NAME=VALUE, got " + text};
+    out.emplace_back(text.substr(0, eq), text.substr(eq + 1));
+  }
+  return out;
 }
 
 int list_runs(const runs_options& opts, std::FILE* out, std::FILE* err) {

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "mfb/ebcdic/result.hpp"
+
 namespace mfb::bridge {
 
 /// How to run a job file; plain data with defaults() and validate().
@@ -48,7 +50,8 @@ struct runs_options {
 /// Print the run history; return 0, 1 for bad options, 4 if the history cannot be read.
 int list_runs(const runs_options& opts, std::FILE* out, std::FILE* err);
 
-/// Split "NAME=VALUE" (a --var argument); return false if it has no valid NAME.
-bool parse_var_assignment(const std::string& text, std::pair<std::string, std::string>& out);
+/// Split --var arguments "NAME=VALUE" into pairs; the error names the first bad one.
+mfb::result<std::vector<std::pair<std::string, std::string>>> parse_var_assignments(
+    const std::vector<std::string>& texts);
 
 }  // namespace mfb::bridge
