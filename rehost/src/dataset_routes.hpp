@@ -63,6 +63,8 @@ class dataset_routes {
   http_response describe(request_context& ctx);
   http_response list_records(request_context& ctx);
   http_response get_record(request_context& ctx);
+  /// POST (create), PUT (create or replace), DELETE: validated, transactional, audited.
+  http_response write(request_context& ctx, const std::string& method);
   /// The dataset named by the path, or nullptr with `problem` set (404).
   std::shared_ptr<const bridge::dataset> find(db_pool::lease& db, const std::string& name,
                                               http_response& problem);

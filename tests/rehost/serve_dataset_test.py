@@ -34,7 +34,8 @@ COPYBOOK = """\
                10  TXN-AMT PIC S9(3)V99 COMP-3.
 """
 LENGTH = 29
-KEYS = {"reader": ("reader-key", ["read:*"]), "other": ("other-key", ["read:other"])}
+KEYS = {"reader": ("reader-key", ["read:*"]), "other": ("other-key", ["read:other"]),
+        "writer": ("writer-key", ["write:account"])}
 
 
 def packed(value, digits, scale):
@@ -183,6 +184,80 @@ console.log(JSON.stringify(verdicts));
     check(verdicts == [True] * len(records) + [False], "ajv verdicts: %s %s" % (verdicts, r.stderr[:500]))
 
 
+def record_body(branch, acct, owner, balance, txn):
+    """A record's JSON text with exact decimals, and its bytes built independently."""
+    text = ('{"BRANCH":"%s","ACCT-NO":%d,"OWNER":"%s","BALANCE":%s,"TXN":[{"TXN-AMT":%s},{"TXN-AMT":%s}]}'
+            % (branch, acct, owner, balance, txn[0], txn[1]))
+    data = (branch.encode("cp037") + str(acct).rjust(5, "0").encode("cp037") +
+            owner.ljust(10).encode("cp037") + packed(balance, 9, 2) +
+            packed(txn[0], 5, 2) + packed(txn[1], 5, 2))
+    return text, data
+
+
+def test_writes(srv, db_path):
+    wk, rk = KEYS["writer"][0], KEYS["reader"][0]
+    hdr = {"Content-Type": "application/json"}
+    text, data = record_body("NEW", 4242, "ANNA", "-1234567.89", ["0.01", "-999.99"])
+    st, h, b = srv.request("POST", "/v1/datasets/account/records", text, headers=hdr, key=rk)
+    check_problem(st, h, b, 403, "POST with a read key")
+    st, h, b = srv.request("POST", "/v1/datasets/account/records", text, headers=hdr, key=wk)
+    check(st == 201 and h.get("location") == "/v1/datasets/account/records/NEW,4242", "POST: %s %s %s" % (st, h, b))
+    st, h, b = srv.request("GET", "/v1/datasets/account/records/NEW,4242?format=ebcdic", key=rk)
+    check(st == 200 and b == data, "written record as EBCDIC: %s %s want %s" % (st, b.hex(), data.hex()))
+    st, h, b = srv.request("POST", "/v1/datasets/account/records", text, headers=hdr, key=wk)
+    check_problem(st, h, b, 409, "POST of an existing key")
+    text2, data2 = record_body("NEW", 4242, "BERT", "5.00", ["1.00", "2.00"])
+    st, h, b = srv.request("PUT", "/v1/datasets/account/records/NEW,4242", text2, headers=hdr, key=wk)
+    check(st == 200 and json.loads(b)["OWNER"] == "BERT", "PUT: %s %s" % (st, b))
+    st, h, b = srv.request("GET", "/v1/datasets/account/records/NEW,4242", key=rk,
+                           headers={"Accept": "application/octet-stream"})
+    check(st == 200 and b == data2, "replaced record as EBCDIC: %s" % b.hex())
+    st, h, b = srv.request("PUT", "/v1/datasets/account/records/NEW,1", text2, headers=hdr, key=wk)
+    p = check_problem(st, h, b, 422, "PUT with another key in the body")
+    check([e["field"] for e in p.get("errors", [])] == ["ACCT-NO"], "key mismatch named: %s" % p)
+    bad = '{"BRANCH":"NEW","ACCT-NO":7,"OWNER":"ELEVEN CHARS","BALANCE":1.234,"TXN":[{"TXN-AMT":1},{"TXN-AMT":2}],"EXTRA":1}'
+    st, h, b = srv.request("POST", "/v1/datasets/account/records", bad, headers=hdr, key=wk)
+    p = check_problem(st, h, b, 422, "invalid record")
+    fields = " ".join(e["field"] for e in p.get("errors", []))
+    for name in ("OWNER", "BALANCE", "EXTRA"):
+        check(name in fields, "invalid %s listed: %s" % (name, p))
+    st, h, b = srv.request("POST", "/v1/datasets/account/records", "{bad", headers=hdr, key=wk)
+    check_problem(st, h, b, 400, "malformed record JSON")
+    st, h, b = srv.request("DELETE", "/v1/datasets/account/records/NEW,4242", key=wk)
+    check(st == 204, "DELETE: %s %s" % (st, b))
+    st, h, b = srv.request("GET", "/v1/datasets/account/records/NEW,4242", key=rk)
+    check_problem(st, h, b, 404, "GET after DELETE")
+    st, h, b = srv.request("DELETE", "/v1/datasets/account/records/NEW,4242", key=wk)
+    check_problem(st, h, b, 404, "DELETE twice")
+
+    # Concurrent writers on distinct keys: every write lands, each audited once.
+    import threading
+    def writer(t):
+        for i in range(10):
+            body, _ = record_body("C%02d" % t, i, "T%d" % t, "%d.00" % i, ["0.00", "0.00"])
+            st, _h, _b = srv.request("POST", "/v1/datasets/account/records", body, headers=hdr, key=wk)
+            check(st == 201, "concurrent POST %d/%d: %s %s" % (t, i, st, _b[:200]))
+    threads = [threading.Thread(target=writer, args=(t,)) for t in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    import sqlite3
+    con = sqlite3.connect(db_path)
+    rows = con.execute("SELECT who, action, record_key, before, after FROM mfbridge_audit ORDER BY id").fetchall()
+    n = con.execute("SELECT COUNT(*) FROM account WHERE branch LIKE 'C%'").fetchone()[0]
+    con.close()
+    check(n == 40, "concurrent POSTs stored: %d of 40" % n)
+    first = rows[:3]
+    check([r[1] for r in first] == ["POST", "PUT", "DELETE"] and all(r[0] == "writer" for r in rows),
+          "audit actions and who: %s" % first)
+    check(first[0][3] is None and json.loads(first[0][4])["OWNER"] == "ANNA", "audit POST before/after: %s" % (first[0],))
+    check(json.loads(first[1][3])["OWNER"] == "ANNA" and json.loads(first[1][4])["OWNER"] == "BERT",
+          "audit PUT before/after: %s" % (first[1],))
+    check(json.loads(first[2][3])["OWNER"] == "BERT" and first[2][4] is None, "audit DELETE: %s" % (first[2],))
+    check(len(rows) == 43, "audit rows: %d (3 + 40)" % len(rows))
+
+
 def main():
     if not os.path.exists(MFB):
         print("FAIL: %s not built" % MFB)
@@ -208,6 +283,7 @@ def main():
             test_records(srv, recs)
             test_pages(srv, recs)
             test_openapi(srv, tmp, recs)
+            test_writes(srv, db)
         finally:
             check(srv.stop() == 0, "exit code after SIGTERM")
     return finish()
