@@ -31,6 +31,15 @@ if ((${#missing[@]})); then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The PostgreSQL tests (tests/support/pg_server.py) start throwaway servers; initdb refuses
+# root, so as root they run the server as the unprivileged "postgres" account. The Debian
+# package creates it; make sure it exists on images that stripped it.
+if ! getent passwd postgres >/dev/null 2>&1; then
+  echo "setup: creating system user postgres (for the throwaway test servers)"
+  if [ "$(id -u)" = 0 ]; then useradd --system --user-group --no-create-home --shell /usr/sbin/nologin postgres
+  else sudo useradd --system --user-group --no-create-home --shell /usr/sbin/nologin postgres; fi
+fi
+
 # tests/rehost/serve_openapi_test.py validates /openapi.json with this npm package.
 OPENAPI_VALIDATOR=@seriousme/openapi-schema-validator
 if command -v npm >/dev/null 2>&1; then
