@@ -32,8 +32,9 @@ void add_run_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--dry-run", a->opts.dry_run,
                 "Check the job and print the plan with each step's command; run nothing");
   cmd->add_flag("--restart", a->opts.restart, "Start afresh instead of resuming a failed run");
-  cmd->add_option("--state-dir", a->state_dir,
-                  "Folder for the lock, state and local history (default: .mfbridge beside the job)");
+  cmd->add_option(
+      "--state-dir", a->state_dir,
+      "Folder for the lock, state and local history (default: .mfbridge beside the job)");
   cmd->callback([a, &exit_code] {
     auto vars = bridge::parse_var_assignments(a->vars);
     if (!vars) {

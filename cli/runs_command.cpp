@@ -33,8 +33,10 @@ void add_runs_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--state-dir", a->state_dir,
                   "History kept in this state folder's history.sqlite (default: .mfbridge)");
   cmd->add_option("--var", a->vars, "NAME=VALUE for ${...} in the job file's target");
-  cmd->add_option("--limit", a->opts.limit, "How many runs (default 20)")->check(CLI::PositiveNumber);
-  cmd->add_flag("--json", a->opts.json, "JSON: the runs with their steps, counts and control totals");
+  cmd->add_option("--limit", a->opts.limit, "How many runs (default 20)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_flag("--json", a->opts.json,
+                "JSON: the runs with their steps, counts and control totals");
   cmd->callback([a, &exit_code] {
     auto vars = bridge::parse_var_assignments(a->vars);
     if (!vars) {

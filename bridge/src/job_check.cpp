@@ -17,10 +17,25 @@ namespace mfb::bridge::detail {
 
 namespace {
 
-const std::set<std::string> count_keys = {
-    "input", "copybook", "include", "recfm", "lrecl", "record", "rdw-little-endian",
-    "rdw-excludes-header", "length-field", "length-adjust", "zoned", "trunc", "cobrix",
-    "skip-head", "skip-tail", "record-start-offset", "record-end-offset", "min", "max"};
+const std::set<std::string> count_keys = {"input",
+                                          "copybook",
+                                          "include",
+                                          "recfm",
+                                          "lrecl",
+                                          "record",
+                                          "rdw-little-endian",
+                                          "rdw-excludes-header",
+                                          "length-field",
+                                          "length-adjust",
+                                          "zoned",
+                                          "trunc",
+                                          "cobrix",
+                                          "skip-head",
+                                          "skip-tail",
+                                          "record-start-offset",
+                                          "record-end-offset",
+                                          "min",
+                                          "max"};
 const std::set<std::string> size_keys = {"path", "min", "max"};
 
 struct check_failure {
@@ -72,8 +87,8 @@ void bounds(const resolved_check& c, std::uint64_t value, const std::string& wha
   if (hi) summary["max"] = *hi;
   if ((lo && value < *lo) || (hi && value > *hi)) {
     std::string range = lo && hi ? std::to_string(*lo) + ".." + std::to_string(*hi)
-                        : lo      ? "at least " + std::to_string(*lo)
-                                  : "at most " + std::to_string(*hi);
+                        : lo     ? "at least " + std::to_string(*lo)
+                                 : "at most " + std::to_string(*hi);
     throw check_failure{3, what + " is " + std::to_string(value) + ", expected " + range};
   }
 }
@@ -120,23 +135,28 @@ framing_options count_framing(const resolved_check& c) {
   if (!odo && !length_field && !(fixed && f.lrecl == 0)) return f;
 
   auto copybooks = all(c, "copybook");
-  if (copybooks.empty()) throw check_failure{1, "record_count needs copybook: (or lrecl: for F/FB)"};
+  if (copybooks.empty())
+    throw check_failure{1, "record_count needs copybook: (or lrecl: for F/FB)"};
   copybook::parse_options popts;
   for (const auto& d : all(c, "include")) popts.include_dirs.emplace_back(d);
   popts.cobrix_extensions = flag(c, "cobrix");
   auto parsed = copybook::parse_copybook_files({copybooks.begin(), copybooks.end()}, popts);
-  if (!parsed.ok()) throw check_failure{1, "the copybook has errors:\n" + copybook::to_string(parsed.diagnostics)};
+  if (!parsed.ok())
+    throw check_failure{1, "the copybook has errors:\n" + copybook::to_string(parsed.diagnostics)};
   std::vector<const copybook::record_layout*> layouts;
   const std::string* name = c.get("record");
   for (const auto& r : parsed.records)
     if (!name || copybook::names_equal(r.name, *name)) layouts.push_back(&r);
-  if (layouts.empty()) throw check_failure{1, "no record named " + (name ? *name : std::string("?")) + " in the copybook"};
+  if (layouts.empty())
+    throw check_failure{
+        1, "no record named " + (name ? *name : std::string("?")) + " in the copybook"};
   auto zoned = c.get("zoned") && *c.get("zoned") == "ascii" ? ebcdic::zoned_charset::ascii
-                                                           : ebcdic::zoned_charset::ebcdic;
+                                                            : ebcdic::zoned_charset::ebcdic;
   auto trunc = c.get("trunc") && *c.get("trunc") == "bin" ? ebcdic::truncation::binary
-                                                         : ebcdic::truncation::standard;
+                                                          : ebcdic::truncation::standard;
   if (odo || length_field) {
-    if (layouts.size() != 1) throw check_failure{1, "length-field and recfm ODO need one record (record:)"};
+    if (layouts.size() != 1)
+      throw check_failure{1, "length-field and recfm ODO need one record (record:)"};
     std::string why;
     if (odo) {
       why = set_odo_framing(f, *layouts.front(), zoned, trunc);
@@ -158,7 +178,8 @@ void check_count(const resolved_check& c, nlohmann::json& summary) {
   framing_options f = count_framing(c);
   if (auto why = f.validate(); !why.empty()) throw check_failure{1, why};
   std::error_code ec;
-  if (*input != "-" && !std::filesystem::exists(*input, ec)) throw check_failure{4, *input + " does not exist"};
+  if (*input != "-" && !std::filesystem::exists(*input, ec))
+    throw check_failure{4, *input + " does not exist"};
   auto reader = record_reader::open(*input, f);
   if (!reader) throw check_failure{4, reader.err().message};
   record_batch batch;

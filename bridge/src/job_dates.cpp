@@ -17,7 +17,8 @@ std::chrono::year_month_day to_ymd(job_date d) {
 }
 
 job_date from_ymd(std::chrono::year_month_day d) {
-  return {static_cast<int>(d.year()), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day())};
+  return {static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+          static_cast<unsigned>(d.day())};
 }
 
 std::string padded(long value, int width) {
@@ -104,7 +105,8 @@ job_date today_local() {
   std::time_t now = std::time(nullptr);
   std::tm tm{};
   localtime_r(&now, &tm);
-  return {tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1), static_cast<unsigned>(tm.tm_mday)};
+  return {tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1),
+          static_cast<unsigned>(tm.tm_mday)};
 }
 
 }  // namespace mfb::bridge

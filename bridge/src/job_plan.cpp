@@ -13,8 +13,8 @@ namespace mfb::bridge::detail {
 namespace {
 
 // Keys whose values are files the step reads; a dry run wants them to exist already.
-const std::set<std::string> input_keys = {"input", "copybook", "include", "old", "new",
-                                          "path", "file_exists"};
+const std::set<std::string> input_keys = {"input", "copybook", "include",    "old",
+                                          "new",   "path",     "file_exists"};
 const std::set<std::string> check_names = {"file_exists", "file_size", "record_count"};
 
 std::string flag_name(std::string key) {
@@ -53,7 +53,8 @@ mfb::result<bool> plan_command(const job_spec& spec, const job_step& s, planned_
     if (o.value.what == job_value::kind::map)
       return mfb::error{at(spec, o.line) + o.key + " takes a value or a list, not a map"};
     if (!p.flags_given.insert(flag).second)
-      return mfb::error{at(spec, o.line) + "option " + flag + " given twice (use a list to repeat it)"};
+      return mfb::error{at(spec, o.line) + "option " + flag +
+                        " given twice (use a list to repeat it)"};
     if (o.value.what == job_value::kind::boolean) {
       if (o.value.flag) p.argv.push_back("--" + flag);
       continue;
@@ -89,7 +90,8 @@ mfb::result<bool> plan_checks(const job_spec& spec, const job_step& s, planned_s
       c.args.emplace_back("path", *values);
     } else {
       if (o.value.what != job_value::kind::map)
-        return mfb::error{at(spec, o.line) + o.key + " takes a map of options (input:, min:, max: ...)"};
+        return mfb::error{at(spec, o.line) + o.key +
+                          " takes a map of options (input:, min:, max: ...)"};
       for (const auto& e : o.value.entries) {
         if (e.value.what == job_value::kind::map)
           return mfb::error{at(spec, e.line) + e.key + " takes a value or a list, not a map"};
@@ -116,7 +118,8 @@ mfb::result<bool> plan_checks(const job_spec& spec, const job_step& s, planned_s
     sig.push_back(cj);
     p.checks.push_back(std::move(c));
   }
-  if (p.checks.empty()) return mfb::error{at(spec, s.line) + "check step " + s.name + " has no checks"};
+  if (p.checks.empty())
+    return mfb::error{at(spec, s.line) + "check step " + s.name + " has no checks"};
   p.signature = sig.dump();
   return true;
 }
@@ -150,7 +153,8 @@ mfb::result<job_plan> build_plan(const job_spec& spec, job_variables& vars) {
     p.kind = s.kind;
     p.when = s.when;
     p.line = s.line;
-    auto ok = s.kind == step_kind::check ? plan_checks(spec, s, p, vars) : plan_command(spec, s, p, vars);
+    auto ok =
+        s.kind == step_kind::check ? plan_checks(spec, s, p, vars) : plan_command(spec, s, p, vars);
     if (!ok) return ok.err();
     plan.steps.push_back(std::move(p));
   }
@@ -178,7 +182,8 @@ std::optional<std::set<std::string>> command_flags(const std::string& executable
     if (i + 2 < eol && t[i] == '-' && t[i + 1] != '-' && t[i + 2] == ',') i += 3;
     if (i > line && t.compare(i, 2, "--") == 0) {
       std::size_t end = i + 2;
-      while (end < eol && (std::isalnum(static_cast<unsigned char>(t[end])) || t[end] == '-')) ++end;
+      while (end < eol && (std::isalnum(static_cast<unsigned char>(t[end])) || t[end] == '-'))
+        ++end;
       if (end > i + 2) flags.insert(t.substr(i + 2, end - i - 2));
     }
     line = eol + 1;
@@ -212,7 +217,8 @@ std::vector<std::string> check_flags(const job_plan& plan, const std::string& ex
   return problems;
 }
 
-std::vector<std::string> final_argv(const planned_step& step, const std::set<std::string>* command_flags,
+std::vector<std::string> final_argv(const planned_step& step,
+                                    const std::set<std::string>* command_flags,
                                     const std::string& target, const std::string& summary_path) {
   std::vector<std::string> argv = step.argv;
   if (!command_flags) return argv;
@@ -220,7 +226,8 @@ std::vector<std::string> final_argv(const planned_step& step, const std::set<std
     argv.push_back("--target");
     argv.push_back(target);
   }
-  if (!summary_path.empty() && command_flags->count("summary-json") && !step.flags_given.count("summary-json")) {
+  if (!summary_path.empty() && command_flags->count("summary-json") &&
+      !step.flags_given.count("summary-json")) {
     argv.push_back("--summary-json");
     argv.push_back(summary_path);
   }
@@ -233,7 +240,8 @@ std::string shell_quote(const std::vector<std::string>& argv) {
     if (!out.empty()) out += ' ';
     bool plain = !a.empty();
     for (char c : a)
-      if (!(std::isalnum(static_cast<unsigned char>(c)) || std::string_view("-_./=:,+@%").find(c) != std::string_view::npos))
+      if (!(std::isalnum(static_cast<unsigned char>(c)) ||
+            std::string_view("-_./=:,+@%").find(c) != std::string_view::npos))
         plain = false;
     if (plain) {
       out += a;

@@ -35,18 +35,18 @@ struct planned_step {
   std::vector<std::string> argv;      ///< command steps: {"mfbridge", kind, flags...}
   std::set<std::string> flags_given;  ///< long flags the step sets (without dashes)
   std::vector<resolved_check> checks;
-  std::vector<std::string> inputs;    ///< files the step reads (dry run checks them)
-  std::vector<std::string> values;    ///< every option value (outputs of earlier steps)
-  std::string signature;              ///< JSON of argv or checks
+  std::vector<std::string> inputs;  ///< files the step reads (dry run checks them)
+  std::vector<std::string> values;  ///< every option value (outputs of earlier steps)
+  std::string signature;            ///< JSON of argv or checks
 };
 
 /// A whole job, expanded.
 struct job_plan {
   job_spec spec;
-  std::string target;  ///< expanded target:, or empty
-  std::string log;     ///< expanded log:, or empty
+  std::string target;                            ///< expanded target:, or empty
+  std::string log;                               ///< expanded log:, or empty
   std::map<std::string, std::string> variables;  ///< every variable used, with its value
-  std::string fingerprint;  ///< same job + same variables = may resume
+  std::string fingerprint;                       ///< same job + same variables = may resume
   std::vector<planned_step> steps;
 };
 
@@ -65,7 +65,8 @@ std::vector<std::string> check_flags(const job_plan& plan, const std::string& ex
 
 /// The argv a command step runs with: its own flags, plus the job's --target and a
 /// --summary-json FILE when its command has them and the step does not set them itself.
-std::vector<std::string> final_argv(const planned_step& step, const std::set<std::string>* command_flags,
+std::vector<std::string> final_argv(const planned_step& step,
+                                    const std::set<std::string>* command_flags,
                                     const std::string& target, const std::string& summary_path);
 
 /// Quote an argv for display as a shell would need it (display only: nothing runs a shell).

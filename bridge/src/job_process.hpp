@@ -12,10 +12,10 @@ namespace mfb::bridge::detail {
 
 /// How a child ended.
 struct child_outcome {
-  int exit_code = 0;       ///< the command's code; 4 if it could not start or was killed
-  int signal = 0;          ///< the signal that killed it, or 0
+  int exit_code = 0;         ///< the command's code; 4 if it could not start or was killed
+  int signal = 0;            ///< the signal that killed it, or 0
   bool interrupted = false;  ///< the runner itself was asked to stop
-  std::string message;     ///< why, when not a plain exit
+  std::string message;       ///< why, when not a plain exit
 };
 
 /// Run `executable` with `argv` (argv[0] included) and wait for it.

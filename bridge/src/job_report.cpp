@@ -56,7 +56,7 @@ std::string summary_brief(const std::string& summary_json) {
   // Counts a scheduler's reader looks for first; other numbers stay in the stored summary.
   static const std::pair<const char*, const char*> keys[] = {
       {"records_read", "records read"}, {"records_written", "written"},
-      {"records_loaded", "loaded"},      {"records_rejected", "rejected"},
+      {"records_loaded", "loaded"},     {"records_rejected", "rejected"},
       {"inserts", "inserts"},           {"updates", "updates"},
       {"deletes", "deletes"},           {"records", "records"}};
   std::string out;
@@ -75,7 +75,8 @@ std::string summary_brief(const std::string& summary_json) {
   return out;
 }
 
-std::vector<std::optional<std::int64_t>> steps_to_skip(const job_plan& plan, const job_state& prev) {
+std::vector<std::optional<std::int64_t>> steps_to_skip(const job_plan& plan,
+                                                       const job_state& prev) {
   std::vector<std::optional<std::int64_t>> out(plan.steps.size());
   for (std::size_t i = 0; i < plan.steps.size(); ++i) {
     const state_step* before = nullptr;
@@ -111,8 +112,9 @@ void print_plan(const job_plan& plan, const std::map<step_kind, std::set<std::st
     auto idx = static_cast<std::size_t>(s.index - 1);
     if (idx < skips.size() && skips[idx])
       note = "  [would skip: completed in run " + std::to_string(*skips[idx]) + "]";
-    std::fprintf(out, "%3d. %s (%s, %s)%s\n", s.index, s.name.c_str(), std::string(to_string(s.kind)).c_str(),
-                 std::string(to_string(s.when)).c_str(), note.c_str());
+    std::fprintf(out, "%3d. %s (%s, %s)%s\n", s.index, s.name.c_str(),
+                 std::string(to_string(s.kind)).c_str(), std::string(to_string(s.when)).c_str(),
+                 note.c_str());
     if (s.kind == step_kind::check) {
       for (const auto& c : s.checks) {
         std::string args;

@@ -52,8 +52,14 @@ class runner {
   runner(const job_plan& plan, const job_run_options& opts, std::string state_dir,
          std::map<step_kind, std::set<std::string>> flags, run_history& history,
          std::string history_name, job_log& log, std::FILE* err)
-      : plan_(plan), opts_(opts), state_dir_(std::move(state_dir)), flags_(std::move(flags)),
-        history_(history), history_name_(std::move(history_name)), log_(log), err_(err) {}
+      : plan_(plan),
+        opts_(opts),
+        state_dir_(std::move(state_dir)),
+        flags_(std::move(flags)),
+        history_(history),
+        history_name_(std::move(history_name)),
+        log_(log),
+        err_(err) {}
 
   int run(const std::optional<job_state>& prev, bool resume) {
     auto t0 = clock_type::now();
@@ -81,16 +87,20 @@ class runner {
     state_.fingerprint = plan_.fingerprint;
     state_.history = history_name_;
     state_.status = "running";
-    for (const auto& s : plan_.steps) state_.steps.push_back({s.name, s.signature, "pending", {}, {}});
+    for (const auto& s : plan_.steps)
+      state_.steps.push_back({s.name, s.signature, "pending", {}, {}});
     save_state();
     std::string vars;
     for (const auto& [k, v] : plan_.variables) vars += (vars.empty() ? "" : ", ") + k + "=" + v;
     std::fprintf(err_, "mfbridge run: %s run %lld started%s%s%s\n", run.job.c_str(),
-                 static_cast<long long>(run.id), vars.empty() ? "" : " (", vars.c_str(), vars.empty() ? "" : ")");
+                 static_cast<long long>(run.id), vars.empty() ? "" : " (", vars.c_str(),
+                 vars.empty() ? "" : ")");
     if (resume)
       std::fprintf(err_, "mfbridge run: resuming run %lld, which ended %s\n",
                    static_cast<long long>(prev->run_id), prev->status.c_str());
-    nlohmann::json start{{"job", run.job}, {"run", run.id}, {"job_file", run.job_file},
+    nlohmann::json start{{"job", run.job},
+                         {"run", run.id},
+                         {"job_file", run.job_file},
                          {"variables", plan_.variables}};
     if (resume) start["resumed_from"] = prev->run_id;
     log_.write("job_start", start.dump());
@@ -117,7 +127,8 @@ class runner {
         finish_step(rec, st, "skipped", "completed in run " + std::to_string(*skips[i]));
       } else if (!(p.when == step_when::always || (p.when == step_when::on_success && !failed) ||
                    (p.when == step_when::on_failure && failed))) {
-        finish_step(rec, st, "not_run", failed ? "an earlier step failed" : "no earlier step failed");
+        finish_step(rec, st, "not_run",
+                    failed ? "an earlier step failed" : "no earlier step failed");
       } else {
         execute(p, rec, st);
         if (rec.exit_code && *rec.exit_code != 0) failed = true;
@@ -135,10 +146,15 @@ class runner {
     if (auto r = history_.end_run(run); !r) history_error(r.err().message);
     if (history_failed_) run.exit_code = std::max(run.exit_code, 4);
     double secs = seconds_since(t0);
-    log_.write("job_end", nlohmann::json{{"job", run.job}, {"run", run.id}, {"status", run.status},
-                                         {"exit_code", run.exit_code}, {"seconds", secs}}.dump());
+    log_.write("job_end", nlohmann::json{{"job", run.job},
+                                         {"run", run.id},
+                                         {"status", run.status},
+                                         {"exit_code", run.exit_code},
+                                         {"seconds", secs}}
+                              .dump());
     std::string tally;
-    for (const auto& [status, n] : counts) tally += (tally.empty() ? "" : ", ") + std::to_string(n) + " " + status;
+    for (const auto& [status, n] : counts)
+      tally += (tally.empty() ? "" : ", ") + std::to_string(n) + " " + status;
     std::fprintf(err_, "mfbridge run: %s run %lld %s, exit %d, in %.1f s (%s); history in %s\n",
                  run.job.c_str(), static_cast<long long>(run.id), run.status.c_str(), run.exit_code,
                  secs, tally.c_str(), history_name_.c_str());
@@ -165,10 +181,13 @@ class runner {
       if (summary_file == own) std::remove(own.c_str());
       rec.command = nlohmann::json(argv).dump();
     }
-    log_.write("step_start", nlohmann::json{{"job", plan_.spec.name}, {"run", rec.run_id},
-                                            {"step", p.name}, {"index", p.index},
+    log_.write("step_start", nlohmann::json{{"job", plan_.spec.name},
+                                            {"run", rec.run_id},
+                                            {"step", p.name},
+                                            {"index", p.index},
                                             {"kind", rec.kind},
-                                            {"command", nlohmann::json::parse(rec.command)}}.dump());
+                                            {"command", nlohmann::json::parse(rec.command)}}
+                                 .dump());
     std::string status = "ok";
     if (p.kind == step_kind::check) {
       check_outcome c = run_checks(p);
@@ -194,7 +213,8 @@ class runner {
     finish_step(rec, st, status, rec.message);
   }
 
-  void finish_step(step_record& rec, state_step& st, const std::string& status, const std::string& message) {
+  void finish_step(step_record& rec, state_step& st, const std::string& status,
+                   const std::string& message) {
     rec.status = status;
     rec.message = message;
     if (rec.ended_at.empty() && !rec.started_at.empty()) rec.ended_at = iso_now();
@@ -202,7 +222,7 @@ class runner {
     save_state();
     save_step(rec);
     nlohmann::json ev{{"job", plan_.spec.name}, {"run", rec.run_id}, {"step", rec.name},
-                      {"index", rec.index}, {"kind", rec.kind}, {"status", status}};
+                      {"index", rec.index},     {"kind", rec.kind},  {"status", status}};
     if (rec.exit_code) ev["exit_code"] = *rec.exit_code;
     if (!rec.started_at.empty()) ev["seconds"] = rec.seconds;
     if (rec.completed_in) ev["completed_in"] = *rec.completed_in;
@@ -213,8 +233,9 @@ class runner {
   }
 
   void print_line(const step_record& rec) {
-    std::string line = "mfbridge run: " + plan_.spec.name + " step " + std::to_string(rec.index) + "/" +
-                       std::to_string(plan_.steps.size()) + " " + rec.name + " (" + rec.kind + "): ";
+    std::string line = "mfbridge run: " + plan_.spec.name + " step " + std::to_string(rec.index) +
+                       "/" + std::to_string(plan_.steps.size()) + " " + rec.name + " (" + rec.kind +
+                       "): ";
     if (rec.status == "skipped" || rec.status == "not_run") {
       line += (rec.status == "skipped" ? "skipped (" : "not run (") + rec.message + ")";
     } else {
@@ -263,14 +284,16 @@ std::string resume_note(const std::optional<detail::job_state>& prev, const deta
                         bool restart, bool& resume) {
   resume = false;
   if (!prev || prev->job != plan.spec.name) return {};
-  bool unfinished = prev->status == "failed" || prev->status == "interrupted" || prev->status == "running";
+  bool unfinished =
+      prev->status == "failed" || prev->status == "interrupted" || prev->status == "running";
   std::string run = "run " + std::to_string(prev->run_id);
   if (!unfinished) return {};
   if (restart) return run + " did not finish; --restart starts afresh";
   if (prev->fingerprint != plan.fingerprint)
     return run + " did not finish, but with other variables; starting afresh";
   resume = true;
-  return "resuming " + run + " (" + (prev->status == "running" ? "interrupted" : prev->status) + ")";
+  return "resuming " + run + " (" + (prev->status == "running" ? "interrupted" : prev->status) +
+         ")";
 }
 
 // A previous runner died without recording its end: mark its run and running step.
@@ -309,8 +332,9 @@ std::vector<std::string> missing_inputs(const detail::job_plan& plan) {
     for (const auto& in : s.inputs) {
       std::error_code ec;
       if (!named_earlier.count(in) && !std::filesystem::exists(in, ec))
-        problems.push_back(plan.spec.file.string() + ":" + std::to_string(s.line) + ": step " + s.name +
-                           " reads " + in + ", which does not exist (and no earlier step names it)");
+        problems.push_back(plan.spec.file.string() + ":" + std::to_string(s.line) + ": step " +
+                           s.name + " reads " + in +
+                           ", which does not exist (and no earlier step names it)");
     }
     named_earlier.insert(s.values.begin(), s.values.end());
   }
@@ -338,9 +362,10 @@ int run_job(const job_run_options& opts, std::FILE* out, std::FILE* err) {
   }
   std::error_code ec;
   std::filesystem::path job_dir = std::filesystem::absolute(opts.job_file, ec).parent_path();
-  std::map<std::string, std::string> builtins{{"RUN_DATE", *format_date(today_local(), "yyyy-MM-dd")},
-                                              {"JOB_NAME", spec->name},
-                                              {"JOB_DIR", job_dir.string()}};
+  std::map<std::string, std::string> builtins{
+      {"RUN_DATE", *format_date(today_local(), "yyyy-MM-dd")},
+      {"JOB_NAME", spec->name},
+      {"JOB_DIR", job_dir.string()}};
   job_variables vars(opts.vars, spec->vars, builtins, opts.job_file.string());
   auto plan = build_plan(*spec, vars);
   if (!plan) {
@@ -351,7 +376,8 @@ int run_job(const job_run_options& opts, std::FILE* out, std::FILE* err) {
   std::string state_dir = !opts.state_dir.empty() ? opts.state_dir.string()
                           : parent.empty()        ? std::string(".mfbridge")
                                                   : (parent / ".mfbridge").string();
-  std::string history_name = plan->target.empty() ? "sqlite:" + state_dir + "/history.sqlite" : plan->target;
+  std::string history_name =
+      plan->target.empty() ? "sqlite:" + state_dir + "/history.sqlite" : plan->target;
   auto state_file = std::filesystem::path(state_dir) / (spec->name + ".state.json");
 
   std::map<step_kind, std::set<std::string>> flags;
@@ -380,7 +406,8 @@ int run_job(const job_run_options& opts, std::FILE* out, std::FILE* err) {
                  state_dir.c_str(), ec.message().c_str());
     return 4;
   }
-  auto lock = job_lock::acquire(std::filesystem::path(state_dir) / (spec->name + ".lock"), spec->name);
+  auto lock =
+      job_lock::acquire(std::filesystem::path(state_dir) / (spec->name + ".lock"), spec->name);
   if (!lock) {
     std::fprintf(err, "mfbridge run: %s\n", lock.err().message.c_str());
     return 4;

@@ -28,8 +28,10 @@ nlohmann::ordered_json to_json(const run_record& r, const std::vector<step_recor
   j["status"] = r.status;
   j["exit_code"] = r.exit_code;
   j["started_at"] = r.started_at;
-  j["ended_at"] = r.ended_at.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(r.ended_at);
-  j["resumed_from"] = r.resumed_from ? nlohmann::ordered_json(*r.resumed_from) : nlohmann::ordered_json();
+  j["ended_at"] =
+      r.ended_at.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(r.ended_at);
+  j["resumed_from"] =
+      r.resumed_from ? nlohmann::ordered_json(*r.resumed_from) : nlohmann::ordered_json();
   j["variables"] = parsed_or_null(r.variables);
   j["host"] = r.host;
   j["pid"] = r.pid;
@@ -44,7 +46,8 @@ nlohmann::ordered_json to_json(const run_record& r, const std::vector<step_recor
     js["seconds"] = s.seconds;
     js["started_at"] = s.started_at;
     js["ended_at"] = s.ended_at;
-    js["completed_in"] = s.completed_in ? nlohmann::ordered_json(*s.completed_in) : nlohmann::ordered_json();
+    js["completed_in"] =
+        s.completed_in ? nlohmann::ordered_json(*s.completed_in) : nlohmann::ordered_json();
     js["command"] = parsed_or_null(s.command);
     js["summary"] = parsed_or_null(s.summary);
     js["message"] = s.message;
@@ -102,11 +105,14 @@ int list_runs(const runs_options& opts, std::FILE* out, std::FILE* err) {
     }
   }
   if (location.empty()) {
-    auto file = (state_dir.empty() ? std::filesystem::path(".mfbridge") : state_dir) / "history.sqlite";
+    auto file =
+        (state_dir.empty() ? std::filesystem::path(".mfbridge") : state_dir) / "history.sqlite";
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) {
-      if (opts.json) std::fputs("[]\n", out);
-      else std::fprintf(out, "no runs recorded in %s\n", file.c_str());
+      if (opts.json)
+        std::fputs("[]\n", out);
+      else
+        std::fprintf(out, "no runs recorded in %s\n", file.c_str());
       return 0;
     }
     location = "sqlite:" + file.string();
@@ -138,7 +144,8 @@ int list_runs(const runs_options& opts, std::FILE* out, std::FILE* err) {
     std::map<std::string, int> counts;
     for (const auto& s : *steps) ++counts[s.status];
     std::string tally;
-    for (const auto& [status, n] : counts) tally += (tally.empty() ? "" : ", ") + std::to_string(n) + " " + status;
+    for (const auto& [status, n] : counts)
+      tally += (tally.empty() ? "" : ", ") + std::to_string(n) + " " + status;
     std::fprintf(out, "%-6lld %-20s %-11s %-4d %-24s %-24s %s\n", static_cast<long long>(r.id),
                  r.job.c_str(), r.status.c_str(), r.exit_code, r.started_at.c_str(),
                  r.ended_at.empty() ? "-" : r.ended_at.c_str(), tally.c_str());

@@ -15,7 +15,8 @@ namespace mfb::bridge {
 
 namespace {
 
-constexpr std::string_view kind_names[] = {"convert", "load", "reconcile", "delta", "export", "check"};
+constexpr std::string_view kind_names[] = {"convert", "load",   "reconcile",
+                                           "delta",   "export", "check"};
 constexpr std::string_view when_names[] = {"on_success", "on_failure", "always"};
 
 // Thrown inside this file only, with the location already in the message.
@@ -88,13 +89,16 @@ class parser {
       if (key == "name") {
         step.name = text_of(kv.second, "name").text;
         if (!valid_name(step.name))
-          fail(kv.second.Mark(), "step name '" + step.name + "' may use only letters, digits, . _ -");
-        if (!names.insert(step.name).second) fail(kv.second.Mark(), "duplicate step name " + step.name);
+          fail(kv.second.Mark(),
+               "step name '" + step.name + "' may use only letters, digits, . _ -");
+        if (!names.insert(step.name).second)
+          fail(kv.second.Mark(), "duplicate step name " + step.name);
       } else if (key == "when") {
         std::string w = text_of(kv.second, "when").text;
         std::size_t i = 0;
         while (i < 3 && when_names[i] != w) ++i;
-        if (i == 3) fail(kv.second.Mark(), "when must be always, on_success or on_failure, not " + w);
+        if (i == 3)
+          fail(kv.second.Mark(), "when must be always, on_success or on_failure, not " + w);
         step.when = static_cast<step_when>(i);
       } else if (key == "description") {
         // Free text for readers of the job file.
@@ -105,7 +109,8 @@ class parser {
           fail(kv.first.Mark(), "unknown step key " + key +
                                     " (expected name, when, description, or one of convert, load, "
                                     "reconcile, delta, export, check)");
-        if (have_kind) fail(kv.first.Mark(), "a step has exactly one kind; " + key + " is a second one");
+        if (have_kind)
+          fail(kv.first.Mark(), "a step has exactly one kind; " + key + " is a second one");
         have_kind = true;
         step.kind = static_cast<step_kind>(i);
         if (kv.second.IsNull()) fail(kv.second.Mark(), key + " needs a map of options");
@@ -113,7 +118,9 @@ class parser {
       }
     }
     if (step.name.empty()) fail(n.Mark(), "a step needs a name");
-    if (!have_kind) fail(n.Mark(), "step " + step.name + " has no kind (convert, load, reconcile, delta, export or check)");
+    if (!have_kind)
+      fail(n.Mark(),
+           "step " + step.name + " has no kind (convert, load, reconcile, delta, export or check)");
     return step;
   }
 
@@ -128,7 +135,8 @@ class parser {
       if (key == "job") {
         spec.name = text_of(kv.second, "job").text;
         if (!valid_name(spec.name))
-          fail(kv.second.Mark(), "job name '" + spec.name + "' may use only letters, digits, . _ -");
+          fail(kv.second.Mark(),
+               "job name '" + spec.name + "' may use only letters, digits, . _ -");
       } else if (key == "target") {
         spec.target = text_of(kv.second, "target");
       } else if (key == "log") {
@@ -141,7 +149,8 @@ class parser {
         for (const auto& v : kv.second) {
           std::string name = text_of(v.first, "a variable name").text;
           if (!valid_var_name(name))
-            fail(v.first.Mark(), "variable name " + name + " must be letters, digits and _, not starting with a digit");
+            fail(v.first.Mark(), "variable name " + name +
+                                     " must be letters, digits and _, not starting with a digit");
           if (!vseen.insert(name).second) fail(v.first.Mark(), "duplicate variable " + name);
           spec.vars.emplace_back(name, text_of(v.second, name));
         }
@@ -152,7 +161,8 @@ class parser {
         std::set<std::string> names;
         for (const auto& s : kv.second) spec.steps.push_back(step_of(s, names));
       } else {
-        fail(kv.first.Mark(), "unknown key " + key + " (expected job, description, target, log, vars, steps)");
+        fail(kv.first.Mark(),
+             "unknown key " + key + " (expected job, description, target, log, vars, steps)");
       }
     }
     if (spec.name.empty()) fail(root.Mark(), "the job has no name (job: NAME)");
@@ -163,7 +173,8 @@ class parser {
   static bool valid_name(const std::string& s) {
     if (s.empty() || s.size() > 100 || s[0] == '.') return false;
     for (char c : s)
-      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.')) return false;
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.'))
+        return false;
     return true;
   }
 
@@ -171,7 +182,8 @@ class parser {
     bool first = true;
     for (char c : s) {
       bool digit = c >= '0' && c <= '9';
-      if (!(std::isalpha(static_cast<unsigned char>(c)) || c == '_' || (digit && !first))) return false;
+      if (!(std::isalpha(static_cast<unsigned char>(c)) || c == '_' || (digit && !first)))
+        return false;
       first = false;
     }
     return !first;

@@ -28,8 +28,9 @@ mfb::result<job_lock> job_lock::acquire(const std::filesystem::path& file, const
     while (!holder.empty() && (holder.back() == '\n' || holder.back() == ' ')) holder.pop_back();
     close(fd);
     if (err == EWOULDBLOCK)
-      return mfb::error{"job " + job + " is already running (pid " + (holder.empty() ? "unknown" : holder) +
-                        " holds " + file.string() + "); not starting a second run"};
+      return mfb::error{"job " + job + " is already running (pid " +
+                        (holder.empty() ? "unknown" : holder) + " holds " + file.string() +
+                        "); not starting a second run"};
     return mfb::error{file.string() + ": cannot lock: " + std::strerror(err)};
   }
   std::string pid = std::to_string(getpid()) + "\n";
@@ -59,7 +60,8 @@ std::optional<job_state> read_state(const std::filesystem::path& file) {
       st.name = js.at("name").get<std::string>();
       st.signature = js.at("signature").get<std::string>();
       st.status = js.at("status").get<std::string>();
-      if (js.contains("exit_code") && !js["exit_code"].is_null()) st.exit_code = js["exit_code"].get<int>();
+      if (js.contains("exit_code") && !js["exit_code"].is_null())
+        st.exit_code = js["exit_code"].get<int>();
       if (js.contains("completed_in") && !js["completed_in"].is_null())
         st.completed_in = js["completed_in"].get<std::int64_t>();
       s.steps.push_back(std::move(st));
@@ -83,8 +85,10 @@ mfb::result<bool> write_state(const std::filesystem::path& file, const job_state
     js["name"] = st.name;
     js["signature"] = st.signature;
     js["status"] = st.status;
-    js["exit_code"] = st.exit_code ? nlohmann::ordered_json(*st.exit_code) : nlohmann::ordered_json();
-    js["completed_in"] = st.completed_in ? nlohmann::ordered_json(*st.completed_in) : nlohmann::ordered_json();
+    js["exit_code"] =
+        st.exit_code ? nlohmann::ordered_json(*st.exit_code) : nlohmann::ordered_json();
+    js["completed_in"] =
+        st.completed_in ? nlohmann::ordered_json(*st.completed_in) : nlohmann::ordered_json();
     j["steps"].push_back(js);
   }
   std::string text = j.dump(2) + "\n";
@@ -92,11 +96,13 @@ mfb::result<bool> write_state(const std::filesystem::path& file, const job_state
   tmp += ".tmp";
   int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return mfb::error{tmp.string() + ": " + std::strerror(errno)};
-  bool ok = write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && fsync(fd) == 0;
+  bool ok =
+      write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && fsync(fd) == 0;
   int err = errno;
   close(fd);
   if (!ok || std::rename(tmp.c_str(), file.c_str()) != 0)
-    return mfb::error{file.string() + ": cannot write the job state: " + std::strerror(ok ? errno : err)};
+    return mfb::error{file.string() +
+                      ": cannot write the job state: " + std::strerror(ok ? errno : err)};
   return true;
 }
 

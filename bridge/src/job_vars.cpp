@@ -2,9 +2,9 @@
 // :PATTERN; see job_vars.hpp for the syntax. vars: entries are expanded lazily, so they may
 // refer to each other in any order; a cycle is a configuration error.
 
-#include <cstdlib>
-
 #include "mfb/bridge/job_vars.hpp"
+
+#include <cstdlib>
 
 namespace mfb::bridge {
 
@@ -49,7 +49,8 @@ mfb::result<std::string> job_variables::value(const std::string& name, const job
     for (const auto& [k, text] : file_vars_) {
       if (k != name) continue;
       if (!resolving_.insert(name).second)
-        return mfb::error{where_of(file_, where) + "variable " + name + " refers to itself through vars:"};
+        return mfb::error{where_of(file_, where) + "variable " + name +
+                          " refers to itself through vars:"};
       auto expanded = expand(text);
       resolving_.erase(name);
       if (!expanded) return expanded;
@@ -64,9 +65,11 @@ mfb::result<std::string> job_variables::value(const std::string& name, const job
   }
   if (!v)
     return mfb::error{where_of(file_, where) + "unknown variable ${" + name +
-                      "} (set it with --var " + name + "=VALUE, under vars:, or in the environment)"};
+                      "} (set it with --var " + name +
+                      "=VALUE, under vars:, or in the environment)"};
   if (name == "RUN_DATE" && !parse_iso_date(*v))
-    return mfb::error{where_of(file_, where) + "RUN_DATE must be a date YYYY-MM-DD, not '" + *v + "'"};
+    return mfb::error{where_of(file_, where) + "RUN_DATE must be a date YYYY-MM-DD, not '" + *v +
+                      "'"};
   used_[name] = *v;
   return *v;
 }
@@ -74,7 +77,9 @@ mfb::result<std::string> job_variables::value(const std::string& name, const job
 mfb::result<std::string> job_variables::reference(std::string_view body, const job_text& where) {
   std::size_t i = 0;
   while (i < body.size() && name_char(body[i], i == 0)) ++i;
-  if (i == 0) return mfb::error{where_of(file_, where) + "bad variable reference ${" + std::string(body) + "}"};
+  if (i == 0)
+    return mfb::error{where_of(file_, where) + "bad variable reference ${" + std::string(body) +
+                      "}"};
   std::string name(body.substr(0, i));
   auto v = value(name, where);
   if (!v) return v;
@@ -91,10 +96,11 @@ mfb::result<std::string> job_variables::reference(std::string_view body, const j
     while (j < body.size() && body[j] >= '0' && body[j] <= '9' && amount < 1000000)
       amount = amount * 10 + (body[j++] - '0');
     std::optional<job_date> moved;
-    if (j > i + 1 && j < body.size() && need_date()) moved = add_to_date(*date, sign * amount, body[j]);
+    if (j > i + 1 && j < body.size() && need_date())
+      moved = add_to_date(*date, sign * amount, body[j]);
     if (!need_date())
-      return mfb::error{where_of(file_, where) + "${" + std::string(body) + "}: " + name + " = '" + *v +
-                        "' is not a date YYYY-MM-DD, so it takes no offset"};
+      return mfb::error{where_of(file_, where) + "${" + std::string(body) + "}: " + name + " = '" +
+                        *v + "' is not a date YYYY-MM-DD, so it takes no offset"};
     if (!moved)
       return mfb::error{where_of(file_, where) + "${" + std::string(body) +
                         "}: a date offset is +N or -N followed by d, w, m or y"};
@@ -104,12 +110,15 @@ mfb::result<std::string> job_variables::reference(std::string_view body, const j
   }
   if (i < body.size()) {
     if (body[i] != ':')
-      return mfb::error{where_of(file_, where) + "${" + std::string(body) + "}: expected +N/-N offsets or :PATTERN after " + name};
+      return mfb::error{where_of(file_, where) + "${" + std::string(body) +
+                        "}: expected +N/-N offsets or :PATTERN after " + name};
     if (!need_date())
-      return mfb::error{where_of(file_, where) + "${" + std::string(body) + "}: " + name + " = '" + *v +
-                        "' is not a date YYYY-MM-DD, so it takes no date pattern"};
+      return mfb::error{where_of(file_, where) + "${" + std::string(body) + "}: " + name + " = '" +
+                        *v + "' is not a date YYYY-MM-DD, so it takes no date pattern"};
     auto text = format_date(*date, body.substr(i + 1));
-    if (!text) return mfb::error{where_of(file_, where) + "${" + std::string(body) + "}: " + text.err().message};
+    if (!text)
+      return mfb::error{where_of(file_, where) + "${" + std::string(body) +
+                        "}: " + text.err().message};
     return text;
   }
   if (dated) return format_date(*date, "yyyy-MM-dd");

@@ -51,9 +51,10 @@ class pg_history final : public run_history {
   mfb::result<bool> end_run(const run_record& r) override {
     return guard<bool>([&] {
       pqxx::work w(*conn_);
-      w.exec_params("UPDATE mfbridge_runs SET ended_at = NULLIF($1,'')::timestamptz, status = $2, "
-                    "exit_code = $3 WHERE run_id = $4",
-                    r.ended_at, r.status, r.exit_code, r.id);
+      w.exec_params(
+          "UPDATE mfbridge_runs SET ended_at = NULLIF($1,'')::timestamptz, status = $2, "
+          "exit_code = $3 WHERE run_id = $4",
+          r.ended_at, r.status, r.exit_code, r.id);
       w.commit();
       return true;
     });

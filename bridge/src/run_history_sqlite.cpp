@@ -67,7 +67,10 @@ class sqlite_history final : public run_history {
     st.text(3, r.started_at);
     st.text(4, r.status);
     st.integer(5, r.exit_code);
-    if (r.resumed_from) st.integer(6, *r.resumed_from); else st.null(6);
+    if (r.resumed_from)
+      st.integer(6, *r.resumed_from);
+    else
+      st.null(6);
     st.text(7, r.variables);
     st.text(8, r.host);
     st.integer(9, r.pid);
@@ -76,7 +79,8 @@ class sqlite_history final : public run_history {
   }
 
   mfb::result<bool> end_run(const run_record& r) override {
-    statement st(db_, "UPDATE mfbridge_runs SET ended_at = ?, status = ?, exit_code = ? WHERE run_id = ?");
+    statement st(
+        db_, "UPDATE mfbridge_runs SET ended_at = ?, status = ?, exit_code = ? WHERE run_id = ?");
     if (!st.ok()) return fail();
     st.text(1, r.ended_at);
     st.text(2, r.status);
@@ -97,11 +101,17 @@ class sqlite_history final : public run_history {
     st.text(3, s.name);
     st.text(4, s.kind);
     st.text(5, s.status);
-    if (s.exit_code) st.integer(6, *s.exit_code); else st.null(6);
+    if (s.exit_code)
+      st.integer(6, *s.exit_code);
+    else
+      st.null(6);
     st.text(7, s.started_at);
     st.text(8, s.ended_at);
     st.real(9, s.seconds);
-    if (s.completed_in) st.integer(10, *s.completed_in); else st.null(10);
+    if (s.completed_in)
+      st.integer(10, *s.completed_in);
+    else
+      st.null(10);
     st.text(11, s.command);
     st.text(12, s.summary);
     st.text(13, s.message);

@@ -1,9 +1,10 @@
 // Job files: structure, option values and error locations (parse_job_text), and variable
 // lookup order and cycles (job_variables). Expected values are read off the YAML texts.
 
+#include "mfb/bridge/job_spec.hpp"
+
 #include <gtest/gtest.h>
 
-#include "mfb/bridge/job_spec.hpp"
 #include "mfb/bridge/job_vars.hpp"
 
 namespace mfb::bridge {
@@ -62,7 +63,8 @@ TEST(JobSpec, ErrorsNameTheLine) {
   } cases[] = {
       {"job: j\nsteps:\n  - name: a\n    convert: {input: x, input: y}\n", "j.yaml:4:"},
       {"job: j\nsteps:\n  - name: a\n    convert:\n      select: {a: b}\n", "j.yaml:5:"},
-      {"job: j\nsteps:\n  - name: a\n    convert: {input: x}\n    load: {input: y}\n", "j.yaml:5:5: a step has exactly one kind"},
+      {"job: j\nsteps:\n  - name: a\n    convert: {input: x}\n    load: {input: y}\n",
+       "j.yaml:5:5: a step has exactly one kind"},
       {"job: j\nstep:\n  - name: a\n", "j.yaml:2:1: unknown key step"},
       {"job: bad name\nsteps:\n  - name: a\n    check: {file_exists: x}\n", "j.yaml:1:6:"},
       {"job: j\nsteps:\n  - name: a\n    convert: {input: [x\n", "j.yaml:"},
@@ -76,14 +78,16 @@ TEST(JobSpec, ErrorsNameTheLine) {
 }
 
 TEST(JobVariables, PrecedenceAndCycles) {
-  std::vector<std::pair<std::string, job_text>> file_vars = {
-      {"A", {"a-${B}", 3, 6}}, {"B", {"file-b", 4, 6}}, {"C", {"${D}", 5, 6}}, {"D", {"${C}", 6, 6}}};
+  std::vector<std::pair<std::string, job_text>> file_vars = {{"A", {"a-${B}", 3, 6}},
+                                                             {"B", {"file-b", 4, 6}},
+                                                             {"C", {"${D}", 5, 6}},
+                                                             {"D", {"${C}", 6, 6}}};
   auto env = [](const std::string& n) -> std::optional<std::string> {
     if (n == "B" || n == "E") return "env-" + n;
     return std::nullopt;
   };
-  job_variables vars({{"X", "cli-x"}, {"B", "cli-b"}}, file_vars, {{"JOB_NAME", "j"}, {"E", "builtin-e"}},
-                     "j.yaml", env);
+  job_variables vars({{"X", "cli-x"}, {"B", "cli-b"}}, file_vars,
+                     {{"JOB_NAME", "j"}, {"E", "builtin-e"}}, "j.yaml", env);
   auto t = vars.expand({"${A}/${X}/${E}/${JOB_NAME}", 9, 7});
   ASSERT_TRUE(t.ok()) << t.err().message;
   EXPECT_EQ(*t, "a-cli-b/cli-x/env-E/j");  // --var beats vars:, the environment beats built-ins

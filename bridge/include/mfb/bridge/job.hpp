@@ -16,8 +16,8 @@ namespace mfb::bridge {
 struct job_run_options {
   std::filesystem::path job_file;
   std::vector<std::pair<std::string, std::string>> vars;  ///< --var NAME=VALUE, in order
-  bool dry_run = false;   ///< validate and print the plan; run nothing
-  bool restart = false;   ///< ignore a failed run's progress and start afresh
+  bool dry_run = false;             ///< validate and print the plan; run nothing
+  bool restart = false;             ///< ignore a failed run's progress and start afresh
   std::filesystem::path state_dir;  ///< lock, state and local history; empty: JOBDIR/.mfbridge
   /// The mfbridge executable the steps run as children; tests point it at build/mfbridge.
   std::string executable = "/proc/self/exe";
@@ -37,10 +37,10 @@ int run_job(const job_run_options& opts, std::FILE* out, std::FILE* err);
 struct runs_options {
   std::filesystem::path job_file;  ///< optional: take job name, target and state folder from it
   std::vector<std::pair<std::string, std::string>> vars;  ///< for a job file's target: ${...}
-  std::string job;                 ///< only this job's runs
-  std::string target;              ///< history in this target (sqlite:FILE, postgresql://...)
+  std::string job;                                        ///< only this job's runs
+  std::string target;               ///< history in this target (sqlite:FILE, postgresql://...)
   std::filesystem::path state_dir;  ///< else the local history here (default ./.mfbridge)
-  bool json = false;               ///< JSON (runs with their steps) instead of a table
+  bool json = false;                ///< JSON (runs with their steps) instead of a table
   int limit = 20;
 
   /// Return the defaults: the last 20 runs of every job in ./.mfbridge, as a table.

@@ -59,8 +59,8 @@ struct job_step {
 struct job_spec {
   std::filesystem::path file;  ///< as given (used in messages)
   std::string name;
-  std::optional<job_text> target;  ///< sqlite:FILE or postgresql://...
-  std::optional<job_text> log;     ///< JSON-lines log file
+  std::optional<job_text> target;                      ///< sqlite:FILE or postgresql://...
+  std::optional<job_text> log;                         ///< JSON-lines log file
   std::vector<std::pair<std::string, job_text>> vars;  ///< vars:, in file order
   std::vector<job_step> steps;
 };

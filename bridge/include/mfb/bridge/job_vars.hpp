@@ -73,7 +73,7 @@ class job_variables {
   std::string file_;
   env_fn env_;
   std::map<std::string, std::string> resolved_vars_;  ///< vars: entries already expanded
-  std::set<std::string> resolving_;                  ///< vars: entries being expanded (cycles)
+  std::set<std::string> resolving_;                   ///< vars: entries being expanded (cycles)
   std::map<std::string, std::string> used_;
 };
 
