@@ -2,6 +2,7 @@
 
 #include "dataset_options.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace mfb::cli {
@@ -16,8 +17,12 @@ void add_dataset_options(CLI::App& cmd, dataset_args& a) {
   cmd.add_option("--table", a.table,
                  "Dataset and main table name (default: the record name in snake_case); with "
                  "several record types each table is NAME_<type>");
-  cmd.add_option("--key", a.key,
-                 "Key fields, comma-separated COBOL names (default: the record number)");
+  cmd.add_option("--key", a.keys,
+                 "Key fields, comma-separated COBOL names (default: the record number); "
+                 "RECORD=F1,F2 gives one record type's key (repeatable)");
+  cmd.add_option("--parent", a.parents,
+                 "CHILD=PARENT: hierarchical files; CHILD rows carry the key of the PARENT "
+                 "record before them (give the parent's key with --key PARENT=FIELD)");
   cmd.add_flag("--flatten-occurs", a.flatten_occurs,
                "OCCURS become numbered columns instead of child tables");
   cmd.add_flag("--check-88", a.check_88, "88-level values become CHECK constraints");
@@ -41,14 +46,18 @@ std::string dataset_spec_of(const dataset_args& a, bridge::dataset_spec& spec) {
   spec.float_format = l.float_format;
   spec.zoned = l.zoned;
   spec.trunc = l.trunc;
-  for (std::size_t start = 0; start < a.key.size();) {
-    auto comma = a.key.find(',', start);
-    std::string part = a.key.substr(start, comma == std::string::npos ? std::string::npos
-                                                                       : comma - start);
-    if (!part.empty()) spec.key.push_back(part);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
+  for (const auto& k : a.keys) {
+    if (k.find('=') != std::string::npos) {  // RECORD=F1,F2 stays whole
+      spec.key.push_back(k);
+      continue;
+    }
+    for (std::size_t start = 0; start <= k.size();) {
+      auto comma = std::min(k.find(',', start), k.size());
+      if (comma > start) spec.key.push_back(k.substr(start, comma - start));
+      start = comma + 1;
+    }
   }
+  spec.parents = a.parents;
   spec.flatten_occurs = a.flatten_occurs;
   spec.check_88 = a.check_88;
   spec.name = a.table;

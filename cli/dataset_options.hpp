@@ -16,7 +16,8 @@ struct dataset_args {
   layout_args layout;
   std::vector<std::string> selects;
   std::string table;
-  std::string key;  ///< comma-separated COBOL names
+  std::vector<std::string> keys;     ///< F1,F2 or RECORD=F1,F2 (repeatable)
+  std::vector<std::string> parents;  ///< CHILD=PARENT
   bool flatten_occurs = false;
   bool check_88 = false;
 };

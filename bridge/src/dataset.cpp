@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "mfb/bridge/layout_framing.hpp"
 #include "mfb/bridge/open_code_page.hpp"
@@ -88,25 +89,63 @@ result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
   eo.zoned_charset = d.zoned_charset;
   eo.binary_trunc = d.binary_trunc;
   const auto& plans = ds->selector_->plans();
-  for (std::size_t i = 0; i < plans.size(); ++i) {
-    table_options to;
-    // One record type: the dataset's name is its table; several: name_recordtype (the
-    // record type alone when it already starts with the name: paye + PAYE-HEADER-REC).
-    std::string type = snake_case(plans[i].type_name());
-    to.table = plans.size() == 1                          ? spec.name
-               : type.rfind(spec.name + "_", 0) == 0 ? type
-                                                         : spec.name + "_" + type;
-    to.flatten_occurs = spec.flatten_occurs;
-    to.check_88 = spec.check_88;
-    // Key fields apply to the record types that have them all.
-    to.key = spec.key;
-    auto map = table_map::build(plans[i], to);
-    if (!map && !spec.key.empty()) {
-      to.key.clear();
-      map = table_map::build(plans[i], to);
+  // Parents are mapped before their children, whose tables reference them.
+  std::vector<int> parent_of(plans.size(), -1);
+  for (const auto& text : spec.parents) {
+    auto r = parse_parent_rule(text);
+    if (!r) return error{"--parent expects CHILD=PARENT, got " + text};
+    int child = -1, parent = -1;
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+      if (copybook::names_equal(plans[i].type_name(), r->child)) child = static_cast<int>(i);
+      if (copybook::names_equal(plans[i].type_name(), r->parent)) parent = static_cast<int>(i);
     }
-    if (!map) return error{map.err().message};
-    ds->maps_.push_back(std::move(map).value());
+    if (child < 0 || parent < 0) return error{"--parent " + text + ": no such record type"};
+    parent_of[static_cast<std::size_t>(child)] = parent;
+  }
+  std::vector<std::optional<table_map>> maps(plans.size());
+  for (std::size_t done = 0, round = 0; done < plans.size(); ++round) {
+    if (round > plans.size()) return error{"--parent rules form a cycle"};
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+      int p = parent_of[i];
+      if (maps[i] || (p >= 0 && !maps[static_cast<std::size_t>(p)])) continue;
+      table_options to;
+      // One record type: the dataset's name is its table; several: name_recordtype (the
+      // record type alone when it already starts with the name: paye + PAYE-HEADER-REC).
+      std::string type = snake_case(plans[i].type_name());
+      to.table = plans.size() == 1                          ? spec.name
+                 : type.rfind(spec.name + "_", 0) == 0 ? type
+                                                           : spec.name + "_" + type;
+      to.flatten_occurs = spec.flatten_occurs;
+      to.check_88 = spec.check_88;
+      if (p >= 0) to.parent = &maps[static_cast<std::size_t>(p)]->main();
+      bool own_key = false;
+      for (const auto& k : spec.key) {
+        auto eq = k.find('=');
+        if (eq == std::string::npos) {
+          to.key.push_back(k);
+        } else if (copybook::names_equal(k.substr(0, eq), plans[i].type_name())) {
+          own_key = true;
+          std::string fields = k.substr(eq + 1);
+          for (std::size_t at = 0; at <= fields.size();) {
+            auto comma = std::min(fields.find(',', at), fields.size());
+            if (comma > at) to.key.push_back(fields.substr(at, comma - at));
+            at = comma + 1;
+          }
+        }
+      }
+      auto map = table_map::build(plans[i], to);
+      if (!map && !own_key && !to.key.empty()) {
+        // Unqualified key fields apply to the record types that have them all.
+        to.key.clear();
+        map = table_map::build(plans[i], to);
+      }
+      if (!map) return error{map.err().message};
+      maps[i] = std::move(map).value();
+      ++done;
+    }
+  }
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    ds->maps_.push_back(std::move(*maps[i]));
     std::vector<std::string> keep;
     if (plans[i].type_name() != plans[i].layout().name) keep.push_back(plans[i].type_name());
     decode_options jd = d;
@@ -138,6 +177,18 @@ result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
   if (auto why = fr.validate(); !why.empty()) return error{why};
   ds->spec_ = std::move(spec);
   return std::shared_ptr<const dataset>(std::move(ds));
+}
+
+result<hierarchy_tracker> dataset::hierarchy() const {
+  std::vector<parent_rule> parents;
+  for (const auto& text : spec_.parents)
+    if (auto r = parse_parent_rule(text)) parents.push_back(*r);
+  std::vector<key_rule> keys;
+  if (!parents.empty())
+    for (const auto& text : spec_.key)
+      if (text.find('=') != std::string::npos)
+        if (auto k = parse_key_rule(text)) keys.push_back(*k);
+  return hierarchy_tracker::build(selector_->plans(), parents, keys);
 }
 
 }  // namespace mfb::bridge

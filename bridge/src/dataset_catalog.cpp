@@ -108,6 +108,7 @@ std::string dataset_spec::to_json() const {
             {"zoned", zoned},
             {"trunc", trunc},
             {"key", key},
+            {"parents", parents},
             {"flatten_occurs", flatten_occurs},
             {"check_88", check_88}};
   return j.dump();
@@ -132,6 +133,7 @@ result<dataset_spec> dataset_spec::from_json(std::string_view text) {
     s.zoned = j.at("zoned").get<std::string>();
     s.trunc = j.at("trunc").get<std::string>();
     s.key = j.at("key").get<std::vector<std::string>>();
+    if (j.contains("parents")) s.parents = j.at("parents").get<std::vector<std::string>>();
     s.flatten_occurs = j.at("flatten_occurs").get<bool>();
     s.check_88 = j.at("check_88").get<bool>();
     return s;

@@ -28,6 +28,7 @@ struct type_cursor {
   std::size_t type = 0;
   std::deque<stored_record> page;
   std::int64_t after = 0;
+  long long offset = 0;
   bool exhausted = false;
 };
 
@@ -62,6 +63,14 @@ export_summary run_export(const export_options& opts, std::FILE* log) {
   auto writer = record_writer::open(opts.output, w);
   if (!writer) return stop(summary, 1, writer.err().message, log);
 
+  std::string key_order;
+  if (opts.order_by_key) {
+    const sql_table& main = ds.maps().front().main();
+    if (ds.maps().size() != 1 || main.primary_key == std::vector<std::size_t>{0})
+      return stop(summary, 1, "--order-by-key needs a dataset of one record type loaded with --key", log);
+    for (std::size_t k : main.primary_key)
+      key_order += (key_order.empty() ? "" : ", ") + quote_ident(main.columns[k].name);
+  }
   std::vector<type_cursor> cursors(ds.maps().size());
   for (std::size_t t = 0; t < cursors.size(); ++t) cursors[t].type = t;
   std::vector<field_error> errors;
@@ -72,14 +81,21 @@ export_summary run_export(const export_options& opts, std::FILE* log) {
         if (c.page.empty() && !c.exhausted) {
           record_query q;
           q.type = c.type;
-          q.where = quote_ident(ds.maps()[c.type].main().columns[0].name) + " > $1";
-          q.params = {std::to_string(c.after)};
           q.limit = static_cast<long long>(opts.page_rows);
+          if (opts.order_by_key) {
+            q.order_by = key_order;
+            q.offset = c.offset;
+          } else {
+            q.where = quote_ident(ds.maps()[c.type].main().columns[0].name) + " > $1";
+            q.params = {std::to_string(c.after)};
+          }
           for (auto& r : read_records(*db, ds, q)) c.page.push_back(std::move(r));
+          c.offset += static_cast<long long>(c.page.size());
           if (c.page.empty()) c.exhausted = true;
           else c.after = c.page.back().record_no;
         }
-        if (!c.page.empty() && (!next || c.page.front().record_no < next->page.front().record_no))
+        if (!c.page.empty() &&
+            (!next || (!opts.order_by_key && c.page.front().record_no < next->page.front().record_no)))
           next = &c;
       }
       if (!next) break;

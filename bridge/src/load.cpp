@@ -77,6 +77,9 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
   }
   std::vector<record_decoder> decoders;
   for (const auto& p : ds.selector().plans()) decoders.emplace_back(p);
+  auto tracker = ds.hierarchy();
+  if (!tracker) return stop(summary, 1, tracker.err().message, log);
+  std::vector<std::string> parent_values;
   detail::trailer_checker trailers(ds, opts.trailer_checks);
   if (!trailers.error().empty()) return stop(summary, 1, trailers.error(), log);
 
@@ -122,16 +125,28 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
   while (!stopped && (*reader)->next(batch)) {
     for (const record_view& rec : batch) {
       ++summary.records_read;
+      int which = ds.selector().choose(rec);
+      // The tracker sees every record, skipped ones too, so a resumed load knows its parent.
+      parent_link link = tracker->observe(which, rec);
       if (rec.number <= plan.skip) {
         trailers.replay(rec);
         continue;
       }
       summary.bytes_read += rec.size;
-      int which = ds.selector().choose(rec);
       errors.clear();
       bool good = which >= 0 &&
                   decoders[static_cast<std::size_t>(which)].decode_cells(rec, file, row, errors);
       if (which < 0) errors.push_back(ds.selector().no_match(rec, file));
+      if (good && link.state == parent_link::kind::orphan) {
+        good = false;
+        record_error e;
+        e.file = file;
+        e.record_number = rec.number;
+        e.file_offset = rec.file_offset;
+        e.reason = link.reason;
+        errors.push_back(std::move(e));
+      }
+      if (good && link.state == parent_link::kind::attached) parent_values = link.key->values;
       if (!good) {
         ++summary.records_rejected;
         for (const auto& e : errors)
@@ -162,7 +177,8 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
                       chunk.tables[table_base[m] + t].add(values);
                       totals.add_row(m, t, values);
                       ++summary.rows_by_table[maps[m].tables()[t].name];
-                    });
+                    },
+                    link.state == parent_link::kind::attached ? &parent_values : nullptr);
       ++summary.records_loaded;
       if (++chunk.records >= opts.chunk_records) submit(rec.number);
     }

@@ -28,6 +28,7 @@ std::vector<stored_record> read_records(database& db, const dataset& ds, const r
   if (!q.where.empty()) sql += " WHERE " + q.where;
   sql += " ORDER BY " + (q.order_by.empty() ? quote_ident(main.columns[0].name) : q.order_by);
   if (q.limit >= 0) sql += " LIMIT " + std::to_string(q.limit);
+  if (q.offset > 0) sql += (q.limit >= 0 || db.dialect() != sql_dialect::sqlite ? "" : " LIMIT -1") + std::string(" OFFSET ") + std::to_string(q.offset);
   auto rows = db.query(sql, q.params);
 
   std::vector<stored_record> out;
@@ -78,40 +79,105 @@ std::vector<stored_record> read_records(database& db, const dataset& ds, const r
   return out;
 }
 
+namespace {
+
+// Decode `bytes` as record type `type` into `row`; an error names every bad field.
+std::string decode_one(const dataset& ds, std::size_t type, const std::vector<std::uint8_t>& bytes,
+                       cell_row& row) {
+  record_decoder dec(ds.selector().plans()[type]);
+  std::vector<record_error> errors;
+  record_view view{1, 0, bytes.data(), bytes.size()};
+  if (dec.decode_cells(view, "request", row, errors)) return {};
+  std::string why;
+  for (const auto& e : errors)
+    if (!e.in_alternative) why += (why.empty() ? "" : "; ") + e.to_string();
+  return why.empty() ? std::string("the record cannot be decoded") : why;
+}
+
+// WHERE text and parameters matching the main row's primary key.
+std::string key_condition(const sql_table& main, const std::vector<sql_value>& values,
+                          sql_params& params) {
+  std::string where;
+  for (std::size_t k : main.primary_key) {
+    params.push_back(std::string(values[k].text));
+    where += (where.empty() ? "" : " AND ") + quote_ident(main.columns[k].name) + " = $" +
+             std::to_string(params.size());
+  }
+  return where;
+}
+
+std::optional<std::int64_t> existing_record_no(database& db, const sql_table& main,
+                                               const std::vector<sql_value>& values) {
+  sql_params params;
+  std::string where = key_condition(main, values, params);
+  auto r = db.query("SELECT " + quote_ident(main.columns[0].name) + " FROM " +
+                        quote_ident(main.name) + " WHERE " + where,
+                    params);
+  if (r.rows.empty() || !r.rows[0][0]) return std::nullopt;
+  return std::stoll(*r.rows[0][0]);
+}
+
+std::int64_t next_record_no(database& db, const dataset& ds) {
+  std::int64_t top = 0;
+  for (const auto& m : ds.maps()) {
+    auto r = db.query("SELECT MAX(" + quote_ident(m.main().columns[0].name) + ") FROM " +
+                      quote_ident(m.main().name));
+    if (!r.rows.empty() && r.rows[0][0]) top = std::max<std::int64_t>(top, std::stoll(*r.rows[0][0]));
+  }
+  return top + 1;
+}
+
+}  // namespace
+
 result<std::int64_t> write_record(database& db, const dataset& ds, std::size_t type,
                                   const std::vector<std::uint8_t>& bytes, bool replace,
                                   std::int64_t record_no) {
-  const decode_plan& plan = ds.selector().plans()[type];
-  record_decoder dec(plan);
   cell_row row;
-  std::vector<record_error> errors;
-  record_view view{1, 0, bytes.data(), bytes.size()};
-  if (!dec.decode_cells(view, "request", row, errors)) {
-    std::string why;
-    for (const auto& e : errors)
-      if (!e.in_alternative) why += (why.empty() ? "" : "; ") + e.to_string();
-    return error{why};
-  }
-  if (record_no < 0) {
-    std::int64_t top = 0;
-    for (const auto& m : ds.maps()) {
-      auto r = db.query("SELECT MAX(" + quote_ident(m.main().columns[0].name) + ") FROM " +
-                        quote_ident(m.main().name));
-      if (!r.rows.empty() && r.rows[0][0]) top = std::max<std::int64_t>(top, std::stoll(*r.rows[0][0]));
-    }
-    record_no = top + 1;
-  }
+  if (auto why = decode_one(ds, type, bytes, row); !why.empty()) return error{why};
   const table_map& map = ds.maps()[type];
-  bool first = true;
+  const sql_table& main = map.main();
+  bool keyed = main.primary_key != std::vector<std::size_t>{0};
+  if (replace && keyed) {
+    // A replaced row keeps its place (record number) in the dataset.
+    std::vector<sql_value> probe;
+    map.split(row, 0, [&](std::size_t t, const std::vector<sql_value>& values) {
+      if (t == 0) probe = values;
+    });
+    std::vector<std::string> hold;  // split's values point into reused buffers: copy them
+    for (const auto& v : probe) hold.emplace_back(v.text);
+    for (std::size_t i = 0; i < probe.size(); ++i) probe[i].text = hold[i];
+    if (auto old = existing_record_no(db, main, probe)) {
+      if (record_no < 0) record_no = *old;
+      sql_params params;
+      std::string where = key_condition(main, probe, params);
+      db.query("DELETE FROM " + quote_ident(main.name) + " WHERE " + where, params);
+    }
+  }
+  if (record_no < 0) record_no = next_record_no(db, ds);
   map.split(row, record_no, [&](std::size_t t, const std::vector<sql_value>& values) {
-    const sql_table& table = map.tables()[t];
-    if (first && replace) detail::delete_by_key(db, table, values);
-    first = false;
     sql_params params;
     for (const auto& v : values) params.push_back(v.null ? sql_param{} : sql_param{std::string(v.text)});
-    db.query(detail::insert_sql(table), params);
+    db.query(detail::insert_sql(map.tables()[t]), params);
   });
   return record_no;
+}
+
+result<bool> delete_record(database& db, const dataset& ds, std::size_t type,
+                           const std::vector<std::uint8_t>& bytes) {
+  cell_row row;
+  if (auto why = decode_one(ds, type, bytes, row); !why.empty()) return error{why};
+  const table_map& map = ds.maps()[type];
+  bool found = false;
+  map.split(row, 0, [&](std::size_t t, const std::vector<sql_value>& values) {
+    if (t != 0) return;
+    sql_params params;
+    std::string where = key_condition(map.main(), values, params);
+    found = !db.query("DELETE FROM " + quote_ident(map.main().name) + " WHERE " + where +
+                          " RETURNING 1",
+                      params)
+                 .rows.empty();
+  });
+  return found;
 }
 
 }  // namespace mfb::bridge

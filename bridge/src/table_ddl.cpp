@@ -86,7 +86,9 @@ std::vector<std::string> create_table_sql(const table_map& map, sql_dialect dial
     std::string s = "CREATE TABLE " + quote_ident(table.name) + " (\n";
     for (std::size_t j = 0; j < table.columns.size(); ++j) {
       const sql_column& c = table.columns[j];
-      bool not_null = j < table.data_begin;
+      // Record numbers and occurrences always exist; a parent key may be unknown (a child
+      // row written through the REST facade).
+      bool not_null = t > 0 ? j < table.data_begin : j == 0;
       for (std::size_t k : table.primary_key) not_null |= k == j;
       s += "  " + quote_ident(c.name) + " " + sql_type(c, dialect) +
            (not_null ? " NOT NULL" : "") + check_text(c, dialect) + ",";
@@ -96,6 +98,14 @@ std::vector<std::string> create_table_sql(const table_map& map, sql_dialect dial
     s += "  PRIMARY KEY (" + column_list(table, table.primary_key) + ")";
     if (t == 0 && table.primary_key != std::vector<std::size_t>{0})
       s += ",\n  UNIQUE (" + quote_ident(table.columns[0].name) + ")";
+    if (t == 0 && !table.parent_table.empty()) {
+      std::vector<std::size_t> own;
+      for (std::size_t k = 1; k < table.data_begin; ++k) own.push_back(k);
+      std::string theirs;
+      for (const auto& c : table.parent_columns) theirs += (theirs.empty() ? "" : ", ") + quote_ident(c);
+      s += ",\n  FOREIGN KEY (" + column_list(table, own) + ") REFERENCES " +
+           quote_ident(table.parent_table) + " (" + theirs + ")";
+    }
     if (t > 0)
       s += ",\n  FOREIGN KEY (" + quote_ident(table.columns[0].name) + ") REFERENCES " +
            quote_ident(main.name) + " (" + quote_ident(main.columns[0].name) +

@@ -63,6 +63,19 @@ result<table_map> table_map::build(const decode_plan& plan, const table_options&
                                     sql_kind::bigint, 18, 0, 0, -1,
                                     "position of the record in the input file, from 1", {}});
   main.data_begin = 1;
+  if (opts.parent) {
+    main.parent_table = opts.parent->name;
+    for (std::size_t k : opts.parent->primary_key) {
+      sql_column c = opts.parent->columns[k];
+      main.parent_columns.push_back(c.name);
+      c.name = main_names.take(detail::limit_identifier("parent_" + c.name), {});
+      c.field = -1;
+      c.check.clear();
+      c.comment = "key of the parent record in " + opts.parent->name + ": " + c.comment;
+      main.columns.push_back(std::move(c));
+      ++main.data_begin;
+    }
+  }
   main.cells.emplace_back();
   std::map<std::int32_t, std::size_t> child_of;  // OCCURS field -> table index
   std::vector<sql_table> children;

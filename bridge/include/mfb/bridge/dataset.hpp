@@ -13,6 +13,7 @@
 #include "mfb/bridge/decode_plan.hpp"
 #include "mfb/bridge/encode_plan.hpp"
 #include "mfb/bridge/framing_options.hpp"
+#include "mfb/bridge/hierarchy.hpp"
 #include "mfb/bridge/record_selector.hpp"
 #include "mfb/bridge/table_map.hpp"
 #include "mfb/ebcdic/code_page.hpp"
@@ -42,7 +43,10 @@ struct dataset_spec {
   std::string float_format = "hfp";
   std::string zoned = "ebcdic";
   std::string trunc = "std";
-  std::vector<std::string> key;       ///< COBOL key field names
+  /// Key fields: COBOL names (for every record type that has them), or RECORD=F1,F2 entries
+  /// naming one record type's key (a parent's key in a hierarchical file).
+  std::vector<std::string> key;
+  std::vector<std::string> parents;   ///< CHILD=PARENT record types (hierarchical files)
   bool flatten_occurs = false;
   bool check_88 = false;
 
@@ -75,6 +79,8 @@ class dataset {
   /// The framing to read (and write) the file with.
   const framing_options& framing() const noexcept { return framing_; }
   const decode_options& decoding() const noexcept { return decoding_; }
+  /// Hierarchical files: a tracker for a load (each load needs its own; it keeps state).
+  result<hierarchy_tracker> hierarchy() const;
 
  private:
   dataset_spec spec_;

@@ -18,6 +18,9 @@ struct export_options {
   std::string recfm;         ///< override the dataset's record format (F, FB, V, VB)
   std::size_t lrecl = 0;     ///< override the F/FB record length
   std::size_t page_rows = 5000;
+  /// Write a keyed dataset in key order instead of record-number order (a sorted master
+  /// file after deltas, whose new rows were numbered after the old ones).
+  bool order_by_key = false;
 };
 
 struct export_summary {

@@ -30,6 +30,7 @@ struct record_query {
   sql_params params;
   std::string order_by;     ///< SQL ORDER BY list; default: the record number
   long long limit = -1;     ///< -1 = no limit
+  long long offset = 0;     ///< rows to skip (paging when not ordered by record number)
 };
 
 /// Read the records a query selects, children included.
@@ -43,12 +44,17 @@ std::string record_json(const dataset& ds, const stored_record& rec);
 result<std::vector<std::uint8_t>> record_bytes(const dataset& ds, const stored_record& rec,
                                                std::vector<field_error>& errors);
 
-/// Decode `bytes` as record type `type` and write its rows: when `replace` is set, first
-/// delete the main row with the same key (children follow by cascade). `record_no` is used
-/// for a new row; pass -1 to take the next free number. Run inside a transaction.
-/// Returns the record number written, or an error naming the bad field.
+/// Decode `bytes` as record type `type` and write its rows. With `replace` (and a keyed
+/// dataset), the row with the same key is replaced (children follow by cascade) and keeps
+/// its record number. Otherwise `record_no` is used; -1 takes the next free number. Run
+/// inside a transaction. Returns the record number written, or an error naming the bad field.
 result<std::int64_t> write_record(database& db, const dataset& ds, std::size_t type,
                                   const std::vector<std::uint8_t>& bytes, bool replace,
                                   std::int64_t record_no = -1);
+
+/// Decode `bytes` as record type `type` and delete the row with its key (and its
+/// children). Returns whether a row was deleted.
+result<bool> delete_record(database& db, const dataset& ds, std::size_t type,
+                           const std::vector<std::uint8_t>& bytes);
 
 }  // namespace mfb::bridge

@@ -45,6 +45,8 @@ struct sql_table {
   std::int32_t occurs_field = -1;  ///< the OCCURS item of a child table, -1 for the main table
   std::vector<sql_column> columns;
   std::size_t data_begin = 0;      ///< columns before this are synthetic (keys, occurrence)
+  std::string parent_table;        ///< hierarchical files: the parent's main table
+  std::vector<std::string> parent_columns;  ///< ... and its key columns, referenced in order
   std::vector<std::size_t> primary_key;  ///< column indexes
   /// cells[k][j]: the flat cell index feeding data column j in row k (one row for the main
   /// table, one per occurrence for a child table).
@@ -57,6 +59,10 @@ struct table_options {
   std::vector<std::string> key;  ///< COBOL names of the key fields; default: the record number
   bool flatten_occurs = false;   ///< OCCURS as numbered columns instead of child tables
   bool check_88 = false;         ///< 88 levels become CHECK constraints
+  /// Hierarchical files: the parent record type's main table, and its key columns (as they
+  /// are in the parent table). The main table gets a `parent_<column>` copy of each,
+  /// referencing the parent.
+  const sql_table* parent = nullptr;
 };
 
 /// Name of the synthetic column holding the record's position in the file (1-based).
@@ -85,8 +91,10 @@ class table_map {
 
   /// Split one decoded record into table rows: `emit(table index, values)` is called for the
   /// main row and then for each present OCCURS element, values in column order.
+  /// `parent` holds the parent's key values (hierarchical files; null or empty otherwise).
   template <typename Emit>
-  void split(const cell_row& row, std::int64_t record_no, Emit&& emit) const;
+  void split(const cell_row& row, std::int64_t record_no, Emit&& emit,
+             const std::vector<std::string>* parent = nullptr) const;
 
  private:
   std::vector<sql_table> tables_;
@@ -107,11 +115,15 @@ std::string quote_ident(std::string_view name);
 std::string snake_case(std::string_view cobol_name);
 
 template <typename Emit>
-void table_map::split(const cell_row& row, std::int64_t record_no, Emit&& emit) const {
+void table_map::split(const cell_row& row, std::int64_t record_no, Emit&& emit,
+                      const std::vector<std::string>* parent) const {
   record_no_text_ = std::to_string(record_no);
   const sql_table& m = tables_.front();
   values_.clear();
   values_.push_back({record_no_text_, false});
+  for (std::size_t k = 0; k + 1 < m.data_begin; ++k)
+    values_.push_back(parent && k < parent->size() ? sql_value{(*parent)[k], false}
+                                                    : sql_value{{}, true});
   for (std::size_t c : m.cells[0])
     values_.push_back({row.cell(c), row.states[c] != cell_state::value});
   emit(std::size_t{0}, values_);

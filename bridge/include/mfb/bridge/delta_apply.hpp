@@ -1,0 +1,36 @@
+#pragma once
+// Apply a delta to a loaded dataset's tables: inserts, updates and deletes go in as one
+// transaction, committed only when the whole delta has been read, so yesterday's table
+// becomes today's or stays as it was.
+
+#include <memory>
+#include <string>
+
+#include "mfb/bridge/database.hpp"
+#include "mfb/bridge/dataset.hpp"
+#include "mfb/bridge/delta.hpp"
+
+namespace mfb::bridge {
+
+/// A delta_sink writing to the tables of a keyed, single-record-type dataset. Updated rows
+/// keep their record number; inserted rows take the next free numbers.
+class table_delta_sink final : public delta_sink {
+ public:
+  table_delta_sink(database& db, std::shared_ptr<const dataset> ds);
+  ~table_delta_sink() override;
+
+  bool begin(const copybook::record_layout& layout,
+             std::span<const delta_key_field> keys) override;
+  bool write(const delta_event& event) override;
+  bool finish(const delta_counts& counts) override;
+  std::string error() const override { return error_; }
+
+ private:
+  bool fail(std::string why);
+  database& db_;
+  std::shared_ptr<const dataset> ds_;
+  bool open_ = false;
+  std::string error_;
+};
+
+}  // namespace mfb::bridge

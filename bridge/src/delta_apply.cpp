@@ -1,0 +1,72 @@
+// The delta applier: each event becomes a write_record (insert, or replace by key) or a
+// delete_record, inside one transaction that finish() commits.
+
+#include "mfb/bridge/delta_apply.hpp"
+
+#include "mfb/bridge/record_store.hpp"
+
+namespace mfb::bridge {
+
+table_delta_sink::table_delta_sink(database& db, std::shared_ptr<const dataset> ds)
+    : db_(db), ds_(std::move(ds)) {}
+
+table_delta_sink::~table_delta_sink() {
+  if (open_) db_.rollback();  // finish() never came: the tables stay as they were
+}
+
+bool table_delta_sink::fail(std::string why) {
+  if (error_.empty()) error_ = "target: " + std::move(why);
+  return false;
+}
+
+bool table_delta_sink::begin(const copybook::record_layout& layout,
+                             std::span<const delta_key_field>) {
+  if (ds_->maps().size() != 1)
+    return fail("dataset " + ds_->spec().name + " has several record types; a delta applies to one");
+  if (ds_->maps().front().main().primary_key == std::vector<std::size_t>{0})
+    return fail("dataset " + ds_->spec().name + " was loaded without --key; a delta needs keyed rows");
+  if (ds_->selector().plans().front().layout().length != layout.length)
+    return fail("dataset " + ds_->spec().name + "'s record is " +
+                std::to_string(ds_->selector().plans().front().layout().length) +
+                " bytes long, the delta's " + std::to_string(layout.length));
+  try {
+    db_.begin();
+    open_ = true;
+  } catch (const db_error& e) {
+    return fail(e.what());
+  }
+  return true;
+}
+
+bool table_delta_sink::write(const delta_event& event) {
+  try {
+    if (event.op == delta_op::remove) {
+      std::vector<std::uint8_t> bytes(event.old_record.bytes.begin(), event.old_record.bytes.end());
+      auto gone = delete_record(db_, *ds_, 0, bytes);
+      if (!gone) return fail(gone.err().message);
+      if (!*gone)
+        return fail("record " + std::to_string(event.old_record.number) +
+                    " of the old generation is not in the table: the table is not that generation");
+      return true;
+    }
+    std::vector<std::uint8_t> bytes(event.new_record.bytes.begin(), event.new_record.bytes.end());
+    auto written = write_record(db_, *ds_, 0, bytes, event.op == delta_op::update);
+    if (!written) return fail("record " + std::to_string(event.new_record.number) + ": " + written.err().message);
+    return true;
+  } catch (const db_error& e) {
+    return fail(e.what());
+  }
+}
+
+bool table_delta_sink::finish(const delta_counts&) {
+  try {
+    db_.commit();
+    open_ = false;
+  } catch (const db_error& e) {
+    open_ = false;
+    return fail(e.what());
+  }
+  return true;
+}
+
+}  // namespace mfb::bridge
