@@ -1,59 +1,24 @@
 """mfbridge run with a postgresql:// target keeps its run history in that database
-(mfbridge_runs, mfbridge_run_steps). A throwaway server is started from the Debian
-packages; the rows are read back with psql, an independent client."""
+(mfbridge_runs, mfbridge_run_steps). A throwaway server is started by
+tests/support/pg_server.py; the rows are read back with psql, an independent client."""
 
 import json
 import os
 import shutil
-import socket
-import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
 from job_support import check, workspace  # noqa: E402
+import pg_server  # noqa: E402
 
-if not shutil.which("initdb") or not shutil.which("pg_ctl") or not shutil.which("psql"):
+if not pg_server.available():
     print("SKIP: PostgreSQL server binaries not on PATH")
     sys.exit(0)
 
 
-def as_server_user(cmd):
-    # initdb refuses root; the tests may run as root in containers.
-    if os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--"] + cmd
-    return cmd
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-base = tempfile.mkdtemp(prefix="mfb-pg-")
-os.chmod(base, 0o777)
-data, sock = os.path.join(base, "data"), os.path.join(base, "sock")
-os.mkdir(sock)
-os.chmod(sock, 0o777)
-if os.geteuid() == 0:
-    shutil.chown(base, "postgres")
-port = free_port()
-subprocess.run(as_server_user(["initdb", "-D", data, "-A", "trust", "-U", "postgres"]), check=True,
-               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-subprocess.run(as_server_user(["pg_ctl", "-D", data, "-w", "-l", os.path.join(base, "log"), "-o",
-                               f"-k {sock} -p {port} -c listen_addresses=''", "start"]),
-               check=True, stdout=subprocess.DEVNULL)
-uri = f"postgresql://postgres@/postgres?host={sock}&port={port}"
-
-
-def psql(sql):
-    return subprocess.run(["psql", "-X", "-At", "-h", sock, "-p", str(port), "-U", "postgres",
-                           "-d", "postgres", "-c", sql], check=True, capture_output=True,
-                          text=True).stdout.strip()
-
-
-try:
+def run_test(pg):
+    uri, psql = pg.uri, pg.psql
     ws = workspace()
     ws.records("in.dat", ["ALPHA", "BRAVO"])
     ws.write("job.yaml", f"job: pgjob\ntarget: '{uri}'\nsteps:\n"
@@ -81,8 +46,8 @@ try:
           p.stdout)
     check(got[0]["started_at"].endswith("Z") and got[0]["variables"]["IN"] == "missing.dat", p.stdout)
     ws.cleanup()
-finally:
-    subprocess.run(as_server_user(["pg_ctl", "-D", data, "-m", "immediate", "stop"]),
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    shutil.rmtree(base, ignore_errors=True)
+
+
+with pg_server.pg_server() as server:
+    run_test(server)
 print("ok")
