@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "body_reader.hpp"
+#include "dataset_keys.hpp"
 #include "json_text.hpp"
 #include "mfb/bridge/record_encoder.hpp"
 #include "mfb/bridge/record_store.hpp"
@@ -39,90 +39,10 @@ db_pool::lease db_pool::acquire() {
 }
 
 namespace {
-
-// The key of a dataset's main record type: SQL columns and the names clients use.
-struct key_spec {
-  std::vector<std::string> columns;  ///< quoted identifiers
-  std::vector<std::string> names;    ///< COBOL names (or mfb_record_no)
-  std::vector<std::size_t> cells;    ///< flat cells; empty when keyed by record number
-};
-
-key_spec key_of(const bridge::dataset& ds) {
-  key_spec k;
-  const auto& map = ds.maps().front();
-  const auto& main = map.main();
-  if (map.key_cells().empty()) {
-    k.columns.push_back(bridge::quote_ident(main.columns.front().name));
-    k.names.emplace_back(bridge::record_no_column);
-    return k;
-  }
-  const auto& layout = ds.json_plans().front().layout();
-  for (std::size_t cell : map.key_cells()) {
-    for (std::size_t j = 0; j < main.cells[0].size(); ++j) {
-      if (main.cells[0][j] != cell) continue;
-      const auto& col = main.columns[main.data_begin + j];
-      k.columns.push_back(bridge::quote_ident(col.name));
-      k.names.push_back(col.field >= 0 ? layout.fields[static_cast<std::size_t>(col.field)].name : col.name);
-      k.cells.push_back(cell);
-    }
-  }
-  return k;
-}
-
-std::vector<std::string> split_key(const std::string& key) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (true) {
-    auto comma = key.find(',', start);
-    parts.push_back(key.substr(start, comma - start));
-    if (comma == std::string::npos) return parts;
-    start = comma + 1;
-  }
-}
-
-std::string key_values(const key_spec& k, const bridge::stored_record& rec) {
-  nlohmann::json a = nlohmann::json::array();
-  if (k.cells.empty()) a.push_back(std::to_string(rec.record_no));
-  for (std::size_t c : k.cells) a.push_back(rec.cells[c].value_or(""));
-  return a.dump();
-}
-
-std::string cursor_encode(const std::string& text) {
-  auto s = base64_encode(reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
-  for (auto& c : s) c = c == '+' ? '-' : c == '/' ? '_' : c;
-  while (!s.empty() && s.back() == '=') s.pop_back();
-  return s;
-}
-
-bool cursor_decode(std::string s, std::size_t parts, std::vector<std::string>& out) {
-  for (auto& c : s) {
-    if (c == '-') c = '+';
-    else if (c == '_') c = '/';
-    else if (c == '+' || c == '/') return false;
-  }
-  std::vector<std::uint8_t> bytes;
-  if (!base64_decode(s, bytes)) return false;
-  auto j = nlohmann::json::parse(bytes.begin(), bytes.end(), nullptr, false);
-  if (!j.is_array() || j.size() != parts) return false;
-  out.clear();
-  for (const auto& v : j) {
-    if (!v.is_string()) return false;
-    out.push_back(v.get<std::string>());
-  }
-  return true;
-}
-
-std::string strip_newline(std::string s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
-  return s;
-}
-
 bool wants_strings(const request_context& ctx) {
   const std::string* d = ctx.query_value("decimals");
   return d != nullptr && *d == "string";
 }
-
-std::string param(std::size_t n) { return "$" + std::to_string(n); }
 
 }  // namespace
 
@@ -306,143 +226,6 @@ http_response dataset_routes::get_record(request_context& ctx) {
   auto text = strip_newline(bridge::record_json(*ds, recs.front()));
   r.body = wants_strings(ctx) ? numbers_as_strings(text) : text;
   return r;
-}
-
-namespace {
-
-// The first member named `name` (COBOL names compare case-insensitively), depth first.
-const nlohmann::json* find_member(const nlohmann::json& j, const std::string& name) {
-  if (j.is_object()) {
-    for (const auto& [k, v] : j.items())
-      if (copybook::names_equal(k, name)) return &v;
-    for (const auto& [k, v] : j.items())
-      if (auto* f = find_member(v, name)) return f;
-  }
-  return nullptr;
-}
-
-std::string utc_now() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-std::string audit_sql(bridge::sql_dialect d) {
-  return std::string("CREATE TABLE IF NOT EXISTS mfbridge_audit (\n  id ") +
-         (d == bridge::sql_dialect::postgresql ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT") +
-         ",\n  at TEXT NOT NULL,\n  who TEXT NOT NULL,\n  dataset TEXT NOT NULL,\n"
-         "  action TEXT NOT NULL,\n  record_key TEXT NOT NULL,\n  before TEXT,\n  after TEXT)";
-}
-
-}  // namespace
-
-http_response dataset_routes::write(request_context& ctx, const std::string& method) {
-  auto db = pool_.acquire();
-  http_response problem;
-  auto ds = find(db, ctx.params["ds"], problem);
-  if (!ds) return problem;
-  key_spec key = key_of(*ds);
-  if (key.cells.empty())
-    return make_problem(409, "the dataset is keyed by record number: load it with --key to write records");
-  std::vector<std::string> parts;
-  std::vector<std::uint8_t> bytes;
-  if (method != "DELETE") {
-    nlohmann::json body;
-    if (!parse_json_object(ctx.request.body, body, problem)) return problem;
-    bridge::record_encoder enc(ds->encoders().front());
-    bridge::encoded_record out;
-    std::vector<bridge::field_error> ferrors;
-    if (!enc.encode(ctx.request.body, out, ferrors)) {
-      std::vector<problem_field> bad;
-      for (const auto& e : ferrors) bad.push_back({e.path.empty() ? "body" : e.path, e.reason, e.value});
-      return make_problem(422, "the record does not fit the copybook", bad);
-    }
-    bool fixed = ds->framing().format == bridge::recfm::f || ds->framing().format == bridge::recfm::fb;
-    bytes = std::move(out.bytes);
-    if (!fixed) bytes.resize(out.odo_length);
-    std::vector<problem_field> bad;
-    for (const auto& name : key.names) {
-      const nlohmann::json* v = find_member(body, name);
-      if (v == nullptr) bad.push_back({name, "the key field is missing", ""});
-      else parts.push_back(v->is_string() ? v->get<std::string>() : v->dump());
-    }
-    if (!bad.empty()) return make_problem(422, "the record has no key", bad);
-  }
-  if (method != "POST") {
-    auto path_parts = split_key(ctx.params["key"]);
-    if (path_parts.size() != key.columns.size())
-      return make_problem(400, "the key has the wrong number of parts",
-                          {{"key", "expected " + std::to_string(key.columns.size()) + " comma-separated values",
-                            shorten(ctx.params["key"])}});
-    if (method == "PUT" && path_parts != parts) {
-      std::vector<problem_field> bad;
-      for (std::size_t i = 0; i < parts.size(); ++i)
-        if (parts[i] != path_parts[i]) bad.push_back({key.names[i], "differs from the key in the path", shorten(parts[i])});
-      return make_problem(422, "the record's key differs from the URL's", bad);
-    }
-    parts = path_parts;
-  }
-  std::string key_text;
-  for (const auto& p : parts) key_text += (key_text.empty() ? "" : ",") + p;
-  bridge::record_query q;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    q.params.push_back(parts[i]);
-    q.where += (i ? " AND " : "") + key.columns[i] + " = " + param(i + 1);
-  }
-  q.limit = 1;
-  db->execute(audit_sql(db->dialect()));
-  db->begin();
-  try {
-    auto before = bridge::read_records(*db, *ds, q);
-    bool existed = !before.empty();
-    std::optional<std::string> before_json, after_json;
-    if (existed) before_json = strip_newline(bridge::record_json(*ds, before.front()));
-    int status = 200;
-    if (method == "POST" && existed) {
-      db->rollback();
-      return make_problem(409, "a record with key " + shorten(key_text) + " exists: PUT replaces it");
-    }
-    if (method == "DELETE") {
-      if (!existed) {
-        db->rollback();
-        return make_problem(404, "no record with key " + shorten(key_text));
-      }
-      const auto& main = ds->maps().front().main();
-      // Child rows go by ON DELETE CASCADE.
-      db->query("DELETE FROM " + bridge::quote_ident(main.name) + " WHERE " + q.where, q.params);
-      status = 204;
-    } else {
-      auto written = bridge::write_record(*db, *ds, 0, bytes, true);
-      if (!written) {
-        db->rollback();
-        return make_problem(422, "the record cannot be stored", {{"body", written.err().message, ""}});
-      }
-      auto after = bridge::read_records(*db, *ds, q);
-      if (!after.empty()) after_json = strip_newline(bridge::record_json(*ds, after.front()));
-      status = existed ? 200 : 201;
-    }
-    std::string who = ctx.key != nullptr ? ctx.key->name : "";
-    db->query("INSERT INTO mfbridge_audit (at, who, dataset, action, record_key, before, after) "
-              "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-              {utc_now(), who, ds->spec().name, method, key_text, before_json, after_json});
-    db->commit();
-    http_response r;
-    r.status = status;
-    if (status == 204) {
-      r.content_type.clear();
-      return r;
-    }
-    r.body = after_json.value_or("{}");
-    if (status == 201)
-      r.headers.emplace_back("Location", "/v1/datasets/" + ds->spec().name + "/records/" + key_text);
-    return r;
-  } catch (...) {
-    db->rollback();
-    throw;
-  }
 }
 
 void dataset_routes::add_to(router& r) {

@@ -220,6 +220,24 @@ json record_paths(const std::string& name, const std::string& schema, const copy
                     {{"type", "string"}, {"enum", {"json", "ebcdic"}}}),
         decimals_param()}},
       {"responses", gr}};
+  json body = {{"required", true}, {"content", {{"application/json", {{"schema", ref(schema)}}}}}};
+  json created = with_errors({{"201", json_response("Created (Location names it)", ref(schema))}}, true);
+  created["409"] = problem_response("A record with this key exists");
+  paths[base]["post"] = {{"summary", "Create a " + name + " record (scope write:" + name + "; audited)"},
+                         {"operationId", "create_" + schema}, {"tags", {"datasets"}},
+                         {"requestBody", body}, {"responses", created}};
+  json replaced = with_errors({{"200", json_response("Replaced", ref(schema))},
+                               {"201", json_response("Created", ref(schema))}}, true);
+  paths[base + "/{key}"]["put"] = {{"summary", "Create or replace a " + name + " record (audited)"},
+                                   {"operationId", "put_" + schema}, {"tags", {"datasets"}},
+                                   {"parameters", {path_param("key", "Key value; must match the body's key")}},
+                                   {"requestBody", body}, {"responses", replaced}};
+  json deleted = with_errors({{"204", {{"description", "Deleted"}}}}, false);
+  deleted["404"] = problem_response("No record with this key");
+  paths[base + "/{key}"]["delete"] = {{"summary", "Delete a " + name + " record (audited)"},
+                                      {"operationId", "delete_" + schema}, {"tags", {"datasets"}},
+                                      {"parameters", {path_param("key", "Key value")}},
+                                      {"responses", deleted}};
   return paths;
 }
 

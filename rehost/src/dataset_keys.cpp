@@ -1,0 +1,84 @@
+// Dataset keys and cursors.
+
+#include "dataset_keys.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "json_text.hpp"
+
+namespace mfb::rehost::detail {
+
+key_spec key_of(const bridge::dataset& ds) {
+  key_spec k;
+  const auto& map = ds.maps().front();
+  const auto& main = map.main();
+  if (map.key_cells().empty()) {
+    k.columns.push_back(bridge::quote_ident(main.columns.front().name));
+    k.names.emplace_back(bridge::record_no_column);
+    return k;
+  }
+  const auto& layout = ds.json_plans().front().layout();
+  for (std::size_t cell : map.key_cells()) {
+    for (std::size_t j = 0; j < main.cells[0].size(); ++j) {
+      if (main.cells[0][j] != cell) continue;
+      const auto& col = main.columns[main.data_begin + j];
+      k.columns.push_back(bridge::quote_ident(col.name));
+      k.names.push_back(col.field >= 0 ? layout.fields[static_cast<std::size_t>(col.field)].name : col.name);
+      k.cells.push_back(cell);
+    }
+  }
+  return k;
+}
+
+std::vector<std::string> split_key(const std::string& key) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    auto comma = key.find(',', start);
+    parts.push_back(key.substr(start, comma - start));
+    if (comma == std::string::npos) return parts;
+    start = comma + 1;
+  }
+}
+
+std::string key_values(const key_spec& k, const bridge::stored_record& rec) {
+  nlohmann::json a = nlohmann::json::array();
+  if (k.cells.empty()) a.push_back(std::to_string(rec.record_no));
+  for (std::size_t c : k.cells) a.push_back(rec.cells[c].value_or(""));
+  return a.dump();
+}
+
+std::string cursor_encode(const std::string& text) {
+  auto s = base64_encode(reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
+  for (auto& c : s) c = c == '+' ? '-' : c == '/' ? '_' : c;
+  while (!s.empty() && s.back() == '=') s.pop_back();
+  return s;
+}
+
+bool cursor_decode(std::string s, std::size_t parts, std::vector<std::string>& out) {
+  for (auto& c : s) {
+    if (c == '-') c = '+';
+    else if (c == '_') c = '/';
+    else if (c == '+' || c == '/') return false;
+  }
+  std::vector<std::uint8_t> bytes;
+  if (!base64_decode(s, bytes)) return false;
+  auto j = nlohmann::json::parse(bytes.begin(), bytes.end(), nullptr, false);
+  if (!j.is_array() || j.size() != parts) return false;
+  out.clear();
+  for (const auto& v : j) {
+    if (!v.is_string()) return false;
+    out.push_back(v.get<std::string>());
+  }
+  return true;
+}
+
+std::string strip_newline(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+  return s;
+}
+
+std::string param(std::size_t n) { return "$" + std::to_string(n); }
+
+
+}  // namespace mfb::rehost::detail
