@@ -162,7 +162,8 @@ convert_summary run_convert(const convert_options& opts, std::FILE* log) {
   for (std::size_t i = 0; i < selector->plans().size(); ++i)
     sink_of.push_back((*sinks)[sinks->size() == 1 ? 0 : i].get());
 
-  detail::convert_writer writer(opts, *selector, std::move(sink_of), summary, log);
+  detail::convert_writer writer(opts, *selector, *tracker, (*reader)->name(), std::move(sink_of),
+                                summary, log);
   if (auto why = writer.open_rejects(); !why.empty()) return stop(summary, 4, why, log);
 
   unsigned threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());

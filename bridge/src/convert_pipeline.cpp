@@ -17,6 +17,7 @@ void classify_batch(const record_selector& selector, hierarchy_tracker& tracker,
   w.classified = true;
   w.plans.clear();
   w.parents.clear();
+  w.parent_numbers.clear();
   w.parent_text.clear();
   w.orphans.clear();
   const bool csv = selector.plans().front().options().format == output_format::csv;
@@ -49,6 +50,8 @@ void classify_batch(const record_selector& selector, hierarchy_tracker& tracker,
       ref = last_ref;
     }
     w.parents.push_back(ref);
+    w.parent_numbers.push_back(
+        link.state == parent_link::kind::attached ? link.key->record_number : 0);
   }
 }
 

@@ -40,6 +40,7 @@ struct batch_work {
   };
   static constexpr std::uint32_t orphan_mark = 0xFFFFFFFF;
   std::vector<parent_ref> parents;
+  std::vector<std::uint64_t> parent_numbers;  ///< per record: its parent's record number, or 0
   std::string parent_text;
   std::vector<std::string> orphans;  ///< why, per orphan record
 

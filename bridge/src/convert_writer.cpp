@@ -4,6 +4,9 @@
 
 #include "convert_writer.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 namespace mfb::bridge::detail {
 
 namespace {
@@ -108,7 +111,52 @@ void convert_writer::reject(const batch_work& w, const batch_work::flagged_recor
   }
 }
 
+// The tracker keys children from their parent's bytes before anything is decoded, so a
+// parent the decoder rejects (a bad field outside its key) is only known here, in file
+// order: its children (and theirs) become bad records too, and their text is cut out.
+void convert_writer::reject_children_of_bad_parents(batch_work& w) {
+  if (!w.classified) return;
+  const std::size_t n = w.batch.size();
+  bad_.assign(n, 0);
+  for (const auto& f : w.flagged)
+    if (f.bad) bad_[f.record] = 1;
+  bool late = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const record_view& rec = w.batch[i];
+    if (!bad_[i] && w.parent_numbers[i] != 0 && bad_parents_.count(w.parent_numbers[i])) {
+      int parent = tracker_.parent_of(w.plans[i]);
+      record_error e;
+      e.file = file_;
+      e.record_number = rec.number;
+      e.file_offset = rec.file_offset;
+      e.reason = "its parent " + selector_.plans()[static_cast<std::size_t>(parent)].type_name() +
+                 " is bad: record " + std::to_string(w.parent_numbers[i]) + " (rejected)";
+      auto e0 = static_cast<std::uint32_t>(w.errors.size());
+      w.errors.push_back(std::move(e));
+      w.flagged.push_back({static_cast<std::uint32_t>(i), true, e0, e0 + 1});
+      bad_[i] = 2;
+      late = true;
+    }
+    if (bad_[i] && !tracker_.key_names(w.plans[i]).empty()) bad_parents_.insert(rec.number);
+  }
+  if (!late) return;
+  std::stable_sort(w.flagged.begin(), w.flagged.end(),
+                   [](const auto& a, const auto& b) { return a.record < b.record; });
+  std::size_t out = 0, begin = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t end = w.ends[i];
+    if (bad_[i] != 2) {
+      if (out != begin) std::memmove(w.text.data() + out, w.text.data() + begin, end - begin);
+      out += end - begin;
+    }
+    begin = end;
+    w.ends[i] = out;
+  }
+  w.text.set_size(out);
+}
+
 bool convert_writer::consume(batch_work& w) {
+  reject_children_of_bad_parents(w);
   std::size_t next_record = 0;
   auto count_written = [&](std::size_t upto) {
     for (; next_record < upto; ++next_record) {

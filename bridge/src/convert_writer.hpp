@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "convert_pipeline.hpp"
@@ -19,8 +20,10 @@ class convert_writer {
  public:
   /// `sinks` holds one sink per plan (the same one for all plans when there is one output).
   convert_writer(const convert_options& opts, const record_selector& selector,
+                 const hierarchy_tracker& tracker, std::string file,
                  std::vector<record_sink*> sinks, convert_summary& summary, std::FILE* log)
-      : opts_(opts), selector_(selector), sinks_(std::move(sinks)), summary_(summary), log_(log) {
+      : opts_(opts), selector_(selector), tracker_(tracker), file_(std::move(file)),
+        sinks_(std::move(sinks)), summary_(summary), log_(log) {
     for (auto* s : sinks_) single_ = single_ && s == sinks_.front();
   }
 
@@ -34,6 +37,7 @@ class convert_writer {
   std::string close_rejects();
 
  private:
+  void reject_children_of_bad_parents(batch_work& w);
   bool write_records(const batch_work& w, std::size_t from, std::size_t to);
   bool write_to(record_sink& sink, const batch_work& w, std::size_t from, std::size_t to);
   void reject(const batch_work& w, const batch_work::flagged_record& f);
@@ -41,6 +45,10 @@ class convert_writer {
 
   const convert_options& opts_;
   const record_selector& selector_;
+  const hierarchy_tracker& tracker_;
+  std::string file_;
+  std::unordered_set<std::uint64_t> bad_parents_;  ///< record numbers of rejected parents
+  std::vector<char> bad_;                          ///< per record of a batch: 1 bad, 2 late
   std::vector<record_sink*> sinks_;
   bool single_ = true;
   convert_summary& summary_;

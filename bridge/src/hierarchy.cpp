@@ -101,8 +101,9 @@ struct hierarchy_tracker::key_decoder {
   bool decode(int type, const record_view& rec) {
     current.record_number = rec.number;
     current.type = type;
-    current.values.clear();
-    current.is_text.clear();
+    // Reuse the strings' storage: parents can be as frequent as their children.
+    current.values.resize(decoders.size());
+    current.is_text.resize(decoders.size());
     current.json = "{";
     current.csv.clear();
     for (std::size_t k = 0; k < decoders.size(); ++k) {
@@ -121,11 +122,19 @@ struct hierarchy_tracker::key_decoder {
       bool text = !value.empty() && value.front() == '"';
       current.json += (k ? ",\"" : "\"") + names[k] + "\":";
       current.json += value;
-      std::string plain = text ? nlohmann::json::parse(value).get<std::string>() : std::string(value);
+      std::string& plain = current.values[k];
+      if (!text)
+        plain.assign(value);
+      else if (value.find('\\') == std::string_view::npos)
+        plain.assign(value.substr(1, value.size() - 2));  // no escapes: just the quotes
+      else
+        plain = nlohmann::json::parse(value).get<std::string>();
+      current.is_text[k] = text;
       current.csv += ',';
-      current.csv += text ? csv_quote(plain) : plain;
-      current.values.push_back(std::move(plain));
-      current.is_text.push_back(text);
+      if (text && plain.find_first_of(",\"\r\n") != std::string::npos)
+        current.csv += csv_quote(plain);
+      else
+        current.csv += plain;
     }
     current.json += '}';
     return true;

@@ -27,7 +27,7 @@ COPYBOOK = """       01  HDR.
            05  H-TYPE     PIC X.
            05  H-ID       PIC 9(4).
            05  H-NAME     PIC X(10).
-           05  FILLER     PIC X(5).
+           05  H-CHK      PIC 9(5).
        01  DTL.
            05  D-TYPE     PIC X.
            05  D-SEQ      PIC S9(3) COMP-3.
@@ -42,8 +42,8 @@ TREE = ["--parent", "DTL=HDR", "--parent", "SUB=DTL", "--key", "HDR=H-ID,H-NAME"
         "--key", "DTL=D-SEQ"]
 
 
-def hdr(hid, name):
-    return ("H" + f"{hid:04d}" + name.ljust(10) + " " * 5).encode("cp037")
+def hdr(hid, name, chk="00000"):
+    return ("H" + f"{hid:04d}" + name.ljust(10) + chk).encode("cp037")
 
 
 def dtl(seq, cents, text):
@@ -64,7 +64,7 @@ def build_tree(groups):
     for g in range(groups):
         hid, name = g % 10000, f"CO{g % 997}"
         data.append(hdr(hid, name))
-        rows.append({"H-TYPE": "H", "H-ID": hid, "H-NAME": name})
+        rows.append({"H-TYPE": "H", "H-ID": hid, "H-NAME": name, "H-CHK": 0})
         for d in range(g % 4):
             seq, cents = (g + d) % 1000 - 500, (g * 37 + d) % 10000000 - 5000000
             data.append(dtl(seq, cents, f"ITEM {d}"))
@@ -124,7 +124,8 @@ def main():
             check(dt[1:] == want, f"DTL rows carry their header's key ({len(want)} rows)")
             st = table("SUB.csv")
             check(st[0] == ["S-TYPE", "S-NOTE", "_PARENT_D-SEQ"], f"SUB header: {st[0]}")
-            check(table("HDR.csv")[0] == ["H-TYPE", "H-ID", "H-NAME"], "HDR has no parent columns")
+            check(table("HDR.csv")[0] == ["H-TYPE", "H-ID", "H-NAME", "H-CHK"],
+                  "HDR has no parent columns")
             check(len(table("HDR.csv")) == 13, "12 header rows")
 
         # JSON Lines too: each type's rows, in file order, in its own file.
@@ -163,6 +164,23 @@ def main():
         check(len(err) > 1 and err[1] == f"{tmp / 'badkey.dat'}: record 2 (file offset 20): its parent HDR "
                                          "is bad: record 1 (key field HDR.H-ID: invalid digit)",
               f"bad parent text: {err[1] if len(err) > 1 else err}")
+
+        # A header rejected for a field outside its key: its children, and theirs, go too.
+        (tmp / "badhdr.dat").write_bytes(hdr(5, "BAD", "0A000") + dtl(4, 400, "D") + sub("Z")
+                                         + hdr(6, "GOOD") + dtl(5, 500, "E"))
+        for threads in ("1", "3"):
+            r = convert(mfbridge, cpy, tmp / "badhdr.dat", *TREE, "--on-error", "skip",
+                        "--threads", threads)
+            err = r.stderr.decode().splitlines()
+            got = [json.loads(l) for l in r.stdout.decode().splitlines()]
+            check([g.get("H-ID", g.get("D-SEQ")) for g in got] == [6, 5],
+                  f"threads {threads}: only the good header and its detail are written: {got}")
+            check(err[1:3] == [f"{tmp / 'badhdr.dat'}: record 2 (file offset 20): its parent HDR "
+                               "is bad: record 1 (rejected)",
+                               f"{tmp / 'badhdr.dat'}: record 3 (file offset 40): its parent DTL "
+                               "is bad: record 2 (rejected)"],
+                  f"threads {threads}: children of a rejected header: {err[1:3]}")
+            check("3 rejected" in r.stderr.decode(), f"threads {threads}: three records rejected")
 
         # 4. Usage errors.
         cases = [
