@@ -10,7 +10,10 @@
 
 #include "commands.hpp"
 #include "layout_options.hpp"
+#include "mfb/bridge/database.hpp"
+#include "mfb/bridge/dataset.hpp"
 #include "mfb/bridge/delta.hpp"
+#include "mfb/bridge/delta_apply.hpp"
 
 namespace mfb::cli {
 
@@ -23,6 +26,8 @@ struct delta_args {
   double memory_mb = 512;
   std::string output = "-";
   std::string summary_json;
+  std::string apply_target;  ///< --apply-to: apply the changes to a loaded dataset
+  std::string dataset;
 };
 
 // Turn the parsed strings into options; return a usage error or "".
@@ -58,14 +63,41 @@ std::string finish(delta_args& a) {
   return o.validate();
 }
 
-int run(const delta_args& a) {
-  auto out = bridge::output_file::open(a.output);
-  if (!out) {
-    std::fprintf(stderr, "mfbridge delta: %s\n", out.err().message.c_str());
-    return exit_io;
+// Apply the delta to a loaded dataset's tables, in one transaction.
+bridge::delta_summary apply(const delta_args& a, int& code) {
+  bridge::delta_summary summary;
+  try {
+    auto db = bridge::database::open(a.apply_target);
+    auto ds = bridge::dataset::open(*db, a.dataset);
+    if (!ds) {
+      summary.exit_code = code = exit_usage;
+      summary.message = ds.err().message;
+      return summary;
+    }
+    bridge::table_delta_sink sink(*db, *ds);
+    summary = bridge::run_delta(a.opts, sink);
+  } catch (const bridge::db_error& e) {
+    summary.exit_code = exit_io;
+    summary.message = e.what();
   }
-  bridge::delta_jsonl_sink sink(std::move(out).value());
-  bridge::delta_summary summary = bridge::run_delta(a.opts, sink);
+  code = summary.exit_code;
+  return summary;
+}
+
+int run(const delta_args& a) {
+  bridge::delta_summary summary;
+  if (!a.apply_target.empty()) {
+    int code = 0;
+    summary = apply(a, code);
+  } else {
+    auto out = bridge::output_file::open(a.output);
+    if (!out) {
+      std::fprintf(stderr, "mfbridge delta: %s\n", out.err().message.c_str());
+      return exit_io;
+    }
+    bridge::delta_jsonl_sink sink(std::move(out).value());
+    summary = bridge::run_delta(a.opts, sink);
+  }
   if (summary.exit_code != 0) std::fprintf(stderr, "mfbridge delta: %s\n", summary.message.c_str());
   std::fprintf(stderr, "%s\n", summary.to_text().c_str());
   if (!a.summary_json.empty()) {
@@ -119,6 +151,10 @@ void add_delta_command(CLI::App& app, int& exit_code) {
                 "Keep trailing spaces in text fields");
   cmd->add_option("--output,-o", a->output, "Output file, or - for stdout")->capture_default_str();
   cmd->add_option("--summary-json", a->summary_json, "Write the run summary as JSON here");
+  cmd->add_option("--apply-to", a->apply_target,
+                  "Apply the changes to a loaded dataset in this target (sqlite:FILE or "
+                  "postgresql://...) as one transaction, instead of writing JSON Lines");
+  cmd->add_option("--dataset", a->dataset, "With --apply-to: the dataset (as in load --table)");
   cmd->footer(
       "Events come in ascending order of key bytes, on both paths. Records are compared on "
       "their bytes; only inserted, updated and deleted records are decoded.");

@@ -136,18 +136,25 @@ result<table_map> table_map::build(const decode_plan& plan, const table_options&
     row.push_back(c);
   }
 
-  // The key: named fields of the main table, or the record number.
+  // The key: named fields of the main table (a group stands for its elementary items), or
+  // the record number.
+  auto within = [&](std::int32_t field, std::int32_t group) {
+    for (std::int32_t i = field; i >= 0; i = layout.fields[static_cast<std::size_t>(i)].parent)
+      if (i == group) return true;
+    return false;
+  };
   for (const std::string& k : opts.key) {
+    std::int32_t named = -1;
+    for (std::size_t i = 0; i < layout.fields.size() && named < 0; ++i)
+      if (detail::same_cobol_name(layout.fields[i].name, k) ||
+          detail::same_cobol_name(layout.fields[i].path, k))
+        named = static_cast<std::int32_t>(i);
     bool found = false;
-    for (std::size_t j = main.data_begin; j < main.columns.size(); ++j) {
-      const auto& col = main.columns[j];
-      const cb::field& f = layout.fields[static_cast<std::size_t>(col.field)];
-      if (detail::same_cobol_name(f.name, k) || detail::same_cobol_name(f.path, k)) {
-        main.primary_key.push_back(j);
-        map.key_cells_.push_back(main.cells[0][j - main.data_begin]);
-        found = true;
-        break;
-      }
+    for (std::size_t j = main.data_begin; named >= 0 && j < main.columns.size(); ++j) {
+      if (!within(main.columns[j].field, named)) continue;
+      main.primary_key.push_back(j);
+      map.key_cells_.push_back(main.cells[0][j - main.data_begin]);
+      found = true;
     }
     if (!found)
       return error{"--key " + k + ": no such field outside OCCURS in record " + layout.name};
