@@ -19,6 +19,7 @@ import contextlib
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -110,6 +111,10 @@ def pg_server(dbname="mfb", settings=()):
     if not available():
         raise RuntimeError("PostgreSQL server binaries not found")
     user = _server_user()
+    # ctest stops a test that overruns with SIGTERM: turn it into SystemExit so that the
+    # finally below still stops the server instead of leaving it running.
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(SystemExit(143)))
     base = tempfile.mkdtemp(prefix="mfb-pg-")
     data = os.path.join(base, "data")
     db_user = user or pwd.getpwuid(os.geteuid()).pw_name
