@@ -36,10 +36,11 @@ bad = {k: (got.get(k), v) for k, v in want.items() if got.get(k) != v}
 if bad:
     sys.exit("%s: counts differ from the generator's: %s" % (sys.argv[3], bad))
 PY
-  local secs rss
+  local secs rss cpu
   secs=$(grep 'Elapsed (wall clock)' "$work/$name.time" | awk '{print $NF}')
+  cpu=$(grep -E '(User|System) time \(seconds\)' "$work/$name.time" | awk '{s += $NF} END {print s}')
   rss=$(grep 'Maximum resident set size' "$work/$name.time" | awk '{print $NF}')
-  printf '%-22s wall %8s  peak RSS %7.1f MiB  %s\n' "$name" "$secs" "$(echo "$rss / 1024" | bc -l)" \
+  printf '%-22s wall %8s  cpu %6.2f s  peak RSS %7.1f MiB  %s\n' "$name" "$secs" "$cpu" "$(echo "$rss / 1024" | bc -l)" \
     "$(python3 -c "import json,sys; s=json.load(open(sys.argv[1])); print('delta says %.3f s, partitions %d, spilled %d bytes' % (s['seconds'], s['partitions'], s['spill_bytes']))" "$work/$name.summary.json")"
 }
 
