@@ -122,8 +122,8 @@ void run(benchmark::State& state, bool sorted, std::size_t memory_limit) {
     benchmark::DoNotOptimize(sink.bytes);
     if (s.exit_code != 0) state.SkipWithError(s.message.c_str());
   }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * f.input_bytes()));
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * (2 * records)));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(f.input_bytes()));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(2 * records));
 }
 
 void BM_delta_sorted(benchmark::State& state) { run(state, true, std::size_t{512} << 20); }
