@@ -15,6 +15,7 @@ key_spec key_of(const bridge::dataset& ds) {
   if (map.key_cells().empty()) {
     k.columns.push_back(bridge::quote_ident(main.columns.front().name));
     k.names.emplace_back(bridge::record_no_column);
+    k.numeric.push_back(true);
     return k;
   }
   const auto& layout = ds.json_plans().front().layout();
@@ -25,9 +26,32 @@ key_spec key_of(const bridge::dataset& ds) {
       k.columns.push_back(bridge::quote_ident(col.name));
       k.names.push_back(col.field >= 0 ? layout.fields[static_cast<std::size_t>(col.field)].name : col.name);
       k.cells.push_back(cell);
+      k.numeric.push_back(col.kind != bridge::sql_kind::text);
     }
   }
   return k;
+}
+
+std::string check_key_parts(const key_spec& k, const std::vector<std::string>& parts,
+                            std::size_t& bad_index) {
+  // A value that cannot be a number never reaches a numeric column: PostgreSQL would
+  // fail the statement instead of finding nothing.
+  for (std::size_t i = 0; i < parts.size() && i < k.numeric.size(); ++i) {
+    if (!k.numeric[i]) continue;
+    const std::string& p = parts[i];
+    std::size_t j = (!p.empty() && (p[0] == '-' || p[0] == '+')) ? 1 : 0;
+    bool digits = false, point = false, ok = j < p.size() && p.size() < 64;
+    for (; ok && j < p.size(); ++j) {
+      if (p[j] >= '0' && p[j] <= '9') digits = true;
+      else if (p[j] == '.' && !point) point = true;
+      else ok = false;
+    }
+    if (!ok || !digits) {
+      bad_index = i;
+      return "must be a number";
+    }
+  }
+  return {};
 }
 
 std::vector<std::string> split_key(const std::string& key) {

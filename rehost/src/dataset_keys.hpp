@@ -15,7 +15,12 @@ struct key_spec {
   std::vector<std::string> columns;  ///< quoted identifiers
   std::vector<std::string> names;    ///< COBOL names (or mfb_record_no)
   std::vector<std::size_t> cells;    ///< flat cells; empty when keyed by record number
+  std::vector<bool> numeric;         ///< the column holds numbers (a part must be one)
 };
+
+/// Return "" when `parts` fit the key's columns, else the problem for part i in `bad_index`.
+std::string check_key_parts(const key_spec& k, const std::vector<std::string>& parts,
+                            std::size_t& bad_index);
 
 /// The key of `ds`'s first record type.
 key_spec key_of(const bridge::dataset& ds);

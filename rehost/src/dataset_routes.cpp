@@ -141,6 +141,13 @@ http_response dataset_routes::list_records(request_context& ctx) {
       for (std::size_t i = 0; i < key.names.size() && !found; ++i) {
         if (!copybook::names_equal(key.names[i], name)) continue;
         found = true;
+        std::size_t bad = 0;
+        std::vector<std::string> one(i + 1);
+        one[i] = value;
+        if (auto why = check_key_parts(key, one, bad); !why.empty()) {
+          errors.push_back({name, why, shorten(value)});
+          break;
+        }
         q.params.push_back(value);
         where.push_back(key.columns[i] + " = " + param(q.params.size()));
       }
@@ -150,7 +157,8 @@ http_response dataset_routes::list_records(request_context& ctx) {
   }
   if (cursor != nullptr) {
     std::vector<std::string> after;
-    if (!cursor_decode(*cursor, key.columns.size(), after)) {
+    std::size_t bad = 0;
+    if (!cursor_decode(*cursor, key.columns.size(), after) || !check_key_parts(key, after, bad).empty()) {
       errors.push_back({"cursor", "is not a cursor this server issued", shorten(*cursor)});
     } else {
       std::string lhs, rhs;
@@ -196,6 +204,10 @@ http_response dataset_routes::get_record(request_context& ctx) {
     return make_problem(400, "the key has " + std::to_string(parts.size()) + " parts; the dataset's key has " +
                                  std::to_string(key.columns.size()),
                         {{"key", "expected " + std::to_string(key.columns.size()) + " comma-separated values", shorten(key_text)}});
+  std::size_t bad_part = 0;
+  if (auto why = check_key_parts(key, parts, bad_part); !why.empty())
+    return make_problem(400, "the key does not fit the dataset's key",
+                        {{key.names[bad_part], why, shorten(parts[bad_part])}});
   const std::string* format = ctx.query_value("format");
   if (format != nullptr && *format != "json" && *format != "ebcdic")
     return make_problem(400, "the query is invalid", {{"format", "must be json or ebcdic", shorten(*format)}});

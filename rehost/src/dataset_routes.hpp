@@ -73,6 +73,9 @@ class dataset_routes {
   const server_config& config_;
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const bridge::dataset>> cache_;
+  /// Writes run one at a time per server: a new record's number is MAX(mfb_record_no)+1,
+  /// which two concurrent PostgreSQL transactions would both take (READ COMMITTED).
+  std::mutex write_mutex_;
 };
 
 }  // namespace mfb::rehost::detail

@@ -3,6 +3,7 @@
 // who (the API key's name), when, what, and the record before and after.
 
 #include <ctime>
+#include <mutex>
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -94,6 +95,10 @@ http_response dataset_routes::write(request_context& ctx, const std::string& met
     }
     parts = path_parts;
   }
+  std::size_t bad_part = 0;
+  if (auto why = check_key_parts(key, parts, bad_part); !why.empty())
+    return make_problem(method == "DELETE" ? 400 : 422, "the key does not fit the dataset's key",
+                        {{key.names[bad_part], why, shorten(parts[bad_part])}});
   std::string key_text;
   for (const auto& p : parts) key_text += (key_text.empty() ? "" : ",") + p;
   bridge::record_query q;
@@ -102,6 +107,7 @@ http_response dataset_routes::write(request_context& ctx, const std::string& met
     q.where += (i ? " AND " : "") + key.columns[i] + " = " + param(i + 1);
   }
   q.limit = 1;
+  std::lock_guard serial(write_mutex_);
   db->execute(audit_sql(db->dialect()));
   db->begin();
   try {

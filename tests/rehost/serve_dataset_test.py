@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""The dataset routes of `mfbridge serve` over real HTTP, against a real SQLite file loaded
-by `mfbridge load`.
+"""The dataset routes of `mfbridge serve` over real HTTP, against a real SQLite file and a
+throwaway PostgreSQL server (tests/support/pg_server.py), both loaded by `mfbridge load`.
 
 The oracle: the record file is built here, field by field, with Python's cp037 codec and
 packed decimals packed by hand, and the expected JSON records come from the same Python
@@ -13,16 +13,20 @@ each record is also validated against its schema by ajv (from that package).
 Usage: serve_dataset_test.py BUILD_DIR  (run from the repository root)
 """
 
-import base64
 import json
 import os
+import sqlite3
 import subprocess
+import sys
 import tempfile
 import urllib.parse
 from decimal import Decimal
 
 from serve_support import MFB, Server, check, check_problem, finish, write_config
 import serve_openapi_test
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+import pg_server  # noqa: E402
 
 COPYBOOK = """\
        01  ACCOUNT.
@@ -115,7 +119,10 @@ def test_records(srv, recs):
     # A key that looks like SQL is only ever a parameter.
     st, h, b = srv.request("GET", "/v1/datasets/account/records/" +
                            urllib.parse.quote("ZRH' OR '1'='1,1 OR 1=1", safe=""), key=rk)
-    check_problem(st, h, b, 404, "SQL-looking key")
+    check_problem(st, h, b, 400, "SQL-looking key (not a number for ACCT-NO)")
+    st, h, b = srv.request("GET", "/v1/datasets/account/records/" +
+                           urllib.parse.quote("ZRH' OR '1'='1,1", safe=""), key=rk)
+    check_problem(st, h, b, 404, "SQL-looking text key")
 
 
 def test_pages(srv, recs):
@@ -142,7 +149,7 @@ def test_pages(srv, recs):
     check(sorted(r["BRANCH"] for r in got) == ["ZRH"] * sum(1 for r in recs if r[0] == "ZRH"),
           "filter BRANCH=ZRH: %s" % [r["BRANCH"] for r in got])
     for q, field in (("limit=0", "limit"), ("limit=51", "limit"), ("limit=x", "limit"),
-                     ("cursor=abc", "cursor"), ("OWNER=X", "OWNER")):
+                     ("cursor=abc", "cursor"), ("OWNER=X", "OWNER"), ("ACCT-NO=1x", "ACCT-NO")):
         st, h, b = srv.request("GET", "/v1/datasets/account/records?" + q, key=rk)
         p = check_problem(st, h, b, 400, "bad query " + q)
         check(any(e["field"] == field for e in p.get("errors", [])), "bad query %s names %s: %s" % (q, field, p))
@@ -194,7 +201,7 @@ def record_body(branch, acct, owner, balance, txn):
     return text, data
 
 
-def test_writes(srv, db_path):
+def test_writes(srv, sql):
     wk, rk = KEYS["writer"][0], KEYS["reader"][0]
     hdr = {"Content-Type": "application/json"}
     text, data = record_body("NEW", 4242, "ANNA", "-1234567.89", ["0.01", "-999.99"])
@@ -242,11 +249,8 @@ def test_writes(srv, db_path):
         t.start()
     for t in threads:
         t.join()
-    import sqlite3
-    con = sqlite3.connect(db_path)
-    rows = con.execute("SELECT who, action, record_key, before, after FROM mfbridge_audit ORDER BY id").fetchall()
-    n = con.execute("SELECT COUNT(*) FROM account WHERE branch LIKE 'C%'").fetchone()[0]
-    con.close()
+    rows = sql("SELECT who, action, record_key, before, after FROM mfbridge_audit ORDER BY id")
+    n = int(sql("SELECT COUNT(*) FROM account WHERE branch LIKE 'C%'")[0][0])
     check(n == 40, "concurrent POSTs stored: %d of 40" % n)
     first = rows[:3]
     check([r[1] for r in first] == ["POST", "PUT", "DELETE"] and all(r[0] == "writer" for r in rows),
@@ -256,6 +260,25 @@ def test_writes(srv, db_path):
           "audit PUT before/after: %s" % (first[1],))
     check(json.loads(first[2][3])["OWNER"] == "BERT" and first[2][4] is None, "audit DELETE: %s" % (first[2],))
     check(len(rows) == 43, "audit rows: %d (3 + 40)" % len(rows))
+
+
+def run_against(target, sql, cpy, data, recs, tmp):
+    print("target:", target.split("?")[0])
+    r = subprocess.run([MFB, "load", "--copybook", cpy, "--input", data, "--target", target,
+                        "--table", "account", "--key", "BRANCH,ACCT-NO", "--no-progress"],
+                       capture_output=True, text=True)
+    if not check(r.returncode == 0, "load: %s %s" % (r.returncode, r.stderr)):
+        return
+    cfg = os.path.join(tmp, "serve.yaml")
+    write_config(cfg, KEYS, "limits:\n  max_page_size: 50\n")
+    srv = Server(["--config", cfg, "--target", target])
+    try:
+        test_records(srv, recs)
+        test_pages(srv, recs)
+        test_openapi(srv, tmp, recs)
+        test_writes(srv, sql)
+    finally:
+        check(srv.stop() == 0, "exit code after SIGTERM")
 
 
 def main():
@@ -271,21 +294,24 @@ def main():
         with open(data, "wb") as f:
             f.write(b"".join(r[2] for r in recs))
         db = os.path.join(tmp, "bank.db")
-        r = subprocess.run([MFB, "load", "--copybook", cpy, "--input", data, "--target", "sqlite:" + db,
-                            "--table", "account", "--key", "BRANCH,ACCT-NO", "--no-progress"],
-                           capture_output=True, text=True)
-        if not check(r.returncode == 0, "load: %s %s" % (r.returncode, r.stderr)):
-            return finish()
-        cfg = os.path.join(tmp, "serve.yaml")
-        write_config(cfg, KEYS, "limits:\n  max_page_size: 50\n")
-        srv = Server(["--config", cfg, "--target", "sqlite:" + db])
-        try:
-            test_records(srv, recs)
-            test_pages(srv, recs)
-            test_openapi(srv, tmp, recs)
-            test_writes(srv, db)
-        finally:
-            check(srv.stop() == 0, "exit code after SIGTERM")
+
+        def sqlite_rows(q):
+            con = sqlite3.connect(db)
+            try:
+                return con.execute(q).fetchall()
+            finally:
+                con.close()
+        run_against("sqlite:" + db, sqlite_rows, cpy, data, recs, tmp)
+        if pg_server.available():
+            with pg_server.pg_server() as pg:
+                def pg_rows(q):
+                    # psql -At: '|' between columns, empty text for NULL.
+                    out = pg.psql(q)
+                    return [tuple(c if c != "" else None for c in line.split("|"))
+                            for line in out.splitlines()]
+                run_against(pg.uri, pg_rows, cpy, data, recs, tmp)
+        else:
+            print("SKIP PostgreSQL part: server binaries not found")
     return finish()
 
 
