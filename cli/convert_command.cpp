@@ -26,24 +26,9 @@ struct convert_args {
 std::string finish(convert_args& a) {
   auto& o = a.opts;
   const layout_args& l = a.layout;
-  o.copybooks = as_paths(l.copybooks);
-  o.include_dirs = as_paths(l.include_dirs);
-  o.codepage = l.codepage;
-  o.cobrix_extensions = l.cobrix;
-  o.record_name = l.record;
-  layout_framing kind = layout_framing::none;
-  if (auto why = framing_format_of(l, o.framing, kind); !why.empty()) return why;
-  if (kind == layout_framing::length_field) o.length_field = l.length_field;
-  o.odo_framing = kind == layout_framing::odo;
-  if (l.lrecl < 0) return "--lrecl must be positive";
-  o.framing.lrecl = static_cast<std::size_t>(l.lrecl);
-  o.framing.rdw_big_endian = !l.rdw_little_endian;
-  o.framing.rdw_includes_header = !l.rdw_excludes_header;
+  if (auto why = apply_reading_options(l, o); !why.empty()) return why;
   o.decode.format = a.format == "csv" ? bridge::output_format::csv : bridge::output_format::jsonl;
   o.on_error = *bridge::parse_error_policy(a.on_error);
-  o.decode.float_format = float_format_of(l);
-  o.decode.zoned_charset = zoned_charset_of(l);
-  o.decode.binary_trunc = truncation_of(l);
   o.progress = !a.no_progress;
   return o.validate();
 }
