@@ -3,7 +3,7 @@
 filtered list page, against a SQLite file loaded by `mfbridge load`. Prints requests/s
 and p50/p99 latency. Loopback only; each run is bounded by -d.
 
-Usage: serve_wrk.py BUILD_DIR [RECORDS] [SECONDS]   (run from the repository root)
+Usage: serve_wrk.py BUILD_DIR [RECORDS] [SECONDS] [sqlite|pg]   (run from the repository root)
 """
 
 import os
@@ -19,6 +19,9 @@ from decimal import Decimal  # noqa: E402
 
 RECORDS = int(sys.argv[2]) if len(sys.argv) > 2 else 20000
 SECONDS = int(sys.argv[3]) if len(sys.argv) > 3 else 10
+BACKEND = sys.argv[4] if len(sys.argv) > 4 else "sqlite"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "support"))
+import pg_server  # noqa: E402
 KEY = "bench-key"
 
 
@@ -46,12 +49,21 @@ def wrk(url, script=None):
 
 
 def main():
+    if BACKEND == "pg":
+        with pg_server.pg_server() as pg:
+            run(pg.uri)
+    else:
+        run(None)
+
+
+def run(pg_uri):
     with tempfile.TemporaryDirectory() as tmp:
         cpy, data, db = (os.path.join(tmp, n) for n in ("account.cpy", "account.bin", "bench.db"))
         with open(cpy, "w") as f:
             f.write(COPYBOOK)
         make_file(data)
-        subprocess.run([MFB, "load", "--copybook", cpy, "--input", data, "--target", "sqlite:" + db,
+        target = pg_uri or "sqlite:" + db
+        subprocess.run([MFB, "load", "--copybook", cpy, "--input", data, "--target", target,
                         "--table", "account", "--key", "BRANCH,ACCT-NO", "--no-progress"],
                        check=True, capture_output=True)
         cfg = os.path.join(tmp, "serve.yaml")
@@ -63,12 +75,12 @@ def main():
                     '  counter = counter + 7919\n  local i = counter %% %d\n'
                     '  return wrk.format(nil, "/v1/datasets/account/records/" .. b[i %% 4 + 1] .. "," .. i)\nend\n'
                     % RECORDS)
-        srv = Server(["--config", cfg, "--target", "sqlite:" + db])
+        srv = Server(["--config", cfg, "--target", target])
         try:
             base = "http://127.0.0.1:%d" % srv.port
             st, _h, _b = srv.request("GET", "/v1/datasets/account/records/AMS,2", key=KEY)
             assert st == 200, st
-            print("records %d, wrk -t2 -c16 -d%ds" % (RECORDS, SECONDS))
+            print("%s, records %d, wrk -t2 -c16 -d%ds" % (BACKEND, RECORDS, SECONDS))
             print("GET by key:    %s req/s  p50 %s  p99 %s  non-2xx %s" % wrk(base + "/", lua))
             print("filtered list: %s req/s  p50 %s  p99 %s  non-2xx %s"
                   % wrk(base + "/v1/datasets/account/records?BRANCH=BER&limit=20"))
