@@ -187,7 +187,7 @@ def test_sigterm_drains(srv):
     head = ("POST /v1/transform/decode HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer %s\r\n"
             "Content-Type: application/json\r\nContent-Length: %d\r\n\r\n" % (tkey, len(body))).encode()
     sock.sendall(head + body[:10])
-    time.sleep(0.5)
+    time.sleep(1.0)  # the listener hands the request over once its headers are in
     srv.proc.send_signal(15)
     time.sleep(0.5)
     check(srv.proc.poll() is None, "server exited with a request in flight")
