@@ -98,12 +98,13 @@ control_totals control_totals::from_target(database& db, const std::vector<table
       if (!db.table_exists(table.name)) continue;  // zero rows: the comparison says so
       std::string cols;
       for (const auto& c : table.columns) cols += (cols.empty() ? "" : ", ") + quote_ident(c.name);
-      auto rows = db.query("SELECT " + cols + " FROM " + quote_ident(table.name));
-      for (const auto& r : rows.rows) {
-        row.clear();
-        for (const auto& v : r) row.push_back(v ? sql_value{*v, false} : sql_value{{}, true});
-        out.add_row(m, t, row);
-      }
+      db.for_each_row("SELECT " + cols + " FROM " + quote_ident(table.name),
+                      [&](const std::vector<sql_param>& r) {
+                        row.clear();
+                        for (const auto& v : r)
+                          row.push_back(v ? sql_value{*v, false} : sql_value{{}, true});
+                        out.add_row(m, t, row);
+                      });
     }
   return out;
 }

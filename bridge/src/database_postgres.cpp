@@ -89,6 +89,26 @@ class pg_database final : public database {
     return out;
   }
 
+  void for_each_row(std::string_view sql,
+                    const std::function<void(const std::vector<sql_param>&)>& row) override {
+    // A cursor fetched in pages: the client holds one page, never the whole table.
+    run([&](pqxx::transaction_base& t) {
+      t.exec("DECLARE mfb_rows NO SCROLL CURSOR FOR " + std::string(sql));
+      std::vector<sql_param> values;
+      for (;;) {
+        pqxx::result r = t.exec("FETCH FORWARD 20000 FROM mfb_rows");
+        if (r.empty()) break;
+        for (const auto& rec : r) {
+          values.clear();
+          for (const auto& f : rec)
+            values.push_back(f.is_null() ? sql_param{} : sql_param{std::string(f.c_str(), f.size())});
+          row(values);
+        }
+      }
+      t.exec("CLOSE mfb_rows");
+    });
+  }
+
   void begin() override {
     if (txn_) throw db_error("a transaction is already open");
     txn_ = std::make_unique<pqxx::work>(conn_);

@@ -143,6 +143,23 @@ class sqlite_database final : public database {
     return out;
   }
 
+  void for_each_row(std::string_view sql,
+                    const std::function<void(const std::vector<sql_param>&)>& row) override {
+    statement st(db_, sql);
+    sqlite3_stmt* s = st.get();
+    int n = sqlite3_column_count(s);
+    std::vector<sql_param> values(static_cast<std::size_t>(n));
+    for (;;) {
+      int rc = sqlite3_step(s);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) fail(db_, "SQLite query failed");
+      for (int i = 0; i < n; ++i)
+        values[static_cast<std::size_t>(i)] =
+            sqlite3_column_type(s, i) == SQLITE_NULL ? sql_param{} : sql_param{column_text(s, i)};
+      row(values);
+    }
+  }
+
   void begin() override { execute("BEGIN IMMEDIATE"); }
   void commit() override { execute("COMMIT"); }
   void rollback() noexcept override { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }

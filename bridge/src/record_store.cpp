@@ -118,6 +118,10 @@ std::optional<std::int64_t> existing_record_no(database& db, const sql_table& ma
 }
 
 std::int64_t next_record_no(database& db, const dataset& ds) {
+  // Concurrent writers would both read the same MAX: on PostgreSQL a transaction-scoped
+  // advisory lock per dataset makes them take turns (SQLite's BEGIN IMMEDIATE already does).
+  if (db.dialect() == sql_dialect::postgresql)
+    db.query("SELECT pg_advisory_xact_lock(hashtext($1))", {"mfbridge:" + ds.spec().name});
   std::int64_t top = 0;
   for (const auto& m : ds.maps()) {
     auto r = db.query("SELECT MAX(" + quote_ident(m.main().columns[0].name) + ") FROM " +

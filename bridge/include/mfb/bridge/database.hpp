@@ -4,6 +4,7 @@
 // to tables through it, so each works on both targets. Every statement with values takes
 // them as parameters ($1, $2, ...): no value is ever spliced into SQL text.
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -55,6 +56,10 @@ class database {
   virtual void execute(std::string_view sql) = 0;
   /// Run one statement with parameters $1..$n; return its rows.
   virtual sql_rows query(std::string_view sql, const sql_params& params = {}) = 0;
+  /// Run one statement without parameters and hand its rows to `row` one at a time, without
+  /// holding them all (large tables: reconciliation re-reads every row).
+  virtual void for_each_row(std::string_view sql,
+                            const std::function<void(const std::vector<sql_param>&)>& row) = 0;
   virtual void begin() = 0;
   virtual void commit() = 0;
   virtual void rollback() noexcept = 0;
