@@ -26,6 +26,8 @@ void add_dataset_options(CLI::App& cmd, dataset_args& a) {
   cmd.add_flag("--flatten-occurs", a.flatten_occurs,
                "OCCURS become numbered columns instead of child tables");
   cmd.add_flag("--check-88", a.check_88, "88-level values become CHECK constraints");
+  cmd.add_option("--block-size", a.block_size,
+                 "VB: the file's block size (BLKSIZE), kept for export (default 32760)");
 }
 
 std::string dataset_spec_of(const dataset_args& a, bridge::dataset_spec& spec) {
@@ -59,6 +61,8 @@ std::string dataset_spec_of(const dataset_args& a, bridge::dataset_spec& spec) {
   }
   spec.parents = a.parents;
   spec.flatten_occurs = a.flatten_occurs;
+  if (a.block_size < 0) return "--block-size must be positive";
+  spec.block_size = static_cast<std::size_t>(a.block_size);
   spec.check_88 = a.check_88;
   spec.name = a.table;
   if (spec.name.empty()) {

@@ -20,6 +20,7 @@ struct dataset_args {
   std::vector<std::string> parents;  ///< CHILD=PARENT
   bool flatten_occurs = false;
   bool check_88 = false;
+  long long block_size = 0;
 };
 
 /// Add the layout options, --select, --table, --key, --flatten-occurs and --check-88.

@@ -19,6 +19,7 @@ void add_export_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   cmd->add_option("--recfm", o->recfm, "F, FB, V or VB (default: the format it was loaded from)");
   cmd->add_option("--lrecl", o->lrecl, "Record length for F/FB (default: as loaded)");
+  cmd->add_option("--block-size", o->block_size, "VB block size (default: as loaded, else 32760)");
   cmd->add_flag("--order-by-key", o->order_by_key,
                 "Write in key order (keyed datasets) instead of the loaded order");
   cmd->callback([o, &exit_code] { exit_code = bridge::run_export(*o, stderr).exit_code; });

@@ -59,7 +59,9 @@ void add_load_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   cmd->add_flag("--allow-changed-input", o.allow_changed_input,
                 "Resume an interrupted load even though the input file changed");
-  cmd->add_flag("--restart", o.restart, "Ignore an interrupted load's checkpoint; start afresh");
+  cmd->add_flag("--restart", o.restart,
+                "Ignore an interrupted load's checkpoint and start afresh (the dataset's tables "
+                "are dropped and recreated)");
   cmd->add_option("--trailer-check", o.trailer_checks,
                   "FIELD=count | count(RECORD) | sum(FIELD): check the trailer record's claim "
                   "(repeatable)");

@@ -96,13 +96,22 @@ control_totals control_totals::from_target(database& db, const std::vector<table
     for (std::size_t t = 0; t < maps[m].tables().size(); ++t) {
       const sql_table& table = maps[m].tables()[t];
       if (!db.table_exists(table.name)) continue;  // zero rows: the comparison says so
+      // Only the columns the totals use are read (keys and summed columns); the others are
+      // NULL in the row handed to add_row, which never looks at them.
+      const column_role& role = out.roles_[m][t];
+      std::vector<std::size_t> used = role.key;
+      for (const auto& c : role.summed) used.push_back(c.index);
       std::string cols;
-      for (const auto& c : table.columns) cols += (cols.empty() ? "" : ", ") + quote_ident(c.name);
+      for (std::size_t j : used) cols += (cols.empty() ? "" : ", ") + quote_ident(table.columns[j].name);
+      std::vector<std::string> text(table.columns.size());
       db.for_each_row("SELECT " + cols + " FROM " + quote_ident(table.name),
                       [&](const std::vector<sql_param>& r) {
-                        row.clear();
-                        for (const auto& v : r)
-                          row.push_back(v ? sql_value{*v, false} : sql_value{{}, true});
+                        row.assign(table.columns.size(), sql_value{{}, true});
+                        for (std::size_t k = 0; k < used.size(); ++k)
+                          if (r[k]) {
+                            text[used[k]] = *r[k];
+                            row[used[k]] = sql_value{text[used[k]], false};
+                          }
                         out.add_row(m, t, row);
                       });
     }

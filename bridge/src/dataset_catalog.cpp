@@ -102,6 +102,7 @@ std::string dataset_spec::to_json() const {
             {"lrecl", lrecl},
             {"rdw_little_endian", rdw_little_endian},
             {"rdw_excludes_header", rdw_excludes_header},
+            {"block_size", block_size},
             {"record", record_name},
             {"select", selects},
             {"float_format", float_format},
@@ -128,6 +129,7 @@ result<dataset_spec> dataset_spec::from_json(std::string_view text) {
     s.rdw_little_endian = j.at("rdw_little_endian").get<bool>();
     s.rdw_excludes_header = j.at("rdw_excludes_header").get<bool>();
     s.record_name = j.at("record").get<std::string>();
+    if (j.contains("block_size")) s.block_size = j.at("block_size").get<std::size_t>();
     s.selects = j.at("select").get<std::vector<std::string>>();
     s.float_format = j.at("float_format").get<std::string>();
     s.zoned = j.at("zoned").get<std::string>();

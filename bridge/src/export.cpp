@@ -59,6 +59,8 @@ export_summary run_export(const export_options& opts, std::FILE* log) {
     w.format = *fmt;
   }
   if (opts.lrecl) w.lrecl = opts.lrecl;
+  if (ds.spec().block_size) w.block_size = ds.spec().block_size;
+  if (opts.block_size) w.block_size = opts.block_size;
   w.pad_byte = ds.json_plans().front().space_byte();
   auto writer = record_writer::open(opts.output, w);
   if (!writer) return stop(summary, 1, writer.err().message, log);

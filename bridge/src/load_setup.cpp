@@ -70,7 +70,7 @@ std::string prepare_load(database& db, const dataset& ds, const load_options& op
   bool exists = false;
   for (const auto& m : ds.maps())
     for (const auto& t : m.tables()) exists |= db.table_exists(t.name);
-  if (exists && opts.mode == load_mode::create) {
+  if (exists && opts.mode == load_mode::create && !opts.restart) {
     plan.usage_error = true;
     return "the tables of dataset " + opts.spec.name +
            " exist already; use --mode replace, append or upsert";

@@ -90,7 +90,8 @@ std::string check_for(const cb::field& f, const std::string& column, bool numeri
 
 }  // namespace
 
-sql_column column_for(const cb::record_layout& layout, std::int32_t index, bool check_88) {
+sql_column column_for(const cb::record_layout& layout, std::int32_t index, bool check_88,
+                      const std::vector<std::uint32_t>& occurrence) {
   const cb::field& f = layout.fields[static_cast<std::size_t>(index)];
   sql_column c;
   c.field = index;
@@ -134,8 +135,17 @@ sql_column column_for(const cb::record_layout& layout, std::int32_t index, bool 
       c.length = f.length / 2;
       break;
   }
+  // The element's offset: each enclosing OCCURS (outermost first) moves it by its stride.
+  std::vector<std::int32_t> tables;
+  for (std::int32_t i = index; i >= 0; i = layout.fields[static_cast<std::size_t>(i)].parent)
+    if (layout.fields[static_cast<std::size_t>(i)].is_occurs()) tables.insert(tables.begin(), i);
+  std::size_t offset = f.offset;
+  for (std::size_t k = 0; k < tables.size() && k < occurrence.size(); ++k) {
+    const cb::field& t = layout.fields[static_cast<std::size_t>(tables[k])];
+    offset += (occurrence[k] - 1) * (t.stride ? t.stride : t.length);
+  }
   char where[96];
-  std::snprintf(where, sizeof where, " offset %zu length %zu", f.offset, f.length);
+  std::snprintf(where, sizeof where, " offset %zu length %zu", offset, f.length);
   c.comment = "COBOL " + f.path + (pic ? " PIC " + pic->text : std::string{}) + " " +
               usage_name(f.use) + where;
   for (const auto& cond : f.conditions) {

@@ -10,8 +10,11 @@
 
 namespace mfb::bridge::detail {
 
-/// The column for layout field `index` (name left empty: the table map names it).
-sql_column column_for(const copybook::record_layout& layout, std::int32_t index, bool check_88);
+/// The column for layout field `index` (name left empty: the table map names it). With
+/// `occurrence` (OCCURS element numbers, outermost first), the comment gives that element's
+/// offset (a flattened column); otherwise the first element's.
+sql_column column_for(const copybook::record_layout& layout, std::int32_t index, bool check_88,
+                      const std::vector<std::uint32_t>& occurrence = {});
 
 /// Cut an identifier to 63 characters; a cut name ends in 8 hex digits of its full name's
 /// hash, so two long names that share a prefix stay apart, deterministically.

@@ -95,7 +95,7 @@ result<table_map> table_map::build(const decode_plan& plan, const table_options&
       std::string suffix = occurrence_suffix(src.occurrence, 0);
       // A flattened element is named from its CSV column, which carries every number.
       std::string name = suffix.empty() ? leaf : snake_case(plan.columns()[c]);
-      sql_column col = detail::column_for(layout, src.field, opts.check_88);
+      sql_column col = detail::column_for(layout, src.field, opts.check_88, src.occurrence);
       col.name = main_names.take(name, suffix.empty() ? qualified : std::string{});
       main.columns.push_back(std::move(col));
       main.cells[0].push_back(c);

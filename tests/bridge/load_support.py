@@ -29,7 +29,9 @@ SAMPLES = {
               "--select", "CT-PAYMENT-METHOD=D:CT-DIRECT-DEBIT",
               "--select", "CT-PAYMENT-METHOD=C:CT-CARD",
               "--select", "CT-PAYMENT-METHOD=S:CT-COUNTER"], "samples/council-tax/CTAX.ACCOUNTS"),
-    "ltt": (["--copybook", "samples/ltt/LTTRET.cpy", "--codepage", "cp1146", "--recfm", "VB"],
+    # The sample's README gives its BLKSIZE (6144): like a DCB, the load records it.
+    "ltt": (["--copybook", "samples/ltt/LTTRET.cpy", "--codepage", "cp1146", "--recfm", "VB",
+             "--block-size", "6144"],
             "samples/ltt/LTT.RETURNS"),
     "benefits": (["--copybook", "samples/benefits/BENCLAIM.cpy", "--codepage", "cp285"],
                  "samples/benefits/BENEFIT.CLAIMS"),

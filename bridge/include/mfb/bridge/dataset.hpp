@@ -38,6 +38,7 @@ struct dataset_spec {
   std::size_t lrecl = 0;
   bool rdw_little_endian = false;
   bool rdw_excludes_header = false;
+  std::size_t block_size = 0;         ///< VB: the file's block size (DCB BLKSIZE) for write-back
   std::string record_name;            ///< --record
   std::vector<std::string> selects;   ///< --select rules
   std::string float_format = "hfp";

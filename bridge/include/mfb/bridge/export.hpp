@@ -17,6 +17,7 @@ struct export_options {
   std::string output = "-";
   std::string recfm;         ///< override the dataset's record format (F, FB, V, VB)
   std::size_t lrecl = 0;     ///< override the F/FB record length
+  std::size_t block_size = 0;  ///< override the VB block size (default: as loaded, else 32760)
   std::size_t page_rows = 5000;
   /// Write a keyed dataset in key order instead of record-number order (a sorted master
   /// file after deltas, whose new rows were numbered after the old ones).
