@@ -59,6 +59,10 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
     return stop(summary, 4, e.what(), log);
   }
   summary.resumed_after = plan.skip;
+  // SQLite checks a foreign key per inserted child row; a bulk load checks them all once at
+  // the end instead (finish_load). Upserts keep them on: their deletes cascade to children.
+  const bool fk_after = db->dialect() == sql_dialect::sqlite && opts.mode != load_mode::upsert;
+  if (fk_after) db->execute("PRAGMA foreign_keys=OFF");
 
   auto reader = record_reader::open(opts.input, ds.framing());
   if (!reader) return stop(summary, 4, reader.err().message, log);

@@ -88,9 +88,11 @@ std::string prepare_load(database& db, const dataset& ds, const load_options& op
         for (auto t = m.tables().rbegin(); t != m.tables().rend(); ++t)
           db.execute("DROP TABLE IF EXISTS " + quote_ident(t->name) + (pg ? " CASCADE" : ""));
     }
+    // PostgreSQL: child tables get their foreign keys when the load is done (finish_load).
+    const bool pg = db.dialect() == sql_dialect::postgresql;
     for (const auto& m : ds.maps())
       if (!db.table_exists(m.main().name))
-        for (const auto& stmt : create_table_sql(m, db.dialect())) db.execute(stmt);
+        for (const auto& stmt : create_table_sql(m, db.dialect(), !pg)) db.execute(stmt);
     save_dataset(db, opts.spec);
     plan.row = checkpoint{job, opts.spec.name, fingerprint, 0, base, "running",
                                  plan.committed_totals.to_json(), {}, mode_name(opts.mode)};
@@ -113,8 +115,21 @@ void finish_load(database& db, const dataset& ds, const load_options& opts, load
   done.records = summary.records_read;
   done.source_totals = source.to_json();
   done.expected_totals = opts.mode == load_mode::upsert ? std::string{} : expected.to_json();
+  if (db.dialect() == sql_dialect::sqlite) {
+    // The load ran with foreign keys off (see run_load): check every row once, now.
+    db.execute("PRAGMA foreign_keys=ON");
+    auto bad = db.query("PRAGMA foreign_key_check");
+    if (!bad.rows.empty())
+      throw db_error(std::to_string(bad.rows.size()) + " rows of table " +
+                     bad.rows[0][0].value_or("?") + " reference a missing parent row");
+  }
   db.begin();
   try {
+    if (db.dialect() == sql_dialect::postgresql)
+      for (const auto& m : ds.maps())
+        for (const auto& [name, stmt] : child_foreign_key_sql(m))
+          if (db.query("SELECT 1 FROM pg_constraint WHERE conname = $1", {name}).rows.empty())
+            db.execute(stmt);
     write_checkpoint(db, done);
     db.commit();
   } catch (...) {

@@ -77,7 +77,33 @@ std::string check_text(const sql_column& c, sql_dialect dialect) {
 
 }  // namespace
 
-std::vector<std::string> create_table_sql(const table_map& map, sql_dialect dialect) {
+namespace {
+
+std::string child_fk_name(const sql_table& child) {
+  return detail::limit_identifier(child.name + "_mfb_parent_fk");
+}
+
+std::string child_fk_clause(const sql_table& child, const sql_table& main) {
+  return "FOREIGN KEY (" + quote_ident(child.columns[0].name) + ") REFERENCES " +
+         quote_ident(main.name) + " (" + quote_ident(main.columns[0].name) +
+         ") ON DELETE CASCADE";
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> child_foreign_key_sql(const table_map& map) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (std::size_t t = 1; t < map.tables().size(); ++t) {
+    const sql_table& child = map.tables()[t];
+    out.emplace_back(child_fk_name(child), "ALTER TABLE " + quote_ident(child.name) +
+                                               " ADD CONSTRAINT " + quote_ident(child_fk_name(child)) +
+                                               " " + child_fk_clause(child, map.main()));
+  }
+  return out;
+}
+
+std::vector<std::string> create_table_sql(const table_map& map, sql_dialect dialect,
+                                          bool child_foreign_keys) {
   std::vector<std::string> out;
   const bool pg = dialect == sql_dialect::postgresql;
   const sql_table& main = map.main();
@@ -106,10 +132,9 @@ std::vector<std::string> create_table_sql(const table_map& map, sql_dialect dial
       s += ",\n  FOREIGN KEY (" + column_list(table, own) + ") REFERENCES " +
            quote_ident(table.parent_table) + " (" + theirs + ")";
     }
-    if (t > 0)
-      s += ",\n  FOREIGN KEY (" + quote_ident(table.columns[0].name) + ") REFERENCES " +
-           quote_ident(main.name) + " (" + quote_ident(main.columns[0].name) +
-           ") ON DELETE CASCADE";
+    if (t > 0 && child_foreign_keys)
+      s += ",\n  CONSTRAINT " + quote_ident(child_fk_name(table)) + " " +
+           child_fk_clause(table, main);
     s += "\n)";
     out.push_back(std::move(s));
     if (pg)
