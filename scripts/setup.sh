@@ -13,8 +13,11 @@ PACKAGES=(
   libfmt-dev libcli11-dev nlohmann-json3-dev libyaml-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   gnucobol3 clang libclang-rt-14-dev
-  python3 xxd
+  python3 xxd openssl curl time wrk
 )
+# The OpenAPI validator runs on Node.js; Debian's npm only where no Node.js is installed
+# (a NodeSource nodejs already ships npm and conflicts with Debian's).
+if ! command -v npm >/dev/null 2>&1; then PACKAGES+=(npm); fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
