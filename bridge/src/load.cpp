@@ -51,18 +51,19 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
   } catch (const db_error& e) {
     return stop(summary, 4, e.what(), log);
   }
+  // SQLite checks a foreign key per inserted child row (and refuses to drop a parent table
+  // first); a bulk load checks them all once at the end instead (finish_load). Upserts keep
+  // them on: their deletes cascade to children.
+  const bool fk_after = db->dialect() == sql_dialect::sqlite && opts.mode != load_mode::upsert;
   detail::load_plan plan;
   try {
+    if (fk_after) db->execute("PRAGMA foreign_keys=OFF");
     auto why = detail::prepare_load(*db, ds, opts, plan, log);
     if (!why.empty()) return stop(summary, plan.usage_error ? 1 : 4, why, log);
   } catch (const db_error& e) {
     return stop(summary, 4, e.what(), log);
   }
   summary.resumed_after = plan.skip;
-  // SQLite checks a foreign key per inserted child row; a bulk load checks them all once at
-  // the end instead (finish_load). Upserts keep them on: their deletes cascade to children.
-  const bool fk_after = db->dialect() == sql_dialect::sqlite && opts.mode != load_mode::upsert;
-  if (fk_after) db->execute("PRAGMA foreign_keys=OFF");
 
   auto reader = record_reader::open(opts.input, ds.framing());
   if (!reader) return stop(summary, 4, reader.err().message, log);
