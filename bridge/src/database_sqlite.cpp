@@ -1,5 +1,5 @@
-// SQLite target: WAL journal, NORMAL sync (durable at each commit's checkpoint of the WAL
-// is not needed: a crash loses at most uncommitted chunks, which a restart redoes), and one
+// SQLite target: WAL journal with NORMAL sync (a power cut may lose the last commits, but a
+// chunk and its checkpoint row are lost together, so a restart redoes exactly them), and one
 // prepared INSERT per table reused for every row of a bulk load.
 
 #include <sqlite3.h>

@@ -18,8 +18,6 @@ const char* mode_name(load_mode m) {
   return "?";
 }
 
-namespace {
-
 std::int64_t max_record_no(database& db, const dataset& ds) {
   std::int64_t top = 0;
   for (const auto& m : ds.maps()) {
@@ -32,7 +30,16 @@ std::int64_t max_record_no(database& db, const dataset& ds) {
   return top;
 }
 
-}  // namespace
+std::string key_condition(const sql_table& main, const std::vector<sql_value>& row,
+                          sql_params& params) {
+  std::string where;
+  for (std::size_t k : main.primary_key) {
+    params.push_back(std::string(row[k].text));
+    where += (where.empty() ? "" : " AND ") + quote_ident(main.columns[k].name) + " = $" +
+             std::to_string(params.size());
+  }
+  return where;
+}
 
 std::string prepare_load(database& db, const dataset& ds, const load_options& opts,
                          load_plan& plan, std::FILE* log) {
@@ -76,7 +83,6 @@ std::string prepare_load(database& db, const dataset& ds, const load_options& op
            " exist already; use --mode replace, append or upsert";
   }
   if (opts.mode == load_mode::append) plan.baseline = control_totals::from_target(db, ds.maps());
-  plan.baseline = opts.mode == load_mode::append ? plan.baseline : control_totals(ds.maps());
   std::int64_t base = opts.mode == load_mode::append || opts.mode == load_mode::upsert
                           ? max_record_no(db, ds)
                           : 0;
@@ -141,13 +147,8 @@ void finish_load(database& db, const dataset& ds, const load_options& opts, load
 }
 
 void delete_by_key(database& db, const sql_table& table, const std::vector<sql_value>& row) {
-  std::string where;
   sql_params params;
-  for (std::size_t k : table.primary_key) {
-    params.push_back(std::string(row[k].text));
-    where += (where.empty() ? "" : " AND ") + quote_ident(table.columns[k].name) + " = $" +
-             std::to_string(params.size());
-  }
+  std::string where = key_condition(table, row, params);
   db.query("DELETE FROM " + quote_ident(table.name) + " WHERE " + where, params);
 }
 

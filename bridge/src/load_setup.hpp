@@ -33,6 +33,14 @@ std::string prepare_load(database& db, const dataset& ds, const load_options& op
 void finish_load(database& db, const dataset& ds, const load_options& opts, load_plan& plan,
                  const control_totals& source, load_summary& summary);
 
+/// The highest record number in the dataset's main tables (0 when empty or absent).
+std::int64_t max_record_no(database& db, const dataset& ds);
+
+/// `"k1" = $1 AND ...` for the primary key of `main`, its values from `row` appended to
+/// `params`.
+std::string key_condition(const sql_table& main, const std::vector<sql_value>& row,
+                          sql_params& params);
+
 /// Delete the main-table row with `row`'s key (upsert); children go by ON DELETE CASCADE.
 void delete_by_key(database& db, const sql_table& table, const std::vector<sql_value>& row);
 

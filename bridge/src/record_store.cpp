@@ -94,22 +94,10 @@ std::string decode_one(const dataset& ds, std::size_t type, const std::vector<st
   return why.empty() ? std::string("the record cannot be decoded") : why;
 }
 
-// WHERE text and parameters matching the main row's primary key.
-std::string key_condition(const sql_table& main, const std::vector<sql_value>& values,
-                          sql_params& params) {
-  std::string where;
-  for (std::size_t k : main.primary_key) {
-    params.push_back(std::string(values[k].text));
-    where += (where.empty() ? "" : " AND ") + quote_ident(main.columns[k].name) + " = $" +
-             std::to_string(params.size());
-  }
-  return where;
-}
-
 std::optional<std::int64_t> existing_record_no(database& db, const sql_table& main,
                                                const std::vector<sql_value>& values) {
   sql_params params;
-  std::string where = key_condition(main, values, params);
+  std::string where = detail::key_condition(main, values, params);
   auto r = db.query("SELECT " + quote_ident(main.columns[0].name) + " FROM " +
                         quote_ident(main.name) + " WHERE " + where,
                     params);
@@ -122,13 +110,7 @@ std::int64_t next_record_no(database& db, const dataset& ds) {
   // advisory lock per dataset makes them take turns (SQLite's BEGIN IMMEDIATE already does).
   if (db.dialect() == sql_dialect::postgresql)
     db.query("SELECT pg_advisory_xact_lock(hashtext($1))", {"mfbridge:" + ds.spec().name});
-  std::int64_t top = 0;
-  for (const auto& m : ds.maps()) {
-    auto r = db.query("SELECT MAX(" + quote_ident(m.main().columns[0].name) + ") FROM " +
-                      quote_ident(m.main().name));
-    if (!r.rows.empty() && r.rows[0][0]) top = std::max<std::int64_t>(top, std::stoll(*r.rows[0][0]));
-  }
-  return top + 1;
+  return detail::max_record_no(db, ds) + 1;
 }
 
 }  // namespace
@@ -152,9 +134,7 @@ result<std::int64_t> write_record(database& db, const dataset& ds, std::size_t t
     for (std::size_t i = 0; i < probe.size(); ++i) probe[i].text = hold[i];
     if (auto old = existing_record_no(db, main, probe)) {
       if (record_no < 0) record_no = *old;
-      sql_params params;
-      std::string where = key_condition(main, probe, params);
-      db.query("DELETE FROM " + quote_ident(main.name) + " WHERE " + where, params);
+      detail::delete_by_key(db, main, probe);
     }
   }
   if (record_no < 0) record_no = next_record_no(db, ds);
@@ -175,7 +155,7 @@ result<bool> delete_record(database& db, const dataset& ds, std::size_t type,
   map.split(row, 0, [&](std::size_t t, const std::vector<sql_value>& values) {
     if (t != 0) return;
     sql_params params;
-    std::string where = key_condition(map.main(), values, params);
+    std::string where = detail::key_condition(map.main(), values, params);
     found = !db.query("DELETE FROM " + quote_ident(map.main().name) + " WHERE " + where +
                           " RETURNING 1",
                       params)
