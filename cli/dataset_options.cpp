@@ -7,6 +7,20 @@
 
 namespace mfb::cli {
 
+namespace {
+
+std::vector<std::string> comma_list(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start <= text.size();) {
+    auto comma = std::min(text.find(',', start), text.size());
+    if (comma > start) out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 void add_dataset_options(CLI::App& cmd, dataset_args& a) {
   add_layout_options(cmd, a.layout,
                      {"Record format: F, FB, V, VB, VS, VBS, TEXT, ODO",
@@ -23,6 +37,9 @@ void add_dataset_options(CLI::App& cmd, dataset_args& a) {
   cmd.add_option("--parent", a.parents,
                  "CHILD=PARENT: hierarchical files; CHILD rows carry the key of the PARENT "
                  "record before them (give the parent's key with --key PARENT=FIELD)");
+  cmd.add_option("--index", a.indexes,
+                 "Index on the main table: comma-separated COBOL names (repeatable; one index "
+                 "each). The REST facade filters on key and indexed fields");
   cmd.add_flag("--flatten-occurs", a.flatten_occurs,
                "OCCURS become numbered columns instead of child tables");
   cmd.add_flag("--check-88", a.check_88, "88-level values become CHECK constraints");
@@ -53,12 +70,9 @@ std::string dataset_spec_of(const dataset_args& a, bridge::dataset_spec& spec) {
       spec.key.push_back(k);
       continue;
     }
-    for (std::size_t start = 0; start <= k.size();) {
-      auto comma = std::min(k.find(',', start), k.size());
-      if (comma > start) spec.key.push_back(k.substr(start, comma - start));
-      start = comma + 1;
-    }
+    for (auto& part : comma_list(k)) spec.key.push_back(std::move(part));
   }
+  for (const auto& i : a.indexes) spec.indexes.push_back(comma_list(i));
   spec.parents = a.parents;
   spec.flatten_occurs = a.flatten_occurs;
   if (a.block_size < 0) return "--block-size must be positive";

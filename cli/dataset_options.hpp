@@ -18,12 +18,13 @@ struct dataset_args {
   std::string table;
   std::vector<std::string> keys;     ///< F1,F2 or RECORD=F1,F2 (repeatable)
   std::vector<std::string> parents;  ///< CHILD=PARENT
+  std::vector<std::string> indexes;  ///< F1,F2: one index each (repeatable)
   bool flatten_occurs = false;
   bool check_88 = false;
   long long block_size = 0;
 };
 
-/// Add the layout options, --select, --table, --key, --flatten-occurs and --check-88.
+/// Add the layout options, --select, --table, --key, --index, --flatten-occurs and --check-88.
 void add_dataset_options(CLI::App& cmd, dataset_args& a);
 
 /// Read the copybooks and build the spec; return a usage error or "".

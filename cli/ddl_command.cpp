@@ -27,8 +27,10 @@ int run_ddl(const ddl_args& a) {
     return exit_usage;
   }
   auto dialect = a.dialect == "sqlite" ? bridge::sql_dialect::sqlite : bridge::sql_dialect::postgresql;
-  for (const auto& m : (*ds)->maps())
+  for (const auto& m : (*ds)->maps()) {
     for (const auto& stmt : bridge::create_table_sql(m, dialect)) std::printf("%s;\n", stmt.c_str());
+    for (const auto& stmt : bridge::create_index_sql(m)) std::printf("%s;\n", stmt.c_str());
+  }
   return exit_ok;
 }
 

@@ -117,6 +117,8 @@ result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
                                                            : spec.name + "_" + type;
       to.flatten_occurs = spec.flatten_occurs;
       to.check_88 = spec.check_88;
+      to.indexes = spec.indexes;
+      to.skip_missing_indexes = plans.size() > 1;
       if (p >= 0) to.parent = &maps[static_cast<std::size_t>(p)]->main();
       bool own_key = false;
       for (const auto& k : spec.key) {

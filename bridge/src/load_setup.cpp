@@ -136,6 +136,9 @@ void finish_load(database& db, const dataset& ds, const load_options& opts, load
         for (const auto& [name, stmt] : child_foreign_key_sql(m))
           if (db.query("SELECT 1 FROM pg_constraint WHERE conname = $1", {name}).rows.empty())
             db.execute(stmt);
+    // Secondary indexes are built once over the loaded rows, not maintained row by row.
+    for (const auto& m : ds.maps())
+      for (const auto& stmt : create_index_sql(m)) db.execute(stmt);
     write_checkpoint(db, done);
     db.commit();
   } catch (...) {

@@ -102,6 +102,20 @@ std::vector<std::pair<std::string, std::string>> child_foreign_key_sql(const tab
   return out;
 }
 
+std::vector<std::string> create_index_sql(const table_map& map) {
+  std::vector<std::string> out;
+  const sql_table& main = map.main();
+  for (const auto& index : main.indexes) {
+    std::string name = main.name;
+    for (std::size_t j : index) name += "_" + main.columns[j].name;
+    // A long name is cut with a hash suffix; the hash keeps distinct indexes distinct.
+    name = detail::limit_identifier(name + "_idx");
+    out.push_back("CREATE INDEX IF NOT EXISTS " + quote_ident(name) + " ON " +
+                  quote_ident(main.name) + " (" + column_list(main, index) + ")");
+  }
+  return out;
+}
+
 std::vector<std::string> create_table_sql(const table_map& map, sql_dialect dialect,
                                           bool child_foreign_keys) {
   std::vector<std::string> out;

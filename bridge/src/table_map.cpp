@@ -143,23 +143,42 @@ result<table_map> table_map::build(const decode_plan& plan, const table_options&
       if (i == group) return true;
     return false;
   };
-  for (const std::string& k : opts.key) {
+  // The main table's columns of a named field (empty: no such field outside OCCURS).
+  auto columns_of = [&](const std::string& name) {
     std::int32_t named = -1;
     for (std::size_t i = 0; i < layout.fields.size() && named < 0; ++i)
-      if (detail::same_cobol_name(layout.fields[i].name, k) ||
-          detail::same_cobol_name(layout.fields[i].path, k))
+      if (detail::same_cobol_name(layout.fields[i].name, name) ||
+          detail::same_cobol_name(layout.fields[i].path, name))
         named = static_cast<std::int32_t>(i);
-    bool found = false;
-    for (std::size_t j = main.data_begin; named >= 0 && j < main.columns.size(); ++j) {
-      if (!within(main.columns[j].field, named)) continue;
+    std::vector<std::size_t> out;
+    for (std::size_t j = main.data_begin; named >= 0 && j < main.columns.size(); ++j)
+      if (within(main.columns[j].field, named)) out.push_back(j);
+    return out;
+  };
+  for (const std::string& k : opts.key) {
+    auto cols = columns_of(k);
+    if (cols.empty())
+      return error{"--key " + k + ": no such field outside OCCURS in record " + layout.name};
+    for (std::size_t j : cols) {
       main.primary_key.push_back(j);
       map.key_cells_.push_back(main.cells[0][j - main.data_begin]);
-      found = true;
     }
-    if (!found)
-      return error{"--key " + k + ": no such field outside OCCURS in record " + layout.name};
   }
   if (main.primary_key.empty()) main.primary_key = {0};
+  for (const auto& fields : opts.indexes) {
+    std::vector<std::size_t> index;
+    for (const std::string& f : fields) {
+      auto cols = columns_of(f);
+      if (cols.empty() && opts.skip_missing_indexes) {
+        index.clear();
+        break;
+      }
+      if (cols.empty())
+        return error{"--index " + f + ": no such field outside OCCURS in record " + layout.name};
+      index.insert(index.end(), cols.begin(), cols.end());
+    }
+    if (!index.empty()) main.indexes.push_back(std::move(index));
+  }
   map.tables_.push_back(std::move(main));
   for (auto& t : children) map.tables_.push_back(std::move(t));
   return map;

@@ -105,6 +105,22 @@ def main():
         rc, err = sqlite_try(db, "UPDATE tp SET tp_status = 'D' WHERE mfb_record_no = 1")
         check(rc == 0, f"sqlite: CHECK accepts the 88 value 'D': {err.strip()}")
 
+        # --index: one index per option, a group standing for its items, built after the load.
+        p = mfb("load", *tp_opts, "--table", "tpi", "--index", "TP-SURNAME",
+                "--index", "TP-POSTCODE,TP-NAME", "--input", tp_data,
+                "--target", "sqlite:" + db, "--no-progress")
+        idx = sqlite(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                         "AND tbl_name = 'tpi' AND sql IS NOT NULL ORDER BY name")
+        check(p.returncode == 0 and idx.splitlines() == [
+            'tpi_tp_postcode_tp_surname_tp_forenames_idx|CREATE INDEX '
+            '"tpi_tp_postcode_tp_surname_tp_forenames_idx" ON "tpi" '
+            '("tp_postcode", "tp_surname", "tp_forenames")',
+            'tpi_tp_surname_idx|CREATE INDEX "tpi_tp_surname_idx" ON "tpi" ("tp_surname")'],
+            f"sqlite: --index makes the named indexes: {idx} {p.stderr[-200:]}")
+        p = mfb("ddl", *tp_opts[:2], "--dialect", "sqlite", "--index", "TP-NOPE")
+        check(p.returncode != 0 and "--index TP-NOPE: no such field" in p.stderr,
+              f"ddl: an unknown --index field is an error: {p.stderr.strip()}")
+
         if not pg_server.available():
             print("SKIP part: PostgreSQL server binaries not found")
             return finish()
@@ -161,6 +177,12 @@ def main():
             check(r.returncode != 0 and "check constraint" in r.stderr,
                   f"postgresql: CHECK rejects TP-STATUS 'X': {r.stderr.strip()}")
             pg.psql(f"UPDATE {long} SET tp_status = 'C' WHERE mfb_record_no = 1")
+            p = mfb("load", *tp_opts, "--table", "tpi", "--index", "TP-SURNAME",
+                    "--input", tp_data, "--target", pg.uri, "--no-progress")
+            idx = pg.psql("SELECT indexdef FROM pg_indexes WHERE tablename = 'tpi' "
+                          "AND indexname = 'tpi_tp_surname_idx'")
+            check(p.returncode == 0 and idx.endswith("USING btree (tp_surname)"),
+                  f"postgresql: --index makes a btree index: {idx!r}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return finish()

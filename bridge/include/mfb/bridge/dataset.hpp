@@ -48,6 +48,8 @@ struct dataset_spec {
   /// naming one record type's key (a parent's key in a hierarchical file).
   std::vector<std::string> key;
   std::vector<std::string> parents;   ///< CHILD=PARENT record types (hierarchical files)
+  /// Secondary indexes: each entry one index's COBOL field names (main tables).
+  std::vector<std::vector<std::string>> indexes;
   bool flatten_occurs = false;
   bool check_88 = false;
 

@@ -48,6 +48,8 @@ struct sql_table {
   std::string parent_table;        ///< hierarchical files: the parent's main table
   std::vector<std::string> parent_columns;  ///< ... and its key columns, referenced in order
   std::vector<std::size_t> primary_key;  ///< column indexes
+  /// Secondary indexes (main table): each one's column indexes, in order.
+  std::vector<std::vector<std::size_t>> indexes;
   /// cells[k][j]: the flat cell index feeding data column j in row k (one row for the main
   /// table, one per occurrence for a child table).
   std::vector<std::vector<std::size_t>> cells;
@@ -59,6 +61,12 @@ struct table_options {
   std::vector<std::string> key;  ///< COBOL names of the key fields; default: the record number
   bool flatten_occurs = false;   ///< OCCURS as numbered columns instead of child tables
   bool check_88 = false;         ///< 88 levels become CHECK constraints
+  /// Secondary indexes on the main table: each entry is one index's COBOL field names (a
+  /// group stands for its items). REST filters may use indexed columns.
+  std::vector<std::vector<std::string>> indexes;
+  /// Skip an index whose fields this record type lacks (multi-record datasets: an
+  /// unqualified --index applies to the record types that have its fields).
+  bool skip_missing_indexes = false;
   /// Hierarchical files: the parent record type's main table, and its key columns (as they
   /// are in the parent table). The main table gets a `parent_<column>` copy of each,
   /// referencing the parent.
@@ -114,6 +122,8 @@ std::vector<std::string> create_table_sql(const table_map& map, sql_dialect dial
 /// ALTER TABLE statements adding each child table's foreign key, with their constraint
 /// names (PostgreSQL).
 std::vector<std::pair<std::string, std::string>> child_foreign_key_sql(const table_map& map);
+/// CREATE INDEX IF NOT EXISTS statements for the main table's secondary indexes.
+std::vector<std::string> create_index_sql(const table_map& map);
 /// The column type as the dialect spells it ("NUMERIC(9,2)", "TEXT").
 std::string sql_type(const sql_column& c, sql_dialect dialect);
 /// `name` as a quoted SQL identifier.
