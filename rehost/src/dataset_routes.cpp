@@ -21,27 +21,62 @@
 namespace mfb::rehost::detail {
 
 db_pool::lease::~lease() {
-  if (pool_ == nullptr || !db_) return;
-  std::lock_guard lock(pool_->mutex_);
-  pool_->idle_.push_back(std::move(db_));
+  if (pool_ != nullptr && db_) pool_->give_back(std::move(db_));
+}
+
+void db_pool::give_back(std::unique_ptr<bridge::database> db) {
+  {
+    std::lock_guard lock(mutex_);
+    if (db)
+      idle_.push_back(std::move(db));
+    else
+      --open_;  // a connection that failed to open
+  }
+  freed_.notify_one();
 }
 
 db_pool::lease db_pool::acquire() {
   {
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
+    freed_.wait(lock, [this] { return !idle_.empty() || open_ < max_; });
     if (!idle_.empty()) {
       auto db = std::move(idle_.back());
       idle_.pop_back();
       return lease(*this, std::move(db));
     }
+    ++open_;
   }
-  return lease(*this, bridge::database::open(target_));
+  try {
+    return lease(*this, bridge::database::open(target_));
+  } catch (...) {
+    give_back(nullptr);
+    throw;
+  }
 }
 
 namespace {
 bool wants_strings(const request_context& ctx) {
   const std::string* d = ctx.query_value("decimals");
   return d != nullptr && *d == "string";
+}
+
+// A record and its OCCURS child rows come from two statements. On PostgreSQL each statement
+// outside a transaction is BEGIN, statement, COMMIT (three round trips): one read
+// transaction for both saves two. SQLite's begin() takes the write lock, and a local file
+// has no round trips to save, so it reads without one.
+std::vector<bridge::stored_record> read_page(bridge::database& db, const bridge::dataset& ds,
+                                             const bridge::record_query& q) {
+  if (db.dialect() != bridge::sql_dialect::postgresql || ds.maps()[q.type].tables().size() < 2)
+    return bridge::read_records(db, ds, q);
+  db.begin();
+  try {
+    auto recs = bridge::read_records(db, ds, q);
+    db.commit();
+    return recs;
+  } catch (...) {
+    db.rollback();
+    throw;
+  }
 }
 
 }  // namespace
@@ -174,7 +209,7 @@ http_response dataset_routes::list_records(request_context& ctx) {
   for (const auto& w : where) q.where += (q.where.empty() ? "" : " AND ") + w;
   for (const auto& c : key.columns) q.order_by += (q.order_by.empty() ? "" : ", ") + c;
   q.limit = static_cast<long long>(limit) + 1;  // one more tells whether a next page exists
-  auto recs = bridge::read_records(*db, *ds, q);
+  auto recs = read_page(*db, *ds, q);
   bool more = recs.size() > limit;
   if (more) recs.resize(limit);
   std::string body = "{\"records\":[";
@@ -217,7 +252,7 @@ http_response dataset_routes::get_record(request_context& ctx) {
     q.where += (i ? " AND " : "") + key.columns[i] + " = " + param(i + 1);
   }
   q.limit = 1;
-  auto recs = bridge::read_records(*db, *ds, q);
+  auto recs = read_page(*db, *ds, q);
   if (recs.empty()) return make_problem(404, "no record with key " + shorten(key_text) + " in " + ds->spec().name);
   bool ebcdic = (format != nullptr && *format == "ebcdic") ||
                 (format == nullptr &&

@@ -4,6 +4,7 @@
 // small pool (a database object serves one thread at a time); opened datasets are cached
 // by name for the server's life.
 
+#include <condition_variable>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -15,14 +16,17 @@
 #include "mfb/rehost/config.hpp"
 #include "mfb/rehost/http_types.hpp"
 #include "mfb/rehost/openapi.hpp"
+#include "mfb/rehost/server.hpp"
 #include "router.hpp"
 
 namespace mfb::rehost::detail {
 
-/// Connections to one target, reused across requests.
+/// Connections to one target, reused across requests; at most `max` are open, and a request
+/// waits for a free one (more connections than request threads only add backends that
+/// compete for the same cores).
 class db_pool {
  public:
-  explicit db_pool(std::string target) : target_(std::move(target)) {}
+  db_pool(std::string target, std::size_t max) : target_(std::move(target)), max_(max) {}
 
   /// A connection handed back to the pool when destroyed.
   class lease {
@@ -39,19 +43,25 @@ class db_pool {
     std::unique_ptr<bridge::database> db_;
   };
 
-  /// Take an idle connection or open one (throws bridge::db_error).
+  /// Take an idle connection, open one below the cap, or wait for one (throws
+  /// bridge::db_error when a connection cannot be opened).
   lease acquire();
 
  private:
+  void give_back(std::unique_ptr<bridge::database> db);
+
   std::string target_;
+  std::size_t max_;
+  std::size_t open_ = 0;  ///< connections open (idle or leased)
   std::mutex mutex_;
+  std::condition_variable freed_;
   std::vector<std::unique_ptr<bridge::database>> idle_;
 };
 
 class dataset_routes {
  public:
   dataset_routes(std::string target, const server_config& config)
-      : pool_(std::move(target)), config_(config) {}
+      : pool_(std::move(target), default_threads()), config_(config) {}
 
   /// Add the dataset routes to `r`.
   void add_to(router& r);

@@ -12,12 +12,15 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <cstring>
 #include <mutex>
+#include <thread>
 
 #include <cpprest/http_listener.h>
+#include <pplx/threadpool.h>
 
 #include "mfb/rehost/server.hpp"
 
@@ -112,7 +115,10 @@ class cpprest_server final : public http_server {
   }
 
  private:
-  // Turn one cpprest request into ours, answer it, and reply.
+  // Turn one cpprest request into ours, answer it, and reply. Nothing here waits on another
+  // pool task: the pool is small (see start()), and a pool thread blocked on a task that
+  // needs a pool thread would stall the server. Requests without a body (GET, DELETE) are
+  // answered at once; bodies are read chunk by chunk in continuations.
   void serve(http::http_request req) {
     {
       std::lock_guard lock(mutex_);
@@ -122,44 +128,92 @@ class cpprest_server final : public http_server {
     // still arriving when stop() begins.
     bool late = draining_;
     try {
-      http_request r = convert(req);
-      http_response answer = late ? handlers_.unavailable(r) : handlers_.handle(r);
-      req.reply(to_cpprest(answer)).wait();
+      auto st = std::make_shared<exchange>(std::move(req), late);
+      if (!start_request(*st)) {
+        answer(st);
+        return;
+      }
+      read_body(st).then([this, st](pplx::task<void> t) {
+        try {
+          t.get();
+        } catch (const std::exception&) {
+          finish();  // the client went away or its body could not be read
+          return;
+        }
+        answer(st);
+      });
     } catch (const std::exception&) {
-      // The client went away, or its request could not be read: nothing to answer.
+      finish();
     }
-    std::lock_guard lock(mutex_);
-    if (--in_flight_ == 0) idle_.notify_all();
   }
 
-  http_request convert(http::http_request& req) const {
+  // One request on its way through: cpprest's request, ours, and the body's read buffer.
+  struct exchange {
+    exchange(http::http_request q, bool l) : req(std::move(q)), late(l) {}
+    http::http_request req;
+    bool late;
     http_request r;
-    r.method = req.method();
-    const auto& uri = req.request_uri();
+    std::vector<std::uint8_t> chunk;
+  };
+
+  // Fill in method, path, query and headers; true when a body remains to be read.
+  bool start_request(exchange& x) const {
+    http_request& r = x.r;
+    r.method = x.req.method();
+    const auto& uri = x.req.request_uri();
     r.path = uri.path();
     r.query = uri.query();
-    for (const auto& [name, value] : req.headers()) r.headers[lower(name)] = value;
-    const std::size_t limit = opts_.max_body_bytes;
+    for (const auto& [name, value] : x.req.headers()) r.headers[lower(name)] = value;
     // A declared length past the limit is refused unread (content_length() of a request
-    // without the header is not 0, so ask for the header itself).
+    // without the header is not 0, so ask for the header itself). Without a length or a
+    // transfer coding there is no body to read (RFC 9112 6.3).
     utility::size64_t declared = 0;
-    if (req.headers().match(http::header_names::content_length, declared) && declared > limit) {
-      r.body_too_large = true;  // not read: the limit protects memory
-      return r;
-    }
-    auto sb = req.body().streambuf();
-    std::vector<std::uint8_t> chunk(64 * 1024);
-    while (true) {
-      std::size_t n = sb.getn(chunk.data(), chunk.size()).get();
-      if (n == 0) break;
-      if (r.body.size() + n > limit) {
-        r.body_too_large = true;
-        r.body.clear();
-        return r;
+    if (x.req.headers().match(http::header_names::content_length, declared)) {
+      if (declared > opts_.max_body_bytes) {
+        r.body_too_large = true;  // not read: the limit protects memory
+        return false;
       }
-      r.body.append(reinterpret_cast<const char*>(chunk.data()), n);
+      return declared > 0;
     }
-    return r;
+    return r.headers.count("transfer-encoding") != 0;
+  }
+
+  // Read the body in chunks up to the limit (a chunked body has no declared length).
+  pplx::task<void> read_body(const std::shared_ptr<exchange>& st) const {
+    if (st->chunk.empty()) st->chunk.resize(64 * 1024);
+    auto sb = st->req.body().streambuf();
+    return sb.getn(st->chunk.data(), st->chunk.size()).then([this, st](std::size_t n) {
+      if (n == 0) return pplx::task_from_result();
+      if (st->r.body.size() + n > opts_.max_body_bytes) {
+        st->r.body_too_large = true;
+        st->r.body.clear();
+        return pplx::task_from_result();
+      }
+      st->r.body.append(reinterpret_cast<const char*>(st->chunk.data()), n);
+      return read_body(st);
+    });
+  }
+
+  // Run the handler and send its answer; the request counts as in flight until it is sent.
+  void answer(const std::shared_ptr<exchange>& st) {
+    try {
+      http_response a = st->late ? handlers_.unavailable(st->r) : handlers_.handle(st->r);
+      st->req.reply(to_cpprest(a)).then([this](pplx::task<void> t) {
+        try {
+          t.get();
+        } catch (const std::exception&) {
+          // The client went away before the answer was sent.
+        }
+        finish();
+      });
+    } catch (const std::exception&) {
+      finish();
+    }
+  }
+
+  void finish() {
+    std::lock_guard lock(mutex_);
+    if (--in_flight_ == 0) idle_.notify_all();
   }
 
   static http::http_response to_cpprest(const http_response& a) {
@@ -198,6 +252,10 @@ std::string check_tls(const tls_config& tls) {
 
 }  // namespace
 
+std::size_t default_threads() noexcept {
+  return std::max<std::size_t>(4, 2 * std::thread::hardware_concurrency());
+}
+
 bool parse_listen(const std::string& text, listen_options& out) {
   auto colon = text.rfind(':');
   if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) return false;
@@ -225,6 +283,16 @@ result<std::unique_ptr<http_server>> http_server::start(const listen_options& op
     port = free_port(opts.host);
     if (port == 0) return error{"cannot find a free port on " + opts.host};
   }
+  // cpprest's pool defaults to 40 threads; on a small machine most of their time goes to
+  // waking each other. The pool is process-wide and can be sized once, before first use.
+  static std::once_flag sized;
+  std::call_once(sized, [] {
+    try {
+      crossplat::threadpool::initialize_with_threads(default_threads());
+    } catch (const std::exception&) {
+      // Already in use (a listener started earlier in this process): keep its size.
+    }
+  });
   auto server = std::make_unique<cpprest_server>(opts, std::move(handlers), port);
   auto opened = server->open();
   if (!opened) return opened.err();

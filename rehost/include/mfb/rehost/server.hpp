@@ -23,6 +23,12 @@ struct listen_options {
   std::size_t max_body_bytes = std::size_t{1} << 20;  ///< bodies past this are not read
 };
 
+/// Threads serving requests (cpprest's pool, sized by the first start in a process): two per
+/// core, at least 4 (a handler blocks its thread while it waits for the database). Also the
+/// cap on database connections. Measured on 2 cores: 40 threads (cpprest's default) served
+/// a third of what 4 do, their time going to waking each other.
+std::size_t default_threads() noexcept;
+
 /// Parse "HOST:PORT" (or "[V6]:PORT"); false when malformed.
 bool parse_listen(const std::string& text, listen_options& out);
 
