@@ -2,11 +2,27 @@
 
 #include "dataset_keys.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
+
+#include "mfb/copybook/layout.hpp"
 
 #include "json_text.hpp"
 
 namespace mfb::rehost::detail {
+
+namespace {
+int scale_of(const bridge::sql_column& col) {
+  switch (col.kind) {
+    case bridge::sql_kind::smallint:
+    case bridge::sql_kind::integer:
+    case bridge::sql_kind::bigint: return 0;
+    case bridge::sql_kind::numeric: return col.scale;
+    default: return -1;
+  }
+}
+}  // namespace
 
 key_spec key_of(const bridge::dataset& ds) {
   key_spec k;
@@ -16,6 +32,7 @@ key_spec key_of(const bridge::dataset& ds) {
     k.columns.push_back(bridge::quote_ident(main.columns.front().name));
     k.names.emplace_back(bridge::record_no_column);
     k.numeric.push_back(true);
+    k.scales.push_back(0);
     return k;
   }
   const auto& layout = ds.json_plans().front().layout();
@@ -27,28 +44,77 @@ key_spec key_of(const bridge::dataset& ds) {
       k.names.push_back(col.field >= 0 ? layout.fields[static_cast<std::size_t>(col.field)].name : col.name);
       k.cells.push_back(cell);
       k.numeric.push_back(col.kind != bridge::sql_kind::text);
+      k.scales.push_back(scale_of(col));
     }
   }
   return k;
 }
 
-std::string check_key_parts(const key_spec& k, const std::vector<std::string>& parts,
-                            std::size_t& bad_index) {
+key_spec filters_of(const bridge::dataset& ds) {
+  key_spec f = key_of(ds);
+  const auto& main = ds.maps().front().main();
+  const auto& layout = ds.json_plans().front().layout();
+  for (const auto& index : main.indexes) {
+    for (std::size_t j : index) {
+      const auto& col = main.columns[j];
+      std::string column = bridge::quote_ident(col.name);
+      if (std::find(f.columns.begin(), f.columns.end(), column) != f.columns.end()) continue;
+      std::string name = col.field >= 0 ? layout.fields[static_cast<std::size_t>(col.field)].name : col.name;
+      for (const auto& n : f.names)
+        if (copybook::names_equal(n, name)) name = col.name;
+      f.columns.push_back(column);
+      f.names.push_back(name);
+      f.numeric.push_back(col.kind != bridge::sql_kind::text);
+      f.scales.push_back(scale_of(col));
+    }
+  }
+  return f;
+}
+
+std::string filter_list(const key_spec& f) {
+  std::string s;
+  for (const auto& n : f.names) s += (s.empty() ? "" : ", ") + n;
+  return s;
+}
+
+std::string check_value(const key_spec& k, std::size_t i, std::string& p) {
   // A value that cannot be a number never reaches a numeric column: PostgreSQL would
   // fail the statement instead of finding nothing.
+  if (!k.numeric[i]) return {};
+  std::size_t j = (!p.empty() && (p[0] == '-' || p[0] == '+')) ? 1 : 0;
+  bool negative = !p.empty() && p[0] == '-';
+  std::string whole, fraction;
+  bool point = false, ok = j < p.size() && p.size() < 64;
+  for (; ok && j < p.size(); ++j) {
+    if (p[j] >= '0' && p[j] <= '9') (point ? fraction : whole) += p[j];
+    else if (p[j] == '.' && !point) point = true;
+    else ok = false;
+  }
+  if (!ok || (whole.empty() && fraction.empty())) return "must be a number";
+  int scale = k.scales[i];
+  if (scale < 0) return {};  // a float column: compared as a number by both targets
+  // Exact columns hold their scale's digits (SQLite keeps decimals as that text): the
+  // value is written the same way, so 5, 5.0 and 05 find 5.00.
+  auto s = static_cast<std::size_t>(scale);
+  if (fraction.size() > s) {
+    if (fraction.find_first_not_of('0', s) != std::string::npos)
+      return "has more than " + std::to_string(scale) + " decimal places";
+    fraction.resize(s);
+  }
+  fraction.resize(s, '0');
+  whole.erase(0, std::min(whole.find_first_not_of('0'), whole.size()));
+  if (whole.empty()) whole = "0";
+  bool zero = whole == "0" && fraction.find_first_not_of('0') == std::string::npos;
+  p = (negative && !zero ? "-" : "") + whole + (s > 0 ? "." + fraction : "");
+  return {};
+}
+
+std::string check_key_parts(const key_spec& k, std::vector<std::string>& parts,
+                            std::size_t& bad_index) {
   for (std::size_t i = 0; i < parts.size() && i < k.numeric.size(); ++i) {
-    if (!k.numeric[i]) continue;
-    const std::string& p = parts[i];
-    std::size_t j = (!p.empty() && (p[0] == '-' || p[0] == '+')) ? 1 : 0;
-    bool digits = false, point = false, ok = j < p.size() && p.size() < 64;
-    for (; ok && j < p.size(); ++j) {
-      if (p[j] >= '0' && p[j] <= '9') digits = true;
-      else if (p[j] == '.' && !point) point = true;
-      else ok = false;
-    }
-    if (!ok || !digits) {
+    if (auto why = check_value(k, i, parts[i]); !why.empty()) {
       bad_index = i;
-      return "must be a number";
+      return why;
     }
   }
   return {};

@@ -16,14 +16,25 @@ struct key_spec {
   std::vector<std::string> names;    ///< COBOL names (or mfb_record_no)
   std::vector<std::size_t> cells;    ///< flat cells; empty when keyed by record number
   std::vector<bool> numeric;         ///< the column holds numbers (a part must be one)
+  std::vector<int> scales;           ///< exact numbers' scale (integers 0); -1: text or float
 };
 
-/// Return "" when `parts` fit the key's columns, else the problem for part i in `bad_index`.
-std::string check_key_parts(const key_spec& k, const std::vector<std::string>& parts,
+/// Return "" when `value` fits column i of `k` (numeric: a decimal number with no more
+/// decimals than the column's scale), else the problem. A number is rewritten the way the
+/// column stores it (5, 05 and 5.0 become 5.00 for a scale of 2).
+std::string check_value(const key_spec& k, std::size_t i, std::string& value);
+/// check_value for each of `parts`; the first problem's part goes to `bad_index`.
+std::string check_key_parts(const key_spec& k, std::vector<std::string>& parts,
                             std::size_t& bad_index);
 
 /// The key of `ds`'s first record type.
 key_spec key_of(const bridge::dataset& ds);
+/// The fields a record list may filter on by equality: the key's, then the columns of the
+/// main table's secondary indexes (`load --index`), each named by its COBOL name (or its
+/// column name where two columns share one). Filters on other fields would scan the table.
+key_spec filters_of(const bridge::dataset& ds);
+/// The filter names of `f`, comma-separated (for problems).
+std::string filter_list(const key_spec& f);
 /// Split "a,b" into its parts.
 std::vector<std::string> split_key(const std::string& key);
 /// The key values of `rec` as a JSON array text (the cursor's content).

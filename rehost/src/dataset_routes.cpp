@@ -151,6 +151,7 @@ http_response dataset_routes::list_records(request_context& ctx) {
   auto ds = find(db, ctx.params["ds"], problem);
   if (!ds) return problem;
   key_spec key = key_of(*ds);
+  key_spec filters = filters_of(*ds);
   std::vector<problem_field> errors;
   std::size_t limit = config_.limits.default_page_size;
   bridge::record_query q;
@@ -171,23 +172,20 @@ http_response dataset_routes::list_records(request_context& ctx) {
       if (value != "string" && value != "number")
         errors.push_back({"decimals", "must be number or string", shorten(value)});
     } else {
-      // A filter: equality on a key field, by its COBOL name.
-      bool found = false;
-      for (std::size_t i = 0; i < key.names.size() && !found; ++i) {
-        if (!copybook::names_equal(key.names[i], name)) continue;
-        found = true;
-        std::size_t bad = 0;
-        std::vector<std::string> one(i + 1);
-        one[i] = value;
-        if (auto why = check_key_parts(key, one, bad); !why.empty()) {
-          errors.push_back({name, why, shorten(value)});
-          break;
-        }
-        q.params.push_back(value);
-        where.push_back(key.columns[i] + " = " + param(q.params.size()));
+      // A filter: equality on a key or indexed field, by its COBOL name.
+      std::size_t i = 0;
+      while (i < filters.names.size() && !copybook::names_equal(filters.names[i], name)) ++i;
+      if (i == filters.names.size()) {
+        errors.push_back({name, "unknown query parameter (filters: " + filter_list(filters) + ")", shorten(value)});
+        continue;
       }
-      if (!found)
-        errors.push_back({name, "unknown query parameter (filters: the key fields)", shorten(value)});
+      std::string v = value;
+      if (auto why = check_value(filters, i, v); !why.empty()) {
+        errors.push_back({name, why, shorten(value)});
+        continue;
+      }
+      q.params.push_back(std::move(v));
+      where.push_back(filters.columns[i] + " = " + param(q.params.size()));
     }
   }
   if (cursor != nullptr) {
@@ -290,7 +288,7 @@ void dataset_routes::add_to(router& r) {
   add("/v1/datasets", [this](request_context& c) { return list_datasets(c); }, access::any, "", {});
   add("/v1/datasets/{ds}", [this](request_context& c) { return describe(c); }, access::read, "ds",
       {"decimals"});
-  // Filters are named by the dataset's key fields: the handler checks its own parameters.
+  // Filters are named by the dataset's key and indexed fields: the handler checks them.
   add("/v1/datasets/{ds}/records", [this](request_context& c) { return list_records(c); },
       access::read, "ds", {"*"});
   add("/v1/datasets/{ds}/records/{key}", [this](request_context& c) { return get_record(c); },

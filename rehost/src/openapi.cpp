@@ -184,8 +184,22 @@ json dataset_paths() {
   return paths;
 }
 
+// A record list's parameters: paging, decimals, and one equality filter per key or indexed
+// field (a number where the column is numeric; the server checks that before any SQL).
+json list_params(const std::vector<openapi_filter>& filters) {
+  json params = {
+      query_param("limit", "Page size (at most limits.max_page_size)", {{"type", "integer"}, {"minimum", 1}}),
+      query_param("cursor", "The `next` of the previous page", {{"type", "string"}}), decimals_param()};
+  for (const auto& f : filters)
+    params.push_back(query_param(f.name.c_str(), "Only records whose field equals this value (key or indexed field)",
+                                 f.numeric ? json{{"type", "string"}, {"pattern", "^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)$"}}
+                                           : json{{"type", "string"}}));
+  return params;
+}
+
 // The record routes of one dataset, with its own record schema.
-json record_paths(const std::string& name, const std::string& schema, const copybook::record_layout& l) {
+json record_paths(const std::string& name, const std::string& schema, const copybook::record_layout& l,
+                  const std::vector<openapi_filter>& filters) {
   json paths;
   std::string base = "/v1/datasets/" + name + "/records";
   json page = {{"type", "object"},
@@ -199,9 +213,7 @@ json record_paths(const std::string& name, const std::string& schema, const copy
       {"summary", "List " + name + " records (" + l.name + ")"},
       {"operationId", "list_" + schema},
       {"tags", {"datasets"}},
-      {"parameters",
-       {query_param("limit", "Page size (at most limits.max_page_size)", {{"type", "integer"}, {"minimum", 1}}),
-        query_param("cursor", "The `next` of the previous page", {{"type", "string"}}), decimals_param()}},
+      {"parameters", list_params(filters)},
       {"responses", lr}};
   json one = {{"description", "The record: canonical JSON, or its EBCDIC bytes"},
               {"content",
@@ -264,7 +276,7 @@ nlohmann::json openapi_document(const std::vector<openapi_dataset>& datasets,
     std::string name = schema_name(d.name);
     schemas[name] = record_schema(*d.layout, decimal_form::number);
     schemas[name + ".strings"] = record_schema(*d.layout, decimal_form::string);
-    if (dataset_routes) paths.update(record_paths(d.name, name, *d.layout));
+    if (dataset_routes) paths.update(record_paths(d.name, name, *d.layout, d.filters));
   }
   doc["paths"] = paths;
   doc["components"] = {{"schemas", schemas},

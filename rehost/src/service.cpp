@@ -10,6 +10,7 @@
 
 #include "mfb/rehost/openapi.hpp"
 #include "mfb/rehost/problem.hpp"
+#include "dataset_keys.hpp"
 #include "dataset_routes.hpp"
 #include "router.hpp"
 #include "transform.hpp"
@@ -60,8 +61,12 @@ http_response service::impl::openapi() {
   std::vector<std::shared_ptr<const bridge::dataset>> open;
   if (datasets) open = datasets->all();
   std::vector<openapi_dataset> list;
-  for (const auto& ds : open)
-    list.push_back({ds->spec().name, &ds->json_plans().front().layout()});
+  for (const auto& ds : open) {
+    std::vector<openapi_filter> filters;
+    auto f = detail::filters_of(*ds);
+    for (std::size_t i = 0; i < f.names.size(); ++i) filters.push_back({f.names[i], f.numeric[i]});
+    list.push_back({ds->spec().name, &ds->json_plans().front().layout(), std::move(filters)});
+  }
   return text(openapi_document(list, datasets != nullptr).dump(2), "application/json");
 }
 

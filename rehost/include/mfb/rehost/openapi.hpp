@@ -19,10 +19,17 @@ enum class decimal_form { number, string };
 nlohmann::json record_schema(const copybook::record_layout& layout,
                              decimal_form decimals = decimal_form::number);
 
+/// A field a record list may filter on (`?NAME=value`, equality).
+struct openapi_filter {
+  std::string name;      ///< COBOL name (or column name), as in the query
+  bool numeric = false;  ///< the value must be a decimal number
+};
+
 /// One dataset for the OpenAPI document.
 struct openapi_dataset {
   std::string name;  ///< table name, as in the URL
   const copybook::record_layout* layout = nullptr;
+  std::vector<openapi_filter> filters;  ///< key and indexed fields
 };
 
 /// Return the OpenAPI 3.0.3 document: every route, the problem schema, bearer security,
