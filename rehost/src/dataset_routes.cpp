@@ -104,6 +104,17 @@ std::shared_ptr<const bridge::dataset> dataset_routes::find(db_pool::lease& db,
   return *opened;
 }
 
+std::shared_ptr<const bridge::dataset> dataset_routes::readable(request_context& ctx,
+                                                                 const std::string& name,
+                                                                 http_response& problem) {
+  if (ctx.key == nullptr || !scope_allows(ctx.key->scopes, access::read, name)) {
+    problem = make_problem(403, "the API key has no read scope for the dataset " + shorten(name));
+    return nullptr;
+  }
+  auto db = pool_.acquire();
+  return find(db, name, problem);
+}
+
 std::vector<std::shared_ptr<const bridge::dataset>> dataset_routes::all() {
   std::vector<std::shared_ptr<const bridge::dataset>> out;
   auto db = pool_.acquire();

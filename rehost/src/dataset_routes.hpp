@@ -65,6 +65,10 @@ class dataset_routes {
 
   /// Add the dataset routes to `r`.
   void add_to(router& r);
+  /// The dataset `name` for a request whose key may read it, or nullptr with `problem` set
+  /// (403 without the read scope, 404 when there is none by that name).
+  std::shared_ptr<const bridge::dataset> readable(request_context& ctx, const std::string& name,
+                                                  http_response& problem);
   /// The datasets and their layouts, for the OpenAPI document.
   std::vector<std::shared_ptr<const bridge::dataset>> all();
 

@@ -55,7 +55,8 @@ json common_schemas() {
         {"detail", {{"type", "string"}}},
         {"errors", {{"type", "array"}, {"items", ref("ProblemField")}}}}}};
   json layout_members = {
-      {"copybook", {{"type", "string"}, {"description", "Copybook text (COPY statements are refused)"}}},
+      {"copybook", {{"type", "string"}, {"description", "Copybook text (COPY statements are refused); required unless `dataset` is given"}}},
+      {"dataset", {{"type", "string"}, {"description", "A dataset's name instead of a copybook: its layout, code page and select rules (needs read scope on it)"}}},
       {"codepage", {{"type", "string"}, {"default", "cp037"}, {"description", "EBCDIC code page name (see `mfbridge codepages`)"}}},
       {"record", {{"type", "string"}, {"description", "The 01 record, when the copybook has several"}}}};
   json decode = layout_members;
@@ -64,7 +65,7 @@ json common_schemas() {
   decode["data"] = {{"type", "string"}, {"format", "byte"}, {"description", "The record bytes, base64"}};
   decode["decimals_as_strings"] = {{"type", "boolean"}, {"default", false}};
   decode["keep_trailing_spaces"] = {{"type", "boolean"}, {"default", false}};
-  s["DecodeRequest"] = {{"type", "object"}, {"required", {"copybook", "data"}},
+  s["DecodeRequest"] = {{"type", "object"}, {"required", {"data"}},
                         {"additionalProperties", false}, {"properties", decode}};
   json encode = layout_members;
   encode["keep"] = {{"type", "array"}, {"items", {{"type", "string"}}},
@@ -72,7 +73,7 @@ json common_schemas() {
   encode["check_88"] = {{"type", "boolean"}, {"default", false},
                         {"description", "A field with 88 levels must hold one of their values"}};
   encode["value"] = {{"type", "object"}, {"description", "The canonical JSON record"}};
-  s["EncodeRequest"] = {{"type", "object"}, {"required", {"copybook", "value"}},
+  s["EncodeRequest"] = {{"type", "object"}, {"required", {"value"}},
                         {"additionalProperties", false}, {"properties", encode}};
   s["EncodeResponse"] = {
       {"type", "object"},
@@ -84,6 +85,8 @@ json common_schemas() {
   return s;
 }
 
+json query_param(const char* name, const char* what, json schema);
+
 json transform_paths() {
   json paths;
   json decode_ok = json_response("The canonical JSON record",
@@ -93,8 +96,15 @@ json transform_paths() {
       {"summary", "Decode EBCDIC record bytes into a canonical JSON record"},
       {"operationId", "transformDecode"},
       {"tags", {"transform"}},
+      {"parameters",
+       {query_param("dataset", "With raw bytes (application/octet-stream): the dataset whose layout decodes them",
+                    {{"type", "string"}}),
+        query_param("decimals", "With raw bytes: number (default) or string", {{"type", "string"}, {"enum", {"number", "string"}}})}},
       {"requestBody",
-       {{"required", true}, {"content", {{"application/json", {{"schema", ref("DecodeRequest")}}}}}}},
+       {{"required", true},
+        {"content",
+         {{"application/json", {{"schema", ref("DecodeRequest")}}},
+          {"application/octet-stream", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}}},
       {"responses", with_errors({{"200", decode_ok}}, true)}};
   json encode_ok = {{"description", "The record bytes (JSON with base64, or raw with Accept: application/octet-stream)"},
                     {"content",

@@ -83,15 +83,20 @@ service::impl::impl(server_config c, std::string target) : config(std::move(c)) 
   routes.add(make_route("GET", "/openapi.json",
               [this](request_context&) { return openapi(); },
               true));
-  routes.add(make_route("POST", "/v1/transform/decode",
-              [this](request_context& ctx) { return transform.decode(ctx); }, false,
-              access::transform));
+  auto decode = make_route("POST", "/v1/transform/decode",
+                           [this](request_context& ctx) { return transform.decode(ctx); }, false,
+                           access::transform);
+  decode.query_params = {"dataset", "decimals"};  // raw bytes: the layout and number form
+  routes.add(std::move(decode));
   routes.add(make_route("POST", "/v1/transform/encode",
               [this](request_context& ctx) { return transform.encode(ctx); }, false,
               access::transform));
   if (!target.empty()) {
     datasets = std::make_unique<detail::dataset_routes>(std::move(target), config);
     datasets->add_to(routes);
+    transform.use_datasets([this](request_context& ctx, const std::string& name, http_response& problem) {
+      return datasets->readable(ctx, name, problem);
+    });
   }
 }
 

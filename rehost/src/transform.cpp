@@ -151,9 +151,10 @@ std::shared_ptr<const compiled_layout> transform_engine::compile(const layout_sp
 namespace {
 
 // Read the layout members shared by decode and encode.
-layout_spec read_spec(body_reader& r) {
+// (No copybook is needed when the request names a dataset.)
+layout_spec read_spec(body_reader& r, bool copybook_required) {
   layout_spec spec;
-  if (auto c = r.string("copybook", true)) spec.copybook = std::move(*c);
+  if (auto c = r.string("copybook", copybook_required)) spec.copybook = std::move(*c);
   if (auto c = r.string("codepage")) spec.codepage = std::move(*c);
   if (auto c = r.string("record")) spec.record = std::move(*c);
   return spec;
@@ -161,41 +162,31 @@ layout_spec read_spec(body_reader& r) {
 
 }  // namespace
 
-http_response transform_engine::decode(request_context& ctx) {
-  const http_request& req = ctx.request;
-  if (!is_json_body(req))
-    return make_problem(415, "send a JSON body (application/json) with the copybook and base64 data");
-  nlohmann::json body;
-  http_response problem;
-  if (!parse_json_object(req.body, body, problem)) return problem;
-  std::vector<problem_field> errors;
-  body_reader r(body, errors);
-  r.reject_unknown({"copybook", "codepage", "record", "select", "data", "decimals_as_strings",
-                    "keep_trailing_spaces"});
-  layout_spec spec = read_spec(r);
-  spec.select = r.strings("select");
-  spec.keep_trailing_spaces = r.boolean("keep_trailing_spaces");
-  bool decimals_as_strings = r.boolean("decimals_as_strings");
-  auto data_text = r.string("data", true);
-  std::vector<std::uint8_t> data;
-  if (data_text && !base64_decode(*data_text, data))
-    errors.push_back({"data", "is not valid base64", shorten(*data_text)});
-  if (!errors.empty()) return make_problem(400, "the request body is invalid", errors);
-
-  auto layout = compile(spec, problem);
-  if (!layout) return problem;
-  if (!layout->selector) {
-    return make_problem(422, "choose the record to decode",
-                        {{"record", "the copybook has several records: name one, or give select rules",
-                          record_names(layout->records)}});
+std::shared_ptr<const bridge::dataset> transform_engine::dataset(request_context& ctx,
+                                                                const std::string& name,
+                                                                http_response& problem) {
+  if (!find_dataset_) {
+    problem = make_problem(400, "the server has no target, so no datasets",
+                           {{"dataset", "send a copybook instead", shorten(name)}});
+    return nullptr;
   }
+  return find_dataset_(ctx, name, problem);
+}
+
+namespace {
+
+// Decode one record: `selector` chooses the record type; `plans` (one per type, JSON form)
+// decode it.
+http_response decode_bytes(const bridge::record_selector& selector,
+                           const std::vector<bridge::decode_plan>& plans,
+                           const std::vector<std::uint8_t>& data, bool decimals_as_strings) {
   bridge::record_view view{1, 0, data.data(), data.size()};
-  int which = layout->selector->choose(view);
+  int which = selector.choose(view);
   if (which < 0) {
-    auto e = layout->selector->no_match(view, "data");
+    auto e = selector.no_match(view, "data");
     return make_problem(422, "no select rule matches the data", {{"select", e.reason, e.hex}});
   }
-  const auto& plan = layout->selector->plans()[static_cast<std::size_t>(which)];
+  const auto& plan = plans[static_cast<std::size_t>(which)];
   const auto& lay = plan.layout();
   if (data.size() > lay.length || data.size() < lay.min_length) {
     std::string range = lay.min_length == lay.length
@@ -224,39 +215,12 @@ http_response transform_engine::decode(request_context& ctx) {
   return resp;
 }
 
-http_response transform_engine::encode(request_context& ctx) {
-  const http_request& req = ctx.request;
-  if (!is_json_body(req))
-    return make_problem(415, "send a JSON body (application/json) with the copybook and the value");
-  nlohmann::json body;
-  http_response problem;
-  if (!parse_json_object(req.body, body, problem)) return problem;
-  std::vector<problem_field> errors;
-  body_reader r(body, errors);
-  r.reject_unknown({"copybook", "codepage", "record", "keep", "check_88", "value"});
-  layout_spec spec = read_spec(r);
-  spec.keep = r.strings("keep");
-  spec.check_88 = r.boolean("check_88");
-  auto value = body.find("value");
-  if (value == body.end()) errors.push_back({"value", "is required", ""});
-  else if (!value->is_object()) errors.push_back({"value", "must be a JSON object (the record)", shorten(value->dump())});
-  if (!errors.empty()) return make_problem(400, "the request body is invalid", errors);
-
-  auto layout = compile(spec, problem);
-  if (!layout) return problem;
-  if (layout->encode_plans.size() != 1) {
-    return make_problem(422, "choose the record to encode",
-                        {{"record", "the copybook has several records: name one",
-                          record_names(layout->records)}});
-  }
-  // The raw member text, so numbers reach the encoder exactly as written.
-  auto raw = raw_member(req.body, "value");
-  if (!raw) return make_problem(400, "the request body is invalid", {{"value", "is required", ""}});
-  const auto& plan = layout->encode_plans.front();
+// Encode the raw JSON `value` with `plan`: base64 in JSON, or the bytes themselves.
+http_response encode_value(const bridge::encode_plan& plan, std::string_view value, bool octets) {
   bridge::record_encoder encoder(plan);
   bridge::encoded_record rec;
   std::vector<bridge::field_error> ferrors;
-  if (!encoder.encode(*raw, rec, ferrors)) {
+  if (!encoder.encode(value, rec, ferrors)) {
     std::vector<problem_field> bad;
     for (const auto& e : ferrors) bad.push_back({e.path.empty() ? "value" : e.path, e.reason, e.value});
     return make_problem(422, "the value does not fit the record", bad);
@@ -264,7 +228,7 @@ http_response transform_engine::encode(request_context& ctx) {
   std::size_t n = plan.layout().has_odo ? rec.odo_length : rec.bytes.size();
   http_response resp;
   resp.headers.emplace_back("X-Mfb-Record", plan.name());
-  if (wants_octets(req)) {
+  if (octets) {
     resp.content_type = "application/octet-stream";
     resp.body.assign(reinterpret_cast<const char*>(rec.bytes.data()), n);
     return resp;
@@ -273,6 +237,123 @@ http_response transform_engine::encode(request_context& ctx) {
                    {"data", base64_encode(rec.bytes.data(), n)}};
   resp.body = j.dump();
   return resp;
+}
+
+// A dataset replaces the copybook and everything that goes with it.
+void exclusive_dataset(const nlohmann::json& body, std::initializer_list<const char*> members,
+                       std::vector<problem_field>& errors) {
+  for (const char* m : members)
+    if (body.contains(m)) errors.push_back({m, "cannot be given with a dataset (it has its own)", ""});
+}
+
+bool is_octets(const http_request& req) {
+  return req.header("content-type").rfind("application/octet-stream", 0) == 0;
+}
+
+}  // namespace
+
+http_response transform_engine::decode(request_context& ctx) {
+  const http_request& req = ctx.request;
+  const std::string* in_query = ctx.query_value("dataset");
+  const std::string* decimals = ctx.query_value("decimals");
+  if (decimals != nullptr && *decimals != "string" && *decimals != "number")
+    return make_problem(400, "the query is invalid", {{"decimals", "must be number or string", shorten(*decimals)}});
+  http_response problem;
+  if (is_octets(req)) {
+    // Raw bytes: the dataset names the layout.
+    if (in_query == nullptr)
+      return make_problem(400, "raw bytes need ?dataset=NAME", {{"dataset", "is required with application/octet-stream", ""}});
+    auto ds = dataset(ctx, *in_query, problem);
+    if (!ds) return problem;
+    std::vector<std::uint8_t> data(req.body.begin(), req.body.end());
+    return decode_bytes(ds->selector(), ds->json_plans(), data, decimals != nullptr && *decimals == "string");
+  }
+  if (!is_json_body(req))
+    return make_problem(415, "send a JSON body (application/json) with a copybook or dataset and base64 data, "
+                             "or the bytes (application/octet-stream) with ?dataset=NAME");
+  if (in_query != nullptr || decimals != nullptr)
+    return make_problem(400, "query parameters go with raw bytes; a JSON body names its dataset and options itself",
+                        {{in_query != nullptr ? "dataset" : "decimals", "is for application/octet-stream bodies", ""}});
+  nlohmann::json body;
+  if (!parse_json_object(req.body, body, problem)) return problem;
+  std::vector<problem_field> errors;
+  body_reader r(body, errors);
+  r.reject_unknown({"copybook", "dataset", "codepage", "record", "select", "data", "decimals_as_strings",
+                    "keep_trailing_spaces"});
+  auto ds_name = r.string("dataset");
+  if (ds_name) exclusive_dataset(body, {"copybook", "codepage", "record", "select", "keep_trailing_spaces"}, errors);
+  layout_spec spec = ds_name ? layout_spec{} : read_spec(r, true);
+  spec.select = r.strings("select");
+  spec.keep_trailing_spaces = r.boolean("keep_trailing_spaces");
+  bool decimals_as_strings = r.boolean("decimals_as_strings");
+  auto data_text = r.string("data", true);
+  std::vector<std::uint8_t> data;
+  if (data_text && !base64_decode(*data_text, data))
+    errors.push_back({"data", "is not valid base64", shorten(*data_text)});
+  if (!errors.empty()) return make_problem(400, "the request body is invalid", errors);
+
+  if (ds_name) {
+    auto ds = dataset(ctx, *ds_name, problem);
+    if (!ds) return problem;
+    return decode_bytes(ds->selector(), ds->json_plans(), data, decimals_as_strings);
+  }
+  auto layout = compile(spec, problem);
+  if (!layout) return problem;
+  if (!layout->selector) {
+    return make_problem(422, "choose the record to decode",
+                        {{"record", "the copybook has several records: name one, or give select rules",
+                          record_names(layout->records)}});
+  }
+  return decode_bytes(*layout->selector, layout->selector->plans(), data, decimals_as_strings);
+}
+
+http_response transform_engine::encode(request_context& ctx) {
+  const http_request& req = ctx.request;
+  if (!is_json_body(req))
+    return make_problem(415, "send a JSON body (application/json) with a copybook or dataset and the value");
+  nlohmann::json body;
+  http_response problem;
+  if (!parse_json_object(req.body, body, problem)) return problem;
+  std::vector<problem_field> errors;
+  body_reader r(body, errors);
+  r.reject_unknown({"copybook", "dataset", "codepage", "record", "keep", "check_88", "value"});
+  auto ds_name = r.string("dataset");
+  if (ds_name) exclusive_dataset(body, {"copybook", "codepage", "keep", "check_88"}, errors);
+  layout_spec spec = read_spec(r, !ds_name);
+  spec.keep = r.strings("keep");
+  spec.check_88 = r.boolean("check_88");
+  auto value = body.find("value");
+  if (value == body.end()) errors.push_back({"value", "is required", ""});
+  else if (!value->is_object()) errors.push_back({"value", "must be a JSON object (the record)", shorten(value->dump())});
+  if (!errors.empty()) return make_problem(400, "the request body is invalid", errors);
+  // The raw member text, so numbers reach the encoder exactly as written.
+  auto raw = raw_member(req.body, "value");
+  if (!raw) return make_problem(400, "the request body is invalid", {{"value", "is required", ""}});
+
+  if (ds_name) {
+    auto ds = dataset(ctx, *ds_name, problem);
+    if (!ds) return problem;
+    // A record type by name ("record"), or the dataset's only one.
+    const bridge::encode_plan* plan = nullptr;
+    std::string names;
+    for (const auto& p : ds->encoders()) {
+      names += (names.empty() ? "" : ", ") + p.name();
+      if (spec.record.empty() ? ds->encoders().size() == 1 : copybook::names_equal(p.name(), spec.record))
+        plan = &p;
+    }
+    if (plan == nullptr)
+      return make_problem(422, spec.record.empty() ? "choose the record to encode" : "no such record",
+                          {{"record", "the dataset's record types: " + names, shorten(spec.record)}});
+    return encode_value(*plan, *raw, wants_octets(req));
+  }
+  auto layout = compile(spec, problem);
+  if (!layout) return problem;
+  if (layout->encode_plans.size() != 1) {
+    return make_problem(422, "choose the record to encode",
+                        {{"record", "the copybook has several records: name one",
+                          record_names(layout->records)}});
+  }
+  return encode_value(layout->encode_plans.front(), *raw, wants_octets(req));
 }
 
 }  // namespace mfb::rehost::detail

@@ -22,7 +22,7 @@ import tempfile
 import urllib.parse
 from decimal import Decimal
 
-from serve_support import MFB, Server, check, check_problem, finish, write_config
+from serve_support import MFB, Server, check, check_problem, finish, require_mfb, write_config
 import serve_openapi_test
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
@@ -262,12 +262,28 @@ def test_writes(srv, sql):
     check(len(rows) == 43, "audit rows: %d (3 + 40)" % len(rows))
 
 
+def write_account(tmp, recs):
+    """The copybook and the record file in `tmp`; returns their paths."""
+    cpy = os.path.join(tmp, "account.cpy")
+    with open(cpy, "w") as f:
+        f.write(COPYBOOK)
+    data = os.path.join(tmp, "account.bin")
+    with open(data, "wb") as f:
+        f.write(b"".join(r[2] for r in recs))
+    return cpy, data
+
+
+def load_account(target, cpy, data, *options):
+    """`mfbridge load` the file as table account keyed by BRANCH,ACCT-NO; True when it worked."""
+    r = subprocess.run([MFB, "load", "--copybook", cpy, "--input", data, "--target", target,
+                        "--table", "account", "--key", "BRANCH,ACCT-NO", "--no-progress"] + list(options),
+                       capture_output=True, text=True)
+    return check(r.returncode == 0, "load: %s %s" % (r.returncode, r.stderr))
+
+
 def run_against(target, sql, cpy, data, recs, tmp):
     print("target:", target.split("?")[0])
-    r = subprocess.run([MFB, "load", "--copybook", cpy, "--input", data, "--target", target,
-                        "--table", "account", "--key", "BRANCH,ACCT-NO", "--no-progress"],
-                       capture_output=True, text=True)
-    if not check(r.returncode == 0, "load: %s %s" % (r.returncode, r.stderr)):
+    if not load_account(target, cpy, data):
         return
     cfg = os.path.join(tmp, "serve.yaml")
     write_config(cfg, KEYS, "limits:\n  max_page_size: 50\n")
@@ -282,17 +298,10 @@ def run_against(target, sql, cpy, data, recs, tmp):
 
 
 def main():
-    if not os.path.exists(MFB):
-        print("FAIL: %s not built" % MFB)
-        return 1
+    require_mfb()
     recs = make_records()
     with tempfile.TemporaryDirectory() as tmp:
-        cpy = os.path.join(tmp, "account.cpy")
-        with open(cpy, "w") as f:
-            f.write(COPYBOOK)
-        data = os.path.join(tmp, "account.bin")
-        with open(data, "wb") as f:
-            f.write(b"".join(r[2] for r in recs))
+        cpy, data = write_account(tmp, recs)
         db = os.path.join(tmp, "bank.db")
 
         def sqlite_rows(q):

@@ -13,14 +13,13 @@ Usage: serve_filter_test.py BUILD_DIR  (run from the repository root)
 
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import urllib.parse
 from decimal import Decimal
 
-from serve_support import MFB, Server, check, check_problem, finish, write_config
-from serve_dataset_test import COPYBOOK, KEYS, make_records
+from serve_support import Server, check, check_problem, finish, require_mfb, write_config
+from serve_dataset_test import KEYS, load_account, make_records, write_account
 import serve_openapi_test
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
@@ -108,11 +107,7 @@ def test_openapi(srv, tmp):
 
 def run_against(target, cpy, data, recs, tmp):
     print("target:", target.split("?")[0])
-    r = subprocess.run([MFB, "load", "--copybook", cpy, "--input", data, "--target", target,
-                        "--table", "account", "--key", "BRANCH,ACCT-NO", "--index", "OWNER",
-                        "--index", "BRANCH,BALANCE", "--no-progress"],
-                       capture_output=True, text=True)
-    if not check(r.returncode == 0, "load: %s %s" % (r.returncode, r.stderr)):
+    if not load_account(target, cpy, data, "--index", "OWNER", "--index", "BRANCH,BALANCE"):
         return
     cfg = os.path.join(tmp, "serve.yaml")
     write_config(cfg, KEYS, "limits:\n  max_page_size: 50\n")
@@ -125,17 +120,10 @@ def run_against(target, cpy, data, recs, tmp):
 
 
 def main():
-    if not os.path.exists(MFB):
-        print("FAIL: %s not built" % MFB)
-        return 1
+    require_mfb()
     recs = make_records()
     with tempfile.TemporaryDirectory() as tmp:
-        cpy = os.path.join(tmp, "account.cpy")
-        with open(cpy, "w") as f:
-            f.write(COPYBOOK)
-        data = os.path.join(tmp, "account.bin")
-        with open(data, "wb") as f:
-            f.write(b"".join(r[2] for r in recs))
+        cpy, data = write_account(tmp, recs)
         run_against("sqlite:" + os.path.join(tmp, "filter.db"), cpy, data, recs, tmp)
         if pg_server.available():
             with pg_server.pg_server() as pg:

@@ -33,6 +33,13 @@ def finish():
     return 0
 
 
+def require_mfb():
+    """Stop with a failure when mfbridge is not built."""
+    if not os.path.exists(MFB):
+        print("FAIL: %s not built" % MFB)
+        raise SystemExit(1)
+
+
 def sha256_hex(key):
     return hashlib.sha256(key.encode()).hexdigest()
 
