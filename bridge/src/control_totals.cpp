@@ -51,12 +51,21 @@ control_totals::control_totals(const std::vector<table_map>& maps) {
       roles.push_back(std::move(r));
     }
   }
+  relink();
+}
+
+void control_totals::relink() {
+  for (auto& roles : roles_)
+    for (auto& r : roles) {
+      r.totals = &tables_[r.table];
+      for (auto& c : r.summed) c.sum = &r.totals->sums[c.name];
+    }
 }
 
 bool control_totals::add_row(std::size_t map, std::size_t table,
                              const std::vector<sql_value>& row) {
   const column_role& r = roles_[map][table];
-  table_totals& t = tables_[r.table];
+  table_totals& t = *r.totals;
   ++t.rows;
   t.key_hash += key_hash(row, r.key);
   bool ok = true;
@@ -69,7 +78,7 @@ bool control_totals::add_row(std::size_t map, std::size_t table,
       ok = false;
       continue;
     }
-    t.sums[c.name].unscaled += scaled.unscaled;
+    c.sum->unscaled += scaled.unscaled;
   }
   return ok;
 }
@@ -99,6 +108,10 @@ control_totals control_totals::from_target(database& db, const std::vector<table
       // Only the columns the totals use are read (keys and summed columns); the others are
       // NULL in the row handed to add_row, which never looks at them.
       const column_role& role = out.roles_[m][t];
+      if (db.dialect() == sql_dialect::postgresql) {
+        out.add_server_side(db, table, role);
+        continue;
+      }
       std::vector<std::size_t> used = role.key;
       for (const auto& c : role.summed) used.push_back(c.index);
       std::string cols;
@@ -116,6 +129,36 @@ control_totals control_totals::from_target(database& db, const std::vector<table
                       });
     }
   return out;
+}
+
+void control_totals::add_server_side(database& db, const sql_table& table,
+                                     const column_role& role) {
+  // PostgreSQL sums NUMERIC exactly, so only the key columns travel to the client (the key
+  // hash total is ours); a re-read of every summed value took most of the reconciliation.
+  std::string sql = "SELECT COUNT(*)";
+  for (const auto& c : role.summed) sql += ", SUM(" + quote_ident(table.columns[c.index].name) + ")";
+  auto r = db.query(sql + " FROM " + quote_ident(table.name));
+  table_totals& t = *role.totals;
+  t.rows += std::stoull(r.rows.at(0).at(0).value_or("0"));
+  for (std::size_t k = 0; k < role.summed.size(); ++k) {
+    const auto& total = r.rows[0][k + 1];
+    eb::decimal d, scaled;
+    if (!total) continue;  // no rows, or only NULLs
+    if (eb::parse_decimal(*total, d) != eb::decode_status::ok ||
+        eb::rescale(d, role.summed[k].scale, scaled) != eb::decode_status::ok)
+      throw db_error("the target's sum of " + table.name + "." + role.summed[k].name +
+                     " is not an exact decimal: " + *total);
+    role.summed[k].sum->unscaled += scaled.unscaled;
+  }
+  std::string cols;
+  for (std::size_t j : role.key) cols += (cols.empty() ? "" : ", ") + quote_ident(table.columns[j].name);
+  std::vector<sql_value> row(table.columns.size(), sql_value{{}, true});
+  db.for_each_row("SELECT " + cols + " FROM " + quote_ident(table.name),
+                  [&](const std::vector<sql_param>& values) {
+                    for (std::size_t k = 0; k < role.key.size(); ++k)
+                      row[role.key[k]] = values[k] ? sql_value{*values[k], false} : sql_value{{}, true};
+                    t.key_hash += key_hash(row, role.key);
+                  });
 }
 
 std::string control_totals::to_json() const {

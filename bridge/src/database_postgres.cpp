@@ -1,65 +1,91 @@
-// PostgreSQL target through libpqxx 6.4. Bulk rows are written as COPY text: a chunk's rows
-// for one table are escaped into one buffer and sent in a single COPY, because a round trip
-// costs ~0.25 ms here and INSERTs are 4-50x slower than COPY.
+// PostgreSQL target through libpqxx 6.4. Bulk rows are written as binary COPY: a part's
+// rows for one table go into one buffer and one COPY, because a round trip costs ~0.25 ms
+// here, INSERTs are 4-50x slower than COPY, and binary COPY is ~1.4x faster than text.
 
+#include <libpq-fe.h>
+#include <pqxx/largeobject>
 #include <pqxx/pqxx>
-#include <pqxx/tablewriter>
-
-#include <charconv>
 
 #include "database_detail.hpp"
+#include "pg_copy_binary.hpp"
 
 namespace mfb::bridge::detail {
 
 namespace {
 
-// COPY text format: backslash escapes for the separator, line ends and backslash itself.
-void append_copy_value(std::string& out, const sql_value& v) {
-  if (v.null) {
-    out += "\\N";
-    return;
-  }
-  for (char ch : v.text) {
-    switch (ch) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += ch;
-    }
-  }
-}
+// libpqxx 6.4 has no binary COPY; largeobject's protected accessor hands out the libpq
+// connection of a transaction, and the COPY below runs on it inside that transaction.
+struct raw_connection_of : pqxx::largeobject {
+  static PGconn* of(const pqxx::dbtransaction& t) { return pqxx::largeobject::raw_connection(t); }
+};
 
 class pg_bulk final : public bulk_inserter {
  public:
   pg_bulk(pqxx::work& txn, const sql_table& table) : txn_(txn), table_(table.name) {
-    for (const auto& c : table.columns) columns_.push_back(c.name);
+    for (const auto& c : table.columns) {
+      kinds_.push_back(c.kind);
+      names_.push_back(c.name);
+      columns_ += (columns_.empty() ? "" : ", ") + quote_ident(c.name);
+    }
+  }
+  ~pg_bulk() override {
+    if (!open_) return;  // abandoned mid-stream (an exception): end the COPY as failed
+    PGconn* conn = raw_connection_of::of(txn_);
+    PQputCopyEnd(conn, "load abandoned");
+    while (PGresult* r = PQgetResult(conn)) PQclear(r);
   }
   void add(const std::vector<sql_value>& row) override {
-    if (!buffer_.empty()) buffer_ += '\n';  // libpqxx adds the last line end itself
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      if (i) buffer_ += '\t';
-      append_copy_value(buffer_, row[i]);
-    }
+    if (!open_ && buffer_.empty()) append_copy_header(buffer_);
+    append_tuple_start(buffer_, row.size());
+    for (std::size_t i = 0; i < row.size(); ++i)
+      if (!append_copy_field(buffer_, row[i], kinds_[i]))
+        throw db_error("table " + table_ + ", column " + names_[i] + ": '" +
+                       std::string(row[i].text) + "' is no value of the column's type");
   }
   void flush() override {
     if (buffer_.empty()) return;
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-    // tablewriter is the only libpqxx 6.4 stream that takes pre-formatted COPY text, so a
-    // whole chunk goes out as one write instead of one call per field.
-    pqxx::tablewriter w(txn_, table_, columns_.begin(), columns_.end());
-#pragma GCC diagnostic pop
-    w.write_raw_line(buffer_);
-    w.complete();
+    PGconn* conn = raw_connection_of::of(txn_);
+    if (!open_) {
+      const std::string sql =
+          "COPY " + quote_ident(table_) + " (" + columns_ + ") FROM STDIN (FORMAT binary)";
+      expect(conn, PQexec(conn, sql.c_str()), PGRES_COPY_IN);
+      open_ = true;
+    }
+    // The server parses one part while the next is decoded: the stream stays open.
+    if (PQputCopyData(conn, buffer_.data(), static_cast<int>(buffer_.size())) != 1)
+      throw db_error("PostgreSQL COPY into " + table_ + ": " + PQerrorMessage(conn));
     buffer_.clear();
+  }
+  void finish() override {
+    flush();
+    if (!open_) return;
+    PGconn* conn = raw_connection_of::of(txn_);
+    open_ = false;
+    if (PQputCopyEnd(conn, nullptr) != 1)
+      throw db_error("PostgreSQL COPY into " + table_ + ": " + PQerrorMessage(conn));
+    expect(conn, PQgetResult(conn), PGRES_COMMAND_OK);
+    while (PGresult* extra = PQgetResult(conn)) PQclear(extra);
   }
 
  private:
+  void expect(PGconn* conn, PGresult* r, ExecStatusType want) {
+    const bool ok = r != nullptr && PQresultStatus(r) == want;
+    std::string why = r != nullptr ? PQresultErrorMessage(r) : PQerrorMessage(conn);
+    PQclear(r);
+    if (!ok) {
+      while (PGresult* rest = PQgetResult(conn)) PQclear(rest);
+      while (!why.empty() && why.back() == '\n') why.pop_back();
+      throw db_error("PostgreSQL COPY into " + table_ + ": " + why);
+    }
+  }
+
   pqxx::work& txn_;
   std::string table_;
-  std::vector<std::string> columns_;
+  std::string columns_;
+  std::vector<sql_kind> kinds_;
+  std::vector<std::string> names_;
   std::string buffer_;
+  bool open_ = false;  // a COPY is in progress on the connection
 };
 
 class pg_database final : public database {

@@ -81,6 +81,7 @@ class sqlite_bulk final : public bulk_inserter {
     sqlite3_reset(s);
   }
   void flush() override {}
+  void finish() override {}
 
  private:
   sqlite3* db_;

@@ -89,26 +89,46 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
   if (!trailers.error().empty()) return stop(summary, 1, trailers.error(), log);
 
   detail::checkpoint cp = plan.row;
+  // The writer thread's state: a chunk's parts share one transaction, and a table's rows
+  // stream into one open bulk inserter until another table's rows (or a statement) come.
+  bool in_transaction = false;
+  std::unique_ptr<bulk_inserter> open;
+  std::size_t open_table = 0;
+  auto close_open = [&] {
+    if (open) open->finish();
+    open.reset();
+  };
   detail::chunk_writer writer([&](const detail::load_chunk& c) {
-    db->begin();
+    if (!in_transaction) db->begin();
+    in_transaction = true;
     try {
       for (std::size_t m = 0; m < maps.size(); ++m)
         for (std::size_t t = 0; t < maps[m].tables().size(); ++t) {
-          const auto& rows = c.tables[table_base[m] + t];
+          const std::size_t flat = table_base[m] + t;
+          const auto& rows = c.tables[flat];
           if (rows.rows() == 0) continue;
           const sql_table& table = maps[m].tables()[t];
-          if (opts.mode == load_mode::upsert && t == 0)
+          if (open && open_table != flat) close_open();
+          if (opts.mode == load_mode::upsert && t == 0) {
+            close_open();
             rows.each([&](const std::vector<sql_value>& r) { detail::delete_by_key(*db, table, r); });
-          auto bulk = db->bulk(table);
-          rows.each([&](const std::vector<sql_value>& r) { bulk->add(r); });
-          bulk->flush();
+          }
+          if (!open) open = db->bulk(table);
+          open_table = flat;
+          rows.each([&](const std::vector<sql_value>& r) { open->add(r); });
+          open->flush();
         }
+      if (!c.commit) return;
+      close_open();
       detail::checkpoint next = cp;
       next.records = c.last_record;
       next.source_totals = c.totals_json;
       detail::write_checkpoint(*db, next);
+      in_transaction = false;
       db->commit();
     } catch (...) {
+      open.reset();
+      in_transaction = false;
       db->rollback();
       throw;
     }
@@ -122,9 +142,16 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
   record_batch batch;
   std::string file = opts.input;
   bool stopped = false;
-  auto submit = [&](std::uint64_t last) {
-    chunk.last_record = last;
-    chunk.totals_json = totals.to_json();
+  // Parts of at most this many records go to the writer as they are decoded.
+  const std::size_t part_records = std::min<std::size_t>(opts.chunk_records, 4096);
+  std::size_t chunk_records = 0;  // records in the current chunk, parts handed over included
+  auto submit = [&](bool commit, std::uint64_t last) {
+    chunk.commit = commit;
+    if (commit) {
+      chunk.last_record = last;
+      chunk.totals_json = totals.to_json();
+      chunk_records = 0;
+    }
     if (!writer.submit(chunk)) stopped = true;
   };
   while (!stopped && (*reader)->next(batch)) {
@@ -185,7 +212,11 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
                     },
                     link.state == parent_link::kind::attached ? &parent_values : nullptr);
       ++summary.records_loaded;
-      if (++chunk.records >= opts.chunk_records) submit(rec.number);
+      ++chunk.records;
+      if (++chunk_records >= opts.chunk_records)
+        submit(true, rec.number);
+      else if (chunk.records >= part_records)
+        submit(false, 0);
     }
   }
   if (!stopped) {
@@ -195,7 +226,7 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
       stopped = true;
     }
   }
-  if (!stopped) submit((*reader)->records_read());
+  if (!stopped) submit(true, (*reader)->records_read());
   bool written = writer.finish();
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -25,6 +25,7 @@ void table_rows::clear() noexcept {
 void load_chunk::clear() {
   for (auto& t : tables) t.clear();
   records = 0;
+  commit = false;
 }
 
 chunk_writer::chunk_writer(write_fn write) : write_(std::move(write)) {

@@ -1,6 +1,6 @@
 #pragma once
-// A load's unit of commit: the table rows of a run of records, the checkpoint that goes
-// with them, and the thread that writes chunks while the next one is decoded.
+// A load's unit of work: the table rows of a run of records, the checkpoint that goes with
+// them, and the thread that writes them while the next ones are decoded.
 
 #include <condition_variable>
 #include <cstdint>
@@ -47,12 +47,15 @@ class table_rows {
   std::size_t rows_ = 0;
 };
 
-/// What one commit carries.
+/// What one hand-over to the writer carries: a part of a committed chunk. Parts are small
+/// (a few thousand records) so that the database starts on a chunk while the rest of it is
+/// still being decoded; the last part of a chunk carries its checkpoint and commits.
 struct load_chunk {
   std::vector<table_rows> tables;  ///< by flat table index
-  std::uint64_t last_record = 0;   ///< input records consumed up to the end of this chunk
-  std::string totals_json;         ///< cumulative source totals at the end of this chunk
-  std::size_t records = 0;         ///< records decoded into this chunk
+  std::size_t records = 0;         ///< records decoded into this part
+  bool commit = false;             ///< the chunk ends here: write its checkpoint and commit
+  std::uint64_t last_record = 0;   ///< commit: input records consumed up to here
+  std::string totals_json;         ///< commit: cumulative source totals up to here
   void clear();
 };
 

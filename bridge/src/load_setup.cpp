@@ -94,11 +94,12 @@ std::string prepare_load(database& db, const dataset& ds, const load_options& op
         for (auto t = m.tables().rbegin(); t != m.tables().rend(); ++t)
           db.execute("DROP TABLE IF EXISTS " + quote_ident(t->name) + (pg ? " CASCADE" : ""));
     }
-    // PostgreSQL: child tables get their foreign keys when the load is done (finish_load).
+    // PostgreSQL: new tables get their keys and foreign keys when the load is done
+    // (finish_load).
     const bool pg = db.dialect() == sql_dialect::postgresql;
     for (const auto& m : ds.maps())
       if (!db.table_exists(m.main().name))
-        for (const auto& stmt : create_table_sql(m, db.dialect(), !pg)) db.execute(stmt);
+        for (const auto& stmt : create_table_sql(m, db.dialect(), pg)) db.execute(stmt);
     save_dataset(db, opts.spec);
     plan.row = checkpoint{job, opts.spec.name, fingerprint, 0, base, "running",
                                  plan.committed_totals.to_json(), {}, mode_name(opts.mode)};
@@ -110,6 +111,31 @@ std::string prepare_load(database& db, const dataset& ds, const load_options& op
   }
   return {};
 }
+
+namespace {
+
+// Why a key could not be added after a load: the first two records that share a key, by
+// record number (the position in the file for a fresh load), or the server's own words.
+std::string duplicate_key_message(database& db, const sql_table& main, const std::string& input) {
+  std::string cols;
+  for (std::size_t k : main.primary_key) cols += (cols.empty() ? "" : ", ") + quote_ident(main.columns[k].name);
+  const std::string no = quote_ident(main.columns[0].name);
+  try {
+    auto r = db.query("SELECT MIN(" + no + ")::text, MAX(" + no + ")::text, ROW(" + cols +
+                      ")::text FROM " + quote_ident(main.name) + " GROUP BY " + cols +
+                      " HAVING COUNT(*) > 1 ORDER BY 1 LIMIT 1");
+    if (!r.rows.empty())
+      return input + ": records " + r.rows[0][0].value_or("?") + " and " +
+             r.rows[0][1].value_or("?") + " have the same key (" + cols + ") = " +
+             r.rows[0][2].value_or("?") + ", so table " + main.name +
+             " cannot get its primary key; fix the input, or load with --mode upsert";
+  } catch (const db_error& e) {
+    return e.what();
+  }
+  return "table " + main.name + ": its keys could not be added";
+}
+
+}  // namespace
 
 void finish_load(database& db, const dataset& ds, const load_options& opts, load_plan& plan,
                  const control_totals& source, load_summary& summary) {
@@ -131,11 +157,28 @@ void finish_load(database& db, const dataset& ds, const load_options& opts, load
   }
   db.begin();
   try {
-    if (db.dialect() == sql_dialect::postgresql)
-      for (const auto& m : ds.maps())
-        for (const auto& [name, stmt] : child_foreign_key_sql(m))
-          if (db.query("SELECT 1 FROM pg_constraint WHERE conname = $1", {name}).rows.empty())
-            db.execute(stmt);
+    if (db.dialect() == sql_dialect::postgresql) {
+      // Idempotent: a resumed load, or an append to tables an earlier load made, finds
+      // some or all of them in place.
+      // A table has one primary key, whatever its name (tables made by older versions).
+      auto add_missing = [&](const std::vector<constraint_sql>& all) {
+        for (const auto& c : all)
+          if (db.query("SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass($1) AND "
+                       "(conname = $2 OR (contype = 'p' AND $3 = 'p'))",
+                       {quote_ident(c.table), c.name, std::string(1, c.type)})
+                  .rows.empty())
+            db.execute(c.sql);
+      };
+      for (const auto& m : ds.maps()) {
+        try {
+          add_missing(key_constraint_sql(m));
+        } catch (const db_error&) {
+          db.rollback();
+          throw db_error(duplicate_key_message(db, m.main(), opts.input));
+        }
+      }
+      for (const auto& m : ds.maps()) add_missing(foreign_key_sql(m));
+    }
     // Secondary indexes are built once over the loaded rows, not maintained row by row.
     for (const auto& m : ds.maps())
       for (const auto& stmt : create_index_sql(m)) db.execute(stmt);

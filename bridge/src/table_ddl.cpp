@@ -83,22 +83,59 @@ std::string child_fk_name(const sql_table& child) {
   return detail::limit_identifier(child.name + "_mfb_parent_fk");
 }
 
+std::string parent_fk_name(const sql_table& table) {
+  return detail::limit_identifier(table.name + "_mfb_parent_record_fk");
+}
+
 std::string child_fk_clause(const sql_table& child, const sql_table& main) {
   return "FOREIGN KEY (" + quote_ident(child.columns[0].name) + ") REFERENCES " +
          quote_ident(main.name) + " (" + quote_ident(main.columns[0].name) +
          ") ON DELETE CASCADE";
 }
 
+std::string parent_fk_clause(const sql_table& table) {
+  std::vector<std::size_t> own;
+  for (std::size_t k = 1; k < table.data_begin; ++k) own.push_back(k);
+  std::string theirs;
+  for (const auto& c : table.parent_columns) theirs += (theirs.empty() ? "" : ", ") + quote_ident(c);
+  return "FOREIGN KEY (" + column_list(table, own) + ") REFERENCES " +
+         quote_ident(table.parent_table) + " (" + theirs + ")";
+}
+
 }  // namespace
 
-std::vector<std::pair<std::string, std::string>> child_foreign_key_sql(const table_map& map) {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (std::size_t t = 1; t < map.tables().size(); ++t) {
-    const sql_table& child = map.tables()[t];
-    out.emplace_back(child_fk_name(child), "ALTER TABLE " + quote_ident(child.name) +
-                                               " ADD CONSTRAINT " + quote_ident(child_fk_name(child)) +
-                                               " " + child_fk_clause(child, map.main()));
+namespace {
+
+constraint_sql make_constraint(const sql_table& table, std::string name, char type,
+                               const std::string& clause) {
+  std::string sql = "ALTER TABLE " + quote_ident(table.name) + " ADD CONSTRAINT " +
+                    quote_ident(name) + " " + clause;
+  return {table.name, std::move(name), type, std::move(sql)};
+}
+
+}  // namespace
+
+std::vector<constraint_sql> key_constraint_sql(const table_map& map) {
+  std::vector<constraint_sql> out;
+  for (std::size_t t = 0; t < map.tables().size(); ++t) {
+    const sql_table& table = map.tables()[t];
+    out.push_back(make_constraint(table, detail::limit_identifier(table.name + "_pkey"), 'p',
+                                  "PRIMARY KEY (" + column_list(table, table.primary_key) + ")"));
+    if (t == 0 && table.primary_key != std::vector<std::size_t>{0})
+      out.push_back(make_constraint(table, detail::limit_identifier(table.name + "_mfb_record_no_key"),
+                                    'u', "UNIQUE (" + quote_ident(table.columns[0].name) + ")"));
   }
+  return out;
+}
+
+std::vector<constraint_sql> foreign_key_sql(const table_map& map) {
+  std::vector<constraint_sql> out;
+  if (!map.main().parent_table.empty())
+    out.push_back(make_constraint(map.main(), parent_fk_name(map.main()), 'f',
+                                  parent_fk_clause(map.main())));
+  for (std::size_t t = 1; t < map.tables().size(); ++t)
+    out.push_back(make_constraint(map.tables()[t], child_fk_name(map.tables()[t]), 'f',
+                                  child_fk_clause(map.tables()[t], map.main())));
   return out;
 }
 
@@ -117,7 +154,7 @@ std::vector<std::string> create_index_sql(const table_map& map) {
 }
 
 std::vector<std::string> create_table_sql(const table_map& map, sql_dialect dialect,
-                                          bool child_foreign_keys) {
+                                          bool constraints_after) {
   std::vector<std::string> out;
   const bool pg = dialect == sql_dialect::postgresql;
   const sql_table& main = map.main();
@@ -130,25 +167,21 @@ std::vector<std::string> create_table_sql(const table_map& map, sql_dialect dial
       // row written through the REST facade).
       bool not_null = t > 0 ? j < table.data_begin : j == 0;
       for (std::size_t k : table.primary_key) not_null |= k == j;
+      const bool last = constraints_after && j + 1 == table.columns.size();
       s += "  " + quote_ident(c.name) + " " + sql_type(c, dialect) +
-           (not_null ? " NOT NULL" : "") + check_text(c, dialect) + ",";
+           (not_null ? " NOT NULL" : "") + check_text(c, dialect) + (last ? "" : ",");
       if (!pg) s += "  -- " + c.comment;
-      s += "\n";
+      if (!last) s += "\n";
     }
-    s += "  PRIMARY KEY (" + column_list(table, table.primary_key) + ")";
-    if (t == 0 && table.primary_key != std::vector<std::size_t>{0})
-      s += ",\n  UNIQUE (" + quote_ident(table.columns[0].name) + ")";
-    if (t == 0 && !table.parent_table.empty()) {
-      std::vector<std::size_t> own;
-      for (std::size_t k = 1; k < table.data_begin; ++k) own.push_back(k);
-      std::string theirs;
-      for (const auto& c : table.parent_columns) theirs += (theirs.empty() ? "" : ", ") + quote_ident(c);
-      s += ",\n  FOREIGN KEY (" + column_list(table, own) + ") REFERENCES " +
-           quote_ident(table.parent_table) + " (" + theirs + ")";
+    if (!constraints_after) {
+      s += "  PRIMARY KEY (" + column_list(table, table.primary_key) + ")";
+      if (t == 0 && table.primary_key != std::vector<std::size_t>{0})
+        s += ",\n  UNIQUE (" + quote_ident(table.columns[0].name) + ")";
+      if (t == 0 && !table.parent_table.empty()) s += ",\n  " + parent_fk_clause(table);
+      if (t > 0)
+        s += ",\n  CONSTRAINT " + quote_ident(child_fk_name(table)) + " " +
+             child_fk_clause(table, main);
     }
-    if (t > 0 && child_foreign_keys)
-      s += ",\n  CONSTRAINT " + quote_ident(child_fk_name(table)) + " " +
-           child_fk_clause(table, main);
     s += "\n)";
     out.push_back(std::move(s));
     if (pg)

@@ -183,6 +183,27 @@ def main():
                           "AND indexname = 'tpi_tp_surname_idx'")
             check(p.returncode == 0 and idx.endswith("USING btree (tp_surname)"),
                   f"postgresql: --index makes a btree index: {idx!r}")
+            # Keys are added when the data is in: the same constraints as inline DDL, and a
+            # duplicate key still fails the load (exit 4, naming the key).
+            p = mfb("load", *tp_opts, "--table", "tpk", "--key", "TP-KEY", "--input", tp_data,
+                    "--target", pg.uri, "--no-progress")
+            cons = pg.psql("SELECT string_agg(contype::text || ':' || pg_get_constraintdef(oid), ' | ' "
+                           "ORDER BY contype) FROM pg_constraint WHERE conrelid = 'tpk'::regclass "
+                           "AND contype IN ('p', 'u', 'f')")
+            check(p.returncode == 0 and cons == "p:PRIMARY KEY (tp_tax_ref, tp_check_digit) | "
+                  "u:UNIQUE (mfb_record_no)", f"postgresql: keys added after the load: {cons}")
+            child = pg.psql("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE "
+                            "conrelid = 'tpk_tp_yearly_figures'::regclass AND contype = 'f'")
+            check(child == "FOREIGN KEY (mfb_record_no) REFERENCES tpk(mfb_record_no) "
+                  "ON DELETE CASCADE", f"postgresql: OCCURS child foreign key: {child}")
+            dup = os.path.join(tmp, "dup.dat")
+            raw = open(tp_data, "rb").read()
+            open(dup, "wb").write(raw + raw[:369])
+            p = mfb("load", *tp_opts, "--table", "tpd", "--key", "TP-KEY", "--input", dup,
+                    "--target", pg.uri, "--no-progress")
+            check(p.returncode == 4 and f"{dup}: records 1 and {len(raw) // 369 + 1} have the "
+                  "same key (\"tp_tax_ref\", \"tp_check_digit\") = (1000000010,2)" in p.stderr,
+                  f"postgresql: a duplicate key fails the load: {p.returncode} {p.stderr[-300:]}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return finish()

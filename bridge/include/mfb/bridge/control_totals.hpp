@@ -28,6 +28,15 @@ class control_totals {
  public:
   control_totals() = default;
   explicit control_totals(const std::vector<table_map>& maps);
+  control_totals(const control_totals& other) : roles_(other.roles_), tables_(other.tables_) {
+    relink();
+  }
+  control_totals& operator=(const control_totals& other) {
+    roles_ = other.roles_;
+    tables_ = other.tables_;
+    relink();
+    return *this;
+  }
 
   /// Count one row of table `table` of map `map`; false when a numeric text does not parse.
   bool add_row(std::size_t map, std::size_t table, const std::vector<sql_value>& row);
@@ -45,12 +54,18 @@ class control_totals {
     std::size_t index;
     int scale;
     std::string name;
+    ebcdic::decimal* sum = nullptr;  ///< its entry in tables_ (no lookup per row)
   };
   struct column_role {
     std::vector<summed_column> summed;
     std::vector<std::size_t> key;  ///< key column indexes
     std::string table;
+    table_totals* totals = nullptr;  ///< its entry in tables_
   };
+  /// Point the roles at this object's own entries (after construction or a copy).
+  void relink();
+  /// Add one table's totals as the server computes them (PostgreSQL).
+  void add_server_side(database& db, const sql_table& table, const column_role& role);
   std::vector<std::vector<column_role>> roles_;  ///< [map][table]
   std::map<std::string, table_totals> tables_;
 };

@@ -33,14 +33,18 @@ struct sql_rows {
 };
 
 /// Appends rows to one table inside the current transaction, as fast as the target allows
-/// (PostgreSQL: text COPY; SQLite: one prepared INSERT).
+/// (PostgreSQL: one binary COPY stream; SQLite: one prepared INSERT). On PostgreSQL no
+/// other statement may run on the connection between the first flush() and finish().
 class bulk_inserter {
  public:
   virtual ~bulk_inserter() = default;
   /// One row, values in the table's column order.
   virtual void add(const std::vector<sql_value>& row) = 0;
-  /// Send what is buffered; the rows are part of the transaction from then on.
+  /// Send what is buffered; the stream stays open for more rows.
   virtual void flush() = 0;
+  /// Send the rest and close the stream: the rows are part of the transaction from then
+  /// on, and any row the target refused has raised db_error.
+  virtual void finish() = 0;
 };
 
 /// One connection to a target.
