@@ -100,43 +100,26 @@ void control_totals::add(const control_totals& other) {
 
 control_totals control_totals::from_target(database& db, const std::vector<table_map>& maps) {
   control_totals out(maps);
-  std::vector<sql_value> row;
   for (std::size_t m = 0; m < maps.size(); ++m)
     for (std::size_t t = 0; t < maps[m].tables().size(); ++t) {
       const sql_table& table = maps[m].tables()[t];
       if (!db.table_exists(table.name)) continue;  // zero rows: the comparison says so
-      // Only the columns the totals use are read (keys and summed columns); the others are
-      // NULL in the row handed to add_row, which never looks at them.
-      const column_role& role = out.roles_[m][t];
-      if (db.dialect() == sql_dialect::postgresql) {
-        out.add_server_side(db, table, role);
-        continue;
-      }
-      std::vector<std::size_t> used = role.key;
-      for (const auto& c : role.summed) used.push_back(c.index);
-      std::string cols;
-      for (std::size_t j : used) cols += (cols.empty() ? "" : ", ") + quote_ident(table.columns[j].name);
-      std::vector<std::string> text(table.columns.size());
-      db.for_each_row("SELECT " + cols + " FROM " + quote_ident(table.name),
-                      [&](const std::vector<sql_param>& r) {
-                        row.assign(table.columns.size(), sql_value{{}, true});
-                        for (std::size_t k = 0; k < used.size(); ++k)
-                          if (r[k]) {
-                            text[used[k]] = *r[k];
-                            row[used[k]] = sql_value{text[used[k]], false};
-                          }
-                        out.add_row(m, t, row);
-                      });
+      out.add_from_target(db, table, out.roles_[m][t]);
     }
   return out;
 }
 
-void control_totals::add_server_side(database& db, const sql_table& table,
+void control_totals::add_from_target(database& db, const sql_table& table,
                                      const column_role& role) {
-  // PostgreSQL sums NUMERIC exactly, so only the key columns travel to the client (the key
-  // hash total is ours); a re-read of every summed value took most of the reconciliation.
+  // The target sums exactly (PostgreSQL's NUMERIC SUM; in SQLite, where decimals are TEXT,
+  // our mfb_exact_sum aggregate), so only the key columns travel to the client for the key
+  // hash total: a re-read of every summed value took most of the reconciliation.
+  const bool pg = db.dialect() == sql_dialect::postgresql;
   std::string sql = "SELECT COUNT(*)";
-  for (const auto& c : role.summed) sql += ", SUM(" + quote_ident(table.columns[c.index].name) + ")";
+  for (const auto& c : role.summed)
+    sql += pg ? ", SUM(" + quote_ident(table.columns[c.index].name) + ")"
+              : ", mfb_exact_sum(" + quote_ident(table.columns[c.index].name) + ", " +
+                    std::to_string(c.scale) + ")";
   auto r = db.query(sql + " FROM " + quote_ident(table.name));
   table_totals& t = *role.totals;
   t.rows += std::stoull(r.rows.at(0).at(0).value_or("0"));

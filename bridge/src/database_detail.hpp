@@ -7,10 +7,15 @@
 
 #include "mfb/bridge/database.hpp"
 
+struct sqlite3;
+
 namespace mfb::bridge::detail {
 
 std::unique_ptr<database> open_sqlite(const std::string& file);
 std::unique_ptr<database> open_postgresql(const std::string& uri);
+/// Register mfb_exact_sum(value, scale) on an SQLite connection: the exact sum of decimal
+/// texts at `scale`, as text (NULL over no values); a text that is no decimal is an error.
+void register_exact_sum(sqlite3* db);
 /// INSERT INTO table (all columns) VALUES ($1, ..., $n).
 std::string insert_sql(const sql_table& table);
 

@@ -6,6 +6,8 @@
 #include <pqxx/largeobject>
 #include <pqxx/pqxx>
 
+#include <future>
+
 #include "database_detail.hpp"
 #include "pg_copy_binary.hpp"
 
@@ -29,6 +31,10 @@ class pg_bulk final : public bulk_inserter {
     }
   }
   ~pg_bulk() override {
+    try {
+      wait_for_send();
+    } catch (const db_error&) {  // the COPY fails below anyway
+    }
     if (!open_) return;  // abandoned mid-stream (an exception): end the COPY as failed
     PGconn* conn = raw_connection_of::of(txn_);
     PQputCopyEnd(conn, "load abandoned");
@@ -51,13 +57,19 @@ class pg_bulk final : public bulk_inserter {
       expect(conn, PQexec(conn, sql.c_str()), PGRES_COPY_IN);
       open_ = true;
     }
-    // The server parses one part while the next is decoded: the stream stays open.
-    if (PQputCopyData(conn, buffer_.data(), static_cast<int>(buffer_.size())) != 1)
-      throw db_error("PostgreSQL COPY into " + table_ + ": " + PQerrorMessage(conn));
+    // The stream stays open, and a part is sent on a thread of its own: a blocking send
+    // lasts as long as the server takes to parse it, and meanwhile the next part is
+    // encoded here and the one after it decoded.
+    wait_for_send();
+    std::swap(buffer_, sending_);
     buffer_.clear();
+    send_ = std::async(std::launch::async, [this, conn] {
+      return PQputCopyData(conn, sending_.data(), static_cast<int>(sending_.size())) == 1;
+    });
   }
   void finish() override {
     flush();
+    wait_for_send();
     if (!open_) return;
     PGconn* conn = raw_connection_of::of(txn_);
     open_ = false;
@@ -68,6 +80,12 @@ class pg_bulk final : public bulk_inserter {
   }
 
  private:
+  void wait_for_send() {
+    if (!send_.valid()) return;
+    if (!send_.get())
+      throw db_error("PostgreSQL COPY into " + table_ + ": " +
+                     PQerrorMessage(raw_connection_of::of(txn_)));
+  }
   void expect(PGconn* conn, PGresult* r, ExecStatusType want) {
     const bool ok = r != nullptr && PQresultStatus(r) == want;
     std::string why = r != nullptr ? PQresultErrorMessage(r) : PQerrorMessage(conn);
@@ -84,7 +102,9 @@ class pg_bulk final : public bulk_inserter {
   std::string columns_;
   std::vector<sql_kind> kinds_;
   std::vector<std::string> names_;
-  std::string buffer_;
+  std::string buffer_;             // rows being encoded
+  std::string sending_;            // rows being sent by send_
+  std::future<bool> send_;
   bool open_ = false;  // a COPY is in progress on the connection
 };
 

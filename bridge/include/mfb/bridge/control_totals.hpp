@@ -64,8 +64,8 @@ class control_totals {
   };
   /// Point the roles at this object's own entries (after construction or a copy).
   void relink();
-  /// Add one table's totals as the server computes them (PostgreSQL).
-  void add_server_side(database& db, const sql_table& table, const column_role& role);
+  /// Add one table's totals as the target computes them (sums in SQL, keys hashed here).
+  void add_from_target(database& db, const sql_table& table, const column_role& role);
   std::vector<std::vector<column_role>> roles_;  ///< [map][table]
   std::map<std::string, table_totals> tables_;
 };

@@ -1,0 +1,72 @@
+// mfb_exact_sum(value, scale): an SQLite aggregate that sums decimal texts exactly, as
+// 128-bit integers at the column's scale. SQLite keeps our decimals as TEXT and its own SUM
+// would go through REAL; this lets the reconciliation re-read totals with one statement,
+// inside SQLite, instead of handing every value to the client.
+
+#include <sqlite3.h>
+
+#include <cstring>
+#include <string>
+
+#include "database_detail.hpp"
+#include "mfb/ebcdic/decimal.hpp"
+
+namespace mfb::bridge::detail {
+
+namespace {
+
+namespace eb = mfb::ebcdic;
+
+// SQLite's aggregate memory is only 8-byte aligned: the 128-bit sum is kept as bytes.
+struct exact_sum_state {
+  unsigned char unscaled[sizeof(eb::int128_t)];
+  int scale;
+  bool any;
+};
+
+eb::int128_t load_sum(const exact_sum_state& s) {
+  eb::int128_t v;
+  std::memcpy(&v, s.unscaled, sizeof v);
+  return v;
+}
+
+void step(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  auto* s = static_cast<exact_sum_state*>(sqlite3_aggregate_context(ctx, sizeof(exact_sum_state)));
+  if (s == nullptr) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  s->scale = sqlite3_value_int(argv[1]);
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return;
+  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  std::string_view v(text, static_cast<std::size_t>(sqlite3_value_bytes(argv[0])));
+  eb::decimal d, scaled;
+  if (eb::parse_decimal(v, d) != eb::decode_status::ok ||
+      eb::rescale(d, s->scale, scaled) != eb::decode_status::ok) {
+    std::string why = "mfb_exact_sum: '" + std::string(v) + "' is not an exact decimal";
+    sqlite3_result_error(ctx, why.c_str(), -1);
+    return;
+  }
+  eb::int128_t sum = load_sum(*s) + scaled.unscaled;
+  std::memcpy(s->unscaled, &sum, sizeof sum);
+  s->any = true;
+}
+
+void finish_sum(sqlite3_context* ctx) {
+  auto* s = static_cast<exact_sum_state*>(sqlite3_aggregate_context(ctx, 0));
+  if (s == nullptr || !s->any) {
+    sqlite3_result_null(ctx);  // like SUM over no rows
+    return;
+  }
+  std::string text = eb::to_string(eb::decimal{load_sum(*s), s->scale});
+  sqlite3_result_text(ctx, text.c_str(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+
+}  // namespace
+
+void register_exact_sum(sqlite3* db) {
+  sqlite3_create_function_v2(db, "mfb_exact_sum", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                             nullptr, nullptr, step, finish_sum, nullptr);
+}
+
+}  // namespace mfb::bridge::detail
