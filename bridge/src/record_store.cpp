@@ -117,7 +117,7 @@ std::int64_t next_record_no(database& db, const dataset& ds) {
 
 result<std::int64_t> write_record(database& db, const dataset& ds, std::size_t type,
                                   const std::vector<std::uint8_t>& bytes, bool replace,
-                                  std::int64_t record_no) {
+                                  std::int64_t record_no, const std::vector<std::string>* parent) {
   cell_row row;
   if (auto why = decode_one(ds, type, bytes, row); !why.empty()) return error{why};
   const table_map& map = ds.maps()[type];
@@ -142,7 +142,7 @@ result<std::int64_t> write_record(database& db, const dataset& ds, std::size_t t
     sql_params params;
     for (const auto& v : values) params.push_back(v.null ? sql_param{} : sql_param{std::string(v.text)});
     db.query(detail::insert_sql(map.tables()[t]), params);
-  });
+  }, parent);
   return record_no;
 }
 

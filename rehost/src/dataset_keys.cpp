@@ -24,9 +24,9 @@ int scale_of(const bridge::sql_column& col) {
 }
 }  // namespace
 
-key_spec key_of(const bridge::dataset& ds) {
+key_spec key_of(const bridge::dataset& ds, std::size_t type) {
   key_spec k;
-  const auto& map = ds.maps().front();
+  const auto& map = ds.maps()[type];
   const auto& main = map.main();
   if (map.key_cells().empty()) {
     k.columns.push_back(bridge::quote_ident(main.columns.front().name));
@@ -35,7 +35,7 @@ key_spec key_of(const bridge::dataset& ds) {
     k.scales.push_back(0);
     return k;
   }
-  const auto& layout = ds.json_plans().front().layout();
+  const auto& layout = ds.json_plans()[type].layout();
   for (std::size_t cell : map.key_cells()) {
     for (std::size_t j = 0; j < main.cells[0].size(); ++j) {
       if (main.cells[0][j] != cell) continue;
@@ -50,10 +50,10 @@ key_spec key_of(const bridge::dataset& ds) {
   return k;
 }
 
-key_spec filters_of(const bridge::dataset& ds) {
-  key_spec f = key_of(ds);
-  const auto& main = ds.maps().front().main();
-  const auto& layout = ds.json_plans().front().layout();
+key_spec filters_of(const bridge::dataset& ds, std::size_t type) {
+  key_spec f = key_of(ds, type);
+  const auto& main = ds.maps()[type].main();
+  const auto& layout = ds.json_plans()[type].layout();
   for (const auto& index : main.indexes) {
     for (std::size_t j : index) {
       const auto& col = main.columns[j];

@@ -2,6 +2,7 @@
 // Helpers shared by the dataset read and write routes: the dataset's key columns, key
 // text, cursors. Internal to rehost.
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,15 @@
 #include "mfb/bridge/record_store.hpp"
 
 namespace mfb::rehost::detail {
+
+/// A dataset as the URL names it: a loaded dataset and one of its record types (a file of
+/// several record types has one main table, and so one dataset path, per type).
+struct dataset_ref {
+  std::shared_ptr<const bridge::dataset> ds;
+  std::size_t type = 0;
+  std::string name;  ///< the path's name: the catalog name, or the type's main table
+  explicit operator bool() const noexcept { return ds != nullptr; }
+};
 
 // The key of a dataset's main record type: SQL columns and the names clients use.
 struct key_spec {
@@ -27,12 +37,12 @@ std::string check_value(const key_spec& k, std::size_t i, std::string& value);
 std::string check_key_parts(const key_spec& k, std::vector<std::string>& parts,
                             std::size_t& bad_index);
 
-/// The key of `ds`'s first record type.
-key_spec key_of(const bridge::dataset& ds);
+/// The key of record type `type` of `ds`.
+key_spec key_of(const bridge::dataset& ds, std::size_t type = 0);
 /// The fields a record list may filter on by equality: the key's, then the columns of the
 /// main table's secondary indexes (`load --index`), each named by its COBOL name (or its
 /// column name where two columns share one). Filters on other fields would scan the table.
-key_spec filters_of(const bridge::dataset& ds);
+key_spec filters_of(const bridge::dataset& ds, std::size_t type = 0);
 /// The filter names of `f`, comma-separated (for problems).
 std::string filter_list(const key_spec& f);
 /// Split "a,b" into its parts.

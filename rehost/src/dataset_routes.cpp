@@ -81,55 +81,68 @@ std::vector<bridge::stored_record> read_page(bridge::database& db, const bridge:
 
 }  // namespace
 
-std::shared_ptr<const bridge::dataset> dataset_routes::find(db_pool::lease& db,
-                                                             const std::string& name,
-                                                             http_response& problem) {
-  {
-    std::lock_guard lock(mutex_);
-    if (auto it = cache_.find(name); it != cache_.end()) return it->second;
-  }
+void dataset_routes::refresh(db_pool::lease& db) {
   auto names = bridge::dataset_names(*db);
-  if (std::find(names.begin(), names.end(), name) == names.end()) {
-    problem = make_problem(404, "no dataset named " + shorten(name));
-    return nullptr;
-  }
-  auto opened = bridge::dataset::open(*db, name);
-  if (!opened) {
-    std::fprintf(stderr, "mfbridge serve: dataset %s: %s\n", name.c_str(), opened.err().message.c_str());
-    problem = make_problem(500, "the dataset " + shorten(name) + " cannot be opened");
-    return nullptr;
-  }
   std::lock_guard lock(mutex_);
-  cache_[name] = *opened;
-  return *opened;
+  index_.clear();
+  failed_.clear();
+  for (const auto& name : names) {
+    auto& ds = opened_[name];
+    if (!ds) {
+      auto opened = bridge::dataset::open(*db, name);
+      if (!opened) {
+        std::fprintf(stderr, "mfbridge serve: dataset %s: %s\n", name.c_str(), opened.err().message.c_str());
+        failed_.push_back(name);
+        opened_.erase(name);
+        continue;
+      }
+      ds = *opened;
+    }
+    // One record type: the dataset's name. Several: each type's main table is a dataset.
+    const auto& maps = ds->maps();
+    for (std::size_t t = 0; t < maps.size(); ++t) {
+      std::string table = maps.size() == 1 ? name : maps[t].main().name;
+      index_.push_back({ds, t, table});
+    }
+  }
 }
 
-std::shared_ptr<const bridge::dataset> dataset_routes::readable(request_context& ctx,
-                                                                 const std::string& name,
-                                                                 http_response& problem) {
+dataset_ref dataset_routes::find(db_pool::lease& db, const std::string& name, http_response& problem) {
+  for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 1) refresh(db);  // a dataset loaded since the last look
+    std::lock_guard lock(mutex_);
+    for (const auto& ref : index_)
+      if (ref.name == name) return ref;
+    if (pass == 1 && std::find(failed_.begin(), failed_.end(), name) != failed_.end()) {
+      problem = make_problem(500, "the dataset " + shorten(name) + " cannot be opened");
+      return {};
+    }
+  }
+  problem = make_problem(404, "no dataset named " + shorten(name));
+  return {};
+}
+
+dataset_ref dataset_routes::readable(request_context& ctx, const std::string& name, http_response& problem) {
   if (ctx.key == nullptr || !scope_allows(ctx.key->scopes, access::read, name)) {
     problem = make_problem(403, "the API key has no read scope for the dataset " + shorten(name));
-    return nullptr;
+    return {};
   }
   auto db = pool_.acquire();
   return find(db, name, problem);
 }
 
-std::vector<std::shared_ptr<const bridge::dataset>> dataset_routes::all() {
-  std::vector<std::shared_ptr<const bridge::dataset>> out;
+std::vector<dataset_ref> dataset_routes::all() {
   auto db = pool_.acquire();
-  http_response ignored;
-  for (const auto& name : bridge::dataset_names(*db))
-    if (auto ds = find(db, name, ignored)) out.push_back(ds);
-  return out;
+  refresh(db);
+  std::lock_guard lock(mutex_);
+  return index_;
 }
 
 http_response dataset_routes::list_datasets(request_context& ctx) {
-  auto db = pool_.acquire();
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& name : bridge::dataset_names(*db))
-    if (ctx.key != nullptr && scope_allows(ctx.key->scopes, access::read, name))
-      list.push_back({{"name", name}, {"href", "/v1/datasets/" + name}});
+  for (const auto& ref : all())
+    if (ctx.key != nullptr && scope_allows(ctx.key->scopes, access::read, ref.name))
+      list.push_back({{"name", ref.name}, {"href", "/v1/datasets/" + ref.name}});
   http_response r;
   r.body = nlohmann::json{{"datasets", list}}.dump();
   return r;
@@ -138,19 +151,20 @@ http_response dataset_routes::list_datasets(request_context& ctx) {
 http_response dataset_routes::describe(request_context& ctx) {
   auto db = pool_.acquire();
   http_response problem;
-  auto ds = find(db, ctx.params["ds"], problem);
-  if (!ds) return problem;
-  const auto& spec = ds->spec();
-  auto key = key_of(*ds);
+  auto ref = find(db, ctx.params["ds"], problem);
+  if (!ref) return problem;
+  const auto& spec = ref.ds->spec();
+  auto key = key_of(*ref.ds, ref.type);
+  const auto& l = ref.ds->json_plans()[ref.type].layout();
   nlohmann::json records = nlohmann::json::array();
-  for (const auto& plan : ds->json_plans()) {
-    const auto& l = plan.layout();
-    records.push_back({{"name", l.name},
-                       {"length", l.length},
-                       {"schema", record_schema(l, wants_strings(ctx) ? decimal_form::string : decimal_form::number)}});
-  }
-  nlohmann::json j{{"name", spec.name},     {"codepage", spec.codepage}, {"recfm", spec.recfm},
-                   {"lrecl", spec.lrecl},   {"key", key.names},          {"records", records}};
+  records.push_back({{"name", l.name},
+                     {"length", l.length},
+                     {"schema", record_schema(l, wants_strings(ctx) ? decimal_form::string : decimal_form::number)}});
+  nlohmann::json j{{"name", ref.name},    {"codepage", spec.codepage}, {"recfm", spec.recfm},
+                   {"lrecl", spec.lrecl}, {"key", key.names},          {"records", records}};
+  if (ref.name != spec.name) j["loaded_as"] = spec.name;  // one record type of a multi-record file
+  if (const auto& parent = ref.ds->maps()[ref.type].main().parent_table; !parent.empty())
+    j["parent"] = parent;
   http_response r;
   r.body = j.dump();
   return r;
@@ -159,10 +173,11 @@ http_response dataset_routes::describe(request_context& ctx) {
 http_response dataset_routes::list_records(request_context& ctx) {
   auto db = pool_.acquire();
   http_response problem;
-  auto ds = find(db, ctx.params["ds"], problem);
-  if (!ds) return problem;
-  key_spec key = key_of(*ds);
-  key_spec filters = filters_of(*ds);
+  auto ref = find(db, ctx.params["ds"], problem);
+  if (!ref) return problem;
+  const bridge::dataset* ds = ref.ds.get();
+  key_spec key = key_of(*ds, ref.type);
+  key_spec filters = filters_of(*ds, ref.type);
   std::vector<problem_field> errors;
   std::size_t limit = config_.limits.default_page_size;
   bridge::record_query q;
@@ -217,6 +232,7 @@ http_response dataset_routes::list_records(request_context& ctx) {
   if (!errors.empty()) return make_problem(400, "the query is invalid", errors);
   for (const auto& w : where) q.where += (q.where.empty() ? "" : " AND ") + w;
   for (const auto& c : key.columns) q.order_by += (q.order_by.empty() ? "" : ", ") + c;
+  q.type = ref.type;
   q.limit = static_cast<long long>(limit) + 1;  // one more tells whether a next page exists
   auto recs = read_page(*db, *ds, q);
   bool more = recs.size() > limit;
@@ -239,9 +255,10 @@ http_response dataset_routes::list_records(request_context& ctx) {
 http_response dataset_routes::get_record(request_context& ctx) {
   auto db = pool_.acquire();
   http_response problem;
-  auto ds = find(db, ctx.params["ds"], problem);
-  if (!ds) return problem;
-  key_spec key = key_of(*ds);
+  auto ref = find(db, ctx.params["ds"], problem);
+  if (!ref) return problem;
+  const bridge::dataset* ds = ref.ds.get();
+  key_spec key = key_of(*ds, ref.type);
   const std::string& key_text = ctx.params["key"];
   auto parts = split_key(key_text);
   if (parts.size() != key.columns.size())
@@ -256,13 +273,14 @@ http_response dataset_routes::get_record(request_context& ctx) {
   if (format != nullptr && *format != "json" && *format != "ebcdic")
     return make_problem(400, "the query is invalid", {{"format", "must be json or ebcdic", shorten(*format)}});
   bridge::record_query q;
+  q.type = ref.type;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     q.params.push_back(parts[i]);
     q.where += (i ? " AND " : "") + key.columns[i] + " = " + param(i + 1);
   }
   q.limit = 1;
   auto recs = read_page(*db, *ds, q);
-  if (recs.empty()) return make_problem(404, "no record with key " + shorten(key_text) + " in " + ds->spec().name);
+  if (recs.empty()) return make_problem(404, "no record with key " + shorten(key_text) + " in " + ref.name);
   bool ebcdic = (format != nullptr && *format == "ebcdic") ||
                 (format == nullptr &&
                  ctx.request.header("accept").find("application/octet-stream") != std::string::npos);

@@ -2,7 +2,7 @@
 // The dataset routes (GET /v1/datasets, /v1/datasets/{ds}, /records, /records/{key}) over
 // the bridge's catalog and record store, on SQLite or PostgreSQL. Connections come from a
 // small pool (a database object serves one thread at a time); opened datasets are cached
-// by name for the server's life.
+// by name for the server's life, and the catalog is read again for a name not yet known.
 
 #include <condition_variable>
 #include <map>
@@ -13,6 +13,7 @@
 
 #include "mfb/bridge/database.hpp"
 #include "mfb/bridge/dataset.hpp"
+#include "dataset_keys.hpp"
 #include "mfb/rehost/config.hpp"
 #include "mfb/rehost/http_types.hpp"
 #include "mfb/rehost/openapi.hpp"
@@ -67,10 +68,9 @@ class dataset_routes {
   void add_to(router& r);
   /// The dataset `name` for a request whose key may read it, or nullptr with `problem` set
   /// (403 without the read scope, 404 when there is none by that name).
-  std::shared_ptr<const bridge::dataset> readable(request_context& ctx, const std::string& name,
-                                                  http_response& problem);
-  /// The datasets and their layouts, for the OpenAPI document.
-  std::vector<std::shared_ptr<const bridge::dataset>> all();
+  dataset_ref readable(request_context& ctx, const std::string& name, http_response& problem);
+  /// Every dataset path, read afresh from the catalog (listing, OpenAPI document).
+  std::vector<dataset_ref> all();
 
  private:
   http_response list_datasets(request_context& ctx);
@@ -79,14 +79,17 @@ class dataset_routes {
   http_response get_record(request_context& ctx);
   /// POST (create), PUT (create or replace), DELETE: validated, transactional, audited.
   http_response write(request_context& ctx, const std::string& method);
-  /// The dataset named by the path, or nullptr with `problem` set (404).
-  std::shared_ptr<const bridge::dataset> find(db_pool::lease& db, const std::string& name,
-                                              http_response& problem);
+  /// The dataset named by the path, or an empty ref with `problem` set (404).
+  dataset_ref find(db_pool::lease& db, const std::string& name, http_response& problem);
+  /// Re-read the catalog's names into index_ (datasets already open are kept).
+  void refresh(db_pool::lease& db);
 
   db_pool pool_;
   const server_config& config_;
   std::mutex mutex_;
-  std::map<std::string, std::shared_ptr<const bridge::dataset>> cache_;
+  std::map<std::string, std::shared_ptr<const bridge::dataset>> opened_;  ///< by catalog name
+  std::vector<dataset_ref> index_;   ///< every dataset path
+  std::vector<std::string> failed_;  ///< catalog names that did not open
   /// Writes run one at a time per server: a new record's number is MAX(mfb_record_no)+1,
   /// which two concurrent PostgreSQL transactions would both take (READ COMMITTED).
   std::mutex write_mutex_;

@@ -5,12 +5,14 @@
 #include <ctime>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
 #include "body_reader.hpp"
 #include "dataset_keys.hpp"
 #include "dataset_routes.hpp"
+#include "json_text.hpp"
 #include "mfb/bridge/record_encoder.hpp"
 #include "mfb/bridge/record_store.hpp"
 #include "mfb/copybook/layout.hpp"
@@ -47,25 +49,96 @@ std::string audit_sql(bridge::sql_dialect d) {
          "  action TEXT NOT NULL,\n  record_key TEXT NOT NULL,\n  before TEXT,\n  after TEXT)";
 }
 
+// A child record's parent: its table, key columns and the key values the body gave.
+struct parent_link {
+  std::string table;
+  std::vector<std::string> columns;  ///< quoted
+  std::vector<std::string> names;    ///< COBOL names
+  std::vector<std::string> values;   ///< as the parent's columns store them
+};
+
+// Read "_parent" of `body` for a record of `main` (which has a parent table): every key
+// field of the parent, numbers checked and written as the parent's columns store them.
+bool parent_key(const bridge::dataset& ds, const bridge::sql_table& main, const nlohmann::json& body,
+                parent_link& out, http_response& problem) {
+  std::size_t ptype = 0;
+  while (ptype < ds.maps().size() && ds.maps()[ptype].main().name != main.parent_table) ++ptype;
+  if (ptype == ds.maps().size()) throw std::logic_error("the parent table is not a record type's");
+  key_spec pk = key_of(ds, ptype);
+  out.table = main.parent_table;
+  out.columns = pk.columns;
+  out.names = pk.names;
+  auto it = body.find("_parent");
+  if (it == body.end() || !it->is_object()) {
+    problem = make_problem(422, "the record needs its parent's key",
+                           {{"_parent", "an object with the " + main.parent_table + " key: " + filter_list(pk),
+                             it == body.end() ? "" : shorten(it->dump())}});
+    return false;
+  }
+  std::vector<problem_field> bad;
+  for (std::size_t i = 0; i < pk.names.size(); ++i) {
+    const nlohmann::json* v = nullptr;
+    for (const auto& [k, value] : it->items())
+      if (copybook::names_equal(k, pk.names[i])) v = &value;
+    if (v == nullptr || !(v->is_string() || v->is_number())) {
+      bad.push_back({"_parent." + pk.names[i], "is required (text or number)", v ? shorten(v->dump()) : ""});
+      continue;
+    }
+    std::string text = v->is_string() ? v->get<std::string>() : v->dump();
+    if (auto why = check_value(pk, i, text); !why.empty()) bad.push_back({"_parent." + pk.names[i], why, shorten(text)});
+    out.values.push_back(std::move(text));
+  }
+  for (const auto& [k, value] : it->items()) {
+    bool known = false;
+    for (const auto& n : pk.names) known = known || copybook::names_equal(k, n);
+    if (!known) bad.push_back({"_parent." + k, "is not a key field of " + main.parent_table, ""});
+  }
+  if (!bad.empty()) {
+    problem = make_problem(422, "the parent key is invalid", bad);
+    return false;
+  }
+  return true;
+}
+
+bool parent_exists(bridge::database& db, const parent_link& p) {
+  std::string where;
+  bridge::sql_params params;
+  for (std::size_t i = 0; i < p.columns.size(); ++i) {
+    params.push_back(p.values[i]);
+    where += (i ? " AND " : "") + p.columns[i] + " = " + param(i + 1);
+  }
+  return !db.query("SELECT 1 FROM " + bridge::quote_ident(p.table) + " WHERE " + where, params).rows.empty();
+}
+
 }  // namespace
 
 http_response dataset_routes::write(request_context& ctx, const std::string& method) {
   auto db = pool_.acquire();
   http_response problem;
-  auto ds = find(db, ctx.params["ds"], problem);
-  if (!ds) return problem;
-  key_spec key = key_of(*ds);
+  auto ref = find(db, ctx.params["ds"], problem);
+  if (!ref) return problem;
+  const bridge::dataset* ds = ref.ds.get();
+  const std::size_t type = ref.type;
+  const bridge::sql_table& main = ds->maps()[type].main();
+  key_spec key = key_of(*ds, type);
   if (key.cells.empty())
     return make_problem(409, "the dataset is keyed by record number: load it with --key to write records");
   std::vector<std::string> parts;
   std::vector<std::uint8_t> bytes;
+  parent_link parent;
   if (method != "DELETE") {
     nlohmann::json body;
     if (!parse_json_object(ctx.request.body, body, problem)) return problem;
-    bridge::record_encoder enc(ds->encoders().front());
+    std::string record_text = ctx.request.body;
+    if (!main.parent_table.empty()) {
+      // A child record type: its parent's key comes as "_parent" (as convert writes it).
+      if (!parent_key(*ds, main, body, parent, problem)) return problem;
+      record_text = without_member(record_text, "_parent");
+    }
+    bridge::record_encoder enc(ds->encoders()[type]);
     bridge::encoded_record out;
     std::vector<bridge::field_error> ferrors;
-    if (!enc.encode(ctx.request.body, out, ferrors)) {
+    if (!enc.encode(record_text, out, ferrors)) {
       std::vector<problem_field> bad;
       for (const auto& e : ferrors) bad.push_back({e.path.empty() ? "body" : e.path, e.reason, e.value});
       return make_problem(422, "the record does not fit the copybook", bad);
@@ -102,6 +175,7 @@ http_response dataset_routes::write(request_context& ctx, const std::string& met
   std::string key_text;
   for (const auto& p : parts) key_text += (key_text.empty() ? "" : ",") + p;
   bridge::record_query q;
+  q.type = type;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     q.params.push_back(parts[i]);
     q.where += (i ? " AND " : "") + key.columns[i] + " = " + param(i + 1);
@@ -120,17 +194,24 @@ http_response dataset_routes::write(request_context& ctx, const std::string& met
       db->rollback();
       return make_problem(409, "a record with key " + shorten(key_text) + " exists: PUT replaces it");
     }
+    if (!parent.values.empty() && !parent_exists(*db, parent)) {
+      db->rollback();
+      std::vector<problem_field> bad;
+      for (std::size_t i = 0; i < parent.names.size(); ++i)
+        bad.push_back({"_parent." + parent.names[i], "no " + parent.table + " record has this key", shorten(parent.values[i])});
+      return make_problem(422, "the parent record does not exist", bad);
+    }
     if (method == "DELETE") {
       if (!existed) {
         db->rollback();
         return make_problem(404, "no record with key " + shorten(key_text));
       }
-      const auto& main = ds->maps().front().main();
       // Child rows go by ON DELETE CASCADE.
       db->query("DELETE FROM " + bridge::quote_ident(main.name) + " WHERE " + q.where, q.params);
       status = 204;
     } else {
-      auto written = bridge::write_record(*db, *ds, 0, bytes, true);
+      auto written = bridge::write_record(*db, *ds, type, bytes, true, -1,
+                                          parent.values.empty() ? nullptr : &parent.values);
       if (!written) {
         db->rollback();
         return make_problem(422, "the record cannot be stored", {{"body", written.err().message, ""}});
@@ -142,7 +223,7 @@ http_response dataset_routes::write(request_context& ctx, const std::string& met
     std::string who = ctx.key != nullptr ? ctx.key->name : "";
     db->query("INSERT INTO mfbridge_audit (at, who, dataset, action, record_key, before, after) "
               "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-              {utc_now(), who, ds->spec().name, method, key_text, before_json, after_json});
+              {utc_now(), who, ref.name, method, key_text, before_json, after_json});
     db->commit();
     http_response r;
     r.status = status;
@@ -152,7 +233,7 @@ http_response dataset_routes::write(request_context& ctx, const std::string& met
     }
     r.body = after_json.value_or("{}");
     if (status == 201)
-      r.headers.emplace_back("Location", "/v1/datasets/" + ds->spec().name + "/records/" + key_text);
+      r.headers.emplace_back("Location", "/v1/datasets/" + ref.name + "/records/" + key_text);
     return r;
   } catch (...) {
     db->rollback();

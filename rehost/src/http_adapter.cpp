@@ -5,6 +5,10 @@
 // cpprest's listener cannot report the port it bound, so port 0 is resolved here first by
 // binding a socket to port 0 and reading the port back; the socket is closed before the
 // listener binds, which leaves a tiny window in which another process could take it.
+// (cpprest binds its own acceptor and keeps it private, so a socket bound here cannot be
+// handed over.) Likewise a request line whose URI cpprest cannot parse, or whose path
+// cannot be %-decoded, is answered 400 by cpprest itself (plain text or empty) before any
+// handler runs: those are the only answers that are not problem+json.
 
 #include <arpa/inet.h>
 #include <netdb.h>

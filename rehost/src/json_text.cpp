@@ -73,6 +73,35 @@ std::optional<std::string_view> raw_member(std::string_view json, std::string_vi
   }
 }
 
+std::string without_member(std::string_view json, std::string_view key) {
+  std::size_t i = skip_space(json, 0);
+  if (i >= json.size() || json[i] != '{') return std::string(json);
+  std::size_t prev_comma = std::string_view::npos;
+  ++i;
+  while (true) {
+    i = skip_space(json, i);
+    if (i >= json.size() || json[i] != '"') return std::string(json);
+    std::size_t start = i;
+    std::size_t end = skip_string(json, i);
+    std::string_view name = json.substr(i + 1, end - i - 2);
+    i = skip_space(json, end);
+    if (i >= json.size() || json[i] != ':') return std::string(json);
+    std::size_t vend = skip_value(json, skip_space(json, i + 1));
+    std::size_t next = skip_space(json, vend);
+    bool more = next < json.size() && json[next] == ',';
+    if (name == key) {
+      // Cut the member with one of its commas: the one after it, or, when last, the one before.
+      if (more) return std::string(json.substr(0, start)) + std::string(json.substr(next + 1));
+      if (prev_comma != std::string_view::npos)
+        return std::string(json.substr(0, prev_comma)) + std::string(json.substr(vend));
+      return std::string(json.substr(0, start)) + std::string(json.substr(vend));
+    }
+    if (!more) return std::string(json);
+    prev_comma = next;
+    i = next + 1;
+  }
+}
+
 std::string numbers_as_strings(std::string_view json) {
   std::string out;
   out.reserve(json.size() + 64);

@@ -15,6 +15,10 @@ namespace mfb::rehost::detail {
 /// validated as JSON), or nullopt when absent.
 std::optional<std::string_view> raw_member(std::string_view json, std::string_view key);
 
+/// Return the JSON object text `json` (already validated) without its top-level member
+/// `key` (unchanged when absent); the other members keep their exact text.
+std::string without_member(std::string_view json, std::string_view key);
+
 /// Return `json` with every number token outside strings wrapped in quotes.
 std::string numbers_as_strings(std::string_view json);
 

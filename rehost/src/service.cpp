@@ -58,14 +58,14 @@ detail::route make_route(const char* method, const char* pattern, detail::handle
 }  // namespace
 
 http_response service::impl::openapi() {
-  std::vector<std::shared_ptr<const bridge::dataset>> open;
+  std::vector<detail::dataset_ref> open;
   if (datasets) open = datasets->all();
   std::vector<openapi_dataset> list;
-  for (const auto& ds : open) {
+  for (const auto& ref : open) {
     std::vector<openapi_filter> filters;
-    auto f = detail::filters_of(*ds);
+    auto f = detail::filters_of(*ref.ds, ref.type);
     for (std::size_t i = 0; i < f.names.size(); ++i) filters.push_back({f.names[i], f.numeric[i]});
-    list.push_back({ds->spec().name, &ds->json_plans().front().layout(), std::move(filters)});
+    list.push_back({ref.name, &ref.ds->json_plans()[ref.type].layout(), std::move(filters)});
   }
   return text(openapi_document(list, datasets != nullptr).dump(2), "application/json");
 }

@@ -162,13 +162,11 @@ layout_spec read_spec(body_reader& r, bool copybook_required) {
 
 }  // namespace
 
-std::shared_ptr<const bridge::dataset> transform_engine::dataset(request_context& ctx,
-                                                                const std::string& name,
-                                                                http_response& problem) {
+dataset_ref transform_engine::dataset(request_context& ctx, const std::string& name, http_response& problem) {
   if (!find_dataset_) {
     problem = make_problem(400, "the server has no target, so no datasets",
                            {{"dataset", "send a copybook instead", shorten(name)}});
-    return nullptr;
+    return {};
   }
   return find_dataset_(ctx, name, problem);
 }
@@ -263,10 +261,10 @@ http_response transform_engine::decode(request_context& ctx) {
     // Raw bytes: the dataset names the layout.
     if (in_query == nullptr)
       return make_problem(400, "raw bytes need ?dataset=NAME", {{"dataset", "is required with application/octet-stream", ""}});
-    auto ds = dataset(ctx, *in_query, problem);
-    if (!ds) return problem;
+    auto ref = dataset(ctx, *in_query, problem);
+    if (!ref) return problem;
     std::vector<std::uint8_t> data(req.body.begin(), req.body.end());
-    return decode_bytes(ds->selector(), ds->json_plans(), data, decimals != nullptr && *decimals == "string");
+    return decode_bytes(ref.ds->selector(), ref.ds->json_plans(), data, decimals != nullptr && *decimals == "string");
   }
   if (!is_json_body(req))
     return make_problem(415, "send a JSON body (application/json) with a copybook or dataset and base64 data, "
@@ -293,9 +291,9 @@ http_response transform_engine::decode(request_context& ctx) {
   if (!errors.empty()) return make_problem(400, "the request body is invalid", errors);
 
   if (ds_name) {
-    auto ds = dataset(ctx, *ds_name, problem);
-    if (!ds) return problem;
-    return decode_bytes(ds->selector(), ds->json_plans(), data, decimals_as_strings);
+    auto ref = dataset(ctx, *ds_name, problem);
+    if (!ref) return problem;
+    return decode_bytes(ref.ds->selector(), ref.ds->json_plans(), data, decimals_as_strings);
   }
   auto layout = compile(spec, problem);
   if (!layout) return problem;
@@ -331,15 +329,15 @@ http_response transform_engine::encode(request_context& ctx) {
   if (!raw) return make_problem(400, "the request body is invalid", {{"value", "is required", ""}});
 
   if (ds_name) {
-    auto ds = dataset(ctx, *ds_name, problem);
-    if (!ds) return problem;
-    // A record type by name ("record"), or the dataset's only one.
-    const bridge::encode_plan* plan = nullptr;
+    auto ref = dataset(ctx, *ds_name, problem);
+    if (!ref) return problem;
+    // A record type by name ("record"), or the dataset path's own type.
+    const auto& encoders = ref.ds->encoders();
+    const bridge::encode_plan* plan = spec.record.empty() ? &encoders[ref.type] : nullptr;
     std::string names;
-    for (const auto& p : ds->encoders()) {
+    for (const auto& p : encoders) {
       names += (names.empty() ? "" : ", ") + p.name();
-      if (spec.record.empty() ? ds->encoders().size() == 1 : copybook::names_equal(p.name(), spec.record))
-        plan = &p;
+      if (!spec.record.empty() && copybook::names_equal(p.name(), spec.record)) plan = &p;
     }
     if (plan == nullptr)
       return make_problem(422, spec.record.empty() ? "choose the record to encode" : "no such record",

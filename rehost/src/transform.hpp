@@ -18,6 +18,7 @@
 #include "mfb/bridge/record_selector.hpp"
 #include "mfb/copybook/layout.hpp"
 #include "mfb/rehost/http_types.hpp"
+#include "dataset_keys.hpp"
 #include "router.hpp"
 
 namespace mfb::rehost::detail {
@@ -43,8 +44,8 @@ struct compiled_layout {
 
 /// Finds a dataset by name for a request (checking the key's read scope), or returns
 /// nullptr with the problem answer set.
-using dataset_finder = std::function<std::shared_ptr<const bridge::dataset>(
-    request_context& ctx, const std::string& name, http_response& problem)>;
+using dataset_finder =
+    std::function<dataset_ref(request_context& ctx, const std::string& name, http_response& problem)>;
 
 class transform_engine {
  public:
@@ -61,8 +62,7 @@ class transform_engine {
   std::shared_ptr<const compiled_layout> compile(const layout_spec& spec, http_response& problem);
 
   /// The dataset `name`, or nullptr with `problem` set (no target, unknown, no scope).
-  std::shared_ptr<const bridge::dataset> dataset(request_context& ctx, const std::string& name,
-                                                 http_response& problem);
+  dataset_ref dataset(request_context& ctx, const std::string& name, http_response& problem);
 
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const compiled_layout>> cache_;

@@ -15,18 +15,14 @@ Usage: serve_dataset_test.py BUILD_DIR  (run from the repository root)
 
 import json
 import os
-import sqlite3
 import subprocess
-import sys
 import tempfile
 import urllib.parse
 from decimal import Decimal
 
-from serve_support import MFB, Server, check, check_problem, finish, require_mfb, write_config
+from serve_support import MFB, Server, check, check_problem, finish, for_each_target, require_mfb, write_config
 import serve_openapi_test
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-import pg_server  # noqa: E402
 
 COPYBOOK = """\
        01  ACCOUNT.
@@ -302,25 +298,7 @@ def main():
     recs = make_records()
     with tempfile.TemporaryDirectory() as tmp:
         cpy, data = write_account(tmp, recs)
-        db = os.path.join(tmp, "bank.db")
-
-        def sqlite_rows(q):
-            con = sqlite3.connect(db)
-            try:
-                return con.execute(q).fetchall()
-            finally:
-                con.close()
-        run_against("sqlite:" + db, sqlite_rows, cpy, data, recs, tmp)
-        if pg_server.available():
-            with pg_server.pg_server() as pg:
-                def pg_rows(q):
-                    # psql -At: '|' between columns, empty text for NULL.
-                    out = pg.psql(q)
-                    return [tuple(c if c != "" else None for c in line.split("|"))
-                            for line in out.splitlines()]
-                run_against(pg.uri, pg_rows, cpy, data, recs, tmp)
-        else:
-            print("SKIP PostgreSQL part: server binaries not found")
+        for_each_target(tmp, lambda target, sql: run_against(target, sql, cpy, data, recs, tmp))
     return finish()
 
 

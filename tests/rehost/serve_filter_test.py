@@ -13,17 +13,14 @@ Usage: serve_filter_test.py BUILD_DIR  (run from the repository root)
 
 import json
 import os
-import sys
 import tempfile
 import urllib.parse
 from decimal import Decimal
 
-from serve_support import Server, check, check_problem, finish, require_mfb, write_config
+from serve_support import Server, check, check_problem, finish, for_each_target, require_mfb, write_config
 from serve_dataset_test import KEYS, load_account, make_records, write_account
 import serve_openapi_test
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-import pg_server  # noqa: E402
 
 RK = KEYS["reader"][0]
 
@@ -124,12 +121,7 @@ def main():
     recs = make_records()
     with tempfile.TemporaryDirectory() as tmp:
         cpy, data = write_account(tmp, recs)
-        run_against("sqlite:" + os.path.join(tmp, "filter.db"), cpy, data, recs, tmp)
-        if pg_server.available():
-            with pg_server.pg_server() as pg:
-                run_against(pg.uri, cpy, data, recs, tmp)
-        else:
-            print("SKIP PostgreSQL part: server binaries not found")
+        for_each_target(tmp, lambda target, _sql: run_against(target, cpy, data, recs, tmp))
     return finish()
 
 

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -31,6 +32,31 @@ def finish():
         return 1
     print("OK")
     return 0
+
+
+def for_each_target(tmp, run):
+    """Call run(target, sql) against a SQLite file in `tmp`, then against a throwaway
+    PostgreSQL server when its binaries are installed. sql(query) returns the rows as
+    tuples (from psql -At on PostgreSQL: every value text, NULL as None)."""
+    db = os.path.join(tmp, "serve.db")
+
+    def sqlite_rows(q):
+        con = sqlite3.connect(db)
+        try:
+            return con.execute(q).fetchall()
+        finally:
+            con.close()
+    run("sqlite:" + db, sqlite_rows)
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+    import pg_server
+    if not pg_server.available():
+        print("SKIP PostgreSQL part: server binaries not found")
+        return
+    with pg_server.pg_server() as pg:
+        def pg_rows(q):
+            # psql -At: '|' between columns, empty text for NULL.
+            return [tuple(c if c != "" else None for c in line.split("|")) for line in pg.psql(q).splitlines()]
+        run(pg.uri, pg_rows)
 
 
 def require_mfb():

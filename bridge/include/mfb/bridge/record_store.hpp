@@ -46,11 +46,14 @@ result<std::vector<std::uint8_t>> record_bytes(const dataset& ds, const stored_r
 
 /// Decode `bytes` as record type `type` and write its rows. With `replace` (and a keyed
 /// dataset), the row with the same key is replaced (children follow by cascade) and keeps
-/// its record number. Otherwise `record_no` is used; -1 takes the next free number. Run
-/// inside a transaction. Returns the record number written, or an error naming the bad field.
+/// its record number. Otherwise `record_no` is used; -1 takes the next free number. A
+/// child type of a hierarchical file takes its parent's key values in `parent` (in the
+/// order of its parent columns; null leaves them NULL). Run inside a transaction. Returns
+/// the record number written, or an error naming the bad field.
 result<std::int64_t> write_record(database& db, const dataset& ds, std::size_t type,
                                   const std::vector<std::uint8_t>& bytes, bool replace,
-                                  std::int64_t record_no = -1);
+                                  std::int64_t record_no = -1,
+                                  const std::vector<std::string>* parent = nullptr);
 
 /// Decode `bytes` as record type `type` and delete the row with its key (and its
 /// children). Returns whether a row was deleted.
