@@ -101,8 +101,50 @@ def main():
             b = pg.psql("SELECT count(*), sum(tp_balance) FROM tpf")
             if a != b:
                 raise SystemExit(f"\\copy table {a} != mfbridge table {b}")
+            mixed(pg, tmp, summary)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def mixed(pg, tmp, summary):
+    """About N PAYE records of three types (header, detail, trailer; 80-byte FB), one table
+    per type. The ceiling: the loaded tables written out as CSV, then \\copy'd back into
+    empty tables LIKE them (same columns, keys and constraints), all three in one psql."""
+    per_employer = max(1, (N - 6) // 3)
+    data = os.path.join(tmp, "paye.dat")
+    subprocess.run([os.path.join(ROOT, "samples/generate.sh"), "paye", str(per_employer), data],
+                   check=True, stdout=subprocess.DEVNULL)
+    size = os.path.getsize(data)
+    records = size // 80
+    print(f"{records:,} PAYE records (header/detail/trailer), {size / 1e6:.1f} MB", flush=True)
+    opts = ["--copybook", os.path.join(ROOT, "samples/paye/PAYE.cpy"), "--codepage", "cp285",
+            "--recfm", "FB", "--lrecl", "80",
+            "--select", "PH-RECORD-TYPE=H:PAYE-HEADER-REC",
+            "--select", "PD-RECORD-TYPE=D:PAYE-DETAIL-REC",
+            "--select", "PT-RECORD-TYPE=T:PAYE-TRAILER-REC"]
+    db = os.path.join(tmp, "paye.db")
+    for target in ("sqlite:" + db, pg.uri):
+        dt, _ = timed([MFB, "load", *opts, "--table", "paye", "--input", data, "--target",
+                       target, "--no-progress", "--summary-json", summary])
+        s = json.load(open(summary))
+        if s["records_loaded"] != records or not s["reconciliation"]["ok"]:
+            raise SystemExit(f"PAYE load into {target} incomplete: {s}")
+        report("mfbridge load -> " + ("SQLite" if target.startswith("sqlite") else
+                                       "PostgreSQL") + " (PAYE, 3 record types)",
+               dt, records, size, sum(s["rows_by_table"].values()), s["seconds"])
+    tables = pg.psql("SELECT string_agg(tablename, ' ' ORDER BY tablename) FROM pg_tables "
+                     "WHERE tablename LIKE 'paye%'").split()
+    script = []
+    for t in tables:
+        csv = os.path.join(tmp, t + ".csv")
+        subprocess.run(pg.psql_cmd() + ["-q", "-c", f"\\copy {t} TO '{csv}' CSV"], check=True)
+        pg.psql(f"CREATE TABLE {t}_csv (LIKE {t} INCLUDING ALL)")
+        script += ["-c", f"\\copy {t}_csv FROM '{csv}' CSV"]
+    dt, _ = timed(pg.psql_cmd() + script)
+    report("psql \\copy of the tables' CSV -> PostgreSQL (PAYE)", dt, records, size)
+    for t in tables:
+        if pg.psql(f"SELECT count(*) FROM {t}_csv") != pg.psql(f"SELECT count(*) FROM {t}"):
+            raise SystemExit(f"\\copy of {t} differs")
 
 
 if __name__ == "__main__":
