@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Load benchmark of `mfbridge serve` with wrk (Debian package): GET by key and a
-filtered list page, against a SQLite file loaded by `mfbridge load`. Prints requests/s
-and p50/p99 latency. Loopback only; each run is bounded by -d.
+filtered list page, against a SQLite file or a throwaway PostgreSQL server loaded by
+`mfbridge load`. Prints the CPU, the exact wrk commands, requests/s and p50/p99 latency.
+Loopback only; each run is bounded by -d. Wrap it in `flock /tmp/mfb-bench.lock` on a
+shared machine so timed runs never overlap.
 
 Usage: serve_wrk.py BUILD_DIR [RECORDS] [SECONDS] [sqlite|pg]   (run from the repository root)
 """
@@ -39,6 +41,7 @@ def wrk(url, script=None):
     cmd = ["wrk", "-t2", "-c16", "-d%ds" % SECONDS, "--latency", "-H", "Authorization: Bearer " + KEY]
     if script:
         cmd += ["-s", script]
+    print("  $ " + " ".join(("'%s'" % c) if " " in c else c for c in cmd + [url]))
     out = subprocess.run(cmd + [url], capture_output=True, text=True).stdout
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
     p50 = re.search(r"\n\s+50%\s+(\S+)", out)
@@ -80,7 +83,9 @@ def run(pg_uri):
             base = "http://127.0.0.1:%d" % srv.port
             st, _h, _b = srv.request("GET", "/v1/datasets/account/records/AMS,2", key=KEY)
             assert st == 200, st
-            print("%s, records %d, wrk -t2 -c16 -d%ds" % (BACKEND, RECORDS, SECONDS))
+            cpu = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
+            model = re.search(r"Model name:\s*(.+)", cpu)
+            print("%s, records %d, %s, %d cores" % (BACKEND, RECORDS, model.group(1) if model else "?", os.cpu_count()))
             print("GET by key:    %s req/s  p50 %s  p99 %s  non-2xx %s" % wrk(base + "/", lua))
             print("filtered list: %s req/s  p50 %s  p99 %s  non-2xx %s"
                   % wrk(base + "/v1/datasets/account/records?BRANCH=BER&limit=20"))
