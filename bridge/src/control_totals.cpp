@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "key_hash.hpp"
+
 namespace mfb::bridge {
 
 namespace eb = mfb::ebcdic;
@@ -13,20 +15,6 @@ using json = nlohmann::ordered_json;
 namespace {
 
 bool summed_kind(sql_kind k) { return k != sql_kind::text && k != sql_kind::float8; }
-
-// FNV-1a over the key texts (0x1F between parts), then a finaliser so that sums of hashes of
-// similar keys do not cancel.
-std::uint64_t key_hash(const std::vector<sql_value>& row, const std::vector<std::size_t>& key) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (std::size_t i = 0; i < key.size(); ++i) {
-    if (i) h = (h ^ 0x1Fu) * 1099511628211ull;
-    for (char ch : row[key[i]].text) h = (h ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
-  }
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  return h;
-}
 
 std::string hex64(std::uint64_t v) {
   std::string s(16, '0');
@@ -67,7 +55,7 @@ bool control_totals::add_row(std::size_t map, std::size_t table,
   const column_role& r = roles_[map][table];
   table_totals& t = *r.totals;
   ++t.rows;
-  t.key_hash += key_hash(row, r.key);
+  t.key_hash += detail::key_hash(row, r.key);
   bool ok = true;
   for (const auto& c : r.summed) {
     const sql_value& v = row[c.index];
@@ -111,37 +99,40 @@ control_totals control_totals::from_target(database& db, const std::vector<table
 
 void control_totals::add_from_target(database& db, const sql_table& table,
                                      const column_role& role) {
-  // The target sums exactly (PostgreSQL's NUMERIC SUM; in SQLite, where decimals are TEXT,
-  // our mfb_exact_sum aggregate), so only the key columns travel to the client for the key
-  // hash total: a re-read of every summed value took most of the reconciliation.
+  // One statement per table: the target sums exactly (PostgreSQL's NUMERIC SUM; in SQLite,
+  // where decimals are TEXT, our mfb_exact_sum) and adds up the key hashes itself
+  // (hashtextextended, which key_hash.cpp reproduces), so no row travels to the client.
   const bool pg = db.dialect() == sql_dialect::postgresql;
   std::string sql = "SELECT COUNT(*)";
   for (const auto& c : role.summed)
     sql += pg ? ", SUM(" + quote_ident(table.columns[c.index].name) + ")"
               : ", mfb_exact_sum(" + quote_ident(table.columns[c.index].name) + ", " +
                     std::to_string(c.scale) + ")";
-  auto r = db.query(sql + " FROM " + quote_ident(table.name));
-  table_totals& t = *role.totals;
-  t.rows += std::stoull(r.rows.at(0).at(0).value_or("0"));
-  for (std::size_t k = 0; k < role.summed.size(); ++k) {
-    const auto& total = r.rows[0][k + 1];
-    eb::decimal d, scaled;
-    if (!total) continue;  // no rows, or only NULLs
-    if (eb::parse_decimal(*total, d) != eb::decode_status::ok ||
-        eb::rescale(d, role.summed[k].scale, scaled) != eb::decode_status::ok)
-      throw db_error("the target's sum of " + table.name + "." + role.summed[k].name +
-                     " is not an exact decimal: " + *total);
-    role.summed[k].sum->unscaled += scaled.unscaled;
+  std::string parts;
+  for (std::size_t j : role.key) {
+    if (pg)
+      parts += (parts.empty() ? "" : " || chr(31) || ") + quote_ident(table.columns[j].name) + "::text";
+    else
+      parts += (parts.empty() ? "" : ", ") + quote_ident(table.columns[j].name);
   }
-  std::string cols;
-  for (std::size_t j : role.key) cols += (cols.empty() ? "" : ", ") + quote_ident(table.columns[j].name);
-  std::vector<sql_value> row(table.columns.size(), sql_value{{}, true});
-  db.for_each_row("SELECT " + cols + " FROM " + quote_ident(table.name),
-                  [&](const std::vector<sql_param>& values) {
-                    for (std::size_t k = 0; k < role.key.size(); ++k)
-                      row[role.key[k]] = values[k] ? sql_value{*values[k], false} : sql_value{{}, true};
-                    t.key_hash += key_hash(row, role.key);
-                  });
+  sql += pg ? ", SUM(hashtextextended(" + parts + ", 0)::numeric)" : ", mfb_key_hash(" + parts + ")";
+  auto r = db.query(sql + " FROM " + quote_ident(table.name));
+  const auto& values = r.rows.at(0);
+  table_totals& t = *role.totals;
+  t.rows += std::stoull(values.at(0).value_or("0"));
+  auto exact = [&](const sql_param& total, int scale, const std::string& what) {
+    eb::decimal d, scaled;
+    if (!total) return eb::int128_t{0};  // no rows, or only NULLs
+    if (eb::parse_decimal(*total, d) != eb::decode_status::ok ||
+        eb::rescale(d, scale, scaled) != eb::decode_status::ok)
+      throw db_error("the target's " + what + " of " + table.name + " is not an exact number: " +
+                     *total);
+    return scaled.unscaled;
+  };
+  for (std::size_t k = 0; k < role.summed.size(); ++k)
+    role.summed[k].sum->unscaled += exact(values[k + 1], role.summed[k].scale, "sum of " + role.summed[k].name);
+  // The sum of the signed 64-bit hashes, taken modulo 2^64 like the source's total.
+  t.key_hash += static_cast<std::uint64_t>(exact(values.back(), 0, "key hash total"));
 }
 
 std::string control_totals::to_json() const {

@@ -13,9 +13,10 @@ namespace mfb::bridge::detail {
 
 std::unique_ptr<database> open_sqlite(const std::string& file);
 std::unique_ptr<database> open_postgresql(const std::string& uri);
-/// Register mfb_exact_sum(value, scale) on an SQLite connection: the exact sum of decimal
-/// texts at `scale`, as text (NULL over no values); a text that is no decimal is an error.
-void register_exact_sum(sqlite3* db);
+/// Register the reconciliation's aggregates on an SQLite connection: mfb_exact_sum(value,
+/// scale), the exact sum of decimal texts at `scale` as text (NULL over no values; a text
+/// that is no decimal is an error), and mfb_key_hash(part, ...), the key hash total.
+void register_sqlite_functions(sqlite3* db);
 /// INSERT INTO table (all columns) VALUES ($1, ..., $n).
 std::string insert_sql(const sql_table& table);
 

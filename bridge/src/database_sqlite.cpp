@@ -102,7 +102,7 @@ class sqlite_database final : public database {
     // NOMUTEX: a database object serves one thread at a time (the load's writer thread,
     // a REST request); SQLite's own per-call locking cost 12% of a load.
     sqlite3_busy_timeout(db_, 10000);
-    register_exact_sum(db_);
+    register_sqlite_functions(db_);
     execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON");
   }
   ~sqlite_database() override { sqlite3_close(db_); }

@@ -42,6 +42,14 @@ def reconcile_cases(label, target, query, tmp):
     query("UPDATE paye_detail_rec SET pd_gross_pay = pd_gross_pay - 0.01 WHERE mfb_record_no = 5")
     p = mfb("reconcile", "--target", target, "--dataset", "paye")
     check(p.returncode == 0, f"{label}: amount restored -> exit {p.returncode}")
+    # A changed key leaves counts and sums alone: only the key hash total can see it.
+    query("UPDATE paye_detail_rec SET mfb_record_no = 999999 WHERE mfb_record_no = 8")
+    p = mfb("reconcile", "--target", target, "--dataset", "paye")
+    check(p.returncode == 3 and "paye_detail_rec key hash total" in p.stdout + p.stderr,
+          f"{label}: a changed key -> exit {p.returncode}, the key hash total differs")
+    query("UPDATE paye_detail_rec SET mfb_record_no = 8 WHERE mfb_record_no = 999999")
+    p = mfb("reconcile", "--target", target, "--dataset", "paye")
+    check(p.returncode == 0, f"{label}: key restored -> exit {p.returncode}")
     query("DELETE FROM paye_detail_rec WHERE mfb_record_no = 7")
     p = mfb("reconcile", "--target", target, "--dataset", "paye")
     check(p.returncode == 3 and "paye_detail_rec" in p.stdout + p.stderr,

@@ -1,7 +1,9 @@
-// mfb_exact_sum(value, scale): an SQLite aggregate that sums decimal texts exactly, as
-// 128-bit integers at the column's scale. SQLite keeps our decimals as TEXT and its own SUM
-// would go through REAL; this lets the reconciliation re-read totals with one statement,
-// inside SQLite, instead of handing every value to the client.
+// The reconciliation's aggregates for SQLite, so that it re-reads a table's totals with one
+// statement inside SQLite instead of handing every value to the client:
+// - mfb_exact_sum(value, scale) sums decimal texts exactly, as 128-bit integers at the
+//   column's scale (SQLite keeps our decimals as TEXT; its own SUM would go through REAL);
+// - mfb_key_hash(part, ...) adds up the key hashes (key_hash.hpp), as PostgreSQL's SUM of
+//   hashtextextended does.
 
 #include <sqlite3.h>
 
@@ -9,6 +11,7 @@
 #include <string>
 
 #include "database_detail.hpp"
+#include "key_hash.hpp"
 #include "mfb/ebcdic/decimal.hpp"
 
 namespace mfb::bridge::detail {
@@ -30,7 +33,7 @@ eb::int128_t load_sum(const exact_sum_state& s) {
   return v;
 }
 
-void step(sqlite3_context* ctx, int, sqlite3_value** argv) {
+void sum_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
   auto* s = static_cast<exact_sum_state*>(sqlite3_aggregate_context(ctx, sizeof(exact_sum_state)));
   if (s == nullptr) {
     sqlite3_result_error_nomem(ctx);
@@ -62,11 +65,34 @@ void finish_sum(sqlite3_context* ctx) {
   sqlite3_result_text(ctx, text.c_str(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
 }
 
+void key_hash_step(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  auto* total = static_cast<std::uint64_t*>(sqlite3_aggregate_context(ctx, sizeof(std::uint64_t)));
+  if (total == nullptr) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  thread_local std::string joined;
+  joined.clear();
+  for (int i = 0; i < argc; ++i) {
+    if (i) joined += key_part_separator;
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[i]));
+    if (text != nullptr) joined.append(text, static_cast<std::size_t>(sqlite3_value_bytes(argv[i])));
+  }
+  *total += pg_text_hash(joined);
+}
+
+void key_hash_finish(sqlite3_context* ctx) {
+  auto* total = static_cast<std::uint64_t*>(sqlite3_aggregate_context(ctx, 0));
+  sqlite3_result_int64(ctx, total == nullptr ? 0 : static_cast<sqlite3_int64>(*total));
+}
+
 }  // namespace
 
-void register_exact_sum(sqlite3* db) {
+void register_sqlite_functions(sqlite3* db) {
   sqlite3_create_function_v2(db, "mfb_exact_sum", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                             nullptr, nullptr, step, finish_sum, nullptr);
+                             nullptr, nullptr, sum_step, finish_sum, nullptr);
+  sqlite3_create_function_v2(db, "mfb_key_hash", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                             nullptr, nullptr, key_hash_step, key_hash_finish, nullptr);
 }
 
 }  // namespace mfb::bridge::detail
