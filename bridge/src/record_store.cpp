@@ -39,6 +39,7 @@ std::vector<stored_record> read_records(database& db, const dataset& ds, const r
     rec.record_no = std::stoll(r[0].value_or("0"));
     rec.cells.assign(map.cell_count(), sql_param{});
     rec.states.assign(map.cell_count(), cell_state::absent);
+    for (std::size_t j = 1; j < main.data_begin; ++j) rec.parent.push_back(std::move(r[j]));
     for (std::size_t j = main.data_begin; j < main.columns.size(); ++j) {
       std::size_t c = main.cells[0][j - main.data_begin];
       rec.cells[c] = std::move(r[j]);

@@ -3,6 +3,7 @@
 #include "dataset_keys.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
@@ -118,6 +119,38 @@ std::string check_key_parts(const key_spec& k, std::vector<std::string>& parts,
     }
   }
   return {};
+}
+
+std::size_t parent_type(const bridge::dataset& ds, const bridge::sql_table& main) {
+  for (std::size_t t = 0; t < ds.maps().size(); ++t)
+    if (ds.maps()[t].main().name == main.parent_table) return t;
+  throw std::logic_error("the parent table " + main.parent_table + " is not a record type's");
+}
+
+std::vector<openapi_filter> parent_fields(const bridge::dataset& ds, std::size_t type) {
+  std::vector<openapi_filter> out;
+  const auto& main = ds.maps()[type].main();
+  if (main.parent_table.empty()) return out;
+  key_spec pk = key_of(ds, parent_type(ds, main));
+  for (std::size_t i = 0; i < pk.names.size(); ++i) out.push_back({pk.names[i], pk.numeric[i]});
+  return out;
+}
+
+std::string record_answer(const bridge::dataset& ds, const bridge::stored_record& rec) {
+  std::string text = strip_newline(bridge::record_json(ds, rec));
+  bool any = false;
+  for (const auto& v : rec.parent) any = any || v.has_value();
+  if (!any || text.empty() || text.back() != '}') return text;
+  key_spec pk = key_of(ds, parent_type(ds, ds.maps()[rec.type].main()));
+  std::string parent = ",\"_parent\":{";
+  for (std::size_t i = 0; i < pk.names.size() && i < rec.parent.size(); ++i) {
+    parent += (i ? "," : "") + nlohmann::json(pk.names[i]).dump() + ':';
+    if (!rec.parent[i]) parent += "null";
+    else if (pk.numeric[i]) parent += *rec.parent[i];
+    else parent += nlohmann::json(*rec.parent[i]).dump();
+  }
+  text.insert(text.size() - 1, parent + '}');
+  return text;
 }
 
 std::vector<std::string> split_key(const std::string& key) {

@@ -8,6 +8,7 @@
 
 #include "mfb/bridge/dataset.hpp"
 #include "mfb/bridge/record_store.hpp"
+#include "mfb/rehost/openapi.hpp"
 
 namespace mfb::rehost::detail {
 
@@ -45,6 +46,15 @@ key_spec key_of(const bridge::dataset& ds, std::size_t type = 0);
 key_spec filters_of(const bridge::dataset& ds, std::size_t type = 0);
 /// The filter names of `f`, comma-separated (for problems).
 std::string filter_list(const key_spec& f);
+/// The record type whose main table is `main`'s parent (hierarchical files); throws
+/// std::logic_error when the dataset has no such type.
+std::size_t parent_type(const bridge::dataset& ds, const bridge::sql_table& main);
+/// The canonical JSON record of `rec` (no line end); a child record of a hierarchical file
+/// gets its parent's key as a last member, "_parent": {FIELD: value, ...}, as convert
+/// writes it and as writes take it.
+std::string record_answer(const bridge::dataset& ds, const bridge::stored_record& rec);
+/// The "_parent" fields of record type `type` (empty when it has no parent).
+std::vector<openapi_filter> parent_fields(const bridge::dataset& ds, std::size_t type);
 /// Split "a,b" into its parts.
 std::vector<std::string> split_key(const std::string& key);
 /// The key values of `rec` as a JSON array text (the cursor's content).

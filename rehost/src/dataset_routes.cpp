@@ -157,9 +157,10 @@ http_response dataset_routes::describe(request_context& ctx) {
   auto key = key_of(*ref.ds, ref.type);
   const auto& l = ref.ds->json_plans()[ref.type].layout();
   nlohmann::json records = nlohmann::json::array();
-  records.push_back({{"name", l.name},
-                     {"length", l.length},
-                     {"schema", record_schema(l, wants_strings(ctx) ? decimal_form::string : decimal_form::number)}});
+  auto form = wants_strings(ctx) ? decimal_form::string : decimal_form::number;
+  auto schema = record_schema(l, form);
+  if (auto parent = parent_fields(*ref.ds, ref.type); !parent.empty()) add_parent_member(schema, parent, form);
+  records.push_back({{"name", l.name}, {"length", l.length}, {"schema", std::move(schema)}});
   nlohmann::json j{{"name", ref.name},    {"codepage", spec.codepage}, {"recfm", spec.recfm},
                    {"lrecl", spec.lrecl}, {"key", key.names},          {"records", records}};
   if (ref.name != spec.name) j["loaded_as"] = spec.name;  // one record type of a multi-record file
@@ -241,7 +242,7 @@ http_response dataset_routes::list_records(request_context& ctx) {
   bool strings = wants_strings(ctx);
   for (std::size_t i = 0; i < recs.size(); ++i) {
     if (i) body += ',';
-    auto text = strip_newline(bridge::record_json(*ds, recs[i]));
+    auto text = record_answer(*ds, recs[i]);
     body += strings ? numbers_as_strings(text) : text;
   }
   body += "],\"next\":";
@@ -297,7 +298,7 @@ http_response dataset_routes::get_record(request_context& ctx) {
     r.body.assign(reinterpret_cast<const char*>(bytes->data()), bytes->size());
     return r;
   }
-  auto text = strip_newline(bridge::record_json(*ds, recs.front()));
+  auto text = record_answer(*ds, recs.front());
   r.body = wants_strings(ctx) ? numbers_as_strings(text) : text;
   return r;
 }

@@ -5,7 +5,6 @@
 #include <ctime>
 #include <mutex>
 #include <optional>
-#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
@@ -61,10 +60,7 @@ struct parent_link {
 // field of the parent, numbers checked and written as the parent's columns store them.
 bool parent_key(const bridge::dataset& ds, const bridge::sql_table& main, const nlohmann::json& body,
                 parent_link& out, http_response& problem) {
-  std::size_t ptype = 0;
-  while (ptype < ds.maps().size() && ds.maps()[ptype].main().name != main.parent_table) ++ptype;
-  if (ptype == ds.maps().size()) throw std::logic_error("the parent table is not a record type's");
-  key_spec pk = key_of(ds, ptype);
+  key_spec pk = key_of(ds, parent_type(ds, main));
   out.table = main.parent_table;
   out.columns = pk.columns;
   out.names = pk.names;
@@ -188,7 +184,7 @@ http_response dataset_routes::write(request_context& ctx, const std::string& met
     auto before = bridge::read_records(*db, *ds, q);
     bool existed = !before.empty();
     std::optional<std::string> before_json, after_json;
-    if (existed) before_json = strip_newline(bridge::record_json(*ds, before.front()));
+    if (existed) before_json = record_answer(*ds, before.front());
     int status = 200;
     if (method == "POST" && existed) {
       db->rollback();
@@ -217,7 +213,7 @@ http_response dataset_routes::write(request_context& ctx, const std::string& met
         return make_problem(422, "the record cannot be stored", {{"body", written.err().message, ""}});
       }
       auto after = bridge::read_records(*db, *ds, q);
-      if (!after.empty()) after_json = strip_newline(bridge::record_json(*ds, after.front()));
+      if (!after.empty()) after_json = record_answer(*ds, after.front());
       status = existed ? 200 : 201;
     }
     std::string who = ctx.key != nullptr ? ctx.key->name : "";

@@ -265,6 +265,20 @@ json record_paths(const std::string& name, const std::string& schema, const copy
 
 }  // namespace
 
+void add_parent_member(nlohmann::json& schema, const std::vector<openapi_filter>& parent_key,
+                       decimal_form decimals) {
+  json props = json::object(), required = json::array();
+  for (const auto& f : parent_key) {
+    props[f.name] = f.numeric && decimals == decimal_form::number ? json{{"type", "number"}} : json{{"type", "string"}};
+    required.push_back(f.name);
+  }
+  schema["properties"]["_parent"] = {{"type", "object"},
+                                     {"description", "The parent record's key (hierarchical file)"},
+                                     {"required", required},
+                                     {"additionalProperties", false},
+                                     {"properties", props}};
+}
+
 nlohmann::json openapi_document(const std::vector<openapi_dataset>& datasets,
                                 bool dataset_routes, const std::string& server_url) {
   json doc;
@@ -286,6 +300,10 @@ nlohmann::json openapi_document(const std::vector<openapi_dataset>& datasets,
     std::string name = schema_name(d.name);
     schemas[name] = record_schema(*d.layout, decimal_form::number);
     schemas[name + ".strings"] = record_schema(*d.layout, decimal_form::string);
+    if (!d.parent_key.empty()) {
+      add_parent_member(schemas[name], d.parent_key, decimal_form::number);
+      add_parent_member(schemas[name + ".strings"], d.parent_key, decimal_form::string);
+    }
     if (dataset_routes) paths.update(record_paths(d.name, name, *d.layout, d.filters));
   }
   doc["paths"] = paths;

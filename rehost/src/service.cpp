@@ -65,7 +65,8 @@ http_response service::impl::openapi() {
     std::vector<openapi_filter> filters;
     auto f = detail::filters_of(*ref.ds, ref.type);
     for (std::size_t i = 0; i < f.names.size(); ++i) filters.push_back({f.names[i], f.numeric[i]});
-    list.push_back({ref.name, &ref.ds->json_plans()[ref.type].layout(), std::move(filters)});
+    list.push_back({ref.name, &ref.ds->json_plans()[ref.type].layout(), std::move(filters),
+                    detail::parent_fields(*ref.ds, ref.type)});
   }
   return text(openapi_document(list, datasets != nullptr).dump(2), "application/json");
 }

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from serve_support import MFB, Server, check, check_problem, finish, for_each_target, require_mfb, write_config
 from serve_dataset_test import packed
+import serve_openapi_test
 
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
@@ -81,6 +82,9 @@ def test_paye(srv, paye_bytes):
     nino, name = rec2[1:10].decode("cp037"), rec2[10:40].decode("cp037").rstrip()
     check(nino.isalnum() and name.replace(" ", "").isalpha(), "oracle: plain text in detail 2: %r %r" % (nino, name))
     check(det.get("PD-NINO") == nino and det.get("PD-EMPLOYEE-NAME") == name, "detail 2: %s %s" % (st, b[:300]))
+    # Its parent is the header before it in the file (record 1: employer reference at 1-10).
+    check(det.get("_parent") == {"PH-EMPLOYER-REF": paye_bytes[1:11].decode("cp037")} and paye_bytes[1:11] == "120/CC0001".encode("cp037"),
+          "detail 2's _parent: %s" % det.get("_parent"))
     st, _h, b = srv.request("GET", "/v1/datasets/paye_detail_rec/records/2", key=RK,
                             headers={"Accept": "application/octet-stream"})
     check(st == 200 and b == rec2, "detail's EBCDIC answer is the file's record 2")
@@ -115,6 +119,16 @@ def test_staff_writes(srv, sql):
     check(st == 201 and h.get("location") == base + "/777", "POST child with _parent: %s %s %s" % (st, h.get("location"), b[:300]))
     rows = sql("SELECT parent_e_ref, w_name FROM staff_worker_rec WHERE w_id = 777")
     check(rows == [("ZETA02", "DORA")], "stored parent key: %s" % rows)
+    st, _h, b = srv.request("GET", base + "/777", key=WK)
+    got = json.loads(b) if st == 200 else {}
+    check(got.get("_parent") == {"E-REF": "ZETA02"} and got.get("W-NAME") == "DORA", "GET child: %s %s" % (st, b[:300]))
+    # What GET answers, PUT takes back (the parent's key included).
+    got["W-NAME"] = "DORIS"
+    st, _h, b = srv.request("PUT", base + "/777", key=WK, body=got)
+    check(st == 200 and sql("SELECT parent_e_ref, w_name FROM staff_worker_rec WHERE w_id = 777") == [("ZETA02", "DORIS")],
+          "PUT of a GET answer: %s %s" % (st, b[:300]))
+    got["W-NAME"] = "DORA"
+    srv.request("PUT", base + "/777", key=WK, body=got)
     st, _h, b = srv.request("GET", base + "/777?format=ebcdic", key=WK)
     want = "W00777".encode("cp037") + packed(Decimal("12.34"), 7, 2) + "DORA".ljust(10).encode("cp037")
     check(st == 200 and b == want, "EBCDIC answer of the new child: %r" % b)
@@ -142,6 +156,15 @@ def test_staff_writes(srv, sql):
     check(refs == ["ACME01", "NEW003", "ZETA02"], "parent type's records: %s" % refs)
 
 
+def test_openapi(srv, tmp):
+    st, _h, b = srv.request("GET", "/openapi.json")
+    doc = json.loads(b)
+    parent = doc["components"]["schemas"].get("staff_worker_rec", {}).get("properties", {}).get("_parent", {})
+    check(parent.get("required") == ["E-REF"], "worker schema's _parent: %s" % parent)
+    check("/v1/datasets/paye_trailer_rec/records/{key}" in doc["paths"], "a path per record type")
+    serve_openapi_test.check_document(doc, tmp, "with record types")
+
+
 def load(target, args):
     r = subprocess.run([MFB, "load", "--target", target, "--no-progress"] + args, capture_output=True, text=True)
     return check(r.returncode == 0, "load: %s %s" % (r.returncode, r.stderr))
@@ -167,6 +190,7 @@ def run_against(target, sql, tmp, paye_bytes):
     try:
         test_paye(srv, paye_bytes)
         test_staff_writes(srv, sql)
+        test_openapi(srv, tmp)
     finally:
         check(srv.stop() == 0, "exit code after SIGTERM")
 

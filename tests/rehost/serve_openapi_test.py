@@ -33,6 +33,21 @@ def validate(node, script, path):
     return r.returncode, r.stdout + r.stderr
 
 
+def check_document(doc, tmp, what):
+    """Validate `doc` with the npm validator (a failure is recorded through check());
+    return (node, script), or (None, None) when the validator is not installed."""
+    node, script = find_validator()
+    if node is None or script is None:
+        print("SKIP: OpenAPI validator not installed")
+        return None, None
+    path = os.path.join(tmp, "openapi.json")
+    with open(path, "w") as f:
+        json.dump(doc, f)
+    code, out = validate(node, script, path)
+    check(code == 0, "openapi.json %s does not validate:\n%s" % (what, out[:3000]))
+    return node, script
+
+
 def main():
     if not os.path.exists(MFB):
         print("FAIL: %s not built" % MFB)

@@ -21,6 +21,9 @@ struct stored_record {
   std::int64_t record_no = 0;    ///< its mfb_record_no
   std::vector<sql_param> cells;  ///< flat cells; nullopt for NULL (or an absent element)
   std::vector<cell_state> states;
+  /// Hierarchical files: the parent's key values (the main table's parent columns, in
+  /// order; nullopt when the row has none). Empty for a record type without a parent.
+  std::vector<sql_param> parent;
 };
 
 /// A page of records of one type, read in the order of `order_by`.

@@ -30,7 +30,13 @@ struct openapi_dataset {
   std::string name;  ///< table name, as in the URL
   const copybook::record_layout* layout = nullptr;
   std::vector<openapi_filter> filters;  ///< key and indexed fields
+  /// A child type of a hierarchical file: its parent's key fields (the "_parent" member).
+  std::vector<openapi_filter> parent_key;
 };
+
+/// Add the "_parent" member (the parent's key fields, all required) to a record schema.
+void add_parent_member(nlohmann::json& schema, const std::vector<openapi_filter>& parent_key,
+                       decimal_form decimals = decimal_form::number);
 
 /// Return the OpenAPI 3.0.3 document: every route, the problem schema, bearer security,
 /// and one record schema per dataset (components/schemas/<name>, and <name>.strings).
