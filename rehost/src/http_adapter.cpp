@@ -4,9 +4,9 @@
 //
 // cpprest's listener cannot report the port it bound, so port 0 is resolved here first by
 // binding a socket to port 0 and reading the port back; the socket is closed before the
-// listener binds, which leaves a tiny window in which another process could take it.
-// (cpprest binds its own acceptor and keeps it private, so a socket bound here cannot be
-// handed over.) Likewise a request line whose URI cpprest cannot parse, or whose path
+// listener binds, which leaves a tiny window in which another process could take it (cpprest
+// binds its own acceptor and keeps it private, so a socket bound here cannot be handed
+// over); start() then tries another free port. Likewise a request line whose URI cpprest cannot parse, or whose path
 // cannot be %-decoded, is answered 400 by cpprest itself (plain text or empty) before any
 // handler runs: those are the only answers that are not problem+json.
 
@@ -100,6 +100,8 @@ class cpprest_server final : public http_server {
   }
 
   std::uint16_t port() const noexcept override { return port_; }
+  /// The handlers back, for another attempt after open() failed.
+  server_handlers release_handlers() { return std::move(handlers_); }
   std::string url() const override { return url_; }
 
   void stop(std::chrono::milliseconds drain) override {
@@ -282,11 +284,6 @@ bool parse_listen(const std::string& text, listen_options& out) {
 result<std::unique_ptr<http_server>> http_server::start(const listen_options& opts,
                                                         server_handlers handlers) {
   if (auto why = check_tls(opts.tls); !why.empty()) return error{why};
-  std::uint16_t port = opts.port;
-  if (port == 0) {
-    port = free_port(opts.host);
-    if (port == 0) return error{"cannot find a free port on " + opts.host};
-  }
   // cpprest's pool defaults to 40 threads; on a small machine most of their time goes to
   // waking each other. The pool is process-wide and can be sized once, before first use.
   static std::once_flag sized;
@@ -297,10 +294,20 @@ result<std::unique_ptr<http_server>> http_server::start(const listen_options& op
       // Already in use (a listener started earlier in this process): keep its size.
     }
   });
-  auto server = std::make_unique<cpprest_server>(opts, std::move(handlers), port);
-  auto opened = server->open();
-  if (!opened) return opened.err();
-  return std::unique_ptr<http_server>(std::move(server));
+  // Port 0: the port found free may be taken by another process before cpprest binds it;
+  // then another free port is tried, so the race costs a retry, not a failed start.
+  for (int attempt = 0;; ++attempt) {
+    std::uint16_t port = opts.port;
+    if (port == 0) {
+      port = free_port(opts.host);
+      if (port == 0) return error{"cannot find a free port on " + opts.host};
+    }
+    auto server = std::make_unique<cpprest_server>(opts, std::move(handlers), port);
+    auto opened = server->open();
+    if (opened) return std::unique_ptr<http_server>(std::move(server));
+    if (opts.port != 0 || attempt == 4) return opened.err();
+    handlers = server->release_handlers();
+  }
 }
 
 }  // namespace mfb::rehost
