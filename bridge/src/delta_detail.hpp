@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "json_quote.hpp"
 #include "mfb/bridge/decode_plan.hpp"
 #include "mfb/bridge/delta.hpp"
 #include "mfb/bridge/record_decoder.hpp"
@@ -100,9 +101,6 @@ void json_diff(std::string_view old_json, std::string_view new_json, std::string
 
 /// Find the value at dotted `path` in a canonical record; "null" when it is not there.
 std::string_view json_find(std::string_view json, std::string_view path);
-
-/// Append `text` to `out` as a JSON string (quotes, escapes).
-void json_quote(std::string_view text, std::string& out);
 
 /// Decodes the records of each event, checks the key order, and feeds the sink.
 class delta_emitter {

@@ -160,23 +160,4 @@ std::string_view json_find(std::string_view json, std::string_view path) {
   return value;
 }
 
-void json_quote(std::string_view text, std::string& out) {
-  static const char hex[] = "0123456789abcdef";
-  out += '"';
-  for (char c : text) {
-    auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (u < 0x20) {
-      out += "\\u00";
-      out += hex[u >> 4];
-      out += hex[u & 15];
-    } else {
-      out += c;
-    }
-  }
-  out += '"';
-}
-
 }  // namespace mfb::bridge::detail

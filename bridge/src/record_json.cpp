@@ -4,30 +4,12 @@
 
 #include <limits>
 
+#include "json_quote.hpp"
 #include "mfb/bridge/record_store.hpp"
 
 namespace mfb::bridge {
 
 namespace {
-
-void put_json_string(std::string& out, std::string_view s) {
-  static const char hex[] = "0123456789abcdef";
-  out += '"';
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += ch;
-    } else if (c < 0x20) {
-      out += "\\u00";
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    } else {
-      out += ch;
-    }
-  }
-  out += '"';
-}
 
 bool is_number(op_code c) {
   return c == op_code::zoned || c == op_code::packed || c == op_code::binary ||
@@ -124,7 +106,7 @@ std::string record_json(const dataset& ds, const stored_record& rec) {
         slots[static_cast<std::size_t>(op.slot)] = n;
       }
     } else {
-      put_json_string(out, *v);
+      detail::json_quote(*v, out);
     }
   }
   out += '}';
