@@ -97,9 +97,12 @@ std::string prepare_load(database& db, const dataset& ds, const load_options& op
     // PostgreSQL: new tables get their keys and foreign keys when the load is done
     // (finish_load).
     const bool pg = db.dialect() == sql_dialect::postgresql;
+    // One round trip for all of it: a wide table has a COMMENT ON per column.
+    std::string ddl;
     for (const auto& m : ds.maps())
       if (!db.table_exists(m.main().name))
-        for (const auto& stmt : create_table_sql(m, db.dialect(), pg)) db.execute(stmt);
+        for (const auto& stmt : create_table_sql(m, db.dialect(), pg)) ddl += stmt + ";\n";
+    if (!ddl.empty()) db.execute(ddl);
     save_dataset(db, opts.spec);
     plan.row = checkpoint{job, opts.spec.name, fingerprint, 0, base, "running",
                                  plan.committed_totals.to_json(), {}, mode_name(opts.mode)};
