@@ -7,6 +7,7 @@
 #include <pqxx/pqxx>
 
 #include <future>
+#include <map>
 
 #include "database_detail.hpp"
 #include "pg_copy_binary.hpp"
@@ -108,6 +109,16 @@ class pg_bulk final : public bulk_inserter {
   bool open_ = false;  // a COPY is in progress on the connection
 };
 
+// A field as text; BYTEA (an item kept as its bytes) as plain hex, as the decoder writes it
+// (the server's hex output format prefixes it with \x).
+sql_param field_text(const pqxx::field& f) {
+  if (f.is_null()) return {};
+  std::string_view t(f.c_str(), f.size());
+  constexpr pqxx::oid bytea_oid = 17;
+  if (f.type() == bytea_oid && t.substr(0, 2) == "\\x") t.remove_prefix(2);
+  return std::string(t);
+}
+
 class pg_database final : public database {
  public:
   explicit pg_database(const std::string& uri) try : conn_(uri) {
@@ -123,15 +134,37 @@ class pg_database final : public database {
 
   sql_rows query(std::string_view sql, const sql_params& params) override {
     sql_rows out;
-    run([&](pqxx::transaction_base& t) {
-      pqxx::result r = t.exec_params(std::string(sql), pqxx::prepare::make_dynamic_params(params));
+    auto fill = [&](const pqxx::result& r) {
       for (pqxx::row::size_type i = 0; i < r.columns(); ++i) out.columns.emplace_back(r.column_name(i));
       for (const auto& row : r) {
         auto& o = out.rows.emplace_back();
-        for (const auto& f : row)
-          o.push_back(f.is_null() ? sql_param{} : sql_param{std::string(f.c_str(), f.size())});
+        for (const auto& f : row) o.push_back(field_text(f));
       }
-    });
+    };
+    if (txn_) {
+      run([&](pqxx::transaction_base& t) {
+        fill(t.exec_params(std::string(sql), pqxx::prepare::make_dynamic_params(params)));
+      });
+      return out;
+    }
+    // Outside a transaction: autocommit, one round trip instead of BEGIN, statement, COMMIT
+    // (the REST facade's reads), and a statement prepared once per connection and text. The
+    // cache is bounded: texts vary with the length of IN lists and such.
+    try {
+      std::string text(sql);
+      auto it = prepared_.find(text);
+      if (it == prepared_.end() && prepared_.size() < max_prepared) {
+        std::string name = "mfb_s" + std::to_string(prepared_.size());
+        conn_.prepare(name, text);
+        it = prepared_.emplace(text, name).first;
+      }
+      pqxx::nontransaction t(conn_);
+      fill(it != prepared_.end()
+               ? t.exec_prepared(it->second, pqxx::prepare::make_dynamic_params(params))
+               : t.exec_params(text, pqxx::prepare::make_dynamic_params(params)));
+    } catch (const std::exception& e) {
+      throw db_error(std::string("PostgreSQL: ") + e.what());
+    }
     return out;
   }
 
@@ -147,7 +180,7 @@ class pg_database final : public database {
         for (const auto& rec : r) {
           values.clear();
           for (const auto& f : rec)
-            values.push_back(f.is_null() ? sql_param{} : sql_param{std::string(f.c_str(), f.size())});
+            values.push_back(field_text(f));
           row(values);
         }
       }
@@ -202,8 +235,10 @@ class pg_database final : public database {
     }
   }
 
+  static constexpr std::size_t max_prepared = 256;
   pqxx::connection conn_;
   std::unique_ptr<pqxx::work> txn_;
+  std::map<std::string, std::string> prepared_;  // SQL text -> prepared statement name
 };
 
 }  // namespace

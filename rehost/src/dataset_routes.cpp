@@ -60,23 +60,11 @@ bool wants_strings(const request_context& ctx) {
   return d != nullptr && *d == "string";
 }
 
-// A record and its OCCURS child rows come from two statements. On PostgreSQL each statement
-// outside a transaction is BEGIN, statement, COMMIT (three round trips): one read
-// transaction for both saves two. SQLite's begin() takes the write lock, and a local file
-// has no round trips to save, so it reads without one.
+// A record and its OCCURS child rows come from two statements, each one round trip (on
+// PostgreSQL, autocommit with prepared statements; see database_postgres.cpp).
 std::vector<bridge::stored_record> read_page(bridge::database& db, const bridge::dataset& ds,
                                              const bridge::record_query& q) {
-  if (db.dialect() != bridge::sql_dialect::postgresql || ds.maps()[q.type].tables().size() < 2)
-    return bridge::read_records(db, ds, q);
-  db.begin();
-  try {
-    auto recs = bridge::read_records(db, ds, q);
-    db.commit();
-    return recs;
-  } catch (...) {
-    db.rollback();
-    throw;
-  }
+  return bridge::read_records(db, ds, q);
 }
 
 }  // namespace
@@ -159,6 +147,7 @@ http_response dataset_routes::describe(request_context& ctx) {
   nlohmann::json records = nlohmann::json::array();
   auto form = wants_strings(ctx) ? decimal_form::string : decimal_form::number;
   auto schema = record_schema(l, form);
+  mark_raw_fields(schema, l, spec.raw);
   if (auto parent = parent_fields(*ref.ds, ref.type); !parent.empty()) add_parent_member(schema, parent, form);
   records.push_back({{"name", l.name}, {"length", l.length}, {"schema", std::move(schema)}});
   nlohmann::json j{{"name", ref.name},    {"codepage", spec.codepage}, {"recfm", spec.recfm},
