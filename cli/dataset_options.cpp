@@ -65,6 +65,7 @@ std::string dataset_spec_of(const dataset_args& a, bridge::dataset_spec& spec) {
   spec.float_format = l.float_format;
   spec.zoned = l.zoned;
   spec.trunc = l.trunc;
+  spec.raw = raw_fields_of(l);
   for (const auto& k : a.keys) {
     if (k.find('=') != std::string::npos) {  // RECORD=F1,F2 stays whole
       spec.key.push_back(k);

@@ -52,6 +52,7 @@ std::string finish(encode_args& a) {
   o.on_error = *bridge::parse_error_policy(a.on_error);
   o.encode.float_format = float_format_of(l);
   o.encode.zoned_charset = zoned_charset_of(l);
+  o.encode.raw_fields = raw_fields_of(l);
   o.encode.binary_trunc = truncation_of(l);
   if (o.max_errors < -1) return "--max-errors must be 0 or more";
   return {};

@@ -29,6 +29,20 @@ void add_layout_options(CLI::App& cmd, layout_args& a, const layout_help& help) 
   cmd.add_option("--trunc", a.trunc, "Binary limits: std (picture digits) or bin (full range)")
       ->check(CLI::IsMember({"std", "bin"}))
       ->capture_default_str();
+  cmd.add_option("--raw", a.raw,
+                 "Elementary items kept as their bytes: hex text, BYTEA/BLOB columns "
+                 "(comma-separated COBOL names, repeatable)");
+}
+
+std::vector<std::string> raw_fields_of(const layout_args& a) {
+  std::vector<std::string> out;
+  for (const auto& text : a.raw)
+    for (std::size_t at = 0; at <= text.size();) {
+      auto comma = std::min(text.find(',', at), text.size());
+      if (comma > at) out.push_back(text.substr(at, comma - at));
+      at = comma + 1;
+    }
+  return out;
 }
 
 void add_length_field_options(CLI::App& cmd, layout_args& a) {

@@ -32,6 +32,7 @@ struct layout_args {
   std::string float_format = "hfp";
   std::string zoned = "ebcdic";
   std::string trunc = "std";
+  std::vector<std::string> raw;  ///< --raw F1,F2 (repeatable)
 };
 
 /// The help texts that differ between commands (reading or writing records).
@@ -67,6 +68,9 @@ ebcdic::zoned_charset zoned_charset_of(const layout_args& a);
 /// --trunc std|bin.
 ebcdic::truncation truncation_of(const layout_args& a);
 
+/// --raw, comma lists split: the items kept as their bytes.
+std::vector<std::string> raw_fields_of(const layout_args& a);
+
 /// Copy the shared reading options into a command's options (convert, delta: the same
 /// field names); return a usage error or "".
 template <typename Options>
@@ -87,6 +91,7 @@ std::string apply_reading_options(const layout_args& l, Options& o) {
   o.decode.float_format = float_format_of(l);
   o.decode.zoned_charset = zoned_charset_of(l);
   o.decode.binary_trunc = truncation_of(l);
+  o.decode.raw_fields = raw_fields_of(l);
   return {};
 }
 

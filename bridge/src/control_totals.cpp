@@ -14,7 +14,9 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-bool summed_kind(sql_kind k) { return k != sql_kind::text && k != sql_kind::float8; }
+bool summed_kind(sql_kind k) {
+  return k != sql_kind::text && k != sql_kind::float8 && k != sql_kind::bytes;
+}
 
 std::string hex64(std::uint64_t v) {
   std::string s(16, '0');
@@ -110,10 +112,13 @@ void control_totals::add_from_target(database& db, const sql_table& table,
                     std::to_string(c.scale) + ")";
   std::string parts;
   for (std::size_t j : role.key) {
+    // Every key part as the text the source hashed (bytes: lowercase hex).
+    const std::string col = quote_ident(table.columns[j].name);
+    const bool bytes = table.columns[j].kind == sql_kind::bytes;
     if (pg)
-      parts += (parts.empty() ? "" : " || chr(31) || ") + quote_ident(table.columns[j].name) + "::text";
+      parts += (parts.empty() ? "" : " || chr(31) || ") + (bytes ? "encode(" + col + ", 'hex')" : col + "::text");
     else
-      parts += (parts.empty() ? "" : ", ") + quote_ident(table.columns[j].name);
+      parts += (parts.empty() ? "" : ", ") + (bytes ? "lower(hex(" + col + "))" : col);
   }
   sql += pg ? ", SUM(hashtextextended(" + parts + ", 0)::numeric)" : ", mfb_key_hash(" + parts + ")";
   auto r = db.query(sql + " FROM " + quote_ident(table.name));

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "database_detail.hpp"
+#include "hex_text.hpp"
 
 namespace mfb::bridge::detail {
 
@@ -36,6 +37,8 @@ class statement {
 };
 
 std::string column_text(sqlite3_stmt* s, int i) {
+  if (sqlite3_column_type(s, i) == SQLITE_BLOB)  // an item kept as its bytes: hex, as decoded
+    return hex_of(sqlite3_column_blob(s, i), static_cast<std::size_t>(sqlite3_column_bytes(s, i)));
   if (sqlite3_column_type(s, i) == SQLITE_FLOAT) {
     char buf[32];
     auto r = std::to_chars(buf, buf + sizeof buf, sqlite3_column_double(s, i));
@@ -67,6 +70,12 @@ class sqlite_bulk final : public bulk_inserter {
           sqlite3_bind_int64(s, at, n);
           continue;
         }
+      } else if (k == sql_kind::bytes) {
+        blob_.clear();
+        if (!append_hex_bytes(v.text, blob_))
+          throw db_error("SQLite insert: '" + std::string(v.text) + "' is not hex text");
+        sqlite3_bind_blob(s, at, blob_.data(), static_cast<int>(blob_.size()), SQLITE_TRANSIENT);
+        continue;
       } else if (k == sql_kind::float8) {
         double d = 0;
         auto r = std::from_chars(v.text.data(), v.text.data() + v.text.size(), d);
@@ -87,6 +96,7 @@ class sqlite_bulk final : public bulk_inserter {
   sqlite3* db_;
   statement stmt_;
   std::vector<sql_kind> kinds_;
+  std::string blob_;
 };
 
 class sqlite_database final : public database {

@@ -74,6 +74,7 @@ result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
                                           : ebcdic::zoned_charset::ebcdic;
   d.binary_trunc = spec.trunc == "bin" ? ebcdic::truncation::binary
                                        : ebcdic::truncation::standard;
+  d.raw_fields = spec.raw;
   std::vector<select_rule> rules;
   for (const auto& text : spec.selects) {
     auto r = parse_select_rule(text);
@@ -88,6 +89,7 @@ result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
   eo.float_format = d.float_format;
   eo.zoned_charset = d.zoned_charset;
   eo.binary_trunc = d.binary_trunc;
+  eo.raw_fields = d.raw_fields;
   const auto& plans = ds->selector_->plans();
   // Parents are mapped before their children, whose tables reference them.
   std::vector<int> parent_of(plans.size(), -1);

@@ -112,7 +112,8 @@ std::string dataset_spec::to_json() const {
             {"parents", parents},
             {"flatten_occurs", flatten_occurs},
             {"check_88", check_88},
-            {"indexes", indexes}};
+            {"indexes", indexes},
+            {"raw", raw}};
   return j.dump();
 }
 
@@ -139,6 +140,7 @@ result<dataset_spec> dataset_spec::from_json(std::string_view text) {
     if (j.contains("parents")) s.parents = j.at("parents").get<std::vector<std::string>>();
     s.flatten_occurs = j.at("flatten_occurs").get<bool>();
     s.check_88 = j.at("check_88").get<bool>();
+    if (j.contains("raw")) s.raw = j.at("raw").get<std::vector<std::string>>();
     if (j.contains("indexes"))
       s.indexes = j.at("indexes").get<std::vector<std::vector<std::string>>>();
     return s;

@@ -106,6 +106,11 @@ struct decode_plan::builder {
     op.is_signed = pic && pic->is_signed;
     const std::size_t number = 48;
     const std::size_t text = f.length * 6 + 2;
+    for (const auto& name : plan.opts_.raw_fields)
+      if (cb::names_equal(name, f.name) || cb::names_equal(name, f.path)) {
+        op.code = op_code::raw;
+        return f.length * 2 + 2;
+      }
     switch (f.use) {
       case cb::usage::display:
         if (f.kind == cb::category::numeric) {

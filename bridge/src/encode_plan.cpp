@@ -48,6 +48,11 @@ struct encode_plan::builder {
     n.scale = static_cast<std::int16_t>(pic ? pic->scale : 0);
     n.is_signed = pic && pic->is_signed;
     n.justified = f.justified_right;
+    for (const auto& name : plan.opts_.raw_fields)
+      if (cb::names_equal(name, f.name) || cb::names_equal(name, f.path)) {
+        n.code = encode_code::raw;
+        return;
+      }
     switch (f.use) {
       case cb::usage::display:
         if (f.kind == cb::category::numeric) {

@@ -3,6 +3,8 @@
 
 #include "pg_copy_binary.hpp"
 
+#include "hex_text.hpp"
+
 #include <array>
 #include <bit>
 #include <charconv>
@@ -131,6 +133,13 @@ bool append_copy_field(std::string& out, const sql_value& v, sql_kind kind) {
       put32(out, static_cast<std::uint32_t>(v.text.size()));
       out.append(v.text);
       return true;
+    case sql_kind::bytes: {
+      const std::size_t at = out.size();
+      put32(out, static_cast<std::uint32_t>(v.text.size() / 2));
+      if (append_hex_bytes(v.text, out)) return true;
+      out.resize(at);
+      return false;
+    }
   }
   return false;
 }

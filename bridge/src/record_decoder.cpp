@@ -254,6 +254,16 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
         o = detail::put_sbcs<Csv>(o, p, len, table, plain);
         continue;
       }
+      case op_code::raw: {
+        static constexpr char hex[] = "0123456789abcdef";
+        if constexpr (!Csv) *o++ = '"';
+        for (std::size_t b = 0; b < op.length; ++b) {
+          *o++ = hex[p[b] >> 4];
+          *o++ = hex[p[b] & 15];
+        }
+        if constexpr (!Csv) *o++ = '"';
+        continue;
+      }
       case op_code::text_mixed:
       case op_code::dbcs:
       case op_code::national: {

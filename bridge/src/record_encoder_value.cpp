@@ -2,6 +2,7 @@
 // numeric string, exponents allowed), scale checks, and the codec call per usage, with a
 // reason in words for every way a value can be refused.
 
+#include "hex_text.hpp"
 #include "record_encoder_value.hpp"
 
 #include <charconv>
@@ -128,6 +129,18 @@ std::string encode_value(const encode_plan& plan, const encode_node& n, json_kin
   if (kind != json_kind::string && kind != json_kind::number)
     return is_numeric_node(n) ? "expected a number" : "expected a string";
   switch (n.code) {
+    case encode_code::raw: {
+      if (kind != json_kind::string) return "expected a string of hex digits";
+      if (text.size() != 2 * n.length)
+        return "expected " + std::to_string(2 * n.length) + " hex digits (" +
+               std::to_string(n.length) + " bytes), got " + std::to_string(text.size());
+      for (std::size_t i = 0; i < n.length; ++i) {
+        int hi = detail::hex_digit(text[2 * i]), lo = detail::hex_digit(text[2 * i + 1]);
+        if (hi < 0 || lo < 0) return "not a hex digit at position " + std::to_string(2 * i + (hi < 0 ? 1 : 2));
+        p[i] = static_cast<std::uint8_t>(hi * 16 + lo);
+      }
+      return {};
+    }
     case encode_code::text: {
       if (n.justified && page.kind() == eb::page_kind::single_byte) {
         std::size_t chars = 0;

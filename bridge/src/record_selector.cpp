@@ -59,6 +59,14 @@ result<record_selector> record_selector::build(const std::vector<cb::record_layo
                                                const decode_options& opts) {
   record_selector s;
   if (layouts.empty()) return error{"the copybook defines no records"};
+  // A --raw name must be an elementary item of some record (a typo would keep nothing raw).
+  for (const auto& name : opts.raw_fields) {
+    bool found = false;
+    for (const auto& l : layouts)
+      for (const auto& f : l.fields)
+        found |= !f.is_group() && (cb::names_equal(name, f.name) || cb::names_equal(name, f.path));
+    if (!found) return error{"--raw " + name + ": no elementary item of that name"};
+  }
   auto by_name = [&](std::string_view name) -> const cb::record_layout* {
     for (const auto& l : layouts)
       if (iequal(l.name, name)) return &l;

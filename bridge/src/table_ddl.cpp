@@ -44,6 +44,7 @@ std::string sql_type(const sql_column& c, sql_dialect dialect) {
                 : "TEXT";
     case sql_kind::float8: return pg ? "DOUBLE PRECISION" : "REAL";
     case sql_kind::text: return pg ? "VARCHAR(" + std::to_string(c.length) + ")" : "TEXT";
+    case sql_kind::bytes: return pg ? "BYTEA" : "BLOB";
   }
   return "TEXT";
 }

@@ -16,6 +16,17 @@ namespace cb = mfb::copybook;
 
 namespace {
 
+// An item kept as its bytes (decode_options::raw_fields) is a BYTEA/BLOB column.
+void keep_raw(const decode_plan& plan, const cb::record_layout& layout, sql_column& col) {
+  const cb::field& f = layout.fields[static_cast<std::size_t>(col.field)];
+  for (const auto& name : plan.options().raw_fields)
+    if (cb::names_equal(name, f.name) || cb::names_equal(name, f.path)) {
+      col.kind = sql_kind::bytes;
+      col.length = f.length;
+      col.check.clear();
+    }
+}
+
 // The outermost OCCURS item above (or at) `index`, -1 if none.
 std::int32_t outer_occurs(const cb::record_layout& layout, std::int32_t index) {
   std::int32_t found = -1;
@@ -96,6 +107,7 @@ result<table_map> table_map::build(const decode_plan& plan, const table_options&
       // A flattened element is named from its CSV column, which carries every number.
       std::string name = suffix.empty() ? leaf : snake_case(plan.columns()[c]);
       sql_column col = detail::column_for(layout, src.field, opts.check_88, src.occurrence);
+      keep_raw(plan, layout, col);
       col.name = main_names.take(name, suffix.empty() ? qualified : std::string{});
       main.columns.push_back(std::move(col));
       main.cells[0].push_back(c);
@@ -129,6 +141,7 @@ result<table_map> table_map::build(const decode_plan& plan, const table_options&
     if (element == 1) {
       std::string suffix = occurrence_suffix(src.occurrence, 1);
       sql_column col = detail::column_for(layout, src.field, opts.check_88);
+      keep_raw(plan, layout, col);
       col.name = child_names[it->second].take(detail::limit_identifier(leaf + suffix),
                                               suffix.empty() ? qualified : std::string{});
       t.columns.push_back(std::move(col));

@@ -300,6 +300,8 @@ nlohmann::json openapi_document(const std::vector<openapi_dataset>& datasets,
     std::string name = schema_name(d.name);
     schemas[name] = record_schema(*d.layout, decimal_form::number);
     schemas[name + ".strings"] = record_schema(*d.layout, decimal_form::string);
+    mark_raw_fields(schemas[name], *d.layout, d.raw);
+    mark_raw_fields(schemas[name + ".strings"], *d.layout, d.raw);
     if (!d.parent_key.empty()) {
       add_parent_member(schemas[name], d.parent_key, decimal_form::number);
       add_parent_member(schemas[name + ".strings"], d.parent_key, decimal_form::string);

@@ -130,6 +130,34 @@ json item_schema(const copybook::record_layout& layout, const field& f, decimal_
 
 }  // namespace
 
+void mark_raw_fields(nlohmann::json& schema, const copybook::record_layout& layout,
+                     const std::vector<std::string>& raw) {
+  for (const auto& f : layout.fields) {
+    bool is_raw = false;
+    for (const auto& name : raw)
+      is_raw |= copybook::names_equal(name, f.name) || copybook::names_equal(name, f.path);
+    if (!is_raw || f.is_group()) continue;
+    std::vector<const field*> chain;  // the item and its named ancestors, outermost last
+    for (int i = static_cast<int>(&f - layout.fields.data()); i > 0;
+         i = layout.fields[static_cast<std::size_t>(i)].parent)
+      chain.push_back(&layout.fields[static_cast<std::size_t>(i)]);
+    json* node = &schema;
+    for (auto it = chain.rbegin(); it != chain.rend() && node != nullptr; ++it) {
+      if ((*it)->is_filler) continue;  // a FILLER group's items sit in the enclosing object
+      if (node->contains("items")) node = &(*node)["items"];
+      auto props = node->find("properties");
+      node = props != node->end() && props->contains((*it)->name) ? &(*props)[(*it)->name] : nullptr;
+    }
+    if (node == nullptr) continue;
+    json& leaf = node->contains("items") ? (*node)["items"] : *node;
+    json hex{{"type", "string"}, {"pattern", "^[0-9a-fA-F]*$"},
+             {"minLength", 2 * f.length}, {"maxLength", 2 * f.length}};
+    if (leaf.contains("description")) hex["description"] = leaf["description"];
+    if (leaf.contains("nullable")) hex["nullable"] = leaf["nullable"];
+    leaf = std::move(hex);
+  }
+}
+
 nlohmann::json record_schema(const copybook::record_layout& layout, decimal_form decimals) {
   if (layout.fields.empty()) return {{"type", "object"}};
   const field& root = layout.fields.front();

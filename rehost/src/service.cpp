@@ -66,7 +66,7 @@ http_response service::impl::openapi() {
     auto f = detail::filters_of(*ref.ds, ref.type);
     for (std::size_t i = 0; i < f.names.size(); ++i) filters.push_back({f.names[i], f.numeric[i]});
     list.push_back({ref.name, &ref.ds->json_plans()[ref.type].layout(), std::move(filters),
-                    detail::parent_fields(*ref.ds, ref.type)});
+                    detail::parent_fields(*ref.ds, ref.type), ref.ds->spec().raw});
   }
   return text(openapi_document(list, datasets != nullptr).dump(2), "application/json");
 }

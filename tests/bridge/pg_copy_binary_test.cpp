@@ -50,6 +50,16 @@ TEST(PgCopyBinary, FloatTextAndNull) {
   EXPECT_EQ(test::to_hex(reinterpret_cast<const std::uint8_t*>(out.data()), out.size()), "FFFFFFFF");
 }
 
+TEST(PgCopyBinary, BytesAreTheRawBytesOfTheirHexText) {
+  // byteasend: the bytes themselves, after the length word.
+  EXPECT_EQ(field("00ff1A", sql_kind::bytes), "0000000300FF1A");
+  bool ok = true;
+  EXPECT_EQ(field("0", sql_kind::bytes, &ok), "");
+  EXPECT_FALSE(ok);
+  EXPECT_EQ(field("zz", sql_kind::bytes, &ok), "");
+  EXPECT_FALSE(ok);
+}
+
 TEST(PgCopyBinary, TextThatIsNoValueOfTheTypeIsRefused) {
   bool ok = true;
   EXPECT_EQ(field("12a", sql_kind::integer, &ok), "");

@@ -50,6 +50,7 @@ struct dataset_spec {
   std::vector<std::string> parents;   ///< CHILD=PARENT record types (hierarchical files)
   /// Secondary indexes: each entry one index's COBOL field names (main tables).
   std::vector<std::vector<std::string>> indexes;
+  std::vector<std::string> raw;       ///< items kept as their bytes (BYTEA/BLOB columns)
   bool flatten_occurs = false;
   bool check_88 = false;
 

@@ -37,6 +37,7 @@ enum class op_code : std::uint8_t {
   binary,             ///< binary integer, scaled by the picture
   floating,           ///< COMP-1 / COMP-2
   edited,             ///< numeric-edited text read back to a number
+  raw,                ///< the bytes themselves, as lowercase hex (decode_options::raw_fields)
 };
 
 /// One plan step. Offsets are relative to the enclosing OCCURS element (or the record).

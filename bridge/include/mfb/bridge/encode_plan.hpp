@@ -26,6 +26,7 @@ struct encode_options {
   ebcdic::zoned_charset zoned_charset = ebcdic::zoned_charset::ebcdic;  ///< zoned ASCII mode
   ebcdic::truncation binary_trunc = ebcdic::truncation::standard;       ///< TRUNC(STD|BIN)
   bool check_88 = false;  ///< a field with 88 levels must hold one of their values
+  std::vector<std::string> raw_fields;  ///< items given as hex text of their bytes
 
   /// Return the defaults: HFP floats, EBCDIC zoned, TRUNC(STD), no 88-level check.
   static encode_options defaults() { return {}; }
@@ -47,6 +48,7 @@ enum class encode_code : std::uint8_t {
   binary,
   floating,
   edited,      ///< numeric-edited picture
+  raw,         ///< the bytes themselves, given as hex text (encode_options::raw_fields)
 };
 
 /// One node. Offsets are relative to the enclosing OCCURS element (or the record), at

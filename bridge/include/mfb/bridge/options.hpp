@@ -2,6 +2,7 @@
 // Options for decoding records into JSON Lines or CSV; plain data, kept apart from the machinery.
 
 #include <string>
+#include <vector>
 
 #include "mfb/ebcdic/binary.hpp"
 #include "mfb/ebcdic/floating.hpp"
@@ -21,6 +22,9 @@ struct decode_options {
   ebcdic::zoned_charset zoned_charset = ebcdic::zoned_charset::ebcdic;  ///< zoned ASCII mode
   ebcdic::truncation binary_trunc = ebcdic::truncation::standard;      ///< TRUNC(STD|BIN)
   std::string record_type_key;  ///< when set, each record gets this key holding its type name
+  /// Elementary items kept as their bytes: hex text (lowercase), BYTEA/BLOB in SQL. For
+  /// binary data in PIC X fields, or areas no usage describes.
+  std::vector<std::string> raw_fields;
 
   /// Return the defaults: JSON Lines, HFP floats, EBCDIC zoned, TRUNC(STD), spaces trimmed.
   static decode_options defaults() { return {}; }

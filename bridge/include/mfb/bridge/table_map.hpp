@@ -25,6 +25,7 @@ enum class sql_kind : std::uint8_t {
   numeric,                    ///< exact decimal (precision, scale); TEXT in SQLite
   float8,                     ///< COMP-1 / COMP-2
   text,                       ///< VARCHAR(length)
+  bytes,                      ///< BYTEA (SQLite: BLOB): an item kept as its bytes
 };
 
 /// One SQL column. Synthetic columns (record number, occurrence, parent key) have field -1.

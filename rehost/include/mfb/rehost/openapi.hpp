@@ -19,6 +19,11 @@ enum class decimal_form { number, string };
 nlohmann::json record_schema(const copybook::record_layout& layout,
                              decimal_form decimals = decimal_form::number);
 
+/// Give the items kept as their bytes (load --raw) the schema of their hex text: a string
+/// of exactly twice their length in hex digits.
+void mark_raw_fields(nlohmann::json& schema, const copybook::record_layout& layout,
+                     const std::vector<std::string>& raw);
+
 /// A field a record list may filter on (`?NAME=value`, equality).
 struct openapi_filter {
   std::string name;      ///< COBOL name (or column name), as in the query
@@ -32,6 +37,7 @@ struct openapi_dataset {
   std::vector<openapi_filter> filters;  ///< key and indexed fields
   /// A child type of a hierarchical file: its parent's key fields (the "_parent" member).
   std::vector<openapi_filter> parent_key;
+  std::vector<std::string> raw;  ///< items kept as their bytes (hex strings)
 };
 
 /// Add the "_parent" member (the parent's key fields, all required) to a record schema.

@@ -1,0 +1,42 @@
+#pragma once
+// Items kept as their bytes (--raw) travel as lowercase hex text: in JSON, CSV and cells,
+// and between us and the database (BYTEA/BLOB hold the bytes themselves).
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace mfb::bridge::detail {
+
+/// The value of one hex digit (either case), or -1.
+inline int hex_digit(char c) noexcept {
+  return c >= '0' && c <= '9'   ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                : -1;
+}
+
+/// Append the bytes `hex` spells to `out`; false (out unchanged) unless it is an even number
+/// of hex digits.
+inline bool append_hex_bytes(std::string_view hex, std::string& out) {
+  if (hex.size() % 2 != 0) return false;
+  for (char c : hex)
+    if (hex_digit(c) < 0) return false;
+  for (std::size_t i = 0; i < hex.size(); i += 2)
+    out += static_cast<char>(hex_digit(hex[i]) * 16 + hex_digit(hex[i + 1]));
+  return true;
+}
+
+/// `n` bytes as lowercase hex.
+inline std::string hex_of(const void* data, std::size_t n) {
+  static constexpr char digits[] = "0123456789abcdef";
+  const auto* p = static_cast<const unsigned char*>(data);
+  std::string out(2 * n, '0');
+  for (std::size_t i = 0; i < n; ++i) {
+    out[2 * i] = digits[p[i] >> 4];
+    out[2 * i + 1] = digits[p[i] & 15];
+  }
+  return out;
+}
+
+}  // namespace mfb::bridge::detail
