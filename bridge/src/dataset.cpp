@@ -187,11 +187,17 @@ result<hierarchy_tracker> dataset::hierarchy() const {
   std::vector<parent_rule> parents;
   for (const auto& text : spec_.parents)
     if (auto r = parse_parent_rule(text)) parents.push_back(*r);
+  // The tracker needs the parents' keys; a key of a type that is no parent is only its
+  // table's primary key (a child record written through the REST facade needs one).
   std::vector<key_rule> keys;
-  if (!parents.empty())
-    for (const auto& text : spec_.key)
-      if (text.find('=') != std::string::npos)
-        if (auto k = parse_key_rule(text)) keys.push_back(*k);
+  for (const auto& text : spec_.key)
+    if (text.find('=') != std::string::npos)
+      if (auto k = parse_key_rule(text))
+        for (const auto& p : parents)
+          if (copybook::names_equal(p.parent, k->record)) {
+            keys.push_back(*k);
+            break;
+          }
   return hierarchy_tracker::build(selector_->plans(), parents, keys);
 }
 

@@ -117,6 +117,16 @@ def main():
             '("tp_postcode", "tp_surname", "tp_forenames")',
             'tpi_tp_surname_idx|CREATE INDEX "tpi_tp_surname_idx" ON "tpi" ("tp_surname")'],
             f"sqlite: --index makes the named indexes: {idx} {p.stderr[-200:]}")
+        # A child record type of a hierarchical file may have its own key (its table's
+        # primary key), next to its parent's key columns.
+        paye_opts, paye_data = SAMPLES["paye"]
+        p = mfb("load", *paye_opts, "--parent", "PAYE-DETAIL-REC=PAYE-HEADER-REC",
+                "--key", "PAYE-HEADER-REC=PH-EMPLOYER-REF", "--key", "PAYE-DETAIL-REC=PD-NINO",
+                "--table", "pk", "--input", paye_data, "--target", "sqlite:" + db, "--no-progress")
+        ddl = sqlite(db, "SELECT sql FROM sqlite_master WHERE name = 'pk_paye_detail_rec'")
+        check(p.returncode == 0 and 'PRIMARY KEY ("pd_nino")' in ddl and
+              'FOREIGN KEY ("parent_ph_employer_ref") REFERENCES "pk_paye_header_rec"' in ddl,
+              f"sqlite: a child type keyed by its own field {p.stderr[-200:]} {ddl[-300:]}")
         p = mfb("ddl", *tp_opts[:2], "--dialect", "sqlite", "--index", "TP-NOPE")
         check(p.returncode != 0 and "--index TP-NOPE: no such field" in p.stderr,
               f"ddl: an unknown --index field is an error: {p.stderr.strip()}")
