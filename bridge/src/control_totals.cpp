@@ -106,10 +106,15 @@ void control_totals::add_from_target(database& db, const sql_table& table,
   // (hashtextextended, which key_hash.cpp reproduces), so no row travels to the client.
   const bool pg = db.dialect() == sql_dialect::postgresql;
   std::string sql = "SELECT COUNT(*)";
-  for (const auto& c : role.summed)
-    sql += pg ? ", SUM(" + quote_ident(table.columns[c.index].name) + ")"
-              : ", mfb_exact_sum(" + quote_ident(table.columns[c.index].name) + ", " +
-                    std::to_string(c.scale) + ")";
+  for (const auto& c : role.summed) {
+    const std::string& name = table.columns[c.index].name;
+    // SQLite names the bad value's table.column (a string literal) and record number.
+    std::string place;
+    for (char ch : table.name + "." + name) place += ch == '\'' ? std::string("''") : std::string(1, ch);
+    sql += pg ? ", SUM(" + quote_ident(name) + ")"
+              : ", mfb_exact_sum(" + quote_ident(name) + ", " + std::to_string(c.scale) + ", '" +
+                    place + "', " + quote_ident(table.columns[0].name) + ")";
+  }
   std::string parts;
   for (std::size_t j : role.key) {
     // Every key part as the text the source hashed (bytes: lowercase hex).

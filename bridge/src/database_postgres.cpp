@@ -46,8 +46,9 @@ class pg_bulk final : public bulk_inserter {
     append_tuple_start(buffer_, row.size());
     for (std::size_t i = 0; i < row.size(); ++i)
       if (!append_copy_field(buffer_, row[i], kinds_[i]))
-        throw db_error("table " + table_ + ", column " + names_[i] + ": '" +
-                       std::string(row[i].text) + "' is no value of the column's type");
+        throw db_error("record " + std::string(row[0].text) + ", table " + table_ + ", column " +
+                       names_[i] + ": '" + std::string(row[i].text) +
+                       "' is no value of the column's type");
   }
   void flush() override {
     if (buffer_.empty()) return;

@@ -73,7 +73,8 @@ class sqlite_bulk final : public bulk_inserter {
       } else if (k == sql_kind::bytes) {
         blob_.clear();
         if (!append_hex_bytes(v.text, blob_))
-          throw db_error("SQLite insert: '" + std::string(v.text) + "' is not hex text");
+          throw db_error("SQLite insert: record " + std::string(row[0].text) + ", column " +
+                         std::to_string(i + 1) + ": '" + std::string(v.text) + "' is not hex text");
         sqlite3_bind_blob(s, at, blob_.data(), static_cast<int>(blob_.size()), SQLITE_TRANSIENT);
         continue;
       } else if (k == sql_kind::float8) {

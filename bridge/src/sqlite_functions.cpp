@@ -1,6 +1,6 @@
 // The reconciliation's aggregates for SQLite, so that it re-reads a table's totals with one
 // statement inside SQLite instead of handing every value to the client:
-// - mfb_exact_sum(value, scale) sums decimal texts exactly, as 128-bit integers at the
+// - mfb_exact_sum(value, scale, column name, record number) sums decimal texts exactly, as 128-bit integers at the
 //   column's scale (SQLite keeps our decimals as TEXT; its own SUM would go through REAL);
 // - mfb_key_hash(part, ...) adds up the key hashes (key_hash.hpp), as PostgreSQL's SUM of
 //   hashtextextended does.
@@ -46,7 +46,11 @@ void sum_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
   eb::decimal d, scaled;
   if (eb::parse_decimal(v, d) != eb::decode_status::ok ||
       eb::rescale(d, s->scale, scaled) != eb::decode_status::ok) {
-    std::string why = "mfb_exact_sum: '" + std::string(v) + "' is not an exact decimal";
+    // The place of the bad value: its column (a constant argument) and its record number.
+    const auto* column = reinterpret_cast<const char*>(sqlite3_value_text(argv[2]));
+    std::string why = "table.column " + std::string(column ? column : "?") + ", record " +
+                      std::to_string(sqlite3_value_int64(argv[3])) + ": '" + std::string(v) +
+                      "' is not an exact decimal";
     sqlite3_result_error(ctx, why.c_str(), -1);
     return;
   }
@@ -89,7 +93,7 @@ void key_hash_finish(sqlite3_context* ctx) {
 }  // namespace
 
 void register_sqlite_functions(sqlite3* db) {
-  sqlite3_create_function_v2(db, "mfb_exact_sum", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+  sqlite3_create_function_v2(db, "mfb_exact_sum", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                              nullptr, nullptr, sum_step, finish_sum, nullptr);
   sqlite3_create_function_v2(db, "mfb_key_hash", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                              nullptr, nullptr, key_hash_step, key_hash_finish, nullptr);

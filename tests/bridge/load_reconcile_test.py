@@ -58,7 +58,8 @@ def reconcile_cases(label, target, query, tmp):
         # SQLite keeps decimals as TEXT: a text that is no decimal is an error, never a 0.
         query("UPDATE paye_detail_rec SET pd_gross_pay = '12x.00' WHERE mfb_record_no = 6")
         p = mfb("reconcile", "--target", target, "--dataset", "paye")
-        check(p.returncode == 4 and "'12x.00' is not an exact decimal" in p.stderr,
+        check(p.returncode == 4 and "table.column paye_detail_rec.pd_gross_pay, record 6: "
+              "'12x.00' is not an exact decimal" in p.stderr,
               f"{label}: a non-decimal amount -> exit {p.returncode} {p.stderr.strip()[-200:]}")
 
     # A trailer whose count is one too many (PIC 9(7) zoned at bytes 1-7 of the T record).
