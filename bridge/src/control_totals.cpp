@@ -52,12 +52,13 @@ void control_totals::relink() {
     }
 }
 
-bool control_totals::add_row(std::size_t map, std::size_t table,
-                             const std::vector<sql_value>& row) {
+bool control_totals::count_row(std::size_t map, std::size_t table,
+                               const std::vector<sql_value>& row, int sign) {
   const column_role& r = roles_[map][table];
   table_totals& t = *r.totals;
-  ++t.rows;
-  t.key_hash += detail::key_hash(row, r.key);
+  // Counts and the key hash total are modulo 2^64, so taking a row out is exact too.
+  t.rows += static_cast<std::uint64_t>(static_cast<std::int64_t>(sign));
+  t.key_hash += static_cast<std::uint64_t>(static_cast<std::int64_t>(sign)) * detail::key_hash(row, r.key);
   bool ok = true;
   for (const auto& c : r.summed) {
     const sql_value& v = row[c.index];
@@ -68,7 +69,7 @@ bool control_totals::add_row(std::size_t map, std::size_t table,
       ok = false;
       continue;
     }
-    c.sum->unscaled += scaled.unscaled;
+    c.sum->unscaled += sign * scaled.unscaled;
   }
   return ok;
 }

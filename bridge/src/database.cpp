@@ -6,11 +6,11 @@
 
 namespace mfb::bridge {
 
-std::unique_ptr<database> database::open(const std::string& target) {
+std::unique_ptr<database> database::open(const std::string& target, open_mode mode) {
   if (target.rfind("sqlite:", 0) == 0) {
     std::string file = target.substr(7);
     if (file.empty()) throw db_error("sqlite: target needs a file name (sqlite:FILE)");
-    return detail::open_sqlite(file);
+    return detail::open_sqlite(file, mode == open_mode::create);
   }
   if (target.rfind("postgresql://", 0) == 0 || target.rfind("postgres://", 0) == 0)
     return detail::open_postgresql(target);

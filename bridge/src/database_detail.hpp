@@ -11,7 +11,7 @@ struct sqlite3;
 
 namespace mfb::bridge::detail {
 
-std::unique_ptr<database> open_sqlite(const std::string& file);
+std::unique_ptr<database> open_sqlite(const std::string& file, bool create);
 std::unique_ptr<database> open_postgresql(const std::string& uri);
 /// Register the reconciliation's aggregates on an SQLite connection: mfb_exact_sum(value,
 /// scale), the exact sum of decimal texts at `scale` as text (NULL over no values; a text

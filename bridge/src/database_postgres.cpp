@@ -6,11 +6,15 @@
 #include <pqxx/largeobject>
 #include <pqxx/pqxx>
 
+#include <charconv>
+#include <cstring>
 #include <future>
 #include <map>
 
 #include "database_detail.hpp"
+#include "key_hash.hpp"
 #include "pg_copy_binary.hpp"
+#include "pg_text.hpp"
 
 namespace mfb::bridge::detail {
 
@@ -22,9 +26,28 @@ struct raw_connection_of : pqxx::largeobject {
   static PGconn* of(const pqxx::dbtransaction& t) { return pqxx::largeobject::raw_connection(t); }
 };
 
+// The number after ", line " in a COPY error's context: the tuple of the stream (1-based).
+std::size_t copy_line(const char* context) {
+  if (context == nullptr) return 0;
+  const char* at = std::strstr(context, ", line ");
+  std::size_t line = 0;
+  if (at != nullptr) std::from_chars(at + 7, at + std::strlen(at), line);
+  return line;
+}
+
+// "Key (a, b)=(1, x) already exists." -> "(1, x)"; empty when the detail has another shape.
+std::string duplicate_key_of(const char* detail) {
+  std::string_view d = detail == nullptr ? "" : detail;
+  auto from = d.find(")=(");
+  auto to = d.rfind(") already exists");
+  if (from == std::string_view::npos || to == std::string_view::npos || to < from) return {};
+  return std::string(d.substr(from + 2, to - from - 1));
+}
+
 class pg_bulk final : public bulk_inserter {
  public:
-  pg_bulk(pqxx::work& txn, const sql_table& table) : txn_(txn), table_(table.name) {
+  pg_bulk(pqxx::work& txn, const sql_table& table)
+      : txn_(txn), table_(table.name), key_(table.primary_key) {
     for (const auto& c : table.columns) {
       kinds_.push_back(c.kind);
       names_.push_back(c.name);
@@ -45,10 +68,21 @@ class pg_bulk final : public bulk_inserter {
     if (!open_ && buffer_.empty()) append_copy_header(buffer_);
     append_tuple_start(buffer_, row.size());
     for (std::size_t i = 0; i < row.size(); ++i)
-      if (!append_copy_field(buffer_, row[i], kinds_[i]))
-        throw db_error("record " + std::string(row[0].text) + ", table " + table_ + ", column " +
-                       names_[i] + ": '" + std::string(row[i].text) +
-                       "' is no value of the column's type");
+      if (!append_copy_field(buffer_, row[i], kinds_[i])) {
+        const std::string where = "record " + std::string(row[0].text) + ", table " + table_ +
+                                  ", column " + names_[i] + ": ";
+        if (kinds_[i] == sql_kind::text && has_nul_escape(row[i].text))
+          throw unstorable_value_error(where + "the value holds U+2400, which PostgreSQL text "
+                                               "columns use for X'00' (low-values)",
+                                       names_[i]);
+        throw db_error(where + "'" + std::string(row[i].text) + "' is no value of the column's type");
+      }
+    // Which record each tuple of the stream is, and its key's hash: a server error names a
+    // line of the stream, and a duplicate key's first holder may be earlier in it.
+    std::int64_t no = 0;
+    std::from_chars(row[0].text.data(), row[0].text.data() + row[0].text.size(), no);
+    record_nos_.push_back(no);
+    key_hashes_.push_back(key_hash(row, key_));
   }
   void flush() override {
     if (buffer_.empty()) return;
@@ -79,6 +113,8 @@ class pg_bulk final : public bulk_inserter {
       throw db_error("PostgreSQL COPY into " + table_ + ": " + PQerrorMessage(conn));
     expect(conn, PQgetResult(conn), PGRES_COMMAND_OK);
     while (PGresult* extra = PQgetResult(conn)) PQclear(extra);
+    record_nos_.clear();
+    key_hashes_.clear();
   }
 
  private:
@@ -89,14 +125,34 @@ class pg_bulk final : public bulk_inserter {
                      PQerrorMessage(raw_connection_of::of(txn_)));
   }
   void expect(PGconn* conn, PGresult* r, ExecStatusType want) {
-    const bool ok = r != nullptr && PQresultStatus(r) == want;
-    std::string why = r != nullptr ? PQresultErrorMessage(r) : PQerrorMessage(conn);
-    PQclear(r);
-    if (!ok) {
-      while (PGresult* rest = PQgetResult(conn)) PQclear(rest);
-      while (!why.empty() && why.back() == '\n') why.pop_back();
-      throw db_error("PostgreSQL COPY into " + table_ + ": " + why);
+    if (r != nullptr && PQresultStatus(r) == want) {
+      PQclear(r);
+      return;
     }
+    std::string why = r != nullptr ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) != nullptr
+                                         ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY)
+                                         : PQresultErrorMessage(r)
+                                   : PQerrorMessage(conn);
+    const char* state = r != nullptr ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+    const std::string code = state != nullptr ? state : "";
+    const std::size_t line = copy_line(r != nullptr ? PQresultErrorField(r, PG_DIAG_CONTEXT) : nullptr);
+    const std::string key = duplicate_key_of(r != nullptr ? PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL) : nullptr);
+    if (const char* detail = r != nullptr ? PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL) : nullptr)
+      why += std::string(" (") + detail + ")";
+    PQclear(r);
+    while (PGresult* rest = PQgetResult(conn)) PQclear(rest);
+    while (!why.empty() && why.back() == '\n') why.pop_back();
+    // The server names a line of the stream: say which record that is.
+    std::int64_t record = line >= 1 && line <= record_nos_.size() ? record_nos_[line - 1] : 0;
+    const std::string place = record != 0 ? "record " + std::to_string(record) + ", " : "";
+    if (code == "23505" && record != 0 && !key.empty()) {
+      std::int64_t first = 0;
+      for (std::size_t i = 0; i + 1 < line && first == 0; ++i)
+        if (key_hashes_[i] == key_hashes_[line - 1]) first = record_nos_[i];
+      throw duplicate_key_error("table " + table_ + ": " + place + "key " + key + ": " + why, code,
+                                table_, key, first, record);
+    }
+    throw db_error("PostgreSQL COPY into " + table_ + ": " + place + why, code);
   }
 
   pqxx::work& txn_;
@@ -104,6 +160,9 @@ class pg_bulk final : public bulk_inserter {
   std::string columns_;
   std::vector<sql_kind> kinds_;
   std::vector<std::string> names_;
+  std::vector<std::size_t> key_;     // primary key column indexes
+  std::vector<std::int64_t> record_nos_;   // record number of each tuple of the stream
+  std::vector<std::uint64_t> key_hashes_;  // and its key's hash
   std::string buffer_;             // rows being encoded
   std::string sending_;            // rows being sent by send_
   std::future<bool> send_;
@@ -117,7 +176,28 @@ sql_param field_text(const pqxx::field& f) {
   std::string_view t(f.c_str(), f.size());
   constexpr pqxx::oid bytea_oid = 17;
   if (f.type() == bytea_oid && t.substr(0, 2) == "\\x") t.remove_prefix(2);
+  else if (has_nul_escape(t)) return from_pg_text(t);  // U+2400 is how text holds X'00'
   return std::string(t);
+}
+
+// Parameters as PostgreSQL text holds them: U+0000 as U+2400 (pg_text.hpp). `params` itself
+// when nothing changes (nearly always); a genuine U+2400 cannot be stored exactly.
+const sql_params& stored_params(const sql_params& params, sql_params& scratch) {
+  bool any = false;
+  for (const auto& p : params) any = any || (p && needs_nul_escape(*p));
+  if (!any) return params;
+  scratch = params;
+  for (std::size_t i = 0; i < scratch.size(); ++i) {
+    if (!scratch[i] || !needs_nul_escape(*scratch[i])) continue;
+    if (has_nul_escape(*scratch[i])) {
+      const std::string name = "parameter $" + std::to_string(i + 1);
+      throw unstorable_value_error(name + " holds U+2400, which PostgreSQL text uses for X'00' "
+                                          "(low-values): it cannot be stored exactly",
+                                   name);
+    }
+    scratch[i] = to_pg_text(*scratch[i]);
+  }
+  return scratch;
 }
 
 class pg_database final : public database {
@@ -133,7 +213,9 @@ class pg_database final : public database {
     run([&](pqxx::transaction_base& t) { t.exec(std::string(sql)); });
   }
 
-  sql_rows query(std::string_view sql, const sql_params& params) override {
+  sql_rows query(std::string_view sql, const sql_params& given) override {
+    sql_params scratch;
+    const sql_params& params = stored_params(given, scratch);
     sql_rows out;
     auto fill = [&](const pqxx::result& r) {
       for (pqxx::row::size_type i = 0; i < r.columns(); ++i) out.columns.emplace_back(r.column_name(i));

@@ -3,6 +3,7 @@
 // prepared INSERT per table reused for every row of a bulk load.
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <charconv>
 #include <cstdlib>
@@ -16,7 +17,8 @@ namespace mfb::bridge::detail {
 namespace {
 
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
-  throw db_error(std::string(what) + ": " + sqlite3_errmsg(db));
+  throw db_error(std::string(what) + ": " + sqlite3_errmsg(db),
+                 std::to_string(sqlite3_extended_errcode(db)));
 }
 
 class statement {
@@ -48,9 +50,35 @@ std::string column_text(sqlite3_stmt* s, int i) {
   return std::string(t, static_cast<std::size_t>(sqlite3_column_bytes(s, i)));
 }
 
+// The key of `row` as "(part, part)", and the record number of the row already holding it
+// (0 when none: the clash was on another unique column).
+std::string key_text(const sql_table& table, const std::vector<sql_value>& row) {
+  std::string text;
+  for (std::size_t k : table.primary_key) text += (text.empty() ? "" : ", ") + std::string(row[k].text);
+  return "(" + text + ")";
+}
+
+std::int64_t record_holding_key(sqlite3* db, const sql_table& table,
+                                const std::vector<sql_value>& row) {
+  std::string where;
+  for (std::size_t i = 0; i < table.primary_key.size(); ++i)
+    where += (i ? " AND " : "") + quote_ident(table.columns[table.primary_key[i]].name) + " = ?" +
+             std::to_string(i + 1);
+  statement st(db, "SELECT MIN(" + quote_ident(table.columns[0].name) + ") FROM " +
+                       quote_ident(table.name) + " WHERE " + where);
+  for (std::size_t i = 0; i < table.primary_key.size(); ++i) {
+    const std::string_view v = row[table.primary_key[i]].text;
+    sqlite3_bind_text(st.get(), static_cast<int>(i + 1), v.data(), static_cast<int>(v.size()),
+                      SQLITE_STATIC);
+  }
+  if (sqlite3_step(st.get()) != SQLITE_ROW) return 0;
+  return sqlite3_column_int64(st.get(), 0);
+}
+
 class sqlite_bulk final : public bulk_inserter {
  public:
-  sqlite_bulk(sqlite3* db, const sql_table& table) : db_(db), stmt_(db, insert_sql(table)) {
+  sqlite_bulk(sqlite3* db, const sql_table& table)
+      : db_(db), table_(table), stmt_(db, insert_sql(table)) {
     for (const auto& c : table.columns) kinds_.push_back(c.kind);
   }
   void add(const std::vector<sql_value>& row) override {
@@ -87,7 +115,25 @@ class sqlite_bulk final : public bulk_inserter {
       }
       sqlite3_bind_text(s, at, v.text.data(), static_cast<int>(v.text.size()), SQLITE_STATIC);
     }
-    if (sqlite3_step(s) != SQLITE_DONE) fail(db_, "SQLite insert failed");
+    if (sqlite3_step(s) != SQLITE_DONE) {
+      const int code = sqlite3_extended_errcode(db_);
+      const std::string why = sqlite3_errmsg(db_);
+      sqlite3_reset(s);
+      if (code == SQLITE_CONSTRAINT_PRIMARYKEY || code == SQLITE_CONSTRAINT_UNIQUE) {
+        // The transaction is intact: the row holding the key, committed or of this chunk,
+        // is still there to name.
+        const std::int64_t first = record_holding_key(db_, table_, row);
+        std::int64_t second = 0;
+        std::from_chars(row[0].text.data(), row[0].text.data() + row[0].text.size(), second);
+        if (first != 0)
+          throw duplicate_key_error("table " + table_.name + ": records " + std::to_string(first) +
+                                        " and " + std::to_string(second) + " have the same key " +
+                                        key_text(table_, row),
+                                    std::to_string(code), table_.name, key_text(table_, row),
+                                    first, second);
+      }
+      throw db_error("SQLite insert failed: " + why, std::to_string(code));
+    }
     sqlite3_reset(s);
   }
   void flush() override {}
@@ -95,6 +141,7 @@ class sqlite_bulk final : public bulk_inserter {
 
  private:
   sqlite3* db_;
+  const sql_table& table_;
   statement stmt_;
   std::vector<sql_kind> kinds_;
   std::string blob_;
@@ -102,12 +149,13 @@ class sqlite_bulk final : public bulk_inserter {
 
 class sqlite_database final : public database {
  public:
-  explicit sqlite_database(const std::string& file) {
-    if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                                                SQLITE_OPEN_NOMUTEX,
-                        nullptr) != SQLITE_OK) {
+  sqlite_database(const std::string& file, bool create) {
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+    if (int rc = sqlite3_open_v2(file.c_str(), &db_, flags, nullptr); rc != SQLITE_OK) {
       std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
+      if (!create && rc == SQLITE_CANTOPEN && access(file.c_str(), F_OK) != 0)
+        throw db_error("no such database file: " + file + " (only load creates a database)");
       throw db_error("cannot open SQLite file " + file + ": " + why);
     }
     // NOMUTEX: a database object serves one thread at a time (the load's writer thread,
@@ -195,8 +243,8 @@ class sqlite_database final : public database {
 
 }  // namespace
 
-std::unique_ptr<database> open_sqlite(const std::string& file) {
-  return std::make_unique<sqlite_database>(file);
+std::unique_ptr<database> open_sqlite(const std::string& file, bool create) {
+  return std::make_unique<sqlite_database>(file, create);
 }
 
 std::string insert_sql(const sql_table& table) {

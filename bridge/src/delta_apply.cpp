@@ -1,8 +1,10 @@
 // The delta applier: each event becomes a write_record (insert, or replace by key) or a
-// delete_record, inside one transaction that finish() commits.
+// delete_record, inside one transaction that finish() commits together with the dataset's
+// updated expected control totals.
 
 #include "mfb/bridge/delta_apply.hpp"
 
+#include "load_checkpoint.hpp"
 #include "mfb/bridge/record_store.hpp"
 
 namespace mfb::bridge {
@@ -32,27 +34,47 @@ bool table_delta_sink::begin(const copybook::record_layout& layout,
   try {
     db_.begin();
     open_ = true;
+    // The totals reconcile checks against (an upsert load keeps none: nothing to follow).
+    auto load = detail::last_finished_load(db_, ds_->spec().name);
+    if (load && !load->expected_totals.empty()) {
+      auto stored = control_totals::from_json(load->expected_totals);
+      if (!stored) return fail(stored.err().message);
+      expected_ = control_totals(ds_->maps());
+      expected_.add(*stored);
+      load_job_ = load->job;
+    }
   } catch (const db_error& e) {
     return fail(e.what());
   }
   return true;
 }
 
+bool table_delta_sink::count(const delta_record& rec, std::int64_t record_no, bool remove) {
+  if (load_job_.empty()) return true;
+  std::vector<std::uint8_t> bytes(rec.bytes.begin(), rec.bytes.end());
+  auto counted = count_record(*ds_, 0, bytes, record_no, expected_, remove);
+  return counted ? true : fail(counted.err().message);
+}
+
 bool table_delta_sink::write(const delta_event& event) {
   try {
     if (event.op == delta_op::remove) {
       std::vector<std::uint8_t> bytes(event.old_record.bytes.begin(), event.old_record.bytes.end());
-      auto gone = delete_record(db_, *ds_, 0, bytes);
+      std::int64_t record_no = 0;
+      auto gone = delete_record(db_, *ds_, 0, bytes, &record_no);
       if (!gone) return fail(gone.err().message);
       if (!*gone)
         return fail("record " + std::to_string(event.old_record.number) +
                     " of the old generation is not in the table: the table is not that generation");
-      return true;
+      return count(event.old_record, record_no, true);
     }
     std::vector<std::uint8_t> bytes(event.new_record.bytes.begin(), event.new_record.bytes.end());
-    auto written = write_record(db_, *ds_, 0, bytes, event.op == delta_op::update);
+    const bool update = event.op == delta_op::update;
+    auto written = write_record(db_, *ds_, 0, bytes, update);
     if (!written) return fail("record " + std::to_string(event.new_record.number) + ": " + written.err().message);
-    return true;
+    // An updated row keeps its record number: its old rows leave the totals, the new come in.
+    if (update && !count(event.old_record, *written, true)) return false;
+    return count(event.new_record, *written, false);
   } catch (const db_error& e) {
     return fail(e.what());
   }
@@ -60,10 +82,18 @@ bool table_delta_sink::write(const delta_event& event) {
 
 bool table_delta_sink::finish(const delta_counts&) {
   try {
+    if (!load_job_.empty()) {
+      auto load = detail::read_checkpoint(db_, load_job_);
+      if (load) {
+        load->expected_totals = expected_.to_json();
+        detail::write_checkpoint(db_, *load);
+      }
+    }
     db_.commit();
     open_ = false;
   } catch (const db_error& e) {
     open_ = false;
+    db_.rollback();
     return fail(e.what());
   }
   return true;

@@ -98,6 +98,13 @@ int list_runs(const runs_options& opts, std::FILE* out, std::FILE* err) {
         return 1;
       }
       location = *t;
+      // The job's own target before its first run: nothing recorded yet, not a typo.
+      std::error_code missing;
+      if (location.rfind("sqlite:", 0) == 0 &&
+          !std::filesystem::exists(location.substr(7), missing)) {
+        std::fputs(opts.json ? "[]\n" : ("no runs recorded in " + location + "\n").c_str(), out);
+        return 0;
+      }
     }
     if (state_dir.empty()) {
       auto parent = opts.job_file.parent_path();
@@ -117,7 +124,8 @@ int list_runs(const runs_options& opts, std::FILE* out, std::FILE* err) {
     }
     location = "sqlite:" + file.string();
   }
-  auto history = open_run_history(location);
+  // A reader: a misspelled --target is an error, never a new empty history.
+  auto history = open_run_history(location, false);
   if (!history) {
     std::fprintf(err, "mfbridge runs: %s\n", history.err().message.c_str());
     return 4;

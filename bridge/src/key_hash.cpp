@@ -4,7 +4,10 @@
 
 #include "key_hash.hpp"
 
+#include <cstring>
 #include <string>
+
+#include "pg_text.hpp"
 
 namespace mfb::bridge::detail {
 
@@ -69,15 +72,21 @@ std::uint64_t pg_text_hash(std::string_view bytes) noexcept {
   return (std::uint64_t{b} << 32) | c;
 }
 
+std::uint64_t stored_text_hash(std::string_view text) {
+  if (text.empty() || std::memchr(text.data(), '\0', text.size()) == nullptr)
+    return pg_text_hash(text);
+  return pg_text_hash(to_pg_text(text));
+}
+
 std::uint64_t key_hash(const std::vector<sql_value>& row, const std::vector<std::size_t>& key) {
-  if (key.size() == 1) return pg_text_hash(row[key[0]].text);
+  if (key.size() == 1) return stored_text_hash(row[key[0]].text);
   thread_local std::string joined;
   joined.clear();
   for (std::size_t i = 0; i < key.size(); ++i) {
     if (i) joined += key_part_separator;
     joined += row[key[i]].text;
   }
-  return pg_text_hash(joined);
+  return stored_text_hash(joined);
 }
 
 }  // namespace mfb::bridge::detail

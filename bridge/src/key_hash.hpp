@@ -15,7 +15,11 @@ namespace mfb::bridge::detail {
 /// PostgreSQL's hash_bytes_extended(bytes, seed 0), as an unsigned 64-bit value.
 std::uint64_t pg_text_hash(std::string_view bytes) noexcept;
 
-/// The hash of one row's key: its key texts joined by 0x1F, through pg_text_hash.
+/// pg_text_hash of `text` as PostgreSQL text stores it (U+0000 as U+2400, pg_text.hpp), so
+/// a key holding low-values hashes alike in the source, in SQLite and in PostgreSQL.
+std::uint64_t stored_text_hash(std::string_view text);
+
+/// The hash of one row's key: its key texts joined by 0x1F, through stored_text_hash.
 std::uint64_t key_hash(const std::vector<sql_value>& row, const std::vector<std::size_t>& key);
 
 /// The separator between the parts of a composite key (SQL: chr(31)).

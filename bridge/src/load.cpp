@@ -8,7 +8,9 @@
 
 #include "load_checkpoint.hpp"
 #include "load_chunk.hpp"
+#include "load_duplicates.hpp"
 #include "load_setup.hpp"
+#include "pg_text.hpp"
 #include "mfb/bridge/record_decoder.hpp"
 #include "mfb/bridge/record_reader.hpp"
 #include "trailer_check.hpp"
@@ -47,10 +49,12 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
 
   std::unique_ptr<database> db;
   try {
-    db = database::open(opts.target);
+    db = database::open(opts.target, open_mode::create);
   } catch (const db_error& e) {
     return stop(summary, 4, e.what(), log);
   }
+  if (db->dialect() == sql_dialect::postgresql)
+    if (auto clash = detail::nul_escape_clash(ds.page()); !clash.empty()) return stop(summary, 1, clash, log);
   // SQLite checks a foreign key per inserted child row (and refuses to drop a parent table
   // first); a bulk load checks them all once at the end instead (finish_load). Upserts keep
   // them on: their deletes cascade to children.
@@ -126,6 +130,11 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
       detail::write_checkpoint(*db, next);
       in_transaction = false;
       db->commit();
+    } catch (const duplicate_key_error& e) {
+      open.reset();
+      in_transaction = false;
+      db->rollback();
+      throw detail::complete_duplicate(*db, ds, e, opts.input, plan.row.record_base);
     } catch (...) {
       open.reset();
       in_transaction = false;
@@ -230,11 +239,15 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
   bool written = writer.finish();
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  if (!written) return stop(summary, 4, "target: " + writer.error(), log);
+  if (!written)
+    return stop(summary, writer.bad_data() ? 2 : 4,
+                (writer.bad_data() ? "" : "target: ") + writer.error(), log);
   if (stopped) return stop(summary, summary.exit_code, summary.message, log);
 
   try {
     detail::finish_load(*db, ds, opts, plan, totals, summary);
+  } catch (const duplicate_key_error& e) {
+    return stop(summary, 2, e.what(), log);
   } catch (const db_error& e) {
     return stop(summary, 4, e.what(), log);
   }

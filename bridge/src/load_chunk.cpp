@@ -3,6 +3,8 @@
 
 #include "load_chunk.hpp"
 
+#include "mfb/bridge/database.hpp"
+
 namespace mfb::bridge::detail {
 
 void table_rows::add(const std::vector<sql_value>& row) {
@@ -71,15 +73,25 @@ void chunk_writer::loop() {
       busy_ = true;
     }
     std::string failure;
+    bool bad_data = false;
     try {
       write_(work);
+    } catch (const duplicate_key_error& e) {
+      failure = e.what();
+      bad_data = true;
+    } catch (const unstorable_value_error& e) {
+      failure = e.what();
+      bad_data = true;
     } catch (const std::exception& e) {
       failure = e.what();
     }
     {
       std::lock_guard<std::mutex> lock(mu_);
       busy_ = false;
-      if (!failure.empty() && error_.empty()) error_ = failure;
+      if (!failure.empty() && error_.empty()) {
+        error_ = failure;
+        bad_data_ = bad_data;
+      }
     }
     cv_.notify_all();
   }

@@ -71,6 +71,9 @@ class chunk_writer {
   /// Wait for the last chunk; false if any write failed.
   bool finish();
   const std::string& error() const noexcept { return error_; }
+  /// Whether the failure was the data's (a duplicate key, a value the target cannot
+  /// store): exit code 2, not 4.
+  bool bad_data() const noexcept { return bad_data_; }
 
  private:
   void loop();
@@ -81,6 +84,7 @@ class chunk_writer {
   bool busy_ = false;
   bool done_ = false;
   std::string error_;
+  bool bad_data_ = false;
   std::thread thread_;
 };
 

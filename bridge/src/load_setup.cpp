@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "load_duplicates.hpp"
+
 namespace mfb::bridge::detail {
 
 const char* mode_name(load_mode m) {
@@ -115,31 +117,6 @@ std::string prepare_load(database& db, const dataset& ds, const load_options& op
   return {};
 }
 
-namespace {
-
-// Why a key could not be added after a load: the first two records that share a key, by
-// record number (the position in the file for a fresh load), or the server's own words.
-std::string duplicate_key_message(database& db, const sql_table& main, const std::string& input) {
-  std::string cols;
-  for (std::size_t k : main.primary_key) cols += (cols.empty() ? "" : ", ") + quote_ident(main.columns[k].name);
-  const std::string no = quote_ident(main.columns[0].name);
-  try {
-    auto r = db.query("SELECT MIN(" + no + ")::text, MAX(" + no + ")::text, ROW(" + cols +
-                      ")::text FROM " + quote_ident(main.name) + " GROUP BY " + cols +
-                      " HAVING COUNT(*) > 1 ORDER BY 1 LIMIT 1");
-    if (!r.rows.empty())
-      return input + ": records " + r.rows[0][0].value_or("?") + " and " +
-             r.rows[0][1].value_or("?") + " have the same key (" + cols + ") = " +
-             r.rows[0][2].value_or("?") + ", so table " + main.name +
-             " cannot get its primary key; fix the input, or load with --mode upsert";
-  } catch (const db_error& e) {
-    return e.what();
-  }
-  return "table " + main.name + ": its keys could not be added";
-}
-
-}  // namespace
-
 void finish_load(database& db, const dataset& ds, const load_options& opts, load_plan& plan,
                  const control_totals& source, load_summary& summary) {
   control_totals expected(ds.maps());
@@ -177,7 +154,7 @@ void finish_load(database& db, const dataset& ds, const load_options& opts, load
           add_missing(key_constraint_sql(m));
         } catch (const db_error&) {
           db.rollback();
-          throw db_error(duplicate_key_message(db, m.main(), opts.input));
+          throw_duplicate_after_load(db, m.main(), opts.input, plan.row.record_base);
         }
       }
       for (const auto& m : ds.maps()) add_missing(foreign_key_sql(m));

@@ -4,6 +4,7 @@
 #include "pg_copy_binary.hpp"
 
 #include "hex_text.hpp"
+#include "pg_text.hpp"
 
 #include <array>
 #include <bit>
@@ -130,6 +131,13 @@ bool append_copy_field(std::string& out, const sql_value& v, sql_kind kind) {
     }
     case sql_kind::numeric: return append_numeric(out, v.text);
     case sql_kind::text:
+      if (needs_nul_escape(v.text)) {  // X'00' as U+2400 (pg_text.hpp)
+        if (has_nul_escape(v.text)) return false;
+        const std::string stored = to_pg_text(v.text);
+        put32(out, static_cast<std::uint32_t>(stored.size()));
+        out.append(stored);
+        return true;
+      }
       put32(out, static_cast<std::uint32_t>(v.text.size()));
       out.append(v.text);
       return true;

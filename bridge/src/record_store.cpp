@@ -7,6 +7,7 @@
 
 #include "database_detail.hpp"
 #include "load_setup.hpp"
+#include "pg_text.hpp"
 #include "mfb/bridge/record_decoder.hpp"
 
 namespace mfb::bridge {
@@ -106,6 +107,25 @@ std::optional<std::int64_t> existing_record_no(database& db, const sql_table& ma
   return std::stoll(*r.rows[0][0]);
 }
 
+// PostgreSQL text holds X'00' as U+2400 (pg_text.hpp), so a genuine U+2400 cannot be
+// stored exactly: refuse the write, naming the field, before anything is written.
+void refuse_unstorable(const dataset& ds, std::size_t type, const sql_table& table,
+                       const std::vector<sql_value>& values) {
+  for (std::size_t j = table.data_begin; j < values.size(); ++j) {
+    const sql_column& c = table.columns[j];
+    if (c.kind != sql_kind::text || values[j].null || !detail::has_nul_escape(values[j].text))
+      continue;
+    const auto& fields = ds.selector().plans()[type].layout().fields;
+    const std::string field = c.field >= 0 && static_cast<std::size_t>(c.field) < fields.size()
+                                  ? fields[static_cast<std::size_t>(c.field)].path
+                                  : c.name;
+    throw unstorable_value_error(
+        "field " + field + " holds U+2400 (SYMBOL FOR NULL): PostgreSQL text stores X'00' "
+        "(low-values) as U+2400, so this value cannot be stored exactly",
+        field);
+  }
+}
+
 std::int64_t next_record_no(database& db, const dataset& ds) {
   // Concurrent writers would both read the same MAX: on PostgreSQL a transaction-scoped
   // advisory lock per dataset makes them take turns (SQLite's BEGIN IMMEDIATE already does).
@@ -123,6 +143,10 @@ result<std::int64_t> write_record(database& db, const dataset& ds, std::size_t t
   if (auto why = decode_one(ds, type, bytes, row); !why.empty()) return error{why};
   const table_map& map = ds.maps()[type];
   const sql_table& main = map.main();
+  if (db.dialect() == sql_dialect::postgresql)
+    map.split(row, 0, [&](std::size_t t, const std::vector<sql_value>& values) {
+      refuse_unstorable(ds, type, map.tables()[t], values);
+    });
   bool keyed = main.primary_key != std::vector<std::size_t>{0};
   if (replace && keyed) {
     // A replaced row keeps its place (record number) in the dataset.
@@ -148,7 +172,7 @@ result<std::int64_t> write_record(database& db, const dataset& ds, std::size_t t
 }
 
 result<bool> delete_record(database& db, const dataset& ds, std::size_t type,
-                           const std::vector<std::uint8_t>& bytes) {
+                           const std::vector<std::uint8_t>& bytes, std::int64_t* deleted_no) {
   cell_row row;
   if (auto why = decode_one(ds, type, bytes, row); !why.empty()) return error{why};
   const table_map& map = ds.maps()[type];
@@ -157,12 +181,26 @@ result<bool> delete_record(database& db, const dataset& ds, std::size_t type,
     if (t != 0) return;
     sql_params params;
     std::string where = detail::key_condition(map.main(), values, params);
-    found = !db.query("DELETE FROM " + quote_ident(map.main().name) + " WHERE " + where +
-                          " RETURNING 1",
-                      params)
-                 .rows.empty();
+    auto gone = db.query("DELETE FROM " + quote_ident(map.main().name) + " WHERE " + where +
+                             " RETURNING " + quote_ident(map.main().columns[0].name),
+                         params);
+    found = !gone.rows.empty();
+    if (found && deleted_no) *deleted_no = std::stoll(gone.rows[0][0].value_or("0"));
   });
   return found;
+}
+
+result<bool> count_record(const dataset& ds, std::size_t type,
+                          const std::vector<std::uint8_t>& bytes, std::int64_t record_no,
+                          control_totals& totals, bool remove) {
+  cell_row row;
+  if (auto why = decode_one(ds, type, bytes, row); !why.empty()) return error{why};
+  bool ok = true;
+  ds.maps()[type].split(row, record_no, [&](std::size_t t, const std::vector<sql_value>& values) {
+    ok &= remove ? totals.remove_row(type, t, values) : totals.add_row(type, t, values);
+  });
+  if (!ok) return error{"record " + std::to_string(record_no) + ": a numeric value does not parse"};
+  return true;
 }
 
 }  // namespace mfb::bridge

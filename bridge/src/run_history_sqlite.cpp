@@ -3,6 +3,7 @@
 // same file, so every statement waits for a busy database instead of failing at once.
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "mfb/bridge/run_history.hpp"
 
@@ -187,10 +188,16 @@ class sqlite_history final : public run_history {
 
 }  // namespace
 
-mfb::result<std::unique_ptr<run_history>> open_sqlite_run_history(const std::string& path) {
+mfb::result<std::unique_ptr<run_history>> open_sqlite_run_history(const std::string& path,
+                                                                  bool create) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  int rc = sqlite3_open_v2(path.c_str(), &db,
+                           SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0), nullptr);
   if (rc != SQLITE_OK) {
+    if (!create && rc == SQLITE_CANTOPEN && access(path.c_str(), F_OK) != 0) {
+      sqlite3_close(db);
+      return mfb::error{"no such database file: " + path};
+    }
     std::string why = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
     return mfb::error{path + ": cannot open the run history: " + why};
@@ -206,11 +213,12 @@ mfb::result<std::unique_ptr<run_history>> open_sqlite_run_history(const std::str
   return std::unique_ptr<run_history>(std::move(h));
 }
 
-mfb::result<std::unique_ptr<run_history>> open_run_history(const std::string& location) {
+mfb::result<std::unique_ptr<run_history>> open_run_history(const std::string& location,
+                                                           bool create) {
   if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0)
     return open_pg_run_history(location);
-  if (location.rfind("sqlite:", 0) == 0) return open_sqlite_run_history(location.substr(7));
-  return open_sqlite_run_history(location);
+  if (location.rfind("sqlite:", 0) == 0) return open_sqlite_run_history(location.substr(7), create);
+  return open_sqlite_run_history(location, create);
 }
 
 }  // namespace mfb::bridge

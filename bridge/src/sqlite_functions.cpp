@@ -82,7 +82,7 @@ void key_hash_step(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[i]));
     if (text != nullptr) joined.append(text, static_cast<std::size_t>(sqlite3_value_bytes(argv[i])));
   }
-  *total += pg_text_hash(joined);
+  *total += stored_text_hash(joined);
 }
 
 void key_hash_finish(sqlite3_context* ctx) {

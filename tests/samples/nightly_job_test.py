@@ -64,6 +64,14 @@ try:
     check(sorted(parents.values()) == [60, 150, 240], f"details per employer {parents}")
     db.close()
 
+    # Right after the job every dataset reconciles, the delta-applied taxpayer one included
+    # (the delta kept its expected totals current).
+    for dataset in ("paye", "taxpayer", "council_tax", "ltt_returns", "benefit_claims"):
+        p = subprocess.run([MFB, "reconcile", "--target", "sqlite:" + os.path.join(out, "nightly.db"),
+                            "--dataset", dataset], capture_output=True, text=True)
+        check(p.returncode == 0, f"reconcile {dataset} after the job: exit {p.returncode}\n"
+              f"{p.stdout[-1000:]}{p.stderr[-500:]}")
+
     # The demo runs the job again each time: a second, fresh run over the same database
     # (tables replaced, hierarchy parents dropped before their children) must succeed too.
     p = subprocess.run([MFB, "run", *args, "--restart"], capture_output=True, text=True,

@@ -39,7 +39,13 @@ class control_totals {
   }
 
   /// Count one row of table `table` of map `map`; false when a numeric text does not parse.
-  bool add_row(std::size_t map, std::size_t table, const std::vector<sql_value>& row);
+  bool add_row(std::size_t map, std::size_t table, const std::vector<sql_value>& row) {
+    return count_row(map, table, row, 1);
+  }
+  /// Take one row back out (a row a delta deleted or replaced); false as for add_row.
+  bool remove_row(std::size_t map, std::size_t table, const std::vector<sql_value>& row) {
+    return count_row(map, table, row, -1);
+  }
   /// Add another set of totals (a baseline, or the part an earlier run committed).
   void add(const control_totals& other);
   /// Recompute the totals from the tables in `db`.
@@ -62,6 +68,7 @@ class control_totals {
     std::string table;
     table_totals* totals = nullptr;  ///< its entry in tables_
   };
+  bool count_row(std::size_t map, std::size_t table, const std::vector<sql_value>& row, int sign);
   /// Point the roles at this object's own entries (after construction or a copy).
   void relink();
   /// Add one table's totals as the target computes them (sums in SQL, keys hashed here).

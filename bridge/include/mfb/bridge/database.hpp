@@ -4,6 +4,7 @@
 // to tables through it, so each works on both targets. Every statement with values takes
 // them as parameters ($1, $2, ...): no value is ever spliced into SQL text.
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -19,7 +20,48 @@ namespace mfb::bridge {
 /// A target failure (connection, SQL, constraint): exit code 4 at the command line.
 class db_error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit db_error(const std::string& what, std::string code = {})
+      : std::runtime_error(what), code_(std::move(code)) {}
+  /// PostgreSQL's SQLSTATE ("23505") or SQLite's extended result code in decimal ("1555");
+  /// empty when the failure did not come from the server or library.
+  const std::string& code() const noexcept { return code_; }
+
+ private:
+  std::string code_;
+};
+
+/// Rows of the data share a key (a unique or primary key violation while loading): bad
+/// data, exit code 2. The message names both records and the key value.
+class duplicate_key_error : public db_error {
+ public:
+  duplicate_key_error(const std::string& what, std::string code, std::string table,
+                      std::string key, std::int64_t first_record, std::int64_t second_record)
+      : db_error(what, std::move(code)), table_(std::move(table)), key_(std::move(key)),
+        first_(first_record), second_(second_record) {}
+  const std::string& table() const noexcept { return table_; }
+  /// The key value as "(part, part)".
+  const std::string& key() const noexcept { return key_; }
+  /// Record numbers of the pair, the earlier first; 0 when not known.
+  std::int64_t first_record() const noexcept { return first_; }
+  std::int64_t second_record() const noexcept { return second_; }
+
+ private:
+  std::string table_, key_;
+  std::int64_t first_ = 0, second_ = 0;
+};
+
+/// A value the target cannot store exactly: on PostgreSQL a text value holding a genuine
+/// U+2400, which there stands for X'00' (pg_text.hpp). Thrown by write_record (REST writes,
+/// delta apply) before anything is written: REST answers 422, the CLI exits 2.
+class unstorable_value_error : public db_error {
+ public:
+  unstorable_value_error(const std::string& what, std::string field)
+      : db_error(what), field_(std::move(field)) {}
+  /// The COBOL name of the field (or "parameter $n" from a bare statement).
+  const std::string& field() const noexcept { return field_; }
+
+ private:
+  std::string field_;
 };
 
 using sql_param = std::optional<std::string>;  ///< nullopt is SQL NULL
@@ -47,12 +89,19 @@ class bulk_inserter {
   virtual void finish() = 0;
 };
 
+/// Whether opening a SQLite target may create its file. Only a load creates a database:
+/// every reader (export, reconcile, serve, delta --apply-to, runs) takes `existing`, so a
+/// misspelled file name is an error instead of a new empty database.
+enum class open_mode { create, existing };
+
 /// One connection to a target.
 class database {
  public:
-  /// Open `target`: `sqlite:FILE` (created if absent) or `postgresql://...` /
-  /// `postgres://...` (a libpq URI). Throws db_error.
-  static std::unique_ptr<database> open(const std::string& target);
+  /// Open `target`: `sqlite:FILE` or `postgresql://...` / `postgres://...` (a libpq URI).
+  /// With open_mode::existing a missing SQLite file is a db_error ("no such database
+  /// file"). Throws db_error.
+  static std::unique_ptr<database> open(const std::string& target,
+                                        open_mode mode = open_mode::existing);
 
   virtual ~database() = default;
   virtual sql_dialect dialect() const noexcept = 0;

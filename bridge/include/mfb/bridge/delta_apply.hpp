@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "mfb/bridge/control_totals.hpp"
 #include "mfb/bridge/database.hpp"
 #include "mfb/bridge/dataset.hpp"
 #include "mfb/bridge/delta.hpp"
@@ -13,7 +14,9 @@
 namespace mfb::bridge {
 
 /// A delta_sink writing to the tables of a keyed, single-record-type dataset. Updated rows
-/// keep their record number; inserted rows take the next free numbers.
+/// keep their record number; inserted rows take the next free numbers. The expected control
+/// totals of the dataset's last finished load follow the changes in the same transaction,
+/// so `reconcile` after an applied delta matches, and a row changed by hand still shows.
 class table_delta_sink final : public delta_sink {
  public:
   table_delta_sink(database& db, std::shared_ptr<const dataset> ds);
@@ -27,9 +30,12 @@ class table_delta_sink final : public delta_sink {
 
  private:
   bool fail(std::string why);
+  bool count(const delta_record& rec, std::int64_t record_no, bool remove);
   database& db_;
   std::shared_ptr<const dataset> ds_;
   bool open_ = false;
+  std::string load_job_;     ///< the checkpoint holding the expected totals ("" = none)
+  control_totals expected_;  ///< those totals, kept current event by event
   std::string error_;
 };
 

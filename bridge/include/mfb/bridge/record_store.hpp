@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "mfb/bridge/control_totals.hpp"
 #include "mfb/bridge/database.hpp"
 #include "mfb/bridge/dataset.hpp"
 #include "mfb/bridge/record_encoder.hpp"
@@ -59,8 +60,16 @@ result<std::int64_t> write_record(database& db, const dataset& ds, std::size_t t
                                   const std::vector<std::string>* parent = nullptr);
 
 /// Decode `bytes` as record type `type` and delete the row with its key (and its
-/// children). Returns whether a row was deleted.
+/// children). Returns whether a row was deleted; `deleted_no`, when given, gets its record
+/// number.
 result<bool> delete_record(database& db, const dataset& ds, std::size_t type,
-                           const std::vector<std::uint8_t>& bytes);
+                           const std::vector<std::uint8_t>& bytes,
+                           std::int64_t* deleted_no = nullptr);
+
+/// Count the rows record `bytes` of type `type` has at `record_no` into `totals` (with
+/// `remove`, take them out): how a delta keeps a dataset's expected totals current.
+result<bool> count_record(const dataset& ds, std::size_t type,
+                          const std::vector<std::uint8_t>& bytes, std::int64_t record_no,
+                          control_totals& totals, bool remove);
 
 }  // namespace mfb::bridge

@@ -63,11 +63,14 @@ class run_history {
 };
 
 /// Open (and create the tables of) the history at `location`: "sqlite:FILE",
-/// "postgresql://..." / "postgres://...", or a plain path taken as a SQLite file.
-mfb::result<std::unique_ptr<run_history>> open_run_history(const std::string& location);
+/// "postgresql://..." / "postgres://...", or a plain path taken as a SQLite file. Without
+/// `create` (a reader: `mfbridge runs`), a missing SQLite file is an error.
+mfb::result<std::unique_ptr<run_history>> open_run_history(const std::string& location,
+                                                           bool create = true);
 
-/// Open a SQLite history file (created if missing).
-mfb::result<std::unique_ptr<run_history>> open_sqlite_run_history(const std::string& path);
+/// Open a SQLite history file (created if missing, when `create`).
+mfb::result<std::unique_ptr<run_history>> open_sqlite_run_history(const std::string& path,
+                                                                  bool create = true);
 /// Open a PostgreSQL history from a libpq connection string or URI.
 mfb::result<std::unique_ptr<run_history>> open_pg_run_history(const std::string& conninfo);
 
