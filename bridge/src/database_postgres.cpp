@@ -135,7 +135,12 @@ class pg_bulk final : public bulk_inserter {
                                    : PQerrorMessage(conn);
     const char* state = r != nullptr ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
     const std::string code = state != nullptr ? state : "";
-    const std::size_t line = copy_line(r != nullptr ? PQresultErrorField(r, PG_DIAG_CONTEXT) : nullptr);
+    const char* context = r != nullptr ? PQresultErrorField(r, PG_DIAG_CONTEXT) : nullptr;
+    const std::size_t line = copy_line(context);
+    // "COPY t, line 3, column c: ..." -> "column c": the field the server refused.
+    std::string column;
+    if (const char* at = context != nullptr ? std::strstr(context, ", column ") : nullptr)
+      column = std::string(at + 2, std::strcspn(at + 2, ":\n"));
     const std::string key = duplicate_key_of(r != nullptr ? PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL) : nullptr);
     if (const char* detail = r != nullptr ? PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL) : nullptr)
       why += std::string(" (") + detail + ")";
@@ -144,7 +149,8 @@ class pg_bulk final : public bulk_inserter {
     while (!why.empty() && why.back() == '\n') why.pop_back();
     // The server names a line of the stream: say which record that is.
     std::int64_t record = line >= 1 && line <= record_nos_.size() ? record_nos_[line - 1] : 0;
-    const std::string place = record != 0 ? "record " + std::to_string(record) + ", " : "";
+    const std::string place = (record != 0 ? "record " + std::to_string(record) + ", " : "") +
+                              (column.empty() ? "" : column + ": ");
     if (code == "23505" && record != 0 && !key.empty()) {
       std::int64_t first = 0;
       for (std::size_t i = 0; i + 1 < line && first == 0; ++i)
