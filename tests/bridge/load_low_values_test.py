@@ -5,7 +5,8 @@ decimals. Checks, on both targets: the load exits 0; the stored values read back
 independent clients (Python's sqlite3 holds U+0000; psql shows the escape U+2400, the
 documented PostgreSQL policy); `export` gives the input back byte for byte; `reconcile`
 matches (the key hash totals of keys holding X'00'); REST lists the records with "\\u0000"
-exactly as `convert` does, the same on both targets. A site code page mapping a byte to
+exactly as `convert` does, the same on both targets; a REST POST of a value holding U+0000
+reads back exactly and a DELETE by a key holding it finds its row. A site code page mapping a byte to
 U+2400 is refused up front for PostgreSQL (exit 1), leaving no table behind.
 
 Usage: load_low_values_test.py BUILD_DIR  (run from the repository root)"""
@@ -16,6 +17,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rehost"))
@@ -66,9 +68,19 @@ def check_target(name, target, layout, data, tmp, stored_names):
 def rest_records(name, target, tmp):
     from serve_support import Server, write_config
     cfg = os.path.join(tmp, name + "-serve.yaml")
-    write_config(cfg, {"reader": ("reader-key", ["read:*"])})
+    write_config(cfg, {"reader": ("reader-key", ["read:*"]), "writer": ("writer-key", ["write:lv"])})
     srv = Server(["--config", cfg, "--target", target])
     try:
+        # A REST write of X'00' is stored (escaped on PostgreSQL) and read back exactly.
+        new = {"LV-KEY": "Z\x00\x009", "LV-NAME": "Q\x00", "LV-AMT": 1}
+        st, _h, b = srv.request("POST", "/v1/datasets/lv/records", body=new, key="writer-key")
+        check(st == 201, f"{name}: REST POST with U+0000: {st} {b[:300]}")
+        st, _h, body = srv.request("GET", "/v1/datasets/lv/records?limit=50", key="reader-key")
+        got = [r for r in json.loads(body).get("records", []) if r.get("LV-KEY") == new["LV-KEY"]]
+        check(got == [new], f"{name}: the POSTed record reads back exactly: {got}")
+        st, _h, b = srv.request("DELETE", "/v1/datasets/lv/records/" +
+                                urllib.parse.quote(new["LV-KEY"], safe=""), key="writer-key")
+        check(st == 204, f"{name}: DELETE by a key holding U+0000: {st} {b[:200]}")
         st, _h, body = srv.request("GET", "/v1/datasets/lv/records?limit=50", key="reader-key")
     finally:
         srv.stop()
