@@ -22,6 +22,15 @@ struct raw_connection_of : pqxx::largeobject {
   static PGconn* of(const pqxx::dbtransaction& t) { return pqxx::largeobject::raw_connection(t); }
 };
 
+// A broken connection is said as such: libpq's and libpqxx's words for it ("server closed
+// the connection unexpectedly", "Could not obtain client encoding") tell an operator less.
+const char* const connection_lost = "the PostgreSQL server closed the connection";
+
+[[noreturn]] void throw_failure(PGconn* conn, const std::string& what) {
+  if (conn == nullptr || PQstatus(conn) == CONNECTION_BAD) throw db_unavailable(connection_lost);
+  throw db_error(what);
+}
+
 class pg_bulk final : public bulk_inserter {
  public:
   pg_bulk(pqxx::work& txn, const sql_table& table) : txn_(txn), table_(table.name) {
@@ -76,7 +85,7 @@ class pg_bulk final : public bulk_inserter {
     PGconn* conn = raw_connection_of::of(txn_);
     open_ = false;
     if (PQputCopyEnd(conn, nullptr) != 1)
-      throw db_error("PostgreSQL COPY into " + table_ + ": " + PQerrorMessage(conn));
+      throw_failure(conn, "PostgreSQL COPY into " + table_ + ": " + PQerrorMessage(conn));
     expect(conn, PQgetResult(conn), PGRES_COMMAND_OK);
     while (PGresult* extra = PQgetResult(conn)) PQclear(extra);
   }
@@ -84,9 +93,10 @@ class pg_bulk final : public bulk_inserter {
  private:
   void wait_for_send() {
     if (!send_.valid()) return;
-    if (!send_.get())
-      throw db_error("PostgreSQL COPY into " + table_ + ": " +
-                     PQerrorMessage(raw_connection_of::of(txn_)));
+    if (!send_.get()) {
+      PGconn* conn = raw_connection_of::of(txn_);
+      throw_failure(conn, "PostgreSQL COPY into " + table_ + ": " + PQerrorMessage(conn));
+    }
   }
   void expect(PGconn* conn, PGresult* r, ExecStatusType want) {
     const bool ok = r != nullptr && PQresultStatus(r) == want;
@@ -95,7 +105,7 @@ class pg_bulk final : public bulk_inserter {
     if (!ok) {
       while (PGresult* rest = PQgetResult(conn)) PQclear(rest);
       while (!why.empty() && why.back() == '\n') why.pop_back();
-      throw db_error("PostgreSQL COPY into " + table_ + ": " + why);
+      throw_failure(conn, "PostgreSQL COPY into " + table_ + ": " + why);
     }
   }
 
@@ -164,7 +174,7 @@ class pg_database final : public database {
                ? t.exec_prepared(it->second, pqxx::prepare::make_dynamic_params(params))
                : t.exec_params(text, pqxx::prepare::make_dynamic_params(params)));
     } catch (const std::exception& e) {
-      throw db_error(std::string("PostgreSQL: ") + e.what());
+      fail(e);
     }
     return out;
   }
@@ -191,7 +201,11 @@ class pg_database final : public database {
 
   void begin() override {
     if (txn_) throw db_error("a transaction is already open");
-    txn_ = std::make_unique<pqxx::work>(conn_);
+    try {
+      txn_ = std::make_unique<pqxx::work>(conn_);
+    } catch (const std::exception& e) {
+      fail(e);
+    }
   }
   void commit() override {
     if (!txn_) throw db_error("no transaction to commit");
@@ -199,7 +213,7 @@ class pg_database final : public database {
       txn_->commit();
     } catch (const std::exception& e) {
       txn_.reset();
-      throw db_error(std::string("PostgreSQL commit failed: ") + e.what());
+      fail(e, "PostgreSQL commit failed: ");
     }
     txn_.reset();
   }
@@ -232,8 +246,14 @@ class pg_database final : public database {
     } catch (const db_error&) {
       throw;
     } catch (const std::exception& e) {
-      throw db_error(std::string("PostgreSQL: ") + e.what());
+      fail(e);
     }
+  }
+
+  [[noreturn]] void fail(const std::exception& e, const char* prefix = "PostgreSQL: ") {
+    if (dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr || !conn_.is_open())
+      throw db_unavailable(connection_lost);
+    throw db_error(prefix + std::string(e.what()));
   }
 
   static constexpr std::size_t max_prepared = 256;

@@ -15,8 +15,15 @@ namespace mfb::bridge::detail {
 
 namespace {
 
+// A full or failing disk is no fault of the data: a re-run resumes once there is room.
+[[noreturn]] void throw_error(sqlite3* db, std::string why) {
+  const int code = sqlite3_errcode(db) & 0xff;
+  if (code == SQLITE_FULL || code == SQLITE_IOERR) throw db_unavailable(why);
+  throw db_error(why);
+}
+
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
-  throw db_error(std::string(what) + ": " + sqlite3_errmsg(db));
+  throw_error(db, std::string(what) + ": " + sqlite3_errmsg(db));
 }
 
 class statement {
@@ -126,7 +133,7 @@ class sqlite_database final : public database {
     if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &msg) != SQLITE_OK) {
       std::string why = msg ? msg : "unknown error";
       sqlite3_free(msg);
-      throw db_error("SQLite: " + why);
+      throw_error(db_, "SQLite: " + why);
     }
   }
 

@@ -22,6 +22,14 @@ class db_error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// The target stopped taking writes through no fault of the data: the connection broke
+/// (the server stopped or closed it) or its storage is full or failing. What was committed
+/// stands; once the target is back, running the same load again resumes.
+class db_unavailable : public db_error {
+ public:
+  using db_error::db_error;
+};
+
 using sql_param = std::optional<std::string>;  ///< nullopt is SQL NULL
 using sql_params = std::vector<sql_param>;
 
