@@ -108,7 +108,7 @@ std::string prepare_load(database& db, const dataset& ds, const load_options& op
     if (!ddl.empty()) db.execute(ddl);
     save_dataset(db, opts.spec);
     plan.row = checkpoint{job, opts.spec.name, fingerprint, 0, base, "running",
-                          plan.committed_totals.to_json(), {}, mode_name(opts.mode), 0, 0, 0};
+                                 plan.committed_totals.to_json(), {}, mode_name(opts.mode)};
     write_checkpoint(db, plan.row);
   } catch (...) {
     db.rollback();
