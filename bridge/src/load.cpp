@@ -107,9 +107,9 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
     open.reset();
   };
   detail::chunk_writer writer([&](const detail::load_chunk& c) {
-    if (!in_transaction) db->begin();
-    in_transaction = true;
     try {
+      if (!in_transaction) db->begin();
+      in_transaction = true;
       for (std::size_t m = 0; m < maps.size(); ++m)
         for (std::size_t t = 0; t < maps[m].tables().size(); ++t) {
           const std::size_t flat = table_base[m] + t;
