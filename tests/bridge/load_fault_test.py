@@ -131,8 +131,8 @@ def paced(label, c, args, query, mibs):
     ok = ok and p.poll() is None and committed(query) == want
     if ok and "--reject-file" in args:
         written = REC * len([b for b in c.bad if b <= fed])
-        ok = wait_for(lambda: os.path.exists(c.rej) and os.path.getsize(c.rej) == written, 10)
-        check(ok, f"{label}: before the kill, the reject file holds the {written // REC} bad "
+        got = wait_for(lambda: os.path.exists(c.rej) and os.path.getsize(c.rej) == written, 10)
+        check(got, f"{label}: before the kill, the reject file holds the {written // REC} bad "
               f"records among the {fed} fed (size {os.path.getsize(c.rej) if os.path.exists(c.rej) else None})")
     check(ok, f"{label}: paused with {committed(query)} records committed (want {want}); "
           f"exit {p.poll()} {open(err.name).read()[-300:]}")
