@@ -53,7 +53,9 @@ void add_load_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--on-error", a->on_error, "Bad records: fail, skip or reject")
       ->check(CLI::IsMember({"fail", "skip", "reject"}))
       ->capture_default_str();
-  cmd->add_option("--reject-file", o.reject_file, "With --on-error reject: JSON line per bad record");
+  cmd->add_option(
+      "--reject-file", o.reject_file,
+      "With --on-error reject: raw bytes of bad records; FILE.errors.jsonl describes them");
   cmd->add_option("--max-errors", o.max_errors, "Bad records allowed before exit 2");
   cmd->add_option("--chunk-records", o.chunk_records, "Records per committed chunk")
       ->capture_default_str();

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "reject_frame.hpp"
+
 namespace mfb::bridge::detail {
 
 namespace {
@@ -85,26 +87,10 @@ bool convert_writer::write_records(const batch_work& w, std::size_t from, std::s
 
 void convert_writer::reject(const batch_work& w, const batch_work::flagged_record& f) {
   const record_view& rec = w.batch[f.record];
-  // Keep the reject file readable with the input's framing: RDWs for variable formats.
-  switch (opts_.framing.format) {
-    case recfm::v:
-    case recfm::vb:
-    case recfm::vs:
-    case recfm::vbs: {
-      std::size_t len = rec.size + 4;
-      std::uint8_t rdw[4] = {static_cast<std::uint8_t>(len >> 8), static_cast<std::uint8_t>(len),
-                             0, 0};
-      reject_bytes_->write(rdw, 4);
-      reject_bytes_->write(rec.data, rec.size);
-      break;
-    }
-    case recfm::text_lines:
-      reject_bytes_->write(rec.data, rec.size);
-      reject_bytes_->put('\n');
-      break;
-    default:
-      reject_bytes_->write(rec.data, rec.size);
-  }
+  const reject_frame frame = frame_for_reject(opts_.framing.format, rec.size);
+  reject_bytes_->write(frame.head, frame.head_size);
+  reject_bytes_->write(rec.data, rec.size);
+  if (frame.newline) reject_bytes_->put('\n');
   for (std::uint32_t k = f.err_begin; k < f.err_end; ++k) {
     reject_log_->write(w.errors[k].to_json());
     reject_log_->put('\n');

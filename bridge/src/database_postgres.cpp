@@ -44,6 +44,15 @@ std::string duplicate_key_of(const char* detail) {
   return std::string(d.substr(from + 2, to - from - 1));
 }
 
+// A broken connection is said as such: libpq's and libpqxx's words for it ("server closed
+// the connection unexpectedly", "Could not obtain client encoding") tell an operator less.
+const char* const connection_lost = "the PostgreSQL server closed the connection";
+
+[[noreturn]] void throw_failure(PGconn* conn, const std::string& what) {
+  if (conn == nullptr || PQstatus(conn) == CONNECTION_BAD) throw db_unavailable(connection_lost);
+  throw db_error(what);
+}
+
 class pg_bulk final : public bulk_inserter {
  public:
   pg_bulk(pqxx::work& txn, const sql_table& table)
@@ -110,7 +119,7 @@ class pg_bulk final : public bulk_inserter {
     PGconn* conn = raw_connection_of::of(txn_);
     open_ = false;
     if (PQputCopyEnd(conn, nullptr) != 1)
-      throw db_error("PostgreSQL COPY into " + table_ + ": " + PQerrorMessage(conn));
+      throw_failure(conn, "PostgreSQL COPY into " + table_ + ": " + PQerrorMessage(conn));
     expect(conn, PQgetResult(conn), PGRES_COMMAND_OK);
     while (PGresult* extra = PQgetResult(conn)) PQclear(extra);
     record_nos_.clear();
@@ -120,14 +129,19 @@ class pg_bulk final : public bulk_inserter {
  private:
   void wait_for_send() {
     if (!send_.valid()) return;
-    if (!send_.get())
-      throw db_error("PostgreSQL COPY into " + table_ + ": " +
-                     PQerrorMessage(raw_connection_of::of(txn_)));
+    if (!send_.get()) {
+      PGconn* conn = raw_connection_of::of(txn_);
+      throw_failure(conn, "PostgreSQL COPY into " + table_ + ": " + PQerrorMessage(conn));
+    }
   }
   void expect(PGconn* conn, PGresult* r, ExecStatusType want) {
     if (r != nullptr && PQresultStatus(r) == want) {
       PQclear(r);
       return;
+    }
+    if (PQstatus(conn) == CONNECTION_BAD) {
+      PQclear(r);
+      throw db_unavailable(connection_lost);
     }
     std::string why = r != nullptr ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) != nullptr
                                          ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY)
@@ -252,7 +266,7 @@ class pg_database final : public database {
                ? t.exec_prepared(it->second, pqxx::prepare::make_dynamic_params(params))
                : t.exec_params(text, pqxx::prepare::make_dynamic_params(params)));
     } catch (const std::exception& e) {
-      throw db_error(std::string("PostgreSQL: ") + e.what());
+      fail(e);
     }
     return out;
   }
@@ -279,7 +293,11 @@ class pg_database final : public database {
 
   void begin() override {
     if (txn_) throw db_error("a transaction is already open");
-    txn_ = std::make_unique<pqxx::work>(conn_);
+    try {
+      txn_ = std::make_unique<pqxx::work>(conn_);
+    } catch (const std::exception& e) {
+      fail(e);
+    }
   }
   void commit() override {
     if (!txn_) throw db_error("no transaction to commit");
@@ -287,7 +305,7 @@ class pg_database final : public database {
       txn_->commit();
     } catch (const std::exception& e) {
       txn_.reset();
-      throw db_error(std::string("PostgreSQL commit failed: ") + e.what());
+      fail(e, "PostgreSQL commit failed: ");
     }
     txn_.reset();
   }
@@ -320,8 +338,14 @@ class pg_database final : public database {
     } catch (const db_error&) {
       throw;
     } catch (const std::exception& e) {
-      throw db_error(std::string("PostgreSQL: ") + e.what());
+      fail(e);
     }
+  }
+
+  [[noreturn]] void fail(const std::exception& e, const char* prefix = "PostgreSQL: ") {
+    if (dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr || !conn_.is_open())
+      throw db_unavailable(connection_lost);
+    throw db_error(prefix + std::string(e.what()));
   }
 
   static constexpr std::size_t max_prepared = 256;

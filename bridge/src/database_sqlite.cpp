@@ -16,9 +16,16 @@ namespace mfb::bridge::detail {
 
 namespace {
 
+// A full or failing disk is no fault of the data: a re-run resumes once there is room.
+[[noreturn]] void throw_error(sqlite3* db, std::string why) {
+  const int extended = sqlite3_extended_errcode(db);
+  const int code = extended & 0xff;
+  if (code == SQLITE_FULL || code == SQLITE_IOERR) throw db_unavailable(why, std::to_string(extended));
+  throw db_error(why, std::to_string(extended));
+}
+
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
-  throw db_error(std::string(what) + ": " + sqlite3_errmsg(db),
-                 std::to_string(sqlite3_extended_errcode(db)));
+  throw_error(db, std::string(what) + ": " + sqlite3_errmsg(db));
 }
 
 class statement {
@@ -132,6 +139,8 @@ class sqlite_bulk final : public bulk_inserter {
                                     std::to_string(code), table_.name, key_text(table_, row),
                                     first, second);
       }
+      if ((code & 0xff) == SQLITE_FULL || (code & 0xff) == SQLITE_IOERR)
+        throw db_unavailable("SQLite insert failed: " + why, std::to_string(code));
       throw db_error("SQLite insert failed: " + why, std::to_string(code));
     }
     sqlite3_reset(s);
@@ -174,7 +183,7 @@ class sqlite_database final : public database {
     if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &msg) != SQLITE_OK) {
       std::string why = msg ? msg : "unknown error";
       sqlite3_free(msg);
-      throw db_error("SQLite: " + why);
+      throw_error(db_, "SQLite: " + why);
     }
   }
 

@@ -9,6 +9,7 @@
 #include "load_checkpoint.hpp"
 #include "load_chunk.hpp"
 #include "load_duplicates.hpp"
+#include "load_rejects.hpp"
 #include "load_setup.hpp"
 #include "pg_text.hpp"
 #include "mfb/bridge/record_decoder.hpp"
@@ -67,15 +68,21 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
   } catch (const db_error& e) {
     return stop(summary, 4, e.what(), log);
   }
+  // The summary counts the whole run: what an interrupted run committed, then this one.
   summary.resumed_after = plan.skip;
+  summary.records_rejected = plan.row.rejected;
+  summary.records_loaded = plan.skip - plan.row.rejected;
+  for (const auto& [name, t] : plan.committed_totals.tables())
+    if (t.rows > 0) summary.rows_by_table[name] = t.rows;
 
   auto reader = record_reader::open(opts.input, ds.framing());
   if (!reader) return stop(summary, 4, reader.err().message, log);
-  std::ofstream rejects;
-  if (opts.on_error == error_policy::reject) {
-    rejects.open(opts.reject_file, std::ios::binary | (plan.skip ? std::ios::app : std::ios::trunc));
-    if (!rejects) return stop(summary, 4, "cannot write reject file " + opts.reject_file, log);
-  }
+  detail::load_rejects rejects;
+  if (auto why = rejects.open(
+          opts.on_error == error_policy::reject ? opts.reject_file : "", ds.framing().format,
+          {plan.row.rejected, plan.row.reject_bytes, plan.row.reject_log_bytes});
+      !why.empty())
+    return stop(summary, 4, why, log);
 
   const auto& maps = ds.maps();
   std::vector<std::size_t> table_base;  // flat table index of each map's first table
@@ -95,7 +102,8 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
   detail::checkpoint cp = plan.row;
   // The writer thread's state: a chunk's parts share one transaction, and a table's rows
   // stream into one open bulk inserter until another table's rows (or a statement) come.
-  bool in_transaction = false;
+  bool in_transaction = plan.open_transaction;
+  std::uint64_t committed = plan.skip;  // input records the target holds for good
   std::unique_ptr<bulk_inserter> open;
   std::size_t open_table = 0;
   auto close_open = [&] {
@@ -103,9 +111,9 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
     open.reset();
   };
   detail::chunk_writer writer([&](const detail::load_chunk& c) {
-    if (!in_transaction) db->begin();
-    in_transaction = true;
     try {
+      if (!in_transaction) db->begin();
+      in_transaction = true;
       for (std::size_t m = 0; m < maps.size(); ++m)
         for (std::size_t t = 0; t < maps[m].tables().size(); ++t) {
           const std::size_t flat = table_base[m] + t;
@@ -127,9 +135,13 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
       detail::checkpoint next = cp;
       next.records = c.last_record;
       next.source_totals = c.totals_json;
+      next.rejected = c.rejects.rejected;
+      next.reject_bytes = c.rejects.bytes;
+      next.reject_log_bytes = c.rejects.log_bytes;
       detail::write_checkpoint(*db, next);
       in_transaction = false;
       db->commit();
+      committed = c.last_record;
     } catch (const duplicate_key_error& e) {
       open.reset();
       in_transaction = false;
@@ -139,7 +151,7 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
       open.reset();
       in_transaction = false;
       db->rollback();
-      throw;
+      detail::rethrow_write_failure(c, committed);
     }
   });
 
@@ -154,9 +166,18 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
   // Parts of at most this many records go to the writer as they are decoded.
   const std::size_t part_records = std::min<std::size_t>(opts.chunk_records, 4096);
   std::size_t chunk_records = 0;  // records in the current chunk, parts handed over included
+  std::uint64_t bad_this_run = 0;
+  auto fail_with = [&](int code, std::string message) {
+    stopped = true;
+    summary.exit_code = code;
+    summary.message = std::move(message);
+  };
   auto submit = [&](bool commit, std::uint64_t last) {
     chunk.commit = commit;
     if (commit) {
+      // The checkpoint may name only reject bytes that are on disk.
+      if (!rejects.sync()) return fail_with(4, rejects.error());
+      chunk.rejects = rejects.marks();
       chunk.last_record = last;
       chunk.totals_json = totals.to_json();
       chunk_records = 0;
@@ -190,23 +211,21 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
       if (good && link.state == parent_link::kind::attached) parent_values = link.key->values;
       if (!good) {
         ++summary.records_rejected;
+        ++bad_this_run;
         for (const auto& e : errors)
-          if (!e.in_alternative) {
-            if (opts.on_error == error_policy::fail || summary.records_rejected <= 10)
-              std::fprintf(log, "%s\n", e.to_string().c_str());
-            if (rejects) rejects << e.to_json() << '\n';
-          }
+          if (!e.in_alternative && (opts.on_error == error_policy::fail || bad_this_run <= 10))
+            std::fprintf(log, "%s\n", e.to_string().c_str());
+        if (!rejects.add(rec, errors)) {
+          fail_with(4, rejects.error());
+          break;
+        }
         if (opts.on_error == error_policy::fail) {
-          stopped = true;
-          summary.exit_code = 2;
-          summary.message = "bad record " + std::to_string(rec.number) + " (--on-error fail)";
+          fail_with(2, "bad record " + std::to_string(rec.number) + " (--on-error fail)");
           break;
         }
         if (opts.max_errors >= 0 &&
             summary.records_rejected > static_cast<std::uint64_t>(opts.max_errors)) {
-          stopped = true;
-          summary.exit_code = 2;
-          summary.message = "more than " + std::to_string(opts.max_errors) + " bad records";
+          fail_with(2, "more than " + std::to_string(opts.max_errors) + " bad records");
           break;
         }
         continue;
@@ -222,6 +241,8 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
                     link.state == parent_link::kind::attached ? &parent_values : nullptr);
       ++summary.records_loaded;
       ++chunk.records;
+      if (chunk.first_record == 0) chunk.first_record = rec.number;
+      chunk.last_with_rows = rec.number;
       if (++chunk_records >= opts.chunk_records)
         submit(true, rec.number);
       else if (chunk.records >= part_records)
@@ -229,25 +250,35 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
     }
   }
   if (!stopped) {
-    if (const framing_error* fe = (*reader)->error()) {
-      summary.exit_code = fe->what == framing_error::kind::io ? 4 : 2;
-      summary.message = fe->to_string();
-      stopped = true;
-    }
+    if (const framing_error* fe = (*reader)->error())
+      fail_with(fe->what == framing_error::kind::io ? 4 : 2, fe->to_string());
   }
   if (!stopped) submit(true, (*reader)->records_read());
   bool written = writer.finish();
+  // What the last chunk left uncommitted goes, with a fresh start's tables if no chunk
+  // committed.
+  if (in_transaction) db->rollback();
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!written)
     return stop(summary, writer.bad_data() ? 2 : 4,
-                (writer.bad_data() ? "" : "target: ") + writer.error(), log);
+                (writer.bad_data() ? "" : "target " + redact_target(opts.target) + ": ") +
+                    writer.error(),
+                log);
   if (stopped) return stop(summary, summary.exit_code, summary.message, log);
+  plan.row.rejected = rejects.marks().rejected;
+  plan.row.reject_bytes = rejects.marks().bytes;
+  plan.row.reject_log_bytes = rejects.marks().log_bytes;
 
   try {
     detail::finish_load(*db, ds, opts, plan, totals, summary);
   } catch (const duplicate_key_error& e) {
     return stop(summary, 2, e.what(), log);
+  } catch (const db_unavailable& e) {
+    return stop(summary, 4,
+                "target " + redact_target(opts.target) + ": " + e.what() +
+                    " after the last record was stored; run the same command again to finish",
+                log);
   } catch (const db_error& e) {
     return stop(summary, 4, e.what(), log);
   }

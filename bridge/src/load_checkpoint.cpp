@@ -4,6 +4,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <vector>
@@ -25,14 +26,26 @@ std::string checkpoint_sql() {
          "  mode TEXT NOT NULL,\n"
          "  source_totals TEXT NOT NULL,\n"
          "  expected_totals TEXT,\n"
-         "  updated_at TEXT NOT NULL)";
+         "  updated_at TEXT NOT NULL,\n"
+         "  rejected BIGINT NOT NULL DEFAULT 0,\n"
+         "  reject_bytes BIGINT NOT NULL DEFAULT 0,\n"
+         "  reject_log_bytes BIGINT NOT NULL DEFAULT 0)";
+}
+
+void upgrade_checkpoint_table(database& db) {
+  if (!db.table_exists("mfbridge_checkpoints")) return;
+  auto have = db.query("SELECT * FROM mfbridge_checkpoints LIMIT 0").columns;
+  for (const char* c : {"rejected", "reject_bytes", "reject_log_bytes"})
+    if (std::find(have.begin(), have.end(), c) == have.end())
+      db.execute(std::string("ALTER TABLE mfbridge_checkpoints ADD COLUMN ") + c +
+                 " BIGINT NOT NULL DEFAULT 0");
 }
 
 namespace {
 
 const char* const columns =
     "job, dataset, fingerprint, records, record_base, status, mode, source_totals, "
-    "expected_totals";
+    "expected_totals, rejected, reject_bytes, reject_log_bytes";
 
 checkpoint from_row(const std::vector<sql_param>& r) {
   checkpoint cp;
@@ -45,6 +58,9 @@ checkpoint from_row(const std::vector<sql_param>& r) {
   cp.mode = r[6].value_or("");
   cp.source_totals = r[7].value_or("{}");
   cp.expected_totals = r[8].value_or("");
+  cp.rejected = std::stoull(r[9].value_or("0"));
+  cp.reject_bytes = std::stoull(r[10].value_or("0"));
+  cp.reject_log_bytes = std::stoull(r[11].value_or("0"));
   return cp;
 }
 
@@ -71,15 +87,19 @@ std::optional<checkpoint> last_finished_load(database& db, const std::string& da
 
 void write_checkpoint(database& db, const checkpoint& cp) {
   db.query(std::string("INSERT INTO mfbridge_checkpoints (") + columns +
-               ", updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+               ", updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
                "ON CONFLICT (job) DO UPDATE SET dataset = excluded.dataset, "
                "fingerprint = excluded.fingerprint, records = excluded.records, "
                "record_base = excluded.record_base, status = excluded.status, "
                "mode = excluded.mode, source_totals = excluded.source_totals, "
-               "expected_totals = excluded.expected_totals, updated_at = excluded.updated_at",
+               "expected_totals = excluded.expected_totals, rejected = excluded.rejected, "
+               "reject_bytes = excluded.reject_bytes, "
+               "reject_log_bytes = excluded.reject_log_bytes, updated_at = excluded.updated_at",
            {cp.job, cp.dataset, cp.fingerprint, std::to_string(cp.records),
             std::to_string(cp.record_base), cp.status, cp.mode, cp.source_totals,
             cp.expected_totals.empty() ? sql_param{} : sql_param{cp.expected_totals},
+            std::to_string(cp.rejected), std::to_string(cp.reject_bytes),
+            std::to_string(cp.reject_log_bytes),
             // ISO text sorts in time order on both targets.
             [] {
               char buf[32];

@@ -20,10 +20,15 @@ struct checkpoint {
   std::string source_totals;      ///< control_totals JSON of what this load has committed
   std::string expected_totals;    ///< baseline + source, set when the load is done
   std::string mode;
+  std::uint64_t rejected = 0;          ///< bad records among `records` (skipped or rejected)
+  std::uint64_t reject_bytes = 0;      ///< committed length of the reject file
+  std::uint64_t reject_log_bytes = 0;  ///< committed length of its .errors.jsonl
 };
 
 /// CREATE TABLE IF NOT EXISTS for the checkpoint table.
 std::string checkpoint_sql();
+/// Add the columns newer versions keep to a checkpoint table an older version made.
+void upgrade_checkpoint_table(database& db);
 /// The job's checkpoint, if any.
 std::optional<checkpoint> read_checkpoint(database& db, const std::string& job);
 /// The newest finished load of `dataset`, if any.

@@ -27,6 +27,8 @@ void table_rows::clear() noexcept {
 void load_chunk::clear() {
   for (auto& t : tables) t.clear();
   records = 0;
+  first_record = 0;
+  last_with_rows = 0;
   commit = false;
 }
 
@@ -94,6 +96,24 @@ void chunk_writer::loop() {
       }
     }
     cv_.notify_all();
+  }
+}
+
+// Rethrow the writer's failure (inside a catch). A target that went away (the server
+// stopped, the disk filled) is said as such, with where the load got to and how to go on.
+[[noreturn]] void rethrow_write_failure(const load_chunk& c, std::uint64_t committed) {
+  try {
+    throw;
+  } catch (const db_unavailable& e) {
+    const std::string upto = std::to_string(committed);
+    std::string where = c.first_record == 0
+                            ? "while committing the records up to " + std::to_string(c.last_record)
+                            : "at record " + std::to_string(c.first_record) +
+                                  " (while storing records " + std::to_string(c.first_record) +
+                                  " to " + std::to_string(c.last_with_rows) + ")";
+    throw db_unavailable(std::string(e.what()) + " " + where + "; records up to " + upto +
+                         " are committed: run the same command again to resume after record " +
+                         upto);
   }
 }
 

@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "load_rejects.hpp"
 #include "mfb/bridge/control_totals.hpp"
 #include "mfb/bridge/database.hpp"
 
@@ -53,11 +54,18 @@ class table_rows {
 struct load_chunk {
   std::vector<table_rows> tables;  ///< by flat table index
   std::size_t records = 0;         ///< records decoded into this part
+  std::uint64_t first_record = 0;  ///< the part's first record with rows (0: none)
+  std::uint64_t last_with_rows = 0;  ///< its last record with rows
   bool commit = false;             ///< the chunk ends here: write its checkpoint and commit
   std::uint64_t last_record = 0;   ///< commit: input records consumed up to here
   std::string totals_json;         ///< commit: cumulative source totals up to here
+  reject_marks rejects;            ///< commit: bad records up to here, reject file lengths
   void clear();
 };
+
+/// Rethrow the failure being handled while `c` was written, a target gone away (server
+/// stopped, disk full) with the record it happened at and the records committed before.
+[[noreturn]] void rethrow_write_failure(const load_chunk& c, std::uint64_t committed);
 
 /// Writes chunks on its own thread, one at a time, so decoding overlaps the database.
 class chunk_writer {

@@ -47,7 +47,7 @@ std::string prepare_load(database& db, const dataset& ds, const load_options& op
                          load_plan& plan, std::FILE* log) {
   const std::string job = opts.job.empty() ? opts.spec.name : opts.job;
   const std::string fingerprint = input_fingerprint(opts.input);
-  db.execute(checkpoint_sql());
+  upgrade_checkpoint_table(db);
   plan.committed_totals = control_totals(ds.maps());
   plan.baseline = control_totals(ds.maps());
 
@@ -75,7 +75,9 @@ std::string prepare_load(database& db, const dataset& ds, const load_options& op
     return {};
   }
 
-  // A fresh start: tables, catalog and checkpoint commit together.
+  // A fresh start: tables, catalog and checkpoint commit together with the first chunk, so
+  // a load refused before it stores a row (bad framing at record 1, say) leaves nothing
+  // behind, not even the tables a --mode replace dropped; the corrected re-run starts afresh.
   bool exists = false;
   for (const auto& m : ds.maps())
     for (const auto& t : m.tables()) exists |= db.table_exists(t.name);
@@ -90,6 +92,7 @@ std::string prepare_load(database& db, const dataset& ds, const load_options& op
                           : 0;
   db.begin();
   try {
+    db.execute(checkpoint_sql());
     if (opts.mode == load_mode::replace || opts.restart) {
       const bool pg = db.dialect() == sql_dialect::postgresql;
       for (const auto& m : ds.maps())
@@ -109,11 +112,11 @@ std::string prepare_load(database& db, const dataset& ds, const load_options& op
     plan.row = checkpoint{job, opts.spec.name, fingerprint, 0, base, "running",
                                  plan.committed_totals.to_json(), {}, mode_name(opts.mode)};
     write_checkpoint(db, plan.row);
-    db.commit();
   } catch (...) {
     db.rollback();
     throw;
   }
+  plan.open_transaction = true;
   return {};
 }
 

@@ -18,13 +18,15 @@ struct load_plan {
   control_totals committed_totals;  ///< their source totals
   control_totals baseline;          ///< what the tables held before this load (append)
   bool usage_error = false;         ///< the refusal is the user's to fix (exit 1, not 4)
+  bool open_transaction = false;    ///< a fresh start's setup waits to commit with chunk 1
 };
 
 /// The mode's name as stored in the checkpoint.
 const char* mode_name(load_mode m);
 
 /// Resume or start afresh; for a fresh start create the tables, the catalog entry and the
-/// checkpoint row in one transaction. Returns a reason to stop, or "".
+/// checkpoint row in a transaction left open for the first chunk (open_transaction).
+/// Returns a reason to stop, or "".
 std::string prepare_load(database& db, const dataset& ds, const load_options& opts,
                          load_plan& plan, std::FILE* log);
 

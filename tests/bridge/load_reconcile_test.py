@@ -134,8 +134,10 @@ def bad_record_cases(label, target, query, tmp):
     check(loaded == total - 1, f"{label}: skip loaded {loaded} of {total} records ({tables})")
     rej = os.path.join(tmp, label + ".rej")
     p = load(target, bad, "--on-error", "reject", "--reject-file", rej, table="pr")
-    check(os.path.exists(rej) and str(recno) in open(rej).read(),
-          f"{label}: reject exit {p.returncode}, reject file names record {recno}")
+    check(os.path.exists(rej) and open(rej, "rb").read() == bytes(raw[d:d + 80])
+          and f'"record":{recno},' in open(rej + ".errors.jsonl").read().replace(" ", ""),
+          f"{label}: reject exit {p.returncode}, reject file holds the record's bytes, "
+          f"its .errors.jsonl names record {recno}")
 
 
 def query_tables(query):

@@ -98,6 +98,18 @@ class server:
         return [_tool("psql"), "-X", "-v", "ON_ERROR_STOP=1", "-h", self.socket_dir, "-p",
                 str(self.port), "-U", self.user, "-d", self.dbname]
 
+    def stop_immediately(self):
+        """Stop the server as a crash would (`pg_ctl stop -m immediate`); start() brings it
+        back on the same port with its data."""
+        subprocess.run(_as_user(self._user, [_tool("pg_ctl"), "-D", self._data, "-m",
+                                             "immediate", "-w", "stop"]),
+                       check=True, capture_output=True)
+
+    def start(self):
+        subprocess.run(_as_user(self._user, [_tool("pg_ctl"), "-D", self._data, "-w", "-t", "60",
+                                             "-l", self._log, "-o", self._opts, "start"]),
+                       check=True, capture_output=True)
+
     def fresh_database(self, name):
         """Create another empty database; returns its URI."""
         subprocess.run([_tool("createdb"), "-h", self.socket_dir, "-p", str(self.port), "-U",
@@ -144,7 +156,10 @@ def pg_server(dbname="mfb", settings=()):
                                (open(log).read() if os.path.exists(log) else ""))
         subprocess.run([_tool("createdb"), "-h", base, "-p", str(port), "-U", db_user, dbname],
                        check=True, capture_output=True)
-        yield server(base, port, db_user, dbname)
+        srv = server(base, port, db_user, dbname)
+        srv._user, srv._data, srv._log = user, data, log
+        srv._opts = " ".join(opts + [f"-p {port}"])
+        yield srv
     finally:
         if started:
             subprocess.run(_as_user(user, [_tool("pg_ctl"), "-D", data, "-m", "immediate",

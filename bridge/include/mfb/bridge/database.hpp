@@ -64,6 +64,14 @@ class unstorable_value_error : public db_error {
   std::string field_;
 };
 
+/// The target stopped taking writes through no fault of the data: the connection broke
+/// (the server stopped or closed it) or its storage is full or failing. What was committed
+/// stands; once the target is back, running the same load again resumes.
+class db_unavailable : public db_error {
+ public:
+  using db_error::db_error;
+};
+
 using sql_param = std::optional<std::string>;  ///< nullopt is SQL NULL
 using sql_params = std::vector<sql_param>;
 
