@@ -130,12 +130,17 @@ def fenced(text):
     return f"{fence}\n{text}\n{fence}\n"
 
 
+def command_line(args):
+    """The command as typed; placeholders such as {tmp} need no quoting to be read."""
+    plain = re.compile(r"[\w@%+=:,./{}-]+")
+    return "mfbridge " + " ".join(a if plain.fullmatch(a) else shlex.quote(a) for a in args)
+
+
 def render_case(case, message):
     out = [f"### {case['title']}\n", f"`{case['id']}`\n"]
-    out.append("Command:\n\n" + fenced("mfbridge " + shlex.join(case["command"])))
+    out.append("Command:\n\n" + fenced(command_line(case["command"])))
     if case.get("setup"):
-        out.append("After:\n\n" + fenced("\n".join("mfbridge " + shlex.join(s)
-                                                  for s in case["setup"])))
+        out.append("After:\n\n" + fenced("\n".join(command_line(s) for s in case["setup"])))
     out.append(f"Exit code: **{case['exit']}**\n")
     out.append("Message:\n\n" + fenced(message if message else "(nothing)"))
     out.append(f"Kept: {case['kept']}\n")
