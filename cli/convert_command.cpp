@@ -44,6 +44,7 @@ void add_convert_command(CLI::App& app, int& exit_code) {
                       "ODO (lengths from OCCURS DEPENDING ON counters)",
                       "RDW/BDW lengths are little-endian", "The 01 record to decode"});
   add_length_field_options(*cmd, a->layout);
+  add_trailing_bytes_option(*cmd, a->layout);
   cmd->add_option("--input", o.input, "Input file, or - for stdin")->capture_default_str();
   cmd->add_option("--record-start-offset", o.framing.record_start_offset,
                   "Bytes to drop at the start of each framed record");

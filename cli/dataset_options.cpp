@@ -25,6 +25,7 @@ void add_dataset_options(CLI::App& cmd, dataset_args& a) {
   add_layout_options(cmd, a.layout,
                      {"Record format: F, FB, V, VB, VS, VBS, TEXT, ODO",
                       "RDW/BDW lengths are little-endian", "The 01 record to load"});
+  add_trailing_bytes_option(cmd, a.layout);
   cmd.add_option("--select", a.selects,
                  "FIELD=VALUE:RECORD: records whose FIELD holds VALUE are of type RECORD "
                  "(repeatable; one table per record type)");
@@ -66,6 +67,7 @@ std::string dataset_spec_of(const dataset_args& a, bridge::dataset_spec& spec) {
   spec.zoned = l.zoned;
   spec.trunc = l.trunc;
   spec.raw = raw_fields_of(l);
+  spec.allow_trailing_bytes = l.allow_trailing_bytes;
   for (const auto& k : a.keys) {
     if (k.find('=') != std::string::npos) {  // RECORD=F1,F2 stays whole
       spec.key.push_back(k);

@@ -111,6 +111,7 @@ void add_delta_command(CLI::App& app, int& exit_code) {
                       "--length-field), ODO",
                       "RDW/BDW lengths are little-endian", "The 01 record (when there are several)"});
   add_length_field_options(*cmd, a->layout);
+  add_trailing_bytes_option(*cmd, a->layout);
   cmd->add_option("--old", o.old_input, "The earlier generation (yesterday's extract), or -")
       ->required();
   cmd->add_option("--new", o.new_input, "The later generation (today's extract), or -")->required();

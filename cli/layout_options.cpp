@@ -53,6 +53,14 @@ void add_length_field_options(CLI::App& cmd, layout_args& a) {
                  "With --recfm LENGTH-FIELD: added to the field's value to give the length");
 }
 
+void add_trailing_bytes_option(CLI::App& cmd, layout_args& a) {
+  cmd.add_flag("--allow-trailing-bytes", a.allow_trailing_bytes,
+               "Accept records longer than their layout describes (an RDW, line or length "
+               "field past the last field, an ODO count that ends the record early): the extra "
+               "bytes are passed over and counted in the summary, instead of making the record "
+               "bad");
+}
+
 std::vector<std::filesystem::path> as_paths(const std::vector<std::string>& names) {
   return {names.begin(), names.end()};
 }

@@ -33,6 +33,7 @@ struct layout_args {
   std::string zoned = "ebcdic";
   std::string trunc = "std";
   std::vector<std::string> raw;  ///< --raw F1,F2 (repeatable)
+  bool allow_trailing_bytes = false;  ///< --allow-trailing-bytes (commands that read records)
 };
 
 /// The help texts that differ between commands (reading or writing records).
@@ -47,6 +48,9 @@ void add_layout_options(CLI::App& cmd, layout_args& a, const layout_help& help);
 
 /// Add --length-field and --length-adjust (with --recfm LENGTH-FIELD).
 void add_length_field_options(CLI::App& cmd, layout_args& a);
+
+/// Add --allow-trailing-bytes (commands that read records: convert, delta, ddl, load).
+void add_trailing_bytes_option(CLI::App& cmd, layout_args& a);
 
 /// The option strings as paths (copybooks, include folders).
 std::vector<std::filesystem::path> as_paths(const std::vector<std::string>& names);
@@ -92,6 +96,7 @@ std::string apply_reading_options(const layout_args& l, Options& o) {
   o.decode.zoned_charset = zoned_charset_of(l);
   o.decode.binary_trunc = truncation_of(l);
   o.decode.raw_fields = raw_fields_of(l);
+  o.decode.allow_trailing_bytes = l.allow_trailing_bytes;
   return {};
 }
 

@@ -81,6 +81,7 @@ void decode_batch(const record_selector& selector, std::vector<record_decoder>& 
     if (!w.classified) w.plans.push_back(static_cast<std::int16_t>(plan));
     auto e0 = static_cast<std::uint32_t>(w.errors.size());
     bool ok = false;
+    std::uint64_t undescribed = 0;
     if (plan < 0) {
       w.errors.push_back(selector.no_match(rec, file));
     } else if (w.classified && w.parents[i].begin == batch_work::orphan_mark) {
@@ -91,7 +92,9 @@ void decode_batch(const record_selector& selector, std::vector<record_decoder>& 
       e.reason = w.orphans[w.parents[i].end];
       w.errors.push_back(std::move(e));
     } else {
-      ok = decoders[static_cast<std::size_t>(plan)].decode(rec, file, w.text, w.errors);
+      auto& decoder = decoders[static_cast<std::size_t>(plan)];
+      ok = decoder.decode(rec, file, w.text, w.errors);
+      if (ok) undescribed = decoder.undescribed_bytes();
       if (ok && w.classified && w.parents[i].end > w.parents[i].begin)
         append_parent(w.text,
                       std::string_view(w.parent_text)
@@ -99,8 +102,8 @@ void decode_batch(const record_selector& selector, std::vector<record_decoder>& 
                       csv);
     }
     auto e1 = static_cast<std::uint32_t>(w.errors.size());
-    if (!ok || e1 != e0)
-      w.flagged.push_back({static_cast<std::uint32_t>(i), !ok, e0, e1});
+    if (!ok || e1 != e0 || undescribed != 0)
+      w.flagged.push_back({static_cast<std::uint32_t>(i), !ok, e0, e1, undescribed});
     w.ends.push_back(w.text.size());
   }
 }

@@ -28,6 +28,7 @@ struct batch_work {
     std::uint32_t record;  ///< index in the batch
     bool bad;              ///< left out (else: written with null alternatives)
     std::uint32_t err_begin, err_end;
+    std::uint64_t undescribed;  ///< written, with this many allowed trailing bytes passed over
   };
   std::vector<flagged_record> flagged;
 

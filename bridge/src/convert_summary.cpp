@@ -23,6 +23,9 @@ std::string convert_summary::to_text() const {
     s += ")";
   }
   if (alternative_errors) s += ", " + std::to_string(alternative_errors) + " null alternatives";
+  if (undescribed_records)
+    s += ", " + std::to_string(undescribed_records) + " with " + std::to_string(undescribed_bytes) +
+         " undescribed bytes passed over (--allow-trailing-bytes)";
   s += "; " + std::to_string(bytes_read) + " bytes in " + rate + ", " + std::to_string(threads) +
        (threads == 1 ? " thread" : " threads");
   return s;
@@ -38,6 +41,8 @@ std::string convert_summary::to_json() const {
   j["rejected_by_reason"] = rejected_by_reason;
   j["written_by_type"] = written_by_type;
   j["alternative_errors"] = alternative_errors;
+  j["undescribed_records"] = undescribed_records;
+  j["undescribed_bytes"] = undescribed_bytes;
   j["bytes_read"] = bytes_read;
   j["seconds"] = seconds;
   j["mb_per_second"] = seconds > 0 ? static_cast<double>(bytes_read) / 1e6 / seconds : 0.0;

@@ -56,15 +56,47 @@ void convert_writer::finish() {
     std::fprintf(log_, "mfbridge convert: %lld more messages not shown\n", held_back_);
 }
 
+bool convert_writer::output_failed(const std::string& why) {
+  summary_.exit_code = 4;
+  summary_.message = why;
+  std::fprintf(log_, "mfbridge convert: %s\n", summary_.message.c_str());
+  return false;
+}
+
 bool convert_writer::write_to(record_sink& sink, const batch_work& w, std::size_t from,
                               std::size_t to) {
-  if (to > from && !sink.write(std::string_view(w.text.data() + from, to - from))) {
-    summary_.exit_code = 4;
-    summary_.message = sink.error();
-    std::fprintf(log_, "mfbridge convert: %s\n", summary_.message.c_str());
-    return false;
-  }
+  if (to > from && !sink.write(std::string_view(w.text.data() + from, to - from)))
+    return output_failed(sink.error());
   return true;
+}
+
+// Each batch's lines reach the files before its records count as written, so a full disk
+// is met (and reported) while the counts still say what the files hold.
+bool convert_writer::flush_outputs() {
+  for (auto* s : distinct_)
+    if (!s->flush()) return output_failed(s->error());
+  for (auto* f : {reject_bytes_.get(), reject_log_.get()})
+    if (f && !f->flush()) return output_failed(f->error());
+  return true;
+}
+
+// Count this batch's records up to `upto` as read, and those whose text went out as written;
+// with `durable_only` (an output failed) only those whose whole line reached their file.
+void convert_writer::count_records(const batch_work& w, std::size_t upto, bool durable_only) {
+  std::vector<std::uint64_t> at = batch_start_;
+  for (; counted_ < upto; ++counted_) {
+    ++summary_.records_read;
+    const int p = w.plans[counted_];
+    const std::size_t begin = counted_ ? w.ends[counted_ - 1] : 0;
+    if (p < 0 || w.ends[counted_] == begin) continue;
+    if (durable_only) {
+      const std::size_t s = sink_index_[static_cast<std::size_t>(p)];
+      at[s] += w.ends[counted_] - begin;
+      if (at[s] > distinct_[s]->bytes_flushed()) continue;
+    }
+    ++summary_.records_written;
+    ++summary_.written_by_type[selector_.plans()[static_cast<std::size_t>(p)].type_name()];
+  }
 }
 
 // Write the text of records [from, to): in one piece to a single output, else in runs of
@@ -85,7 +117,7 @@ bool convert_writer::write_records(const batch_work& w, std::size_t from, std::s
   return true;
 }
 
-void convert_writer::reject(const batch_work& w, const batch_work::flagged_record& f) {
+bool convert_writer::reject(const batch_work& w, const batch_work::flagged_record& f) {
   const record_view& rec = w.batch[f.record];
   const reject_frame frame = frame_for_reject(opts_.framing.format, rec.size);
   reject_bytes_->write(frame.head, frame.head_size);
@@ -95,6 +127,9 @@ void convert_writer::reject(const batch_work& w, const batch_work::flagged_recor
     reject_log_->write(w.errors[k].to_json());
     reject_log_->put('\n');
   }
+  if (!reject_bytes_->ok()) return output_failed(reject_bytes_->error());
+  if (!reject_log_->ok()) return output_failed(reject_log_->error());
+  return true;
 }
 
 // The tracker keys children from their parent's bytes before anything is decoded, so a
@@ -119,7 +154,7 @@ void convert_writer::reject_children_of_bad_parents(batch_work& w) {
                  " is bad: record " + std::to_string(w.parent_numbers[i]) + " (rejected)";
       auto e0 = static_cast<std::uint32_t>(w.errors.size());
       w.errors.push_back(std::move(e));
-      w.flagged.push_back({static_cast<std::uint32_t>(i), true, e0, e0 + 1});
+      w.flagged.push_back({static_cast<std::uint32_t>(i), true, e0, e0 + 1, 0});
       bad_[i] = 2;
       late = true;
     }
@@ -143,19 +178,20 @@ void convert_writer::reject_children_of_bad_parents(batch_work& w) {
 
 bool convert_writer::consume(batch_work& w) {
   reject_children_of_bad_parents(w);
-  std::size_t next_record = 0;
-  auto count_written = [&](std::size_t upto) {
-    for (; next_record < upto; ++next_record) {
-      ++summary_.records_read;
-      int p = w.plans[next_record];
-      if (p >= 0 && (w.ends[next_record] != (next_record ? w.ends[next_record - 1] : 0))) {
-        ++summary_.records_written;
-        ++summary_.written_by_type[selector_.plans()[static_cast<std::size_t>(p)].type_name()];
-      }
-    }
+  counted_ = 0;
+  for (std::size_t s = 0; s < distinct_.size(); ++s) batch_start_[s] = distinct_[s]->bytes_flushed();
+  // Write records [0, upto) and count them; on an output failure count only what reached it.
+  auto write_and_count = [&](std::size_t upto) {
+    const bool ok = write_records(w, 0, upto) && flush_outputs();
+    count_records(w, upto, !ok);
+    return ok;
   };
   for (const auto& f : w.flagged) {
     if (!f.bad) {
+      if (f.undescribed != 0) {
+        ++summary_.undescribed_records;
+        summary_.undescribed_bytes += f.undescribed;
+      }
       for (std::uint32_t k = f.err_begin; k < f.err_end; ++k) {
         ++summary_.alternative_errors;
         print(w.errors[k], "warning (written as null): ");
@@ -167,13 +203,13 @@ bool convert_writer::consume(batch_work& w) {
     bool over = opts_.max_errors >= 0 &&
                 static_cast<long long>(summary_.records_rejected) > opts_.max_errors;
     if (opts_.on_error == error_policy::fail || over) {
-      if (!write_records(w, 0, f.record)) return false;
-      count_written(f.record);
+      if (!write_and_count(f.record)) return false;
       ++summary_.records_read;  // the bad record itself
       for (std::uint32_t k = f.err_begin; k < f.err_end; ++k)
         if (!w.errors[k].in_alternative)
           std::fprintf(log_, "%s\n", w.errors[k].to_string().c_str());
-      if (opts_.on_error == error_policy::reject) reject(w, f);
+      if (opts_.on_error == error_policy::reject && !(reject(w, f) && flush_outputs()))
+        return false;
       summary_.exit_code = 2;
       summary_.message =
           over ? "too many bad records: " + std::to_string(summary_.records_rejected) +
@@ -184,11 +220,12 @@ bool convert_writer::consume(batch_work& w) {
     }
     for (std::uint32_t k = f.err_begin; k < f.err_end; ++k)
       if (!w.errors[k].in_alternative) print(w.errors[k], "");
-    if (opts_.on_error == error_policy::reject) reject(w, f);
+    if (opts_.on_error == error_policy::reject && !reject(w, f)) {
+      count_records(w, f.record, true);
+      return false;
+    }
   }
-  if (!write_records(w, 0, w.batch.size())) return false;
-  count_written(w.batch.size());
-  return true;
+  return write_and_count(w.batch.size());
 }
 
 void print_progress(std::FILE* log, const convert_summary& s, long long total_bytes,

@@ -2,6 +2,7 @@
 // The writing side of a conversion: applies the bad-record policy record by record, in
 // input order, writes good text to the sink, bad records to the reject files, and counts.
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -24,7 +25,13 @@ class convert_writer {
                  std::vector<record_sink*> sinks, convert_summary& summary, std::FILE* log)
       : opts_(opts), selector_(selector), tracker_(tracker), file_(std::move(file)),
         sinks_(std::move(sinks)), summary_(summary), log_(log) {
-    for (auto* s : sinks_) single_ = single_ && s == sinks_.front();
+    for (auto* s : sinks_) {
+      single_ = single_ && s == sinks_.front();
+      auto at = std::find(distinct_.begin(), distinct_.end(), s);
+      sink_index_.push_back(static_cast<std::size_t>(at - distinct_.begin()));
+      if (at == distinct_.end()) distinct_.push_back(s);
+    }
+    batch_start_.resize(distinct_.size());
   }
 
   /// Open the reject files (reject policy); return an error message or "".
@@ -40,7 +47,10 @@ class convert_writer {
   void reject_children_of_bad_parents(batch_work& w);
   bool write_records(const batch_work& w, std::size_t from, std::size_t to);
   bool write_to(record_sink& sink, const batch_work& w, std::size_t from, std::size_t to);
-  void reject(const batch_work& w, const batch_work::flagged_record& f);
+  bool flush_outputs();
+  bool output_failed(const std::string& why);
+  void count_records(const batch_work& w, std::size_t upto, bool durable_only);
+  bool reject(const batch_work& w, const batch_work::flagged_record& f);
   void print(const record_error& e, const char* prefix);
 
   const convert_options& opts_;
@@ -50,6 +60,10 @@ class convert_writer {
   std::unordered_set<std::uint64_t> bad_parents_;  ///< record numbers of rejected parents
   std::vector<char> bad_;                          ///< per record of a batch: 1 bad, 2 late
   std::vector<record_sink*> sinks_;
+  std::vector<record_sink*> distinct_;        ///< each output once
+  std::vector<std::size_t> sink_index_;       ///< per plan: its output in distinct_
+  std::vector<std::uint64_t> batch_start_;    ///< per output: bytes in its file before this batch
+  std::size_t counted_ = 0;                   ///< records of this batch counted so far
   bool single_ = true;
   convert_summary& summary_;
   std::FILE* log_;

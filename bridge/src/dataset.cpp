@@ -75,6 +75,7 @@ result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
   d.binary_trunc = spec.trunc == "bin" ? ebcdic::truncation::binary
                                        : ebcdic::truncation::standard;
   d.raw_fields = spec.raw;
+  d.allow_trailing_bytes = spec.allow_trailing_bytes;
   std::vector<select_rule> rules;
   for (const auto& text : spec.selects) {
     auto r = parse_select_rule(text);

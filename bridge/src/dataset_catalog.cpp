@@ -114,6 +114,7 @@ std::string dataset_spec::to_json() const {
             {"check_88", check_88},
             {"indexes", indexes},
             {"raw", raw}};
+  if (allow_trailing_bytes) j["allow_trailing_bytes"] = true;  // older catalogs lack it
   return j.dump();
 }
 
@@ -140,6 +141,8 @@ result<dataset_spec> dataset_spec::from_json(std::string_view text) {
     if (j.contains("parents")) s.parents = j.at("parents").get<std::vector<std::string>>();
     s.flatten_occurs = j.at("flatten_occurs").get<bool>();
     s.check_88 = j.at("check_88").get<bool>();
+    if (j.contains("allow_trailing_bytes"))
+      s.allow_trailing_bytes = j.at("allow_trailing_bytes").get<bool>();
     if (j.contains("raw")) s.raw = j.at("raw").get<std::vector<std::string>>();
     if (j.contains("indexes"))
       s.indexes = j.at("indexes").get<std::vector<std::vector<std::string>>>();

@@ -253,6 +253,19 @@ std::vector<inspected_field> inspect_record(const cb::record_layout& layout,
   walker w{layout, page, opts, rec, size, out};
   std::ptrdiff_t shift = 0;
   w.item(0, layout.fields[0].offset, layout.fields[0].offset, shift);
+  // Bytes after the last described field (as the decoder counts them): shown, never hidden.
+  const std::size_t described = layout.length + static_cast<std::size_t>(shift);
+  if (size > described) {
+    inspected_field r;
+    r.path = "(undescribed)";
+    r.offset = described;
+    r.length = size - described;
+    r.hex = hex_bytes(rec + described, r.length);
+    r.error = std::to_string(r.length) + " undescribed bytes after the last described field " +
+              "(the layout describes " + std::to_string(described) + " of " +
+              std::to_string(size) + ")";
+    out.push_back(std::move(r));
+  }
   std::stable_sort(out.begin(), out.end(),
                    [](const inspected_field& a, const inspected_field& b) { return a.offset < b.offset; });
   return out;

@@ -209,6 +209,12 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
         errors.push_back(std::move(e));
       }
       if (good && link.state == parent_link::kind::attached) parent_values = link.key->values;
+      if (good) {
+        if (auto extra = decoders[static_cast<std::size_t>(which)].undescribed_bytes()) {
+          ++summary.undescribed_records;  // allowed by --allow-trailing-bytes, but counted
+          summary.undescribed_bytes += extra;
+        }
+      }
       if (!good) {
         ++summary.records_rejected;
         ++bad_this_run;

@@ -20,6 +20,10 @@ std::string load_summary::to_text() const {
                 mb, seconds, seconds > 0 ? mb / seconds : 0.0,
                 seconds > 0 ? static_cast<double>(records_loaded) / seconds : 0.0);
   std::string out = buf;
+  if (undescribed_records)
+    out += "  " + std::to_string(undescribed_records) + " records with " +
+           std::to_string(undescribed_bytes) +
+           " undescribed bytes passed over (--allow-trailing-bytes)\n";
   for (const auto& [table, n] : rows_by_table)
     out += "  " + table + ": " + std::to_string(n) + " rows\n";
   out += recon.to_text();
@@ -34,6 +38,8 @@ std::string load_summary::to_json() const {
                               {"records_rejected", records_rejected},
                               {"resumed_after", resumed_after},
                               {"bytes_read", bytes_read},
+                              {"undescribed_records", undescribed_records},
+                              {"undescribed_bytes", undescribed_bytes},
                               {"seconds", seconds},
                               {"rows_by_table", rows_by_table},
                               {"reconciliation", nlohmann::ordered_json::parse(recon.to_json())}};

@@ -39,7 +39,8 @@ bool output_file::write_all(const std::uint8_t* data, std::size_t size) {
     ssize_t r = ::write(fd_, data + done, size - done);
     if (r < 0) {
       if (errno == EINTR) continue;
-      error_ = name_ + ": write failed after " + std::to_string(flushed_ + done) +
+      flushed_ += done;  // a short write that was followed by the error did reach the file
+      error_ = name_ + ": write failed after " + std::to_string(flushed_) +
                " bytes: " + std::strerror(errno);
       ok_ = false;
       return false;

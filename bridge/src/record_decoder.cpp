@@ -367,6 +367,18 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
       }
     }
   }
+  // Bytes past the last described field (ODO tables shorter than their maximum move the
+  // end down by `shift`) are data no field holds: never dropped without a word.
+  undescribed_ = 0;
+  const std::size_t described = plan.layout().length + static_cast<std::size_t>(shift);
+  if (!bad && rec.size > described) {
+    if (plan.options().allow_trailing_bytes) {
+      undescribed_ = rec.size - described;
+    } else {
+      ctx.add_undescribed(described);
+      bad = true;
+    }
+  }
   if constexpr (Cells) {
     cells_->bounds.push_back(static_cast<std::uint32_t>(o - begin));
   } else if constexpr (!Csv) {

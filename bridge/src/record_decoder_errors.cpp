@@ -85,4 +85,24 @@ void error_context::add_count(const plan_op& loop, std::size_t offset, std::int6
   errors.push_back(std::move(e));
 }
 
+void error_context::add_undescribed(std::size_t described) {
+  constexpr std::size_t shown = 32;  // enough to recognise the bytes; the reject file has all
+  const std::size_t n = rec.size - described;
+  record_error e;
+  e.file = std::string(file);
+  e.record_number = rec.number;
+  e.file_offset = rec.file_offset;
+  e.field_offset = described;
+  e.field_length = n;
+  e.hex = hex_bytes(rec.data + described, std::min(n, shown));
+  if (n > shown) e.hex += " ...";
+  e.reason = "undescribed bytes: the record has " + std::to_string(rec.size) +
+             " bytes but its layout describes " + std::to_string(described) + "; " +
+             std::to_string(n) + " undescribed bytes from record offset " +
+             std::to_string(described) + " (file offset " +
+             std::to_string(rec.file_offset + described) +
+             "; --allow-trailing-bytes passes over them)";
+  errors.push_back(std::move(e));
+}
+
 }  // namespace mfb::bridge::detail

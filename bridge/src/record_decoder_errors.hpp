@@ -28,6 +28,8 @@ struct error_context {
   /// An ODO count outside the table's OCCURS range; `offset` is the count field's.
   [[gnu::cold]] void add_count(const plan_op& loop, std::size_t offset, std::int64_t count,
                                bool alt);
+  /// Bytes after the last described field, which ends at record offset `described`.
+  [[gnu::cold]] void add_undescribed(std::size_t described);
 
  private:
   record_error make(const plan_op& op, std::size_t offset, std::size_t length) const;

@@ -53,6 +53,7 @@ struct dataset_spec {
   std::vector<std::string> raw;       ///< items kept as their bytes (BYTEA/BLOB columns)
   bool flatten_occurs = false;
   bool check_88 = false;
+  bool allow_trailing_bytes = false;  ///< records longer than the layout are read (and counted)
 
   /// Read the copybook files and the COPY members they name from `include_dirs` (and each
   /// copybook's own folder).

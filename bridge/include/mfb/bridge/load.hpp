@@ -52,6 +52,8 @@ struct load_summary {
   std::uint64_t records_loaded = 0;
   std::uint64_t records_rejected = 0;
   std::uint64_t resumed_after = 0;  ///< records committed by an earlier, interrupted run
+  std::uint64_t undescribed_records = 0;  ///< loaded with trailing bytes passed over (allowed)
+  std::uint64_t undescribed_bytes = 0;    ///< those bytes, summed
   std::uint64_t bytes_read = 0;
   std::map<std::string, std::uint64_t> rows_by_table;
   double seconds = 0;

@@ -25,6 +25,10 @@ struct decode_options {
   /// Elementary items kept as their bytes: hex text (lowercase), BYTEA/BLOB in SQL. For
   /// binary data in PIC X fields, or areas no usage describes.
   std::vector<std::string> raw_fields;
+  /// Bytes after the last field the layout describes (an ODO count shorter than the record,
+  /// an RDW or line longer than the layout) make a bad record unless this allows them; the
+  /// decoder then reports how many it passed over (record_decoder::undescribed_bytes).
+  bool allow_trailing_bytes = false;
 
   /// Return the defaults: JSON Lines, HFP floats, EBCDIC zoned, TRUNC(STD), spaces trimmed.
   static decode_options defaults() { return {}; }

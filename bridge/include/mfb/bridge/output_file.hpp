@@ -53,6 +53,8 @@ class output_file {
   const std::string& error() const noexcept { return error_; }
   /// Bytes accepted so far (buffered or written).
   std::uint64_t bytes_written() const noexcept { return flushed_ + used_; }
+  /// Bytes handed to the operating system so far: after a failure, how far the file got.
+  std::uint64_t bytes_flushed() const noexcept { return flushed_; }
   const std::string& name() const noexcept { return name_; }
 
  private:

@@ -89,6 +89,9 @@ class record_decoder {
                     std::vector<record_error>& errors);
 
   const decode_plan& plan() const noexcept { return *plan_; }
+  /// Bytes the last record decoded had after its last described field, passed over because
+  /// decode_options::allow_trailing_bytes allows them (otherwise they make the record bad).
+  std::size_t undescribed_bytes() const noexcept { return undescribed_; }
 
   struct frame {
     std::uint32_t begin_op;
@@ -118,6 +121,7 @@ class record_decoder {
   std::vector<alt_mark> alts_;
   std::unique_ptr<char[]> scratch_;
   cell_row* cells_ = nullptr;  ///< the row being filled by decode_cells
+  std::size_t undescribed_ = 0;
 };
 
 }  // namespace mfb::bridge

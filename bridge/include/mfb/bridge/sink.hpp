@@ -2,6 +2,7 @@
 // Where decoded text goes: a sink receives whole records' lines, already formatted and in
 // input order, and owns what a format adds around them (a CSV header).
 
+#include <cstdint>
 #include <memory>
 #include <string_view>
 
@@ -18,6 +19,11 @@ class record_sink {
   virtual bool begin() = 0;
   /// Write one or more complete lines; false on I/O failure.
   virtual bool write(std::string_view lines) = 0;
+  /// Hand the buffered lines to the file now; false on I/O failure (see error()).
+  virtual bool flush() = 0;
+  /// Bytes the file holds so far (what begin() wrote included); after a failure, how far
+  /// the file got.
+  virtual std::uint64_t bytes_flushed() const = 0;
   /// Flush and close; the first I/O error if any.
   virtual result<bool> finish() = 0;
   /// The first I/O failure, naming the file.
@@ -30,6 +36,8 @@ class file_sink : public record_sink {
   explicit file_sink(std::unique_ptr<output_file> out) : out_(std::move(out)) {}
   bool begin() override { return true; }
   bool write(std::string_view lines) override { return out_->write(lines); }
+  bool flush() override { return out_->flush(); }
+  std::uint64_t bytes_flushed() const override { return out_->bytes_flushed(); }
   result<bool> finish() override { return out_->close(); }
   std::string error() const override { return out_->error(); }
 
