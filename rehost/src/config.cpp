@@ -92,6 +92,11 @@ std::string server_config::validate() const {
   return {};
 }
 
+bool server_config::if_match_required(std::string_view dataset) const {
+  return std::any_of(require_if_match.begin(), require_if_match.end(),
+                     [&](const std::string& d) { return d == "*" || d == dataset; });
+}
+
 result<server_config> parse_config(std::string_view yaml, const std::string& name,
                                    const std::filesystem::path& base_dir) {
   server_config cfg = server_config::defaults();
@@ -100,8 +105,11 @@ result<server_config> parse_config(std::string_view yaml, const std::string& nam
     YAML::Node root = YAML::Load(std::string(yaml));
     if (root.IsNull()) return cfg;
     if (!root.IsMap()) return fail("the config must be a map");
-    if (auto why = check_keys(root, {"api_keys", "tls", "limits"}, "the config"); !why.empty())
+    if (auto why = check_keys(root, {"api_keys", "tls", "limits", "require_if_match", "openapi_schemas"},
+                              "the config");
+        !why.empty())
       return fail(why);
+    if (auto why = read_write_rules(root, cfg); !why.empty()) return fail(why);
     if (root["api_keys"])
       if (auto why = read_keys(root["api_keys"], cfg); !why.empty()) return fail(why);
     if (auto tls = root["tls"]) {
