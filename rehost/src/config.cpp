@@ -70,6 +70,24 @@ std::string read_keys(const YAML::Node& list, server_config& cfg) {
   return {};
 }
 
+// require_if_match: [DS, ...] ("*": every dataset); openapi_schemas: readers | everyone.
+std::string read_write_rules(const YAML::Node& root, server_config& cfg) {
+  if (auto list = root["require_if_match"]) {
+    if (!list.IsSequence()) return where(list) + "require_if_match must be a list of dataset names";
+    for (const auto& n : list) {
+      if (!n.IsScalar()) return where(n) + "require_if_match holds dataset names";
+      cfg.require_if_match.push_back(n.as<std::string>());
+    }
+  }
+  if (auto who = root["openapi_schemas"]) {
+    std::string v = who.IsScalar() ? who.as<std::string>() : "";
+    if (v != "readers" && v != "everyone")
+      return where(who) + "openapi_schemas must be readers or everyone";
+    cfg.public_schemas = v == "everyone";
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string server_config::validate() const {

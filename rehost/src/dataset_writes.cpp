@@ -11,6 +11,7 @@
 #include "body_reader.hpp"
 #include "dataset_keys.hpp"
 #include "dataset_routes.hpp"
+#include "dataset_write_checks.hpp"
 #include "etag.hpp"
 #include "json_text.hpp"
 #include "mfb/bridge/record_encoder.hpp"
@@ -153,46 +154,6 @@ bool encode_body(const bridge::dataset& ds, std::size_t type, const key_spec& ke
   return true;
 }
 
-// The key in the URL, checked and written the way its columns store it.
-bool path_key(const key_spec& key, const std::string& text, std::vector<std::string>& parts,
-              int status, http_response& problem) {
-  if (!split_key(text, key.columns.size(), parts) || parts.size() != key.columns.size()) {
-    problem = make_problem(400, "the key has the wrong number of parts",
-                           {{"key", "expected " + std::to_string(key.columns.size()) +
-                                        " comma-separated values (a ',' or '%' inside a part as %2C or %25)",
-                             shorten(text)}});
-    return false;
-  }
-  std::size_t bad_part = 0;
-  if (auto why = check_key_parts(key, parts, bad_part); !why.empty()) {
-    problem = make_problem(status, "the key does not fit the dataset's key",
-                           {{key.names[bad_part], why, shorten(parts[bad_part])}});
-    return false;
-  }
-  return true;
-}
-
-// If-Match against the record as it is now (inside the write's transaction): 428 when the
-// dataset requires it and it is missing, 412 when it names another version.
-bool check_if_match(const server_config& config, const dataset_ref& ref, const http_request& req,
-                    const std::string& method, const std::optional<std::string>& before_json,
-                    http_response& problem) {
-  if (method == "POST") return true;
-  if (req.headers.count("if-match") == 0) {
-    if (!config.if_match_required(ref.name) && !config.if_match_required(ref.ds->spec().name)) return true;
-    problem = make_problem(428, "this dataset needs If-Match on " + method +
-                                    ": GET the record and send its ETag");
-    return false;
-  }
-  std::optional<std::string> current;
-  if (before_json) current = record_etag(*before_json);
-  if (if_match_allows(req.header("if-match"), current)) return true;
-  problem = make_problem(412, current ? "the record changed since the ETag given in If-Match: GET it again"
-                                      : "no record with this key: If-Match names a version that does not exist");
-  if (current) problem.headers.emplace_back("ETag", *current);
-  return false;
-}
-
 }  // namespace
 
 http_response dataset_routes::write(request_context& ctx, const std::string& method) {
@@ -275,6 +236,10 @@ http_response dataset_routes::write(request_context& ctx, const std::string& met
         // cannot be found again (nor audit it without its after image).
         db->rollback();
         return make_problem(422, "the record's key cannot be stored exactly", {{key.names[0], "is not found again after the write", shorten(key_text)}});
+      }
+      if (!stored_exactly(*ds, type, bytes, after.front(), problem)) {
+        db->rollback();
+        return problem;
       }
       after_json = record_answer(*ds, after.front());
       status = existed ? 200 : 201;

@@ -127,29 +127,32 @@ def copy_variants(member, missing):
     ]
 
 
-def strip_request_text(answer, *texts):
-    for t in texts:
-        answer = answer.replace(t, "").replace(json.dumps(t)[1:-1], "")
-    return answer
+def problem_shape(p, request_text, what):
+    """The problem without the values it quotes; each quoted value must come from the request."""
+    for e in p.get("errors", []):
+        v = e.get("value", "")
+        v = v[:-3] if v.endswith("...") else v
+        check(v in request_text, "%s: the answer quotes %r, which the request did not hold" % (what, v))
+    return (p.get("status"), p.get("detail"), [(e.get("field"), e.get("reason")) for e in p.get("errors", [])])
 
 
 def test_inline_copy(srv, files):
     member = files["member"]
     missing = os.path.join(os.path.dirname(member), "NOSUCH.cpy")
     for name, text, there, absent in copy_variants(member, missing):
-        answers = []
+        shapes = []
         for path in (there, absent):
             body = {"copybook": text.replace("{P}", path), "data": base64.b64encode(b"ABC").decode()}
             st, h, b = post(srv, "/v1/transform/decode", body, TR)
-            check_problem(st, h, b, 422, "COPY %s (%s)" % (name, path))
+            p = check_problem(st, h, b, 422, "COPY %s (%s)" % (name, path))
             answer = b.decode("utf-8", "replace")
             check(MARKER not in answer and "root:" not in answer,
                   "COPY %s: the answer holds a server file's text: %s" % (name, answer[:400]))
             check("not found" not in answer and "cannot read" not in answer,
                   "COPY %s: the answer tells whether the file exists: %s" % (name, answer[:400]))
-            answers.append(strip_request_text(answer, path))
-        check(answers[0] == answers[1], "COPY %s: an existing and a missing file answer differently:\n%s\n%s"
-              % (name, answers[0][:400], answers[1][:400]))
+            shapes.append(problem_shape(p, body["copybook"], "COPY %s" % name))
+        check(shapes[0] == shapes[1], "COPY %s: an existing and a missing file answer differently:\n%s\n%s"
+              % (name, shapes[0], shapes[1]))
     # Encode takes the same path through the parser.
     body = {"copybook": copy_variants(member, missing)[0][1].replace("{P}", "/etc/passwd"), "value": {"A": "X"}}
     st, h, b = post(srv, "/v1/transform/encode", body, TR)
@@ -193,14 +196,26 @@ def test_keys(srv, sql):
         body[field] = value
         st, h, b = post(srv, base, body, WA)
         p = check_problem(st, h, b, 422, "POST %s %s" % (field, why))
-        check(any(e.get("field") == field for e in p.get("errors", [])), "422 names %s (%s): %s" % (field, why, p))
+        check(any(e.get("field", "").split(".")[-1] == field for e in p.get("errors", [])),
+              "422 names %s (%s): %s" % (field, why, p))
     check(not [r for r in row_names(sql, "acct") if r[0] == "C3"], "a value that cannot be stored left no row")
+    # A low-value (X'00') in text: stored exactly (SQLite; PostgreSQL by its low-values
+    # policy), or refused naming the field; never cut at the NUL.
+    st, h, b = post(srv, base, {"ID": "N0", "NAME": "A\u0000B", "BAL": 0}, WA)
+    if st == 201:
+        st, h, b = srv.request("GET", base + "/N0", key=RA)
+        check(st == 200 and json.loads(b).get("NAME") == "A\u0000B", "NUL in text read back: %s %s" % (st, b[:200]))
+        srv.request("DELETE", base + "/N0", key=WA)
+    else:
+        p = check_problem(st, h, b, 422, "NUL in text that the target cannot hold")
+        check(any(e.get("field", "").split(".")[-1] == "NAME" for e in p.get("errors", [])),
+              "the NUL 422 names NAME: %s" % p)
     # Every audit row holds what it should: before for a replace or delete, after for a write.
     rows = sql("SELECT action, before, after FROM mfbridge_audit ORDER BY id")
-    check(len(rows) == 2, "audit rows: %s" % (rows,))
+    check([r[0] for r in rows][:2] == ["POST", "PUT"], "audit rows: %s" % (rows,))
     for action, before, after in rows:
-        check(after is not None, "audit %s has no after" % action)
-        check((before is not None) == (action == "PUT"), "audit %s before: %s" % (action, before))
+        check((after is not None) == (action != "DELETE"), "audit %s after: %s" % (action, after))
+        check((before is not None) == (action != "POST"), "audit %s before: %s" % (action, before))
     # A composite key part holding ',' is written and read back (%2C inside a part, %252C in the URL).
     st, h, b = post(srv, "/v1/datasets/pair/records", {"BR": "A,B", "NO": "9%", "NOTE": "X"}, WP)
     check(st == 201, "POST a composite key with ',' and '%%' in its parts: %s %s" % (st, b[:200]))
@@ -352,7 +367,7 @@ def test_mass_assignment(srv, sql):
 
 def test_injection(srv, sql):
     before = len(sql("SELECT * FROM secret"))
-    hostile = ["' OR '1'='1", "A1'; DROP TABLE secret;--", "\\\"; SELECT 1", "%", "_", "A1' --"]
+    hostile = ["' OR '1'='1", "A1'; DROP TABLE secret;--", "\\\"; DELETE FROM secret", "%", "_", "A1' --"]
     for v in hostile:
         q = "".join("%%%02X" % c for c in v.encode())
         st, h, b = srv.request("GET", "/v1/datasets/acct/records/" + q, key=ALL)
@@ -379,7 +394,7 @@ def run_against(target, sql, tmp, files):
     if not load_all(target, files):
         return
     cfg = os.path.join(tmp, "serve.yaml")
-    write_config(cfg, KEYS, "require_if_match: [acct]\n")
+    write_config(cfg, KEYS)
     srv = Server(["--config", cfg, "--target", target])
     try:
         test_inline_copy(srv, files)
@@ -390,7 +405,6 @@ def run_against(target, sql, tmp, files):
         test_keys(srv, sql)
     finally:
         check(srv.stop() == 0, "exit code after SIGTERM")
-    # If-Match required on acct by the first server; this one requires it nowhere.
     write_config(cfg, KEYS, "openapi_schemas: everyone\n")
     srv = Server(["--config", cfg, "--target", target])
     try:
@@ -408,7 +422,6 @@ def etag_required(target, sql, tmp, files):
     write_config(cfg, KEYS, "require_if_match: [acct]\n")
     srv = Server(["--config", cfg, "--target", target])
     try:
-        put(srv, "/v1/datasets/acct/records/A1", {"ID": "A1", "NAME": "ALICE", "BAL": 1}, ALL, {"If-Match": "*"})
         post(srv, "/v1/datasets/acct/records", {"ID": "A1", "NAME": "ALICE", "BAL": 1}, ALL)
         test_etags(srv, sql, True)
     finally:
