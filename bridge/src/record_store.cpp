@@ -147,6 +147,8 @@ result<std::int64_t> write_record(database& db, const dataset& ds, std::size_t t
   return record_no;
 }
 
+// Like write_record, this splits the row through the table map's buffers: callers run it
+// under the same lock as their writes to the dataset (rehost's write mutex).
 result<std::vector<std::string>> stored_key(const dataset& ds, std::size_t type,
                                             const std::vector<std::uint8_t>& bytes) {
   cell_row row;

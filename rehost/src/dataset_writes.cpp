@@ -170,6 +170,9 @@ http_response dataset_routes::write(request_context& ctx, const std::string& met
   std::vector<std::string> parts;
   std::vector<std::uint8_t> bytes;
   parent_link parent;
+  // From here on, one write at a time: stored_key and write_record split rows through the
+  // dataset's shared table map buffers.
+  std::lock_guard serial(write_mutex_);
   if (method != "DELETE" && !encode_body(*ds, type, key, ctx.request.body, parent, bytes, parts, problem))
     return problem;
   if (method != "POST") {
@@ -191,7 +194,6 @@ http_response dataset_routes::write(request_context& ctx, const std::string& met
     q.where += (i ? " AND " : "") + key.columns[i] + " = " + param(i + 1);
   }
   q.limit = 1;
-  std::lock_guard serial(write_mutex_);
   db->execute(audit_sql(db->dialect()));
   db->begin();
   try {
