@@ -171,6 +171,21 @@ result<std::int64_t> write_record(database& db, const dataset& ds, std::size_t t
   return record_no;
 }
 
+// Like write_record, this splits the row through the table map's buffers: callers run it
+// under the same lock as their writes to the dataset (rehost's write mutex).
+result<std::vector<std::string>> stored_key(const dataset& ds, std::size_t type,
+                                            const std::vector<std::uint8_t>& bytes) {
+  cell_row row;
+  if (auto why = decode_one(ds, type, bytes, row); !why.empty()) return error{why};
+  const table_map& map = ds.maps()[type];
+  std::vector<std::string> key;
+  map.split(row, 0, [&](std::size_t t, const std::vector<sql_value>& values) {
+    if (t != 0) return;
+    for (std::size_t k : map.main().primary_key) key.emplace_back(values[k].text);
+  });
+  return key;
+}
+
 result<bool> delete_record(database& db, const dataset& ds, std::size_t type,
                            const std::vector<std::uint8_t>& bytes, std::int64_t* deleted_no) {
   cell_row row;

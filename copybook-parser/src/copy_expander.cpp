@@ -108,6 +108,8 @@ std::optional<located_text> copy_member(const located_text& text, const copy_sta
         diagnostic_at(text, s.member_offset, out, std::move(message), severity::error));
     return std::nullopt;
   };
+  // Checked before the search path is built: no stat, no open, nothing about the member.
+  if (!opts.allow_copy) return error("COPY is not allowed here: the copybook must be self-contained");
   std::vector<fs::path> folders;
   if (!including_dir.empty()) folders.push_back(including_dir);
   folders.insert(folders.end(), opts.include_dirs.begin(), opts.include_dirs.end());

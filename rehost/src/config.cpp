@@ -70,6 +70,24 @@ std::string read_keys(const YAML::Node& list, server_config& cfg) {
   return {};
 }
 
+// require_if_match: [DS, ...] ("*": every dataset); openapi_schemas: readers | everyone.
+std::string read_write_rules(const YAML::Node& root, server_config& cfg) {
+  if (auto list = root["require_if_match"]) {
+    if (!list.IsSequence()) return where(list) + "require_if_match must be a list of dataset names";
+    for (const auto& n : list) {
+      if (!n.IsScalar()) return where(n) + "require_if_match holds dataset names";
+      cfg.require_if_match.push_back(n.as<std::string>());
+    }
+  }
+  if (auto who = root["openapi_schemas"]) {
+    std::string v = who.IsScalar() ? who.as<std::string>() : "";
+    if (v != "readers" && v != "everyone")
+      return where(who) + "openapi_schemas must be readers or everyone";
+    cfg.public_schemas = v == "everyone";
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string server_config::validate() const {
@@ -92,6 +110,11 @@ std::string server_config::validate() const {
   return {};
 }
 
+bool server_config::if_match_required(std::string_view dataset) const {
+  return std::any_of(require_if_match.begin(), require_if_match.end(),
+                     [&](const std::string& d) { return d == "*" || d == dataset; });
+}
+
 result<server_config> parse_config(std::string_view yaml, const std::string& name,
                                    const std::filesystem::path& base_dir) {
   server_config cfg = server_config::defaults();
@@ -100,8 +123,11 @@ result<server_config> parse_config(std::string_view yaml, const std::string& nam
     YAML::Node root = YAML::Load(std::string(yaml));
     if (root.IsNull()) return cfg;
     if (!root.IsMap()) return fail("the config must be a map");
-    if (auto why = check_keys(root, {"api_keys", "tls", "limits"}, "the config"); !why.empty())
+    if (auto why = check_keys(root, {"api_keys", "tls", "limits", "require_if_match", "openapi_schemas"},
+                              "the config");
+        !why.empty())
       return fail(why);
+    if (auto why = read_write_rules(root, cfg); !why.empty()) return fail(why);
     if (root["api_keys"])
       if (auto why = read_keys(root["api_keys"], cfg); !why.empty()) return fail(why);
     if (auto tls = root["tls"]) {

@@ -10,6 +10,7 @@
 #include "mfb/copybook/layout.hpp"
 
 #include "json_text.hpp"
+#include "mfb/rehost/http_types.hpp"
 
 namespace mfb::rehost::detail {
 
@@ -27,6 +28,7 @@ int scale_of(const bridge::sql_column& col) {
 
 key_spec key_of(const bridge::dataset& ds, std::size_t type) {
   key_spec k;
+  k.trims_text = !ds.decoding().keep_trailing_spaces;
   const auto& map = ds.maps()[type];
   const auto& main = map.main();
   if (map.key_cells().empty()) {
@@ -81,7 +83,10 @@ std::string filter_list(const key_spec& f) {
 std::string check_value(const key_spec& k, std::size_t i, std::string& p) {
   // A value that cannot be a number never reaches a numeric column: PostgreSQL would
   // fail the statement instead of finding nothing.
-  if (!k.numeric[i]) return {};
+  if (!k.numeric[i]) {
+    if (k.trims_text) p.erase(p.find_last_not_of(' ') + 1);
+    return {};
+  }
   std::size_t j = (!p.empty() && (p[0] == '-' || p[0] == '+')) ? 1 : 0;
   bool negative = !p.empty() && p[0] == '-';
   std::string whole, fraction;
@@ -153,15 +158,31 @@ std::string record_answer(const bridge::dataset& ds, const bridge::stored_record
   return text;
 }
 
-std::vector<std::string> split_key(const std::string& key) {
-  std::vector<std::string> parts;
+bool split_key(const std::string& key, std::size_t columns, std::vector<std::string>& parts) {
+  parts.clear();
+  if (columns <= 1) {
+    parts.push_back(key);
+    return true;
+  }
   std::size_t start = 0;
   while (true) {
     auto comma = key.find(',', start);
-    parts.push_back(key.substr(start, comma - start));
-    if (comma == std::string::npos) return parts;
+    std::string part;
+    if (!percent_decode(std::string_view(key).substr(start, comma - start), false, part)) return false;
+    parts.push_back(std::move(part));
+    if (comma == std::string::npos) return true;
     start = comma + 1;
   }
+}
+
+std::string join_key(const std::vector<std::string>& parts) {
+  if (parts.size() == 1) return parts.front();
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += ',';
+    for (char c : parts[i]) out += c == '%' ? "%25" : c == ',' ? "%2C" : std::string(1, c);
+  }
+  return out;
 }
 
 std::string key_values(const key_spec& k, const bridge::stored_record& rec) {

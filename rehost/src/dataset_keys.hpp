@@ -28,11 +28,15 @@ struct key_spec {
   std::vector<std::size_t> cells;    ///< flat cells; empty when keyed by record number
   std::vector<bool> numeric;         ///< the column holds numbers (a part must be one)
   std::vector<int> scales;           ///< exact numbers' scale (integers 0); -1: text or float
+  /// Text columns hold values without trailing spaces (the dataset does not keep them), so
+  /// a text value is compared without them too: "A " finds, and collides with, "A".
+  bool trims_text = true;
 };
 
 /// Return "" when `value` fits column i of `k` (numeric: a decimal number with no more
-/// decimals than the column's scale), else the problem. A number is rewritten the way the
-/// column stores it (5, 05 and 5.0 become 5.00 for a scale of 2).
+/// decimals than the column's scale), else the problem. A value is rewritten the way the
+/// column stores it (5, 05 and 5.0 become 5.00 for a scale of 2; text loses its trailing
+/// spaces unless the dataset keeps them).
 std::string check_value(const key_spec& k, std::size_t i, std::string& value);
 /// check_value for each of `parts`; the first problem's part goes to `bad_index`.
 std::string check_key_parts(const key_spec& k, std::vector<std::string>& parts,
@@ -55,8 +59,14 @@ std::size_t parent_type(const bridge::dataset& ds, const bridge::sql_table& main
 std::string record_answer(const bridge::dataset& ds, const bridge::stored_record& rec);
 /// The "_parent" fields of record type `type` (empty when it has no parent).
 std::vector<openapi_filter> parent_fields(const bridge::dataset& ds, std::size_t type);
-/// Split "a,b" into its parts.
-std::vector<std::string> split_key(const std::string& key);
+/// The parts of a key as the URL gives it (already percent-decoded once by the router).
+/// A key of one column is the whole text, commas included. A composite key is split at
+/// its commas, then each part is percent-decoded once more, so a part holding ',' (or
+/// '%') is written %2C (%25) inside the part: %252C in the URL. False for a malformed
+/// escape.
+bool split_key(const std::string& key, std::size_t columns, std::vector<std::string>& parts);
+/// The key text of `parts` in the form split_key reads (composite parts escaped).
+std::string join_key(const std::vector<std::string>& parts);
 /// The key values of `rec` as a JSON array text (the cursor's content).
 std::string key_values(const key_spec& k, const bridge::stored_record& rec);
 /// An opaque cursor (base64url) for a key-values text, and back.

@@ -6,11 +6,15 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
+
+#include <unistd.h>
 #include <optional>
 
 #include <nlohmann/json.hpp>
 
 #include "dataset_keys.hpp"
+#include "etag.hpp"
 #include "json_text.hpp"
 #include "mfb/bridge/record_encoder.hpp"
 #include "mfb/bridge/record_store.hpp"
@@ -68,6 +72,24 @@ std::vector<bridge::stored_record> read_page(bridge::database& db, const bridge:
 }
 
 }  // namespace
+
+std::string dataset_routes::health() const {
+  try {
+    if (target_.rfind("sqlite:", 0) == 0) {
+      // Opening would create a missing file: look first, without touching it.
+      std::string file = target_.substr(7);
+      std::error_code ec;
+      if (!std::filesystem::is_regular_file(file, ec)) return "the SQLite file " + file + " is gone";
+      if (::access(file.c_str(), R_OK | W_OK) != 0) return "the SQLite file " + file + " is not readable and writable";
+      bridge::database::open(target_)->query("SELECT count(*) FROM sqlite_master");
+    } else {
+      bridge::database::open(target_)->query("SELECT 1");
+    }
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return {};
+}
 
 void dataset_routes::refresh(db_pool::lease& db) {
   auto names = bridge::dataset_names(*db);
@@ -250,7 +272,10 @@ http_response dataset_routes::get_record(request_context& ctx) {
   const bridge::dataset* ds = ref.ds.get();
   key_spec key = key_of(*ds, ref.type);
   const std::string& key_text = ctx.params["key"];
-  auto parts = split_key(key_text);
+  std::vector<std::string> parts;
+  if (!split_key(key_text, key.columns.size(), parts))
+    return make_problem(400, "the key has a malformed %-escape in a part",
+                        {{"key", "a composite key's part writes ',' as %2C and '%' as %25", shorten(key_text)}});
   if (parts.size() != key.columns.size())
     return make_problem(400, "the key has " + std::to_string(parts.size()) + " parts; the dataset's key has " +
                                  std::to_string(key.columns.size()),
@@ -274,7 +299,10 @@ http_response dataset_routes::get_record(request_context& ctx) {
   bool ebcdic = (format != nullptr && *format == "ebcdic") ||
                 (format == nullptr &&
                  ctx.request.header("accept").find("application/octet-stream") != std::string::npos);
+  // One tag for both forms: it names the stored record, which If-Match compares.
+  auto text = record_answer(*ds, recs.front());
   http_response r;
+  r.headers.emplace_back("ETag", record_etag(text));
   if (ebcdic) {
     std::vector<bridge::field_error> ferrors;
     auto bytes = bridge::record_bytes(*ds, recs.front(), ferrors);
@@ -287,7 +315,6 @@ http_response dataset_routes::get_record(request_context& ctx) {
     r.body.assign(reinterpret_cast<const char*>(bytes->data()), bytes->size());
     return r;
   }
-  auto text = record_answer(*ds, recs.front());
   r.body = wants_strings(ctx) ? numbers_as_strings(text) : text;
   return r;
 }

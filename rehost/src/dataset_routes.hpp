@@ -62,7 +62,12 @@ class db_pool {
 class dataset_routes {
  public:
   dataset_routes(std::string target, const server_config& config)
-      : pool_(std::move(target), default_threads()), config_(config) {}
+      : target_(target), pool_(std::move(target), default_threads()), config_(config) {}
+
+  /// Whether the target answers now, on a connection of its own (a pooled one may be
+  /// broken, and an open SQLite handle still reads a file that was removed): "" when it
+  /// does, else the reason (for the server's log, not the client).
+  std::string health() const;
 
   /// Add the dataset routes to `r`.
   void add_to(router& r);
@@ -84,6 +89,7 @@ class dataset_routes {
   /// Re-read the catalog's names into index_ (datasets already open are kept).
   void refresh(db_pool::lease& db);
 
+  std::string target_;
   db_pool pool_;
   const server_config& config_;
   std::mutex mutex_;

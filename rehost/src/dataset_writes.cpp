@@ -11,6 +11,8 @@
 #include "body_reader.hpp"
 #include "dataset_keys.hpp"
 #include "dataset_routes.hpp"
+#include "dataset_write_checks.hpp"
+#include "etag.hpp"
 #include "json_text.hpp"
 #include "mfb/bridge/record_encoder.hpp"
 #include "mfb/bridge/record_store.hpp"
@@ -108,6 +110,52 @@ bool parent_exists(bridge::database& db, const parent_link& p) {
 
 }  // namespace
 
+namespace {
+
+// The body of a POST or PUT as the record's bytes, and its key as the key columns would
+// store it (so "A " and "A" are one key where the column trims). False with `problem`.
+bool encode_body(const bridge::dataset& ds, std::size_t type, const key_spec& key, const std::string& body_text,
+                 parent_link& parent, std::vector<std::uint8_t>& bytes, std::vector<std::string>& parts,
+                 http_response& problem) {
+  nlohmann::json body;
+  if (!parse_json_object(body_text, body, problem)) return false;
+  const bridge::sql_table& main = ds.maps()[type].main();
+  std::string record_text = body_text;
+  if (!main.parent_table.empty()) {
+    // A child record type: its parent's key comes as "_parent" (as convert writes it).
+    if (!parent_key(ds, main, body, parent, problem)) return false;
+    record_text = without_member(record_text, "_parent");
+  }
+  bridge::record_encoder enc(ds.encoders()[type]);
+  bridge::encoded_record out;
+  std::vector<bridge::field_error> ferrors;
+  if (!enc.encode(record_text, out, ferrors)) {
+    std::vector<problem_field> bad;
+    for (const auto& e : ferrors) bad.push_back({e.path.empty() ? "body" : e.path, e.reason, e.value});
+    problem = make_problem(422, "the record does not fit the copybook", bad);
+    return false;
+  }
+  bool fixed = ds.framing().format == bridge::recfm::f || ds.framing().format == bridge::recfm::fb;
+  bytes = std::move(out.bytes);
+  if (!fixed) bytes.resize(out.odo_length);
+  std::vector<problem_field> bad;
+  for (const auto& name : key.names)
+    if (find_member(body, name) == nullptr) bad.push_back({name, "the key field is missing", ""});
+  if (!bad.empty()) {
+    problem = make_problem(422, "the record has no key", bad);
+    return false;
+  }
+  auto stored = bridge::stored_key(ds, type, bytes);
+  if (!stored) {
+    problem = make_problem(422, "the record cannot be stored", {{"body", stored.err().message, ""}});
+    return false;
+  }
+  parts = std::move(stored).value();
+  return true;
+}
+
+}  // namespace
+
 http_response dataset_routes::write(request_context& ctx, const std::string& method) {
   auto db = pool_.acquire();
   http_response problem;
@@ -122,54 +170,23 @@ http_response dataset_routes::write(request_context& ctx, const std::string& met
   std::vector<std::string> parts;
   std::vector<std::uint8_t> bytes;
   parent_link parent;
-  if (method != "DELETE") {
-    nlohmann::json body;
-    if (!parse_json_object(ctx.request.body, body, problem)) return problem;
-    std::string record_text = ctx.request.body;
-    if (!main.parent_table.empty()) {
-      // A child record type: its parent's key comes as "_parent" (as convert writes it).
-      if (!parent_key(*ds, main, body, parent, problem)) return problem;
-      record_text = without_member(record_text, "_parent");
-    }
-    bridge::record_encoder enc(ds->encoders()[type]);
-    bridge::encoded_record out;
-    std::vector<bridge::field_error> ferrors;
-    if (!enc.encode(record_text, out, ferrors)) {
-      std::vector<problem_field> bad;
-      for (const auto& e : ferrors) bad.push_back({e.path.empty() ? "body" : e.path, e.reason, e.value});
-      return make_problem(422, "the record does not fit the copybook", bad);
-    }
-    bool fixed = ds->framing().format == bridge::recfm::f || ds->framing().format == bridge::recfm::fb;
-    bytes = std::move(out.bytes);
-    if (!fixed) bytes.resize(out.odo_length);
-    std::vector<problem_field> bad;
-    for (const auto& name : key.names) {
-      const nlohmann::json* v = find_member(body, name);
-      if (v == nullptr) bad.push_back({name, "the key field is missing", ""});
-      else parts.push_back(v->is_string() ? v->get<std::string>() : v->dump());
-    }
-    if (!bad.empty()) return make_problem(422, "the record has no key", bad);
-  }
+  // From here on, one write at a time: stored_key and write_record split rows through the
+  // dataset's shared table map buffers.
+  std::lock_guard serial(write_mutex_);
+  if (method != "DELETE" && !encode_body(*ds, type, key, ctx.request.body, parent, bytes, parts, problem))
+    return problem;
   if (method != "POST") {
-    auto path_parts = split_key(ctx.params["key"]);
-    if (path_parts.size() != key.columns.size())
-      return make_problem(400, "the key has the wrong number of parts",
-                          {{"key", "expected " + std::to_string(key.columns.size()) + " comma-separated values",
-                            shorten(ctx.params["key"])}});
+    std::vector<std::string> path_parts;
+    if (!path_key(key, ctx.params["key"], path_parts, method == "DELETE" ? 400 : 422, problem)) return problem;
     if (method == "PUT" && path_parts != parts) {
       std::vector<problem_field> bad;
       for (std::size_t i = 0; i < parts.size(); ++i)
         if (parts[i] != path_parts[i]) bad.push_back({key.names[i], "differs from the key in the path", shorten(parts[i])});
       return make_problem(422, "the record's key differs from the URL's", bad);
     }
-    parts = path_parts;
+    parts = std::move(path_parts);
   }
-  std::size_t bad_part = 0;
-  if (auto why = check_key_parts(key, parts, bad_part); !why.empty())
-    return make_problem(method == "DELETE" ? 400 : 422, "the key does not fit the dataset's key",
-                        {{key.names[bad_part], why, shorten(parts[bad_part])}});
-  std::string key_text;
-  for (const auto& p : parts) key_text += (key_text.empty() ? "" : ",") + p;
+  std::string key_text = join_key(parts);
   bridge::record_query q;
   q.type = type;
   for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -177,7 +194,6 @@ http_response dataset_routes::write(request_context& ctx, const std::string& met
     q.where += (i ? " AND " : "") + key.columns[i] + " = " + param(i + 1);
   }
   q.limit = 1;
-  std::lock_guard serial(write_mutex_);
   db->execute(audit_sql(db->dialect()));
   db->begin();
   try {
@@ -189,6 +205,10 @@ http_response dataset_routes::write(request_context& ctx, const std::string& met
     if (method == "POST" && existed) {
       db->rollback();
       return make_problem(409, "a record with key " + shorten(key_text) + " exists: PUT replaces it");
+    }
+    if (!check_if_match(config_, ref, ctx.request, method, before_json, problem)) {
+      db->rollback();
+      return problem;
     }
     if (!parent.values.empty() && !parent_exists(*db, parent)) {
       db->rollback();
@@ -213,7 +233,17 @@ http_response dataset_routes::write(request_context& ctx, const std::string& met
         return make_problem(422, "the record cannot be stored", {{"body", written.err().message, ""}});
       }
       auto after = bridge::read_records(*db, *ds, q);
-      if (!after.empty()) after_json = record_answer(*ds, after.front());
+      if (after.empty()) {
+        // The key read back differs from the key written: never report a write that
+        // cannot be found again (nor audit it without its after image).
+        db->rollback();
+        return make_problem(422, "the record's key cannot be stored exactly", {{key.names[0], "is not found again after the write", shorten(key_text)}});
+      }
+      if (!stored_exactly(*ds, type, bytes, after.front(), problem)) {
+        db->rollback();
+        return problem;
+      }
+      after_json = record_answer(*ds, after.front());
       status = existed ? 200 : 201;
     }
     std::string who = ctx.key != nullptr ? ctx.key->name : "";
@@ -227,10 +257,16 @@ http_response dataset_routes::write(request_context& ctx, const std::string& met
       r.content_type.clear();
       return r;
     }
-    r.body = after_json.value_or("{}");
+    r.body = *after_json;
+    r.headers.emplace_back("ETag", record_etag(*after_json));
     if (status == 201)
       r.headers.emplace_back("Location", "/v1/datasets/" + ref.name + "/records/" + key_text);
     return r;
+  } catch (const bridge::unstorable_value_error& e) {
+    // A value the target cannot hold exactly (PostgreSQL text and a genuine U+2400): the
+    // client's data, so a 422 naming the field, never a cut value or a 500.
+    db->rollback();
+    return make_problem(422, "a value cannot be stored exactly", {{e.field(), e.what(), ""}});
   } catch (...) {
     db->rollback();
     throw;

@@ -126,10 +126,12 @@ json service_paths() {
       {"summary", "Liveness"}, {"operationId", "healthz"}, {"tags", {"service"}},
       {"security", json::array()},
       {"responses",
-       {{"200", json_response("The server is up",
-                              {{"type", "object"}, {"properties", {{"status", {{"type", "string"}}}}}})}}}};
+       {{"200", json_response("The server and its database are up",
+                              {{"type", "object"}, {"properties", {{"status", {{"type", "string"}}}}}})},
+        {"503", problem_response("The database cannot be reached (file gone or unreadable, server down)")}}}};
   paths["/openapi.json"]["get"] = {
-      {"summary", "This document"}, {"operationId", "openapi"}, {"tags", {"service"}},
+      {"summary", "This document (a dataset's record schema only for a key that may read it)"},
+      {"operationId", "openapi"}, {"tags", {"service"}},
       {"security", json::array()},
       {"responses", {{"200", json_response("OpenAPI 3.0 document", {{"type", "object"}})}}}};
   paths["/metrics"]["get"] = {
@@ -208,10 +210,25 @@ json list_params(const std::vector<openapi_filter>& filters) {
 }
 
 // The record routes of one dataset, with its own record schema.
-json record_paths(const std::string& name, const std::string& schema, const copybook::record_layout& l,
+// `name` "{ds}": the generic routes, for any dataset (a caller who may read none sees these).
+json record_paths(const std::string& name, const std::string& schema, const std::string& record,
                   const std::vector<openapi_filter>& filters) {
   json paths;
   std::string base = "/v1/datasets/" + name + "/records";
+  bool generic = name == "{ds}";
+  // Every operation's parameters: the dataset name first on the generic routes.
+  auto params = [&](json list) {
+    if (!generic) return list;
+    json all = json::array({path_param("ds", "Dataset name (its table name)")});
+    for (auto& p : list) all.push_back(std::move(p));
+    return all;
+  };
+  json etag_header = {{"ETag", {{"description", "The stored record's version (SHA-256 of its canonical JSON); send it as If-Match"},
+                                {"schema", {{"type", "string"}}}}}};
+  json if_match = {{"name", "If-Match"}, {"in", "header"}, {"required", false},
+                   {"description", "The ETag of the version replaced or deleted (or *); required on datasets "
+                                   "listed in the server config's require_if_match"},
+                   {"schema", {{"type", "string"}}}};
   json page = {{"type", "object"},
                {"required", {"records", "next"}},
                {"properties",
@@ -220,15 +237,16 @@ json record_paths(const std::string& name, const std::string& schema, const copy
   json lr = with_errors({{"200", json_response("A page of records in key order", page)}}, false);
   lr["400"] = problem_response("Bad limit, cursor or filter");
   paths[base]["get"] = {
-      {"summary", "List " + name + " records (" + l.name + ")"},
+      {"summary", "List " + name + " records (" + record + ")"},
       {"operationId", "list_" + schema},
       {"tags", {"datasets"}},
-      {"parameters", list_params(filters)},
+      {"parameters", params(list_params(filters))},
       {"responses", lr}};
   json one = {{"description", "The record: canonical JSON, or its EBCDIC bytes"},
               {"content",
                {{"application/json", {{"schema", ref(schema)}}},
                 {"application/octet-stream", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
+  one["headers"] = etag_header;
   json gr = with_errors({{"200", one}}, false);
   gr["404"] = problem_response("No record with this key");
   gr["400"] = problem_response("The key has the wrong number of parts");
@@ -237,28 +255,40 @@ json record_paths(const std::string& name, const std::string& schema, const copy
       {"operationId", "get_" + schema},
       {"tags", {"datasets"}},
       {"parameters",
-       {path_param("key", "Key value; parts of a composite key joined with ','"),
-        query_param("format", "json (default) or ebcdic (as Accept: application/octet-stream)",
-                    {{"type", "string"}, {"enum", {"json", "ebcdic"}}}),
-        decimals_param()}},
+       params({path_param("key", "Key value; parts of a composite key joined with ',', a ',' or '%' inside a part "
+                                 "written %2C or %25 (so %252C and %2525 in the URL)"),
+               query_param("format", "json (default) or ebcdic (as Accept: application/octet-stream)",
+                           {{"type", "string"}, {"enum", {"json", "ebcdic"}}}),
+               decimals_param()})},
       {"responses", gr}};
   json body = {{"required", true}, {"content", {{"application/json", {{"schema", ref(schema)}}}}}};
-  json created = with_errors({{"201", json_response("Created (Location names it)", ref(schema))}}, true);
-  created["409"] = problem_response("A record with this key exists");
+  auto with_etag = [&](const char* what) {
+    json r = json_response(what, ref(schema));
+    r["headers"] = etag_header;
+    return r;
+  };
+  json created = with_errors({{"201", with_etag("Created (Location names it)")}}, true);
+  created["409"] = problem_response("A record with this key exists (keys compare as their columns store them: "
+                                    "trailing spaces of text do not count)");
   paths[base]["post"] = {{"summary", "Create a " + name + " record (scope write:" + name + "; audited)"},
                          {"operationId", "create_" + schema}, {"tags", {"datasets"}},
+                         {"parameters", params(json::array())},
                          {"requestBody", body}, {"responses", created}};
-  json replaced = with_errors({{"200", json_response("Replaced", ref(schema))},
-                               {"201", json_response("Created", ref(schema))}}, true);
+  auto conditional = [&](json responses) {
+    responses["412"] = problem_response("If-Match names another version of the record (its current ETag is sent)");
+    responses["428"] = problem_response("The dataset requires If-Match and none was sent");
+    return responses;
+  };
+  json replaced = conditional(with_errors({{"200", with_etag("Replaced")}, {"201", with_etag("Created")}}, true));
   paths[base + "/{key}"]["put"] = {{"summary", "Create or replace a " + name + " record (audited)"},
                                    {"operationId", "put_" + schema}, {"tags", {"datasets"}},
-                                   {"parameters", {path_param("key", "Key value; must match the body's key")}},
+                                   {"parameters", params({path_param("key", "Key value; must match the body's key"), if_match})},
                                    {"requestBody", body}, {"responses", replaced}};
-  json deleted = with_errors({{"204", {{"description", "Deleted"}}}}, false);
+  json deleted = conditional(with_errors({{"204", {{"description", "Deleted"}}}}, false));
   deleted["404"] = problem_response("No record with this key");
   paths[base + "/{key}"]["delete"] = {{"summary", "Delete a " + name + " record (audited)"},
                                       {"operationId", "delete_" + schema}, {"tags", {"datasets"}},
-                                      {"parameters", {path_param("key", "Key value")}},
+                                      {"parameters", params({path_param("key", "Key value"), if_match})},
                                       {"responses", deleted}};
   return paths;
 }
@@ -306,7 +336,13 @@ nlohmann::json openapi_document(const std::vector<openapi_dataset>& datasets,
       add_parent_member(schemas[name], d.parent_key, decimal_form::number);
       add_parent_member(schemas[name + ".strings"], d.parent_key, decimal_form::string);
     }
-    if (dataset_routes) paths.update(record_paths(d.name, name, *d.layout, d.filters));
+    if (dataset_routes) paths.update(record_paths(d.name, name, d.layout->name, d.filters));
+  }
+  if (dataset_routes) {
+    // Any dataset's routes, whatever the caller may see (its schema stays generic).
+    schemas["mfbridge.AnyRecord"] = {{"type", "object"}, {"description", "A canonical JSON record of the dataset"},
+                         {"additionalProperties", true}};
+    paths.update(record_paths("{ds}", "mfbridge.AnyRecord", "any record type", {}));
   }
   doc["paths"] = paths;
   doc["components"] = {{"schemas", schemas},

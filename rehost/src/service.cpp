@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <exception>
 
+#include "mfb/rehost/auth.hpp"
 #include "mfb/rehost/openapi.hpp"
 #include "mfb/rehost/problem.hpp"
 #include "dataset_keys.hpp"
@@ -25,7 +26,8 @@ struct service::impl {
   std::unique_ptr<detail::dataset_routes> datasets;  ///< null without a target
 
   impl(server_config c, std::string target);
-  http_response openapi();
+  http_response openapi(const detail::request_context& ctx);
+  http_response healthz();
   http_response dispatch(const http_request& req, std::string& route_name);
 };
 
@@ -57,32 +59,48 @@ detail::route make_route(const char* method, const char* pattern, detail::handle
 
 }  // namespace
 
-http_response service::impl::openapi() {
+// A dataset's record schema is shown only to a key that may read it (unless the config
+// says everyone): its field names and sizes are the dataset's own. Without a key the
+// document has the generic routes.
+http_response service::impl::openapi(const detail::request_context& ctx) {
+  auto caller = authorize(config, ctx.request.header("authorization"), access::any, "");
+  const api_key* key = caller.status == auth_status::ok ? caller.key : nullptr;
   std::vector<detail::dataset_ref> open;
-  if (datasets) open = datasets->all();
+  if (datasets && (key != nullptr || config.public_schemas)) open = datasets->all();
   std::vector<openapi_dataset> list;
   for (const auto& ref : open) {
+    if (!config.public_schemas && (key == nullptr || !scope_allows(key->scopes, access::read, ref.name))) continue;
     std::vector<openapi_filter> filters;
     auto f = detail::filters_of(*ref.ds, ref.type);
     for (std::size_t i = 0; i < f.names.size(); ++i) filters.push_back({f.names[i], f.numeric[i]});
     list.push_back({ref.name, &ref.ds->json_plans()[ref.type].layout(), std::move(filters),
                     detail::parent_fields(*ref.ds, ref.type), ref.ds->spec().raw});
   }
-  return text(openapi_document(list, datasets != nullptr).dump(2), "application/json");
+  auto r = text(openapi_document(list, datasets != nullptr).dump(2), "application/json");
+  r.headers.emplace_back("Vary", "Authorization");
+  return r;
+}
+
+http_response service::impl::healthz() {
+  if (datasets) {
+    if (auto why = datasets->health(); !why.empty()) {
+      std::fprintf(stderr, "mfbridge serve: health check: %s\n", why.c_str());
+      return make_problem(503, "the database cannot be reached");
+    }
+  }
+  return text("{\"status\":\"ok\"}", "application/json");
 }
 
 service::impl::impl(server_config c, std::string target) : config(std::move(c)) {
   using detail::request_context;
-  routes.add(make_route("GET", "/healthz",
-              [](request_context&) { return text("{\"status\":\"ok\"}", "application/json"); },
-              true));
+  routes.add(make_route("GET", "/healthz", [this](request_context&) { return healthz(); }, true));
   routes.add(make_route("GET", "/metrics",
               [this](request_context&) {
                 return text(metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
               },
               true));
   routes.add(make_route("GET", "/openapi.json",
-              [this](request_context&) { return openapi(); },
+              [this](request_context& ctx) { return openapi(ctx); },
               true));
   auto decode = make_route("POST", "/v1/transform/decode",
                            [this](request_context& ctx) { return transform.decode(ctx); }, false,

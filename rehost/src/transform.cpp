@@ -1,10 +1,9 @@
 // The transform routes. An inline copybook comes from an untrusted client, so it may not
-// COPY members (that would read files of the server) and its code page is a name only
-// (open_code_page would also read a table file by path).
+// COPY members (the parser runs with allow_copy off: it never looks at the server's
+// files) and its code page is a name only (open_code_page would also read a table file
+// by path).
 
 #include "transform.hpp"
-
-#include <cctype>
 
 #include "body_reader.hpp"
 #include "json_text.hpp"
@@ -19,32 +18,6 @@ namespace mfb::rehost::detail {
 namespace {
 
 constexpr std::size_t max_cached_layouts = 64;
-
-bool is_name_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_';
-}
-
-// True when `text` holds the word COPY (any case) outside comment lines.
-bool has_copy_statement(std::string_view text) {
-  std::size_t line_start = 0;
-  while (line_start < text.size()) {
-    auto nl = text.find('\n', line_start);
-    std::string_view line = text.substr(line_start, nl - line_start);
-    line_start = nl == std::string_view::npos ? text.size() : nl + 1;
-    // Fixed-format comment lines: '*' or '/' in column 7.
-    if (line.size() >= 7 && (line[6] == '*' || line[6] == '/')) continue;
-    for (std::size_t i = 0; i + 4 <= line.size(); ++i) {
-      bool word = (i == 0 || !is_name_char(line[i - 1])) &&
-                  (i + 4 == line.size() || !is_name_char(line[i + 4]));
-      if (!word) continue;
-      bool copy = true;
-      for (std::size_t k = 0; k < 4; ++k)
-        copy = copy && std::toupper(static_cast<unsigned char>(line[i + k])) == "COPY"[k];
-      if (copy) return true;
-    }
-  }
-  return false;
-}
 
 std::string record_names(const std::vector<copybook::record_layout>& records) {
   std::string s;
@@ -79,12 +52,11 @@ std::shared_ptr<const compiled_layout> transform_engine::compile(const layout_sp
     std::lock_guard lock(mutex_);
     if (auto it = cache_.find(key); it != cache_.end()) return it->second;
   }
-  if (has_copy_statement(spec.copybook)) {
-    problem = make_problem(422, "an inline copybook may not COPY members",
-                           {{"copybook", "holds a COPY statement", ""}});
-    return nullptr;
-  }
-  auto parsed = copybook::parse_copybook_text(spec.copybook, "copybook");
+  // The request's text is parsed with no filesystem: any COPY is a diagnostic, found
+  // before a member is looked up (the answer is the same whether the file exists or not).
+  copybook::parse_options opts = copybook::parse_options::defaults();
+  opts.allow_copy = false;
+  auto parsed = copybook::parse_copybook_text(spec.copybook, "copybook", opts);
   if (!parsed.ok()) {
     std::vector<problem_field> errors;
     for (const auto& d : parsed.diagnostics) {

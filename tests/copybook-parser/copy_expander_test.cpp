@@ -230,6 +230,26 @@ TEST(CopyExpander, MissingMemberIsReportedAndTheRestReads) {
             "COPY member 'X' not found: no folder to search (give -I)");
 }
 
+// Text from an untrusted client (allow_copy off): every COPY is the same error, found
+// before any lookup, so nothing of a member reaches the text and nothing tells whether
+// it exists (libmem exists on the search path; NOSUCH and /no/such do not).
+TEST(CopyExpander, ForbiddenCopyReadsNoFileAndTellsNothing) {
+  parse_options opts = with_data_dir();
+  opts.allow_copy = false;
+  std::vector<std::string> messages_seen;
+  for (const char* statement : {"COPY libmem.", "COPY NOSUCH.", "copy libmem of sublib.", "COPY X IN nolib.",
+                                "COPY '/etc/passwd'.", "COPY '/no/such'.", "COPY libmem REPLACING ==A== BY ==B==."}) {
+    SCOPED_TRACE(statement);
+    const logical_source src = read_copybook_text(test::area_b(std::string("01  R.\n") + statement),
+                                                  "request", opts);
+    ASSERT_EQ(src.diagnostics.size(), 1u) << messages(src);
+    EXPECT_EQ(src.diagnostics[0].message, "COPY is not allowed here: the copybook must be self-contained");
+    EXPECT_EQ(src.diagnostics[0].where.file, "request");
+    EXPECT_EQ(src.text.find("FROM-"), std::string::npos);
+    EXPECT_EQ(src.files.size(), 1u);  // only the request's own text
+  }
+}
+
 TEST(CopyExpander, CyclesAreReported) {
   const fs::path dir = data_dir() / "cycle";
   const logical_source src = read_copybook_file((dir / "cyc_a.cpy").string(), {});

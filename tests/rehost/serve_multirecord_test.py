@@ -157,7 +157,7 @@ def test_staff_writes(srv, sql):
 
 
 def test_openapi(srv, tmp):
-    st, _h, b = srv.request("GET", "/openapi.json")
+    st, _h, b = srv.request("GET", "/openapi.json", key=RK)  # schemas only for readers
     doc = json.loads(b)
     parent = doc["components"]["schemas"].get("staff_worker_rec", {}).get("properties", {}).get("_parent", {})
     check(parent.get("required") == ["E-REF"], "worker schema's _parent: %s" % parent)

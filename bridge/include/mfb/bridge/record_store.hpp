@@ -59,6 +59,13 @@ result<std::int64_t> write_record(database& db, const dataset& ds, std::size_t t
                                   std::int64_t record_no = -1,
                                   const std::vector<std::string>* parent = nullptr);
 
+/// The key `bytes` (record type `type`) has as its main table stores it: decoded as
+/// write_record decodes them, the primary key columns' values in order (text without the
+/// padding the decoder trims, numbers at their column's scale). A key compared in this
+/// form matches the stored row that write_record would replace.
+result<std::vector<std::string>> stored_key(const dataset& ds, std::size_t type,
+                                            const std::vector<std::uint8_t>& bytes);
+
 /// Decode `bytes` as record type `type` and delete the row with its key (and its
 /// children). Returns whether a row was deleted; `deleted_no`, when given, gets its record
 /// number.

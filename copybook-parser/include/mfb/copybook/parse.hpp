@@ -23,6 +23,10 @@ struct parse_options {
   /// than 18 digits (sized to the fewest bytes that hold them), numeric items of more than
   /// 31 digits, and S in numeric-edited pictures.
   bool cobrix_extensions = false;
+  /// Resolve COPY statements against the filesystem. Off for text from an untrusted client
+  /// (a REST request): every COPY is then an error, reported before any file is looked up,
+  /// so the answer is the same whether the member exists or not.
+  bool allow_copy = true;
 
   static parse_options defaults() { return {}; }
 };

@@ -42,6 +42,15 @@ struct server_config {
   std::vector<api_key> api_keys;
   tls_config tls;
   server_limits limits;
+  /// Datasets whose PUT and DELETE must name the version they replace (If-Match; 428
+  /// without it); "*" for every dataset.
+  std::vector<std::string> require_if_match;
+  /// /openapi.json shows a dataset's record schema only to a key that may read the
+  /// dataset (false), or to everyone (true, `openapi_schemas: everyone`).
+  bool public_schemas = false;
+
+  /// Whether writes to `dataset` need If-Match.
+  bool if_match_required(std::string_view dataset) const;
 
   /// Return a config with no keys (every protected route answers 401), no TLS, default limits.
   static server_config defaults() { return {}; }
