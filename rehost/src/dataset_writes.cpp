@@ -228,8 +228,13 @@ http_response dataset_routes::write(request_context& ctx, const std::string& met
       return r;
     }
     r.body = after_json.value_or("{}");
-    if (status == 201)
-      r.headers.emplace_back("Location", "/v1/datasets/" + ref.name + "/records/" + key_text);
+    if (status == 201) {
+      // Each key part is percent-encoded: a key may hold CR LF, which must not end the
+      // header (response splitting), and a ',' or '/' that must not split the path.
+      std::string location = "/v1/datasets/" + percent_encode(ref.name) + "/records/";
+      for (std::size_t i = 0; i < parts.size(); ++i) location += (i ? "," : "") + percent_encode(parts[i]);
+      r.headers.emplace_back("Location", std::move(location));
+    }
     return r;
   } catch (...) {
     db->rollback();
