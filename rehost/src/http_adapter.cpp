@@ -143,8 +143,11 @@ void beast_server::admit(tcp::socket socket) {
   socket.set_option(tcp::no_delay(true), ignored);
   if (core_.connections.fetch_add(1) >= core_.opts.limits.max_connections) {
     core_.connections.fetch_sub(1);
-    if (tls_) return socket.close(ignored);
-    return std::make_shared<detail::plain_session>(core_, false, std::move(socket))->refuse_busy();
+    if (tls_)
+      socket.close(ignored);
+    else
+      std::make_shared<detail::plain_session>(core_, false, std::move(socket))->refuse_busy();
+    return;
   }
   if (tls_)
     std::make_shared<detail::tls_session>(core_, true, std::move(socket), *tls_)->start();

@@ -3,6 +3,8 @@
 #include "request_reader.hpp"
 
 #include <cctype>
+#include <cstdint>
+#include <limits>
 
 #include <boost/beast/http/error.hpp>
 
@@ -46,7 +48,9 @@ void request_reader::reset() {
   parser_->header_limit(static_cast<std::uint32_t>(limits_.max_header_bytes));
   // No body limit while the header is read: a declared length past the limit is the
   // caller's to refuse (after authentication), not a parse error.
-  parser_->body_limit(boost::none);
+  // (Not boost::none: Beast 1.74 compares the length with the optional, and none is less
+  // than any length.)
+  parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
   parser_->eager(false);
   request_ = http_request();
   header_reported_ = false;

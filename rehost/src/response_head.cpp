@@ -3,6 +3,7 @@
 #include "response_head.hpp"
 
 #include <cctype>
+#include <ostream>  // Beast 1.74's status.ipp prints a string_view without including it
 #include <string_view>
 
 #include <boost/beast/http/status.hpp>
