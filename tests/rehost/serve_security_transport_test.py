@@ -145,7 +145,8 @@ def test_credentials_before_body(srv):
             # Not a body byte is sent: the answer must come anyway.
             answer = read_answer(sock, 15)
             check_answer(answer, 401, "%s, %s: 401 before the body" % (what, key_what))
-            check(closed_within(sock, 15), "%s, %s: connection closed after the early 401" % (what, key_what))
+            if answer is not None:
+                check(closed_within(sock, 15), "%s, %s: connection closed after the early 401" % (what, key_what))
             sock.close()
     # With a valid key the same request is read and served, and the connection stays open.
     sock = connect(srv)
@@ -255,7 +256,7 @@ def test_location_encoded(srv):
     m = re.search(r"(?im)^location: (.*)$", text)
     want = RECORD_PATH + "A%0D%0AX-Injected%3A%20yes"
     check(m is not None and m.group(1) == want, "Location %r, expected %r" % (m and m.group(1), want))
-    if m:
+    if m and m.group(1) == want:
         st, _h, b = srv.request("GET", m.group(1), key=WK)
         check(st == 200 and json.loads(b)["K"].rstrip() == key, "GET on the Location: %s %s" % (st, b[:200]))
 
@@ -298,11 +299,19 @@ def test_timeouts(srv):
 
 
 def test_connection_cap(srv):
-    held = [connect(srv) for _ in range(4)]  # max_connections: 4
-    for s in held:  # each one served once, so the server has surely counted it
-        s.sendall(head("GET", "/healthz", []))
-        answer = read_answer(s, 15)
+    held = []
+    for _ in range(4):  # max_connections: 4; each served once, so the server has counted it
+        # A connection of an earlier test may still be closing: retry while it holds a place.
+        for _attempt in range(50):
+            s = connect(srv)
+            s.sendall(head("GET", "/healthz", []))
+            answer = read_answer(s, 15)
+            if answer is not None and answer[0] == 200:
+                break
+            s.close()
+            time.sleep(0.1)
         check(answer is not None and answer[0] == 200, "held connection served: %s" % (answer,))
+        held.append(s)
     extra = connect(srv)
     try:
         extra.sendall(head("GET", "/healthz", []))
