@@ -14,6 +14,7 @@ test controls chunking, slow sends and header sizes):
   an idle connection closed after idle_timeout_seconds;
 - connections past max_connections are refused (503) and a legitimate client is served
   once the others have gone;
+- an invented method is counted in /metrics as OTHER (no label per method);
 - a key holding CR LF never injects a response header: Location is percent-encoded and
   names the record (GET on it answers 200).
 
@@ -241,6 +242,19 @@ def test_header_limits(srv):
     check(st == 200, "90 header fields are fine: %s" % st)
 
 
+def test_methods_do_not_grow_metrics(srv):
+    """Invented methods are counted as OTHER: a client cannot grow /metrics without bound."""
+    for i in range(20):
+        sock = connect(srv)
+        sock.sendall(head("XMETHOD%d" % i, "/healthz", []))
+        read_answer(sock, 15)
+        sock.close()
+    st, _h, b = srv.request("GET", "/metrics")
+    text = b.decode()
+    check(st == 200 and "XMETHOD" not in text, "invented methods became metric labels")
+    check('method="OTHER",route="unmatched",status="405"' in text, "invented methods counted as OTHER")
+
+
 def test_location_encoded(srv):
     key = "A\r\nX-Injected: yes"
     body = json.dumps({"K": key, "V": 7}).encode()
@@ -357,7 +371,8 @@ def main():
         if srv:
             try:
                 for test in (test_credentials_before_body, test_huge_unauthenticated_upload,
-                             test_body_limit_as_it_arrives, test_header_limits, test_location_encoded):
+                             test_body_limit_as_it_arrives, test_header_limits,
+                             test_methods_do_not_grow_metrics, test_location_encoded):
                     test(srv)
                     check(srv.proc.poll() is None, "server alive after %s" % test.__name__)
             finally:
