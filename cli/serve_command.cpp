@@ -18,7 +18,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   cmd->add_option("--config", o->config_file,
                   "YAML config: api_keys [{name, sha256, scopes}], tls {certificate, "
-                  "private_key}, limits {max_body_bytes, max_page_size}");
+                  "private_key}, limits {max_body_bytes, max_page_size, max_header_bytes, "
+                  "max_header_count, max_connections, request_timeout_seconds, idle_timeout_seconds}");
   cmd->add_option("--target", o->target, "Database: sqlite:FILE or postgresql://...");
   cmd->add_option("--drain-ms", o->drain_ms,
                   "On SIGTERM, how long requests in flight may take to finish")

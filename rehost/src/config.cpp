@@ -105,6 +105,8 @@ std::string server_config::validate() const {
   if (tls.enabled() && tls.private_key.empty()) return "tls: a certificate needs a private_key";
   if (!tls.enabled() && !tls.private_key.empty()) return "tls: a private_key needs a certificate";
   if (limits.max_body_bytes == 0 || limits.max_page_size == 0) return "limits must be positive";
+  // The HTTP parser counts header bytes in 32 bits; a megabyte of headers is already absurd.
+  if (limits.max_header_bytes > (std::size_t{1} << 20)) return "limits: max_header_bytes exceeds 1048576";
   if (limits.default_page_size > limits.max_page_size)
     return "limits: default_page_size exceeds max_page_size";
   return {};
@@ -144,13 +146,23 @@ result<server_config> parse_config(std::string_view yaml, const std::string& nam
     }
     if (auto lim = root["limits"]) {
       if (!lim.IsMap()) return fail(where(lim) + "limits must be a map");
-      if (auto why = check_keys(lim, {"max_body_bytes", "max_page_size", "default_page_size"},
+      auto& l = cfg.limits;
+      const std::pair<const char*, std::size_t*> sizes[] = {
+          {"max_body_bytes", &l.max_body_bytes},
+          {"max_page_size", &l.max_page_size},
+          {"default_page_size", &l.default_page_size},
+          {"max_header_bytes", &l.max_header_bytes},
+          {"max_header_count", &l.max_header_count},
+          {"max_connections", &l.max_connections},
+          {"request_timeout_seconds", &l.request_timeout_seconds},
+          {"idle_timeout_seconds", &l.idle_timeout_seconds}};
+      if (auto why = check_keys(lim, {"max_body_bytes", "max_page_size", "default_page_size",
+                                      "max_header_bytes", "max_header_count", "max_connections",
+                                      "request_timeout_seconds", "idle_timeout_seconds"},
                                 "limits");
           !why.empty())
         return fail(why);
-      for (auto [key, field] : {std::pair{"max_body_bytes", &cfg.limits.max_body_bytes},
-                                std::pair{"max_page_size", &cfg.limits.max_page_size},
-                                std::pair{"default_page_size", &cfg.limits.default_page_size}})
+      for (const auto& [key, field] : sizes)
         if (auto why = read_size(lim, key, *field); !why.empty()) return fail(why);
       if (!lim["default_page_size"])
         cfg.limits.default_page_size = std::min(cfg.limits.default_page_size, cfg.limits.max_page_size);

@@ -39,6 +39,25 @@ bool percent_decode(std::string_view text, bool plus_is_space, std::string& out)
   return true;
 }
 
+std::string percent_encode(std::string_view text) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    auto b = static_cast<unsigned char>(c);
+    bool unreserved = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
+                      b == '-' || b == '.' || b == '_' || b == '~';
+    if (unreserved) {
+      out.push_back(c);
+    } else {
+      out.push_back('%');
+      out.push_back(digits[b >> 4]);
+      out.push_back(digits[b & 15]);
+    }
+  }
+  return out;
+}
+
 bool parse_query(std::string_view query, std::vector<std::pair<std::string, std::string>>& out) {
   out.clear();
   while (!query.empty()) {

@@ -1,16 +1,27 @@
-// Prometheus text exposition (format 0.0.4). Routes are templates, never raw paths, so a
-// client cannot grow the label set without bound by requesting random URLs.
+// Prometheus text exposition (format 0.0.4). Routes are templates, never raw paths, and a
+// method outside RFC 9110's is counted as "OTHER", so a client cannot grow the label set
+// without bound by requesting random URLs or inventing methods.
 
 #include "mfb/rehost/metrics.hpp"
 
 #include <cstdio>
+#include <initializer_list>
+#include <string_view>
 
 namespace mfb::rehost {
+
+namespace {
+std::string_view method_label(std::string_view method) {
+  for (std::string_view known : {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "CONNECT", "TRACE"})
+    if (method == known) return method;
+  return "OTHER";
+}
+}  // namespace
 
 void metrics_registry::observe(std::string_view method, std::string_view route, int status,
                                double seconds) {
   std::lock_guard lock(mutex_);
-  auto key = std::make_tuple(std::string(method), std::string(route), status);
+  auto key = std::make_tuple(std::string(method_label(method)), std::string(route), status);
   ++requests_[key];
   if (status >= 400) ++errors_[key];
   auto& h = latency_[std::string(route)];

@@ -1,5 +1,5 @@
 // `mfbridge serve`: config, service, listener, then wait for SIGTERM/SIGINT with the
-// signals blocked in every thread (the listener's pool threads inherit the mask), so the
+// signals blocked in every thread (the listener's threads inherit the mask), so the
 // main thread alone receives them through sigwait and can drain in order.
 
 #include "mfb/rehost/serve.hpp"
@@ -43,7 +43,7 @@ int run_serve(const serve_options& opts, std::FILE* log) {
   listen_options lopts;
   parse_listen(opts.listen, lopts);
   lopts.tls = config.tls;
-  lopts.max_body_bytes = config.limits.max_body_bytes;
+  lopts.limits = config.limits;
 
   sigset_t signals;
   sigemptyset(&signals);
@@ -63,7 +63,8 @@ int run_serve(const serve_options& opts, std::FILE* log) {
   }
   service svc(std::move(config), opts.target);
   server_handlers handlers{[&svc](const http_request& r) { return svc.handle(r); },
-                           [&svc](const http_request& r) { return svc.unavailable(r); }};
+                           [&svc](const http_request& r) { return svc.unavailable(r); },
+                           [&svc](const http_request& r) { return svc.authorize(r); }};
   auto server = http_server::start(lopts, std::move(handlers));
   if (!server) {
     std::fprintf(log, "mfbridge serve: %s\n", server.err().message.c_str());

@@ -7,6 +7,8 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <optional>
+#include <type_traits>
 
 #include "mfb/rehost/auth.hpp"
 #include "mfb/rehost/openapi.hpp"
@@ -28,7 +30,12 @@ struct service::impl {
   impl(server_config c, std::string target);
   http_response openapi(const detail::request_context& ctx);
   http_response healthz();
+  std::optional<http_response> admit(const http_request& req, detail::route_match& m,
+                                     std::vector<std::pair<std::string, std::string>>& query,
+                                     const api_key*& key, std::string& route_name);
   http_response dispatch(const http_request& req, std::string& route_name);
+  template <class Answer>
+  auto answer(const http_request& request, Answer&& run) noexcept;
 };
 
 namespace {
@@ -119,11 +126,14 @@ service::impl::impl(server_config c, std::string target) : config(std::move(c)) 
   }
 }
 
-http_response service::impl::dispatch(const http_request& req, std::string& route_name) {
-  std::vector<std::pair<std::string, std::string>> query;
+// What the headers alone decide: the route, its method, the query's names, the key and its
+// scope. Runs before the body is read (service::authorize) and again in dispatch.
+std::optional<http_response> service::impl::admit(const http_request& req, detail::route_match& m,
+                                                  std::vector<std::pair<std::string, std::string>>& query,
+                                                  const api_key*& key, std::string& route_name) {
   if (!parse_query(req.query, query))
     return make_problem(400, "the query string has a malformed %-escape");
-  auto m = routes.find(req.method, req.path);
+  m = routes.find(req.method, req.path);
   if (m.bad_path) return make_problem(400, "the path has a malformed %-escape");
   if (m.found == nullptr) {
     if (m.allowed.empty()) return make_problem(404, "no such resource");
@@ -135,10 +145,11 @@ http_response service::impl::dispatch(const http_request& req, std::string& rout
   }
   const detail::route& rt = *m.found;
   route_name = rt.pattern;
-  detail::request_context ctx{req, std::move(m.params), std::move(query), nullptr};
   if (!rt.is_public) {
-    std::string dataset = rt.dataset_param.empty() ? std::string() : ctx.params[rt.dataset_param];
-    auto auth = authorize(config, req.header("authorization"), rt.need, dataset);
+    std::string dataset;
+    if (!rt.dataset_param.empty())
+      if (auto it = m.params.find(rt.dataset_param); it != m.params.end()) dataset = it->second;
+    auto auth = rehost::authorize(config, req.header("authorization"), rt.need, dataset);
     switch (auth.status) {
       case auth_status::missing: return unauthorized("send an API key: Authorization: Bearer KEY");
       case auth_status::invalid: return unauthorized("the API key is not valid");
@@ -146,30 +157,38 @@ http_response service::impl::dispatch(const http_request& req, std::string& rout
         return make_problem(403, "the API key has no scope for this request");
       case auth_status::ok: break;
     }
-    ctx.key = auth.key;
+    key = auth.key;
   }
-  if (req.body_too_large || req.body.size() > config.limits.max_body_bytes)
-    return make_problem(413, "the body exceeds " + std::to_string(config.limits.max_body_bytes) + " bytes");
   std::vector<problem_field> unknown;
-  for (const auto& [name, value] : ctx.query) {
+  for (const auto& [name, value] : query) {
     bool known = false;
     for (const auto& q : rt.query_params) known = known || q == name || q == "*";
     if (!known) unknown.push_back({name, "unknown query parameter", shorten(value)});
   }
   if (!unknown.empty()) return make_problem(400, "the query has unknown parameters", unknown);
-  return rt.handler(ctx);
+  return std::nullopt;
 }
 
-service::service(server_config config, std::string target)
-    : impl_(std::make_unique<impl>(std::move(config), std::move(target))) {}
-service::~service() = default;
+http_response service::impl::dispatch(const http_request& req, std::string& route_name) {
+  detail::route_match m;
+  std::vector<std::pair<std::string, std::string>> query;
+  const api_key* key = nullptr;
+  if (auto refused = admit(req, m, query, key, route_name)) return std::move(*refused);
+  if (req.body_too_large || req.body.size() > config.limits.max_body_bytes)
+    return make_problem(413, "the body exceeds " + std::to_string(config.limits.max_body_bytes) + " bytes");
+  detail::request_context ctx{req, std::move(m.params), std::move(query), key};
+  return m.found->handler(ctx);
+}
 
-http_response service::handle(const http_request& request) noexcept {
+// Run `run` (which sets the route's name), turning any exception into a 500 that says
+// nothing of its cause, and count the answer in the metrics.
+template <class Answer>
+auto service::impl::answer(const http_request& request, Answer&& run) noexcept {
   auto t0 = std::chrono::steady_clock::now();
   std::string route_name = "unmatched";
-  http_response r;
+  decltype(run(route_name)) r;
   try {
-    r = impl_->dispatch(request, route_name);
+    r = run(route_name);
   } catch (const std::exception& e) {
     // The cause goes to the server's log, never to the client.
     std::fprintf(stderr, "mfbridge serve: %s %s failed: %s\n", request.method.c_str(),
@@ -180,11 +199,29 @@ http_response service::handle(const http_request& request) noexcept {
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   try {
-    impl_->metrics.observe(request.method, route_name, r.status, seconds);
+    if constexpr (std::is_same_v<decltype(r), http_response>) metrics.observe(request.method, route_name, r.status, seconds);
+    else if (r) metrics.observe(request.method, route_name, r->status, seconds);
   } catch (...) {
     // Metrics must never turn an answer into a failure.
   }
   return r;
+}
+
+service::service(server_config config, std::string target)
+    : impl_(std::make_unique<impl>(std::move(config), std::move(target))) {}
+service::~service() = default;
+
+http_response service::handle(const http_request& request) noexcept {
+  return impl_->answer(request, [&](std::string& route) { return impl_->dispatch(request, route); });
+}
+
+std::optional<http_response> service::authorize(const http_request& headers_only) noexcept {
+  return impl_->answer(headers_only, [&](std::string& route) {
+    detail::route_match m;
+    std::vector<std::pair<std::string, std::string>> query;
+    const api_key* key = nullptr;
+    return impl_->admit(headers_only, m, query, key, route);
+  });
 }
 
 http_response service::unavailable(const http_request& request) noexcept {

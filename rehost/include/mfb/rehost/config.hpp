@@ -30,11 +30,17 @@ struct tls_config {
   bool enabled() const noexcept { return !certificate.empty(); }
 };
 
-/// Request limits.
+/// Request limits. The transport enforces the header, connection and time limits before a
+/// handler runs, and the body limit while the body arrives (chunked bodies included).
 struct server_limits {
   std::size_t max_body_bytes = std::size_t{1} << 20;  ///< larger bodies answer 413
   std::size_t max_page_size = 1000;                   ///< larger ?limit= answers 400
   std::size_t default_page_size = 100;
+  std::size_t max_header_bytes = 16 * 1024;  ///< request line + headers; larger answer 431
+  std::size_t max_header_count = 100;        ///< more header fields answer 431
+  std::size_t max_connections = 256;         ///< connections past this get 503 and are closed
+  std::size_t request_timeout_seconds = 30;  ///< a request not fully received by then: 408
+  std::size_t idle_timeout_seconds = 60;     ///< a keep-alive connection idle this long is closed
 };
 
 /// Everything the YAML config holds.

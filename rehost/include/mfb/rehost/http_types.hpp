@@ -1,7 +1,7 @@
 #pragma once
 // The facade's own request and response: plain data, so routing, auth, validation and the
-// handlers are testable without a socket. Only the adapter (src/http_adapter.cpp) converts
-// between these and cpprestsdk's types.
+// handlers are testable without a socket. Only the transport (src/http_adapter.cpp,
+// src/request_reader.*, src/response_head.*) turns bytes on the wire into these and back.
 
 #include <map>
 #include <string>
@@ -35,6 +35,11 @@ struct http_response {
 /// Decode %XX escapes (and '+' as space when `plus_is_space`); nullopt-like false on a bad
 /// escape. The decoded text goes to `out`.
 bool percent_decode(std::string_view text, bool plus_is_space, std::string& out);
+
+/// Percent-encode every byte of `text` outside RFC 3986's unreserved set (A-Z a-z 0-9 - . _ ~),
+/// so the result is safe as one path segment and in a response header: no '/', ',', space,
+/// CR or LF survives. percent_decode gives `text` back.
+std::string percent_encode(std::string_view text);
 
 /// Split a raw query string into decoded name/value pairs; false on a bad escape.
 bool parse_query(std::string_view query, std::vector<std::pair<std::string, std::string>>& out);

@@ -1,12 +1,14 @@
 #pragma once
-// The HTTP listener behind the facade (cpprestsdk, quarantined in src/http_adapter.cpp).
-// It turns each HTTP exchange into an http_request for a handler and writes its answer.
+// The HTTP/1.1 listener behind the facade (Boost.Beast over Asio, in src/http_adapter.cpp
+// and src/http_session.hpp). It turns each HTTP exchange into an http_request for a handler
+// and writes its answer; header, body, time and connection limits hold before handlers run.
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "mfb/ebcdic/result.hpp"
@@ -20,22 +22,26 @@ struct listen_options {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  ///< 0: pick a free port (see http_server::port)
   tls_config tls;
-  std::size_t max_body_bytes = std::size_t{1} << 20;  ///< bodies past this are not read
+  server_limits limits;  ///< body, header, connection and time limits (page sizes unused here)
 };
 
-/// Threads serving requests (cpprest's pool, sized by the first start in a process): two per
-/// core, at least 4 (a handler blocks its thread while it waits for the database). Also the
-/// cap on database connections. Measured on 2 cores: 40 threads (cpprest's default) served
-/// a third of what 4 do, their time going to waking each other.
+/// Threads serving requests: two per core, at least 4 (a handler blocks its thread while it
+/// waits for the database). Also the cap on database connections. Measured on 2 cores with
+/// cpprest's listener: 40 threads (its default) served a third of what 4 do, their time
+/// going to waking each other.
 std::size_t default_threads() noexcept;
 
 /// Parse "HOST:PORT" (or "[V6]:PORT"); false when malformed.
 bool parse_listen(const std::string& text, listen_options& out);
 
-/// Handlers the server calls: one for normal requests, one while it drains.
+/// Handlers the server calls: one for normal requests, one while it drains, and one that
+/// sees a request with a body once its headers are in, before any body byte is read: an
+/// answer from it (401, 403, 404, ...) is sent at once and the connection is closed, so an
+/// unauthenticated client cannot make the server read (or hold) its body. All noexcept.
 struct server_handlers {
   std::function<http_response(const http_request&)> handle;
   std::function<http_response(const http_request&)> unavailable;
+  std::function<std::optional<http_response>(const http_request& headers_only)> authorize;
 };
 
 /// A running HTTP(S) listener; stop() drains it.
