@@ -7,6 +7,7 @@
 #include <limits>
 
 #include <boost/beast/http/error.hpp>
+#include <cpprest/base_uri.h>
 
 namespace mfb::rehost::detail {
 
@@ -108,12 +109,15 @@ read_stage request_reader::header_in() {
     value += view(field.value());
   }
   request_.method = std::string(view(msg.method_string()));
-  std::string_view target = view(msg.target());
+  std::string target(view(msg.target()));
   if (target.empty() || target.front() != '/')
     return fail(400, "the request target must be a path starting with '/'");
-  auto q = target.find('?');
-  request_.path = std::string(target.substr(0, q));
-  if (q != std::string_view::npos) request_.query = std::string(target.substr(q + 1));
+  // cpprestsdk's URI grammar (RFC 3986) decides what a valid target is, as it did when its
+  // listener served: Beast checks only the characters of the request line.
+  if (!web::uri::validate(target)) return fail(400, "the request target is not a valid URI");
+  web::uri uri(target);
+  request_.path = uri.path();
+  request_.query = uri.query();
   // A transfer coding other than chunked leaves the body's end unknown (RFC 9112 6.3).
   if (request_.headers.count("transfer-encoding") != 0 && !parser_->chunked())
     return fail(400, "the only transfer coding accepted is chunked");
