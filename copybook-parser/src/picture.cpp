@@ -69,7 +69,22 @@ bool expand(std::string_view text, picture_analysis& out, std::vector<std::size_
 
 }  // namespace
 
+/// The analysis itself, with the repetition factors expanded in full.
+picture_analysis analyse_expanded(std::string_view text);
+
 picture_analysis analyse_picture(std::string_view text) {
+  picture_analysis out = analyse_expanded(text);
+  // Only edited pictures need the expansion (IBM allows 249 numeric-edited positions), and
+  // keeping it for PIC X(9999999) would hold 10 MB per item: a copybook of a few thousand
+  // lines could take gigabytes before its record length is even known.
+  if (out.info.expanded.size() > max_kept_expansion) {
+    out.info.expanded.clear();
+    out.info.expanded.shrink_to_fit();
+  }
+  return out;
+}
+
+picture_analysis analyse_expanded(std::string_view text) {
   picture_analysis out;
   out.info.text = std::string(text);
   if (text.empty()) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "mfb/copybook/limits.hpp"
 #include "mfb/ebcdic/binary.hpp"
 #include "mfb/ebcdic/floating.hpp"
 #include "mfb/ebcdic/zoned.hpp"
@@ -25,6 +26,9 @@ struct decode_options {
   /// Elementary items kept as their bytes: hex text (lowercase), BYTEA/BLOB in SQL. For
   /// binary data in PIC X fields, or areas no usage describes.
   std::vector<std::string> raw_fields;
+  /// Most cells (elementary items, every OCCURS expanded) a plan may hold: a layout built
+  /// past the copybook limits is refused before the plan allocates anything for it.
+  std::size_t max_cells = copybook::layout_limits{}.max_items;
 
   /// Return the defaults: JSON Lines, HFP floats, EBCDIC zoned, TRUNC(STD), spaces trimmed.
   static decode_options defaults() { return {}; }

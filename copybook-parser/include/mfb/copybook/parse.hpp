@@ -8,6 +8,7 @@
 
 #include "mfb/copybook/diagnostic.hpp"
 #include "mfb/copybook/layout.hpp"
+#include "mfb/copybook/limits.hpp"
 
 namespace mfb::copybook {
 
@@ -23,6 +24,8 @@ struct parse_options {
   /// than 18 digits (sized to the fewest bytes that hold them), numeric items of more than
   /// 31 digits, and S in numeric-edited pictures.
   bool cobrix_extensions = false;
+  /// Record length and expanded item count beyond which a copybook is refused.
+  layout_limits limits;
 
   static parse_options defaults() { return {}; }
 };
