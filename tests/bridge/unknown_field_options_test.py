@@ -83,10 +83,12 @@ def main():
         refused("encode --record", enc + ["--record", "TAXPAYER-MASTR"], "TAXPAYER-MASTR",
                 "TAXPAYER-MASTER", [enc_out])
 
-        refused("inspect --raw", ["inspect", *OPTS, "--input", DATA, "--raw", "TP-STATU"],
+        refused("inspect --raw", ["inspect", *OPTS, "--input", DATA, "--record-number", "1",
+                                  "--raw", "TP-STATU"],
                 "TP-STATU", "TP-STATUS", [])
 
         # A load that works, then export with a misspelt dataset name.
+        check(not os.path.exists(db), "no refused load created the database file")
         p = mfb(*load, "--key", "TP-KEY", "--key", "TP-DATE-OF-BIRTH")
         check(p.returncode == 0, f"load with --key twice: exit {p.returncode} {p.stderr[-300:]!r}")
         pk = sqlite(db, "SELECT name FROM pragma_table_info('tp') WHERE pk > 0 ORDER BY pk")
@@ -100,7 +102,7 @@ def main():
         job = os.path.join(tmp, "job.yaml")
         db2 = os.path.join(tmp, "job.db")
         with open(job, "w") as f:
-            f.write("name: names\ntarget: sqlite:%s\nsteps:\n  - name: tp-load\n    load:\n"
+            f.write("job: names\ntarget: sqlite:%s\nsteps:\n  - name: tp-load\n    load:\n"
                     "      copybook: %s\n      codepage: cp285\n      input: %s\n"
                     "      table: tp\n      key: TP-KEYS\n" % (db2, os.path.abspath(CPY),
                                                              os.path.abspath(DATA)))

@@ -93,7 +93,7 @@ def main():
         r = subprocess.run([mfbridge, "layout", under, "--format", "json"], capture_output=True,
                            text=True, timeout=120, preexec_fn=limit_memory)
         check(r.returncode == 0, f"layout at the item limit: exit {r.returncode} {r.stderr[:200]}")
-        ours = json.loads(r.stdout)[0]["length"] if r.returncode == 0 else None
+        ours = json.loads(r.stdout)["records"][0]["length"] if r.returncode == 0 else None
 
         if not shutil.which("cobc"):
             print("SKIP: cobc (GnuCOBOL) is not installed: the oracle checks are skipped")
