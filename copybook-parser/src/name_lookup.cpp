@@ -85,6 +85,9 @@ bool names_an_item(const std::vector<const record_layout*>& records, std::string
     for (const auto& f : r->fields)
       if ((!elementary || !f.is_group()) && (names_equal(f.name, name) || names_equal(f.path, name)))
         return true;
+  // A dotted path may leave out the record's name (TP-KEY.TP-TIN), as record_layout::find does.
+  for (const auto* r : records)
+    if (const field* f = r->find(name); f && (!elementary || !f->is_group())) return true;
   return false;
 }
 

@@ -100,7 +100,8 @@ TEST(LayoutLimits, ItemCountCountsEveryOccurrence) {
 
   layout_limits tight;
   tight.max_items = 999'999;
-  const diagnostic& d = only_error(parse_text(text, tight));
+  parse_result refused = parse_text(text, tight);
+  const diagnostic& d = only_error(refused);
   EXPECT_EQ(d.where.line, 3);
   EXPECT_EQ(d.message,
             "OCCURS 1000 TIMES makes table UNDER-T1 (in record UNDER-REC) hold more than 999,999 "
@@ -108,13 +109,14 @@ TEST(LayoutLimits, ItemCountCountsEveryOccurrence) {
 }
 
 TEST(LayoutLimits, OneItemPastTheCountIsRefusedAtThatItem) {
-  const diagnostic& d = only_error(parse_text(R"(
+  parse_result r = parse_text(R"(
        01  ITEM-REC.
            05  ITEM-T1 OCCURS 1000 TIMES.
                10  ITEM-T2 OCCURS 1000 TIMES.
                    15  ITEM-C          PIC X.
            05  ITEM-LAST               PIC X.
-)"));
+)");
+  const diagnostic& d = only_error(r);
   EXPECT_EQ(d.where.line, 6);
   EXPECT_EQ(d.message,
             "item ITEM-LAST makes record ITEM-REC hold more than 1,000,000 elementary items once "

@@ -30,7 +30,8 @@ TEST(NameLookup, SuggestsTheClosestNamesFirst) {
   record_layout r = taxpayer();
   auto names = item_names({&r});
   EXPECT_EQ(closest_names("TP-KEYS", names), (std::vector<std::string>{"TP-KEY"}));
-  EXPECT_EQ(closest_names("TP-KEQ", names), (std::vector<std::string>{"TP-KEY", "TP-SEQ"}));
+  EXPECT_EQ(closest_names("TP-KEQ", names),
+            (std::vector<std::string>{"TP-KEY", "TP-SEQ", "TP-REC"}));
   EXPECT_EQ(closest_names("tp_name", names), (std::vector<std::string>{"TP-NAME"}));
   EXPECT_TRUE(closest_names("ADDRESS-LINE-3", names).empty());
   EXPECT_EQ(did_you_mean("TP-NAM", names), " (did you mean TP-NAME?)");
@@ -40,7 +41,7 @@ TEST(NameLookup, SuggestsTheClosestNamesFirst) {
 TEST(NameLookup, NamesAndPathsButNoFiller) {
   record_layout r = taxpayer();
   auto names = item_names({&r});
-  EXPECT_NE(std::find(names.begin(), names.end(), "TP-KEY.TP-TIN"), names.end());
+  EXPECT_NE(std::find(names.begin(), names.end(), "TP-REC.TP-KEY.TP-TIN"), names.end());
   EXPECT_EQ(std::find(names.begin(), names.end(), "FILLER"), names.end());
 }
 
