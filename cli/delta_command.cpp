@@ -75,12 +75,7 @@ int run(const delta_args& a) {
     int code = 0;
     summary = apply(a, code);
   } else {
-    auto out = bridge::output_file::open(a.output);
-    if (!out) {
-      std::fprintf(stderr, "mfbridge delta: %s\n", out.err().message.c_str());
-      return exit_io;
-    }
-    bridge::delta_jsonl_sink sink(std::move(out).value());
+    bridge::delta_jsonl_sink sink(a.output);  // opened once the options are checked
     summary = bridge::run_delta(a.opts, sink);
   }
   if (summary.exit_code != 0) std::fprintf(stderr, "mfbridge delta: %s\n", summary.message.c_str());

@@ -13,6 +13,7 @@
 #include "mfb/bridge/layout_framing.hpp"
 #include "mfb/bridge/open_code_page.hpp"
 #include "mfb/bridge/record_reader.hpp"
+#include "mfb/copybook/name_lookup.hpp"
 #include "mfb/copybook/parse.hpp"
 
 namespace mfb::cli {
@@ -52,7 +53,15 @@ int run(const inspect_args& a) {
       if (layout) return fail(exit_usage, "the copybook has several records: choose one with --record");
       layout = &r;
     }
-  if (!layout) return fail(exit_usage, "no record named " + l.record);
+  if (!layout) {
+    std::vector<std::string> names;
+    for (const auto& r : parsed.records) names.push_back(r.name);
+    return fail(exit_usage, "no record named " + l.record + copybook::did_you_mean(l.record, names));
+  }
+  // inspect shows every item's bytes anyway; a --raw name must still be one of its items.
+  for (const auto& name : raw_fields_of(l))
+    if (auto why = copybook::check_item_name("--raw", name, {layout}, true); !why.empty())
+      return fail(exit_usage, why);
   auto page = bridge::open_code_page(l.codepage);
   if (!page) return fail(exit_usage, page.err().message);
 

@@ -5,12 +5,14 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 
 #include "mfb/bridge/layout_framing.hpp"
 #include "mfb/bridge/open_code_page.hpp"
+#include "mfb/copybook/name_lookup.hpp"
 #include "mfb/copybook/parse.hpp"
 
 namespace mfb::bridge {
@@ -42,6 +44,34 @@ class scratch_folder {
  private:
   fs::path path_;
 };
+
+// Unqualified --key and --index fields apply to the record types that have them, so one
+// that no record type has is a typo: refuse it (with the closest names), never drop it.
+std::string check_dataset_names(const dataset_spec& spec, const std::vector<decode_plan>& plans) {
+  std::vector<const copybook::record_layout*> layouts;
+  std::vector<std::string> types;
+  for (const auto& p : plans) {
+    layouts.push_back(&p.layout());
+    types.push_back(p.type_name());
+  }
+  for (const auto& k : spec.key) {
+    auto eq = k.find('=');
+    if (eq == std::string::npos) {
+      if (auto why = copybook::check_item_name("--key", k, layouts); !why.empty()) return why;
+      continue;
+    }
+    std::string type = k.substr(0, eq);
+    bool known = std::any_of(types.begin(), types.end(),
+                             [&](const std::string& t) { return copybook::names_equal(t, type); });
+    if (!known)
+      return "--key " + k + ": " + type + " is not a record type of this dataset" +
+             copybook::did_you_mean(type, types);
+  }
+  for (const auto& index : spec.indexes)
+    for (const auto& f : index)
+      if (auto why = copybook::check_item_name("--index", f, layouts); !why.empty()) return why;
+  return {};
+}
 
 }  // namespace
 
@@ -92,6 +122,7 @@ result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
   eo.binary_trunc = d.binary_trunc;
   eo.raw_fields = d.raw_fields;
   const auto& plans = ds->selector_->plans();
+  if (auto why = check_dataset_names(spec, plans); !why.empty()) return error{why};
   // Parents are mapped before their children, whose tables reference them.
   std::vector<int> parent_of(plans.size(), -1);
   for (const auto& text : spec.parents) {
@@ -102,7 +133,13 @@ result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
       if (copybook::names_equal(plans[i].type_name(), r->child)) child = static_cast<int>(i);
       if (copybook::names_equal(plans[i].type_name(), r->parent)) parent = static_cast<int>(i);
     }
-    if (child < 0 || parent < 0) return error{"--parent " + text + ": no such record type"};
+    if (child < 0 || parent < 0) {
+      std::vector<std::string> types;
+      for (const auto& p : plans) types.push_back(p.type_name());
+      const std::string& missing = child < 0 ? r->child : r->parent;
+      return error{"--parent " + text + ": " + missing + " is not a record type of this dataset" +
+                   copybook::did_you_mean(missing, types)};
+    }
     parent_of[static_cast<std::size_t>(child)] = parent;
   }
   std::vector<std::optional<table_map>> maps(plans.size());
@@ -139,7 +176,7 @@ result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
         }
       }
       auto map = table_map::build(plans[i], to);
-      if (!map && !own_key && !to.key.empty()) {
+      if (!map && !own_key && !to.key.empty() && plans.size() > 1) {
         // Unqualified key fields apply to the record types that have them all.
         to.key.clear();
         map = table_map::build(plans[i], to);

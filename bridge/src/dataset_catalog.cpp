@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mfb/bridge/dataset.hpp"
+#include "mfb/copybook/name_lookup.hpp"
 
 namespace mfb::bridge {
 
@@ -188,7 +189,8 @@ result<std::shared_ptr<const dataset>> dataset::open(database& db, std::string_v
     return error{"the target has no mfbridge_datasets catalog: nothing was loaded into it"};
   auto rows = db.query("SELECT spec FROM mfbridge_datasets WHERE name = $1", {std::string(name)});
   if (rows.rows.empty() || !rows.rows[0][0])
-    return error{"no dataset named " + std::string(name) + " in the catalog"};
+    return error{"no dataset named " + std::string(name) + " in the catalog" +
+                 copybook::did_you_mean(name, dataset_names(db))};
   auto spec = dataset_spec::from_json(*rows.rows[0][0]);
   if (!spec) return error{spec.err().message};
   return open(std::move(spec).value());

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <map>
 
+#include "mfb/copybook/limits.hpp"
+
 #include "plan_text_table.hpp"
 
 namespace mfb::bridge {
@@ -333,6 +335,10 @@ result<decode_plan> decode_plan::compile(const copybook::record_layout& layout,
                                          std::string type_name) {
   if (auto why = opts.validate(); !why.empty()) return error{why};
   if (layout.fields.empty()) return error{"record " + layout.name + " has no fields"};
+  // Checked before anything is allocated: nested OCCURS can multiply to billions of cells.
+  if (cb::expanded_item_count(layout, opts.max_cells) > opts.max_cells)
+    return error{"record " + layout.name + " holds more than " + cb::with_commas(opts.max_cells) +
+                 " elementary items once OCCURS are expanded, the limit"};
   decode_plan plan;
   plan.layout_ = std::make_shared<const copybook::record_layout>(layout);
   plan.page_ = std::make_shared<const ebcdic::code_page>(page);

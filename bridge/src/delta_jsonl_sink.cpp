@@ -7,7 +7,17 @@ namespace mfb::bridge {
 
 delta_jsonl_sink::delta_jsonl_sink(std::unique_ptr<output_file> out) : out_(std::move(out)) {}
 
+delta_jsonl_sink::delta_jsonl_sink(std::string path_or_dash) : path_(std::move(path_or_dash)) {}
+
 bool delta_jsonl_sink::begin(const copybook::record_layout&, std::span<const delta_key_field> keys) {
+  if (!out_) {
+    auto opened = output_file::open(path_);
+    if (!opened) {
+      error_ = opened.err().message;
+      return false;
+    }
+    out_ = std::move(opened).value();
+  }
   key_names_.clear();
   for (const auto& k : keys) {
     std::string name;
@@ -60,6 +70,8 @@ bool delta_jsonl_sink::finish(const delta_counts&) {
   return false;
 }
 
-std::string delta_jsonl_sink::error() const { return error_.empty() ? out_->error() : error_; }
+std::string delta_jsonl_sink::error() const {
+  return error_.empty() && out_ ? out_->error() : error_;
+}
 
 }  // namespace mfb::bridge

@@ -5,6 +5,7 @@
 
 #include "delta_detail.hpp"
 #include "mfb/bridge/record_error.hpp"
+#include "mfb/copybook/name_lookup.hpp"
 
 namespace mfb::bridge::detail {
 
@@ -32,7 +33,8 @@ result<key_spec> key_spec::resolve(const copybook::record_layout& layout,
   for (const auto& name : names) {
     const copybook::field* f = layout.find(name);
     if (!f) return error{"--key " + name + ": no field of that name in " + layout.name +
-                         " (or the name is ambiguous: give a dotted path)"};
+                         " (or the name is ambiguous: give a dotted path)" +
+                         copybook::did_you_mean(name, copybook::item_names({&layout}))};
     std::string why;
     if (f == &layout.fields.front()) why = "is the whole record";
     else if (f->is_filler) why = "is FILLER";

@@ -4,6 +4,7 @@
 // preorder walk of a tree: a record closes every open record that is not its ancestor.
 
 #include "mfb/bridge/hierarchy.hpp"
+#include "mfb/copybook/name_lookup.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -172,7 +173,8 @@ result<hierarchy_tracker> hierarchy_tracker::build(const std::vector<decode_plan
     for (const auto* name : {&r.child, &r.parent})
       if (type_of(*name) < 0)
         return error{"--parent " + r.child + "=" + r.parent + ": " + *name +
-                     " is not a record type of this run (types: " + all + ")"};
+                     " is not a record type of this run (types: " + all + ")" +
+                     cb::did_you_mean(*name, t.type_names_)};
     if (t.parent_of_[static_cast<std::size_t>(child)] >= 0)
       return error{"--parent: " + r.child + " is given two parents"};
     t.parent_of_[static_cast<std::size_t>(child)] = parent;
@@ -184,7 +186,8 @@ result<hierarchy_tracker> hierarchy_tracker::build(const std::vector<decode_plan
   for (const auto& k : keys) {
     int type = type_of(k.record);
     if (type < 0)
-      return error{"--key " + k.record + ": not a record type of this run (types: " + all + ")"};
+      return error{"--key " + k.record + ": not a record type of this run (types: " + all + ")" +
+                   cb::did_you_mean(k.record, t.type_names_)};
     if (std::find(t.parent_of_.begin(), t.parent_of_.end(), type) == t.parent_of_.end())
       return error{"--key " + k.record + ": no --parent rule names it as a parent"};
     auto& slot = t.keys_[static_cast<std::size_t>(type)];
@@ -198,7 +201,8 @@ result<hierarchy_tracker> hierarchy_tracker::build(const std::vector<decode_plan
     for (const auto& name : k.fields) {
       const cb::field* f = p.layout().find(name);
       if (!f)
-        return error{"--key " + k.record + ": " + name + " is not a field of " + p.layout().name};
+        return error{"--key " + k.record + ": " + name + " is not a field of " + p.layout().name +
+                     cb::did_you_mean(name, cb::item_names({&p.layout()}))};
       if (auto why = key_field_problem(p.layout(), *f); !why.empty())
         return error{"--key " + k.record + ": " + f->path + " " + why};
       for (const auto& n : d->names)

@@ -2,6 +2,7 @@
 // reads only counters at fixed offsets, so a record's length is known from its first bytes.
 
 #include "mfb/bridge/layout_framing.hpp"
+#include "mfb/copybook/name_lookup.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -127,7 +128,9 @@ mfb::result<std::size_t> odo_length(const odo_plan& plan, std::span<const std::u
 std::string set_length_field(framing_options& framing, const copybook::record_layout& layout,
                              std::string_view name, ebcdic::zoned_charset zoned) {
   const cb::field* f = layout.find(name);
-  if (!f) return "--length-field " + std::string(name) + " is not a field of " + layout.name;
+  if (!f)
+    return "--length-field " + std::string(name) + " is not a field of " + layout.name +
+           cb::did_you_mean(name, cb::item_names({&layout}));
   if (!is_numeric_item(*f)) return "--length-field " + display_name(*f) + " is not numeric";
   if (auto why = fixed_location_problem(layout, *f); !why.empty()) return "--length-field " + why;
   switch (f->use) {

@@ -47,6 +47,12 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
   auto opened = dataset::open(opts.spec);
   if (!opened) return stop(summary, 1, opened.err().message, log);
   const dataset& ds = **opened;
+  // Usage errors (a --parent key, a --trailer-check field) come before the target is opened,
+  // so a refused load creates no database file.
+  auto tracker = ds.hierarchy();
+  if (!tracker) return stop(summary, 1, tracker.err().message, log);
+  detail::trailer_checker trailers(ds, opts.trailer_checks);
+  if (!trailers.error().empty()) return stop(summary, 1, trailers.error(), log);
 
   std::unique_ptr<database> db;
   try {
@@ -93,11 +99,7 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
   }
   std::vector<record_decoder> decoders;
   for (const auto& p : ds.selector().plans()) decoders.emplace_back(p);
-  auto tracker = ds.hierarchy();
-  if (!tracker) return stop(summary, 1, tracker.err().message, log);
   std::vector<std::string> parent_values;
-  detail::trailer_checker trailers(ds, opts.trailer_checks);
-  if (!trailers.error().empty()) return stop(summary, 1, trailers.error(), log);
 
   detail::checkpoint cp = plan.row;
   // The writer thread's state: a chunk's parts share one transaction, and a table's rows

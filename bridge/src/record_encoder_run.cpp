@@ -9,6 +9,7 @@
 #include "mfb/bridge/record_encoder.hpp"
 #include "mfb/bridge/layout_framing.hpp"
 #include "mfb/bridge/open_code_page.hpp"
+#include "mfb/copybook/name_lookup.hpp"
 #include "mfb/copybook/parse.hpp"
 
 namespace mfb::bridge {
@@ -24,6 +25,17 @@ encode_run_summary stop(encode_run_summary s, int code, const std::string& messa
 
 bool blank(const std::string& line) {
   return line.find_first_not_of(" \t\r") == std::string::npos;
+}
+
+// --keep and --raw name items: a name no layout has is a typo, refused with the closest names.
+std::string unknown_item_option(const std::vector<const copybook::record_layout*>& layouts,
+                                const encode_run_options& opts) {
+  for (const auto& name : opts.keep)
+    if (auto why = copybook::check_item_name("--keep", name, layouts); !why.empty()) return why;
+  for (const auto& name : opts.encode.raw_fields)
+    if (auto why = copybook::check_item_name("--raw", name, layouts, true); !why.empty())
+      return why;
+  return {};
 }
 
 }  // namespace
@@ -49,12 +61,20 @@ encode_run_summary run_encode(const encode_run_options& opts, std::FILE* log) {
   for (const auto& r : parsed.records)
     if (opts.record_name.empty() || r.name == opts.record_name)
       layouts.push_back(&r);
-  if (layouts.empty()) return stop(summary, 1, "no record named " + opts.record_name, log);
+  if (layouts.empty()) {
+    std::vector<std::string> names;
+    for (const auto& r : parsed.records) names.push_back(r.name);
+    return stop(summary, 1,
+                "no record named " + opts.record_name +
+                    copybook::did_you_mean(opts.record_name, names),
+                log);
+  }
   if (layouts.size() > 1 && opts.record_type_key.empty())
     return stop(summary, 1,
                 "the copybook has several records: choose one with --record, or route lines "
                 "with --record-type-key",
                 log);
+  if (auto why = unknown_item_option(layouts, opts); !why.empty()) return stop(summary, 1, why, log);
   std::vector<encode_plan> plans;
   plans.reserve(layouts.size());
   for (const auto* l : layouts) {

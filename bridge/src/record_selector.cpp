@@ -3,6 +3,8 @@
 
 #include "mfb/bridge/record_selector.hpp"
 
+#include "mfb/copybook/name_lookup.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -59,14 +61,19 @@ result<record_selector> record_selector::build(const std::vector<cb::record_layo
                                                const decode_options& opts) {
   record_selector s;
   if (layouts.empty()) return error{"the copybook defines no records"};
-  // A --raw name must be an elementary item of some record (a typo would keep nothing raw).
-  for (const auto& name : opts.raw_fields) {
-    bool found = false;
-    for (const auto& l : layouts)
-      for (const auto& f : l.fields)
-        found |= !f.is_group() && (cb::names_equal(name, f.name) || cb::names_equal(name, f.path));
-    if (!found) return error{"--raw " + name + ": no elementary item of that name"};
+  std::vector<const cb::record_layout*> all_layouts;
+  std::vector<std::string> record_names;
+  for (const auto& l : layouts) {
+    all_layouts.push_back(&l);
+    record_names.push_back(l.name);
   }
+  auto near_item = [&](const std::string& name) {
+    return cb::did_you_mean(name, cb::item_names(all_layouts));
+  };
+  // A --raw name must be an elementary item of some record (a typo would keep nothing raw).
+  for (const auto& name : opts.raw_fields)
+    if (auto why = cb::check_item_name("--raw", name, all_layouts, true); !why.empty())
+      return error{why};
   auto by_name = [&](std::string_view name) -> const cb::record_layout* {
     for (const auto& l : layouts)
       if (iequal(l.name, name)) return &l;
@@ -80,7 +87,9 @@ result<record_selector> record_selector::build(const std::vector<cb::record_layo
   const cb::record_layout* chosen = nullptr;
   if (!record_name.empty()) {
     chosen = by_name(record_name);
-    if (!chosen) return error{"no record named " + record_name + " (records: " + names() + ")"};
+    if (!chosen)
+      return error{"no record named " + record_name + " (records: " + names() + ")" +
+                   cb::did_you_mean(record_name, record_names)};
   }
   if (rules.empty()) {
     if (!chosen) {
@@ -113,7 +122,7 @@ result<record_selector> record_selector::build(const std::vector<cb::record_layo
       if (!layout)
         return error{"--select target " + r.target +
                      " is neither a record nor a REDEFINES alternative (records: " + names() +
-                     ")"};
+                     ")" + cb::did_you_mean(r.target, cb::item_names(all_layouts))};
       keep.push_back(r.target);
     }
     int plan_index = 0;
@@ -131,7 +140,7 @@ result<record_selector> record_selector::build(const std::vector<cb::record_layo
     const cb::field* f = layout->find(r.field);
     for (const auto& l : layouts)
       if (!f) f = l.find(r.field);
-    if (!f) return error{"--select field " + r.field + " is not in the copybook"};
+    if (!f) return error{"--select field " + r.field + " is not in the copybook" + near_item(r.field)};
     if (f->variably_located || f->is_occurs() || f->length > max_rule_field)
       return error{"--select field " + r.field +
                    " must be a fixed-position, non-OCCURS field of at most 64 bytes"};

@@ -3,6 +3,7 @@
 // it stay numbered columns), unless OCCURS are flattened into numbered columns.
 
 #include "mfb/bridge/table_map.hpp"
+#include "mfb/copybook/name_lookup.hpp"
 
 #include <algorithm>
 #include <map>
@@ -171,7 +172,8 @@ result<table_map> table_map::build(const decode_plan& plan, const table_options&
   for (const std::string& k : opts.key) {
     auto cols = columns_of(k);
     if (cols.empty())
-      return error{"--key " + k + ": no such field outside OCCURS in record " + layout.name};
+      return error{"--key " + k + ": no such field outside OCCURS in record " + layout.name +
+                   cb::did_you_mean(k, cb::item_names({&layout}))};
     for (std::size_t j : cols) {
       main.primary_key.push_back(j);
       map.key_cells_.push_back(main.cells[0][j - main.data_begin]);
@@ -187,7 +189,8 @@ result<table_map> table_map::build(const decode_plan& plan, const table_options&
         break;
       }
       if (cols.empty())
-        return error{"--index " + f + ": no such field outside OCCURS in record " + layout.name};
+        return error{"--index " + f + ": no such field outside OCCURS in record " + layout.name +
+                     cb::did_you_mean(f, cb::item_names({&layout}))};
       index.insert(index.end(), cols.begin(), cols.end());
     }
     if (!index.empty()) main.indexes.push_back(std::move(index));

@@ -3,6 +3,8 @@
 
 #include "trailer_check.hpp"
 
+#include "mfb/copybook/name_lookup.hpp"
+
 #include "sql_column_type.hpp"
 
 namespace mfb::bridge::detail {
@@ -28,6 +30,15 @@ std::vector<std::size_t> cells_named(const decode_plan& plan, const std::string&
 trailer_checker::trailer_checker(const dataset& ds, const std::vector<std::string>& checks)
     : ds_(&ds) {
   const auto& plans = ds.selector().plans();
+  std::vector<const copybook::record_layout*> layouts;
+  std::vector<std::string> type_names;
+  for (const auto& p : plans) {
+    layouts.push_back(&p.layout());
+    type_names.push_back(p.type_name());
+  }
+  auto near_field = [&](const std::string& name) {
+    return copybook::did_you_mean(name, copybook::item_names(layouts));
+  };
   auto locate = [&](const std::string& name, std::size_t& type, std::vector<std::size_t>& cells) {
     for (std::size_t p = 0; p < plans.size(); ++p) {
       cells = cells_named(plans[p], name);
@@ -50,7 +61,7 @@ trailer_checker::trailer_checker(const dataset& ds, const std::vector<std::strin
     std::string field = text.substr(0, eq), agg = text.substr(eq + 1);
     std::vector<std::size_t> cells;
     if (!locate(field, r.trailer_type, cells)) {
-      error_ = "--trailer-check " + text + ": no record type has a field " + field;
+      error_ = "--trailer-check " + text + ": no record type has a field " + field + near_field(field);
       return;
     }
     r.trailer_cell = cells.front();
@@ -72,13 +83,14 @@ trailer_checker::trailer_checker(const dataset& ds, const std::vector<std::strin
           found = true;
         }
       if (!found) {
-        error_ = "--trailer-check " + text + ": no record type " + *rec;
+        error_ = "--trailer-check " + text + ": no record type " + *rec +
+                 copybook::did_you_mean(*rec, type_names);
         return;
       }
     } else if (auto sum = inner("sum")) {
       r.what = rule::kind::sum;
       if (!locate(*sum, r.type, r.cells)) {
-        error_ = "--trailer-check " + text + ": no record type has a field " + *sum;
+        error_ = "--trailer-check " + text + ": no record type has a field " + *sum + near_field(*sum);
         return;
       }
     } else {

@@ -3,6 +3,7 @@
 #include "picture.hpp"
 
 #include <cctype>
+#include <optional>
 #include <vector>
 
 namespace mfb::copybook::detail {
@@ -69,7 +70,43 @@ bool expand(std::string_view text, picture_analysis& out, std::vector<std::size_
 
 }  // namespace
 
+/// The analysis itself, with the repetition factors expanded in full.
+picture_analysis analyse_expanded(std::string_view text);
+
+/// X(n), A(n), N(n), G(n) analysed without expanding them: PIC X(9999999) would otherwise
+/// cost a 10-million-symbol walk (and 90 MB of scratch) per item.
+static std::optional<picture_analysis> analyse_single_run(std::string_view text) {
+  if (text.size() < 4 || text[1] != '(' || text.back() != ')' || text.size() > 10) return {};
+  char c = upper(text[0]);
+  if (c != 'X' && c != 'A' && c != 'N' && c != 'G') return {};
+  int n = 0;
+  for (char d : text.substr(2, text.size() - 3)) {
+    if (!std::isdigit(static_cast<unsigned char>(d))) return {};
+    n = n * 10 + (d - '0');
+  }
+  if (n <= static_cast<int>(max_kept_expansion)) return {};  // small: the general path
+  picture_analysis out;
+  out.info.text = std::string(text);
+  out.info.char_count = n;
+  out.kind = c == 'X' ? category::alphanumeric : c == 'A' ? category::alphabetic
+             : c == 'N' ? category::national : category::dbcs;
+  return out;
+}
+
 picture_analysis analyse_picture(std::string_view text) {
+  if (auto run = analyse_single_run(text)) return *run;
+  picture_analysis out = analyse_expanded(text);
+  // Only edited pictures need the expansion (IBM allows 249 numeric-edited positions), and
+  // keeping it for PIC X(9999999) would hold 10 MB per item: a copybook of a few thousand
+  // lines could take gigabytes before its record length is even known.
+  if (out.info.expanded.size() > max_kept_expansion) {
+    out.info.expanded.clear();
+    out.info.expanded.shrink_to_fit();
+  }
+  return out;
+}
+
+picture_analysis analyse_expanded(std::string_view text) {
   picture_analysis out;
   out.info.text = std::string(text);
   if (text.empty()) {

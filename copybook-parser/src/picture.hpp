@@ -21,6 +21,9 @@ struct picture_analysis {
   std::size_t error_offset = 0; ///< where in the picture text the problem is
 };
 
+/// Longest expansion kept in picture_info::expanded (edited pictures are far shorter).
+inline constexpr std::size_t max_kept_expansion = 4096;
+
 /// Analyse a PICTURE string as written (e.g. "S9(5)V99", "ZZ,ZZ9.99-", "X(10)").
 picture_analysis analyse_picture(std::string_view text);
 

@@ -9,6 +9,7 @@
 #include "ast.hpp"
 #include "logical_source.hpp"
 #include "mfb/copybook/layout.hpp"
+#include "mfb/copybook/limits.hpp"
 
 namespace mfb::copybook::detail {
 
@@ -19,6 +20,8 @@ struct resolve_options {
   /// Accept Cobrix's extensions (BINARY over 18 digits, numbers over 31 digits, S in
   /// edited pictures) instead of rejecting them as IBM does.
   bool cobrix_extensions = false;
+  /// Largest record length and expanded item count (exceeding one is an error).
+  layout_limits limits;
 };
 
 /// Turn parsed entries into record layouts; problems go to `diags`.

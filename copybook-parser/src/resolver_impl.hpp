@@ -34,6 +34,7 @@ struct item_info {
   std::size_t align = 1;      ///< boundary of a SYNC elementary item (1 = none)
   std::size_t max_align = 1;  ///< largest SYNC boundary in the subtree
   std::size_t total = 0;      ///< bytes of all occurrences (stride * count)
+  std::size_t items = 0;      ///< elementary items of all occurrences (capped past the limit)
   int last_descendant = 0;    ///< index of the last field in this subtree
   bool sign_inherited = false;  ///< SIGN came from a group: silently ignored where it does not apply
   bool synthetic = false;     ///< the record wrapping items that start below level 01
@@ -45,6 +46,7 @@ struct record_work {
   record_layout layout;
   std::vector<item_info> info;  ///< parallel to layout.fields
   std::vector<const ast::entry*> renames;  ///< its 66 entries, resolved after layout
+  bool over_limit = false;  ///< a layout limit was passed and reported: sizes are unusable
 };
 
 std::string upper(std::string_view s);
@@ -76,6 +78,7 @@ class resolver_pass {
   // resolver_layout.cpp
   void layout(record_work& r);
   void place(record_work& r, int i, std::size_t at);
+  bool check_limits(record_work& r, int i, std::size_t bytes, std::size_t items, int cause);
   std::size_t min_total(record_work& r, int i);
   void mark_variably_located(record_work& r);
   void assign_paths(record_work& r);

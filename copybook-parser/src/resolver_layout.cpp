@@ -40,6 +40,7 @@ void resolver_pass::layout(record_work& r) {
     }
   }
   place(r, 0, 0);
+  if (r.over_limit) return;
   r.layout.length = fields[0].length;
   r.layout.min_length = r.layout.has_odo ? min_total(r, 0) : r.layout.length;
 }
@@ -64,11 +65,17 @@ void resolver_pass::place(record_work& r, int i, std::size_t at) {
         start = aligned;
       }
       place(r, c, start);
+      if (r.over_limit) return;
+      // Each child is within the limits, so these sums cannot overflow.
       std::size_t end = start + cinfo.total;
       // A redefining item larger than the original grows the area (and the group).
       area_end = std::max(area_end, end);
+      info.items += cinfo.items;
+      if (!check_limits(r, i, area_end - at, info.items, c)) return;
     }
     f.length = area_end - at;
+  } else {
+    info.items = 1;
   }
   std::size_t count = f.occurs_max > 0 ? static_cast<std::size_t>(f.occurs_max) : 1;
   // Inter-occurrence slack: every occurrence of a table holding SYNC items must keep them
@@ -76,7 +83,37 @@ void resolver_pass::place(record_work& r, int i, std::size_t at) {
   // IBM counts that slack in the occurrence's own length.
   f.stride = f.occurs_max > 0 ? round_up(f.length, info.max_align) : f.length;
   f.length = f.stride;
-  info.total = f.occurs_max > 0 ? f.stride * count : f.length;
+  const layout_limits& lim = opts_.limits;
+  info.total = capped_product(f.stride, count, lim.max_record_length);
+  info.items = capped_product(info.items, count, lim.max_items);
+  check_limits(r, i, info.total, info.items, i);
+}
+
+/// Report the first item that takes item `i` (`cause`: one of its children, or its own
+/// OCCURS) past a layout limit, at that item; later sizes of the record are not computed.
+bool resolver_pass::check_limits(record_work& r, int i, std::size_t bytes, std::size_t items,
+                                 int cause) {
+  const layout_limits& lim = opts_.limits;
+  bool too_long = bytes > lim.max_record_length;
+  if (!too_long && items <= lim.max_items) return true;
+  r.over_limit = true;
+  const field& f = r.layout.fields[static_cast<std::size_t>(i)];
+  const item_info& cinfo = r.info[static_cast<std::size_t>(cause)];
+  const ast::entry* e = cinfo.entry;
+  bool by_occurs = cause == i && cinfo.occurs != nullptr;
+  std::size_t where = by_occurs ? cinfo.occurs->offset : e != nullptr ? name_offset(*e) : 0;
+  std::string what = by_occurs ? "OCCURS " + std::to_string(f.occurs_max) + " TIMES makes table " + f.name
+                               : "item " + r.layout.fields[static_cast<std::size_t>(cause)].name +
+                                     " makes " + (f.parent < 0 ? "record " : "group ") + f.name;
+  if (too_long) {
+    error(where, what + " larger than " + with_commas(lim.max_record_length) +
+                     " bytes, the limit for a record, group or table");
+  } else {
+    error(where, what + (by_occurs || f.parent >= 0 ? " (in record " + r.layout.name + ")" : "") +
+                     " hold more than " + with_commas(lim.max_items) +
+                     " elementary items once OCCURS are expanded, the limit for a record");
+  }
+  return false;
 }
 
 /// Bytes item `i` takes (all occurrences) when every ODO table is at its minimum.

@@ -70,7 +70,7 @@ detail::route make_route(const char* method, const char* pattern, detail::handle
 // says everyone): its field names and sizes are the dataset's own. Without a key the
 // document has the generic routes.
 http_response service::impl::openapi(const detail::request_context& ctx) {
-  auto caller = authorize(config, ctx.request.header("authorization"), access::any, "");
+  auto caller = rehost::authorize(config, ctx.request.header("authorization"), access::any, "");
   const api_key* key = caller.status == auth_status::ok ? caller.key : nullptr;
   std::vector<detail::dataset_ref> open;
   if (datasets && (key != nullptr || config.public_schemas)) open = datasets->all();

@@ -139,6 +139,9 @@ delta_summary run_delta(const delta_options& opts, delta_sink& sink);
 class delta_jsonl_sink final : public delta_sink {
  public:
   explicit delta_jsonl_sink(std::unique_ptr<output_file> out);
+  /// Open `path_or_dash` only in begin(): a delta refused before it starts (a misspelt
+  /// --key) leaves no output file behind.
+  explicit delta_jsonl_sink(std::string path_or_dash);
   bool begin(const copybook::record_layout& layout,
              std::span<const delta_key_field> keys) override;
   bool write(const delta_event& event) override;
@@ -147,6 +150,7 @@ class delta_jsonl_sink final : public delta_sink {
 
  private:
   std::unique_ptr<output_file> out_;
+  std::string path_;  ///< opened by begin() when out_ is null
   std::vector<std::string> key_names_;  ///< `"PATH":` per key field, escaped
   std::string line_;
   std::string error_;

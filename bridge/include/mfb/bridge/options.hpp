@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "mfb/copybook/limits.hpp"
 #include "mfb/ebcdic/binary.hpp"
 #include "mfb/ebcdic/floating.hpp"
 #include "mfb/ebcdic/zoned.hpp"
@@ -29,6 +30,9 @@ struct decode_options {
   /// an RDW or line longer than the layout) make a bad record unless this allows them; the
   /// decoder then reports how many it passed over (record_decoder::undescribed_bytes).
   bool allow_trailing_bytes = false;
+  /// Most cells (elementary items, every OCCURS expanded) a plan may hold: a layout built
+  /// past the copybook limits is refused before the plan allocates anything for it.
+  std::size_t max_cells = copybook::layout_limits{}.max_items;
 
   /// Return the defaults: JSON Lines, HFP floats, EBCDIC zoned, TRUNC(STD), spaces trimmed.
   static decode_options defaults() { return {}; }

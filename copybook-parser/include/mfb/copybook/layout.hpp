@@ -45,7 +45,7 @@ enum class sign_position : std::uint8_t { none, trailing, leading };
 /// The picture string, analysed. Sizes are in characters, not bytes.
 struct picture_info {
   std::string text;              ///< as written, repetition factors kept (e.g. "S9(5)V99")
-  std::string expanded;          ///< repetition factors expanded ("S99999V99")
+  std::string expanded;          ///< repetition factors expanded ("S99999V99"); empty past 4,096 characters
   int digits = 0;                ///< numeric digit positions (9 and edited digit symbols), P excluded
   int scale = 0;                 ///< digits right of the point; P on the left adds, P on the right subtracts
   bool is_signed = false;        ///< S, or an editing sign symbol

@@ -8,6 +8,7 @@
 
 #include "mfb/copybook/diagnostic.hpp"
 #include "mfb/copybook/layout.hpp"
+#include "mfb/copybook/limits.hpp"
 
 namespace mfb::copybook {
 
@@ -27,6 +28,8 @@ struct parse_options {
   /// (a REST request): every COPY is then an error, reported before any file is looked up,
   /// so the answer is the same whether the member exists or not.
   bool allow_copy = true;
+  /// Record length and expanded item count beyond which a copybook is refused.
+  layout_limits limits;
 
   static parse_options defaults() { return {}; }
 };
