@@ -175,13 +175,27 @@ bool split_key(const std::string& key, std::size_t columns, std::vector<std::str
   }
 }
 
+namespace {
+// A composite key's part with its ',' and '%' escaped, so split_key finds it whole.
+std::string escape_part(const std::string& part) {
+  std::string out;
+  for (char c : part) out += c == '%' ? "%25" : c == ',' ? "%2C" : std::string(1, c);
+  return out;
+}
+}  // namespace
+
 std::string join_key(const std::vector<std::string>& parts) {
   if (parts.size() == 1) return parts.front();
   std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += ',';
-    for (char c : parts[i]) out += c == '%' ? "%25" : c == ',' ? "%2C" : std::string(1, c);
-  }
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? "," : "") + escape_part(parts[i]);
+  return out;
+}
+
+std::string key_path(const std::vector<std::string>& parts) {
+  if (parts.size() == 1) return percent_encode(parts.front());
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    out += (i ? "," : "") + percent_encode(escape_part(parts[i]));
   return out;
 }
 

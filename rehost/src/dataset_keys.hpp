@@ -67,6 +67,9 @@ std::vector<openapi_filter> parent_fields(const bridge::dataset& ds, std::size_t
 bool split_key(const std::string& key, std::size_t columns, std::vector<std::string>& parts);
 /// The key text of `parts` in the form split_key reads (composite parts escaped).
 std::string join_key(const std::vector<std::string>& parts);
+/// The key as a URL path segment holds it: join_key's text percent-encoded part by part, so
+/// the ',' between parts stays literal and CR LF, '/', '?' or '%' in a value cannot escape.
+std::string key_path(const std::vector<std::string>& parts);
 /// The key values of `rec` as a JSON array text (the cursor's content).
 std::string key_values(const key_spec& k, const bridge::stored_record& rec);
 /// An opaque cursor (base64url) for a key-values text, and back.

@@ -260,10 +260,9 @@ http_response dataset_routes::write(request_context& ctx, const std::string& met
     r.body = *after_json;
     r.headers.emplace_back("ETag", record_etag(*after_json));
     if (status == 201) {
-      // The key as the path holds it (join_key), percent-encoded once more: a key may hold
-      // CR LF, which must not end the header (response splitting), or a '/' or '?'.
+      // A key may hold CR LF, which must not end the header (response splitting).
       r.headers.emplace_back("Location", "/v1/datasets/" + percent_encode(ref.name) +
-                                             "/records/" + percent_encode(key_text));
+                                             "/records/" + key_path(parts));
     }
     return r;
   } catch (const bridge::unstorable_value_error& e) {

@@ -160,7 +160,10 @@ def check_load(mfbridge, tmp, c):
               rows + s["records_rejected"] == s["records_read"],
               f"load {c.name} {policy}: rows {rows} + rejects = records read: {s}")
         if policy == "reject":
-            log = [json.loads(l) for l in rej.read_text().splitlines()]
+            # As convert: the reject file holds the bad record's bytes, its log beside it.
+            check(rej.read_bytes() == c.bad_slice,
+                  f"load {c.name} reject: reject file = the bad record's bytes ({rej.read_bytes()!r})")
+            log = [json.loads(l) for l in Path(str(rej) + ".errors.jsonl").read_text().splitlines()]
             check([r["record"] for r in log] == [2], f"load {c.name} reject: record 2 rejected")
     db = tmp / f"{c.name}-allow.db"
     p = run(mfbridge, "load", "--no-progress", "--copybook", cpy, "--input", data, *c.args,
