@@ -97,6 +97,8 @@ std::string apply_reading_options(const layout_args& l, Options& o) {
   o.decode.binary_trunc = truncation_of(l);
   o.decode.raw_fields = raw_fields_of(l);
   o.decode.allow_trailing_bytes = l.allow_trailing_bytes;
+  o.decode.fixed_length_records =
+      o.framing.format == bridge::recfm::f || o.framing.format == bridge::recfm::fb;
   return {};
 }
 

@@ -106,6 +106,8 @@ result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
                                        : ebcdic::truncation::standard;
   d.raw_fields = spec.raw;
   d.allow_trailing_bytes = spec.allow_trailing_bytes;
+  const auto fixed = parse_recfm(spec.recfm);
+  d.fixed_length_records = fixed && (*fixed == recfm::f || *fixed == recfm::fb);
   std::vector<select_rule> rules;
   for (const auto& text : spec.selects) {
     auto r = parse_select_rule(text);

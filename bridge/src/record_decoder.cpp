@@ -368,9 +368,12 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
     }
   }
   // Bytes past the last described field (ODO tables shorter than their maximum move the
-  // end down by `shift`) are data no field holds: never dropped without a word.
+  // end down by `shift`, except in fixed-length records) are data no field holds: never
+  // dropped without a word.
   undescribed_ = 0;
-  const std::size_t described = plan.layout().length + static_cast<std::size_t>(shift);
+  const std::size_t described =
+      plan.layout().length +
+      (plan.options().fixed_length_records ? 0 : static_cast<std::size_t>(shift));
   if (!bad && rec.size > described) {
     if (plan.options().allow_trailing_bytes) {
       undescribed_ = rec.size - described;

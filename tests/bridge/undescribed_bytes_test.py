@@ -209,6 +209,26 @@ def check_select(mfbridge, tmp):
           f"select: a short record is still 'record too short': {r.stderr.strip()}")
 
 
+def check_fixed_odo(mfbridge, tmp):
+    # RECFM F: every record is the layout's maximum length (IBM writes the table's unused
+    # area too), so a short ODO count leaves no undescribed bytes; bytes past the maximum
+    # (an LRECL longer than the layout) still are.
+    cpy, path = tmp / "fixed.cpy", tmp / "fixed.dat"
+    cpy.write_text(ODO_CPY)
+    path.write_bytes(e("AAA1XX    ") + e("BBB3XXYYZZ"))
+    for args in (["--recfm", "F", "--lrecl", "10"], ["--recfm", "F"]):
+        r = run(mfbridge, "convert", "--no-progress", "--copybook", cpy, "--input", path, *args)
+        rows = [json.loads(l) for l in r.stdout.splitlines()]
+        check(r.returncode == 0 and [row["ITEMS"] for row in rows] == [["XX"], ["XX", "YY", "ZZ"]],
+              f"fixed ODO {args}: the unused table area is part of the record ({r.stderr.strip()})")
+    path.write_bytes(e("AAA1XX    QQ") + e("BBB3XXYYZZQQ"))
+    r = run(mfbridge, "convert", "--no-progress", "--copybook", cpy, "--input", path,
+            "--recfm", "F", "--lrecl", "12")
+    check(r.returncode == 2 and "record 1 (file offset 0): undescribed bytes: the record has 12 "
+          "bytes but its layout describes 10; 2 undescribed bytes from record offset 10" in r.stderr,
+          f"fixed ODO, LRECL past the layout: 2 undescribed bytes ({r.stderr.strip()})")
+
+
 def main():
     mfbridge = Path(sys.argv[1]).resolve() / "mfbridge"
     with tempfile.TemporaryDirectory() as d:
@@ -219,6 +239,7 @@ def main():
                 check_load(mfbridge, tmp, c)
             check_inspect(mfbridge, tmp, c)
         check_select(mfbridge, tmp)
+        check_fixed_odo(mfbridge, tmp)
     return finish()
 
 

@@ -30,6 +30,10 @@ struct decode_options {
   /// an RDW or line longer than the layout) make a bad record unless this allows them; the
   /// decoder then reports how many it passed over (record_decoder::undescribed_bytes).
   bool allow_trailing_bytes = false;
+  /// Every record has the file's one length (RECFM F/FB): an ODO table shorter than its
+  /// maximum leaves the rest of the record as the table's unused area, as IBM writes it,
+  /// so only bytes past the layout's maximum length are undescribed.
+  bool fixed_length_records = false;
   /// Most cells (elementary items, every OCCURS expanded) a plan may hold: a layout built
   /// past the copybook limits is refused before the plan allocates anything for it.
   std::size_t max_cells = copybook::layout_limits{}.max_items;
