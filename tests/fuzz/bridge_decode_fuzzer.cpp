@@ -13,16 +13,9 @@
 #include "mfb/bridge/record_decoder.hpp"
 #include "mfb/bridge/record_encoder.hpp"
 #include "mfb/copybook/parse.hpp"
+#include "fuzz_check.hpp"
 
 namespace {
-
-#define FUZZ_CHECK(cond)                                                      \
-  do {                                                                        \
-    if (!(cond)) {                                                            \
-      std::fprintf(stderr, "check failed: %s (line %d)\n", #cond, __LINE__); \
-      std::abort();                                                           \
-    }                                                                         \
-  } while (false)
 
 const char* copybook_text = R"(
        01  R.

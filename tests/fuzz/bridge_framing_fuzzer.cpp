@@ -8,16 +8,9 @@
 #include <cstring>
 
 #include "mfb/bridge/record_reader.hpp"
+#include "fuzz_check.hpp"
 
 namespace {
-
-#define FUZZ_CHECK(cond)                                                      \
-  do {                                                                        \
-    if (!(cond)) {                                                            \
-      std::fprintf(stderr, "check failed: %s (line %d)\n", #cond, __LINE__); \
-      std::abort();                                                           \
-    }                                                                         \
-  } while (false)
 
 using namespace mfb::bridge;
 

@@ -17,16 +17,9 @@
 #include "mfb/rehost/service.hpp"
 #include "request_reader.hpp"
 #include "response_head.hpp"
+#include "fuzz_check.hpp"
 
 namespace {
-
-#define FUZZ_CHECK(cond)                                                      \
-  do {                                                                        \
-    if (!(cond)) {                                                            \
-      std::fprintf(stderr, "check failed: %s (line %d)\n", #cond, __LINE__); \
-      std::abort();                                                           \
-    }                                                                         \
-  } while (false)
 
 using namespace mfb::rehost;
 

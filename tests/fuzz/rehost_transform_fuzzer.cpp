@@ -15,16 +15,9 @@
 #include "json_text.hpp"
 #include "router.hpp"
 #include "transform.hpp"
+#include "fuzz_check.hpp"
 
 namespace {
-
-#define FUZZ_CHECK(cond)                                                      \
-  do {                                                                        \
-    if (!(cond)) {                                                            \
-      std::fprintf(stderr, "check failed: %s (line %d)\n", #cond, __LINE__); \
-      std::abort();                                                           \
-    }                                                                         \
-  } while (false)
 
 using mfb::rehost::http_request;
 using mfb::rehost::http_response;
