@@ -8,7 +8,7 @@
 
 #include "commands.hpp"
 #include "layout_options.hpp"
-#include "mfb/bridge/convert.hpp"
+#include "mfb/bridge/convert/convert.hpp"
 
 namespace mfb::cli {
 

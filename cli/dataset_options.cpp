@@ -48,10 +48,10 @@ void add_dataset_options(CLI::App& cmd, dataset_args& a) {
                  "VB: the file's block size (BLKSIZE), kept for export (default 32760)");
 }
 
-std::string dataset_spec_of(const dataset_args& a, bridge::dataset_spec& spec) {
+std::string dataset_spec_of(const dataset_args& a, rehost::dataset_spec& spec) {
   const layout_args& l = a.layout;
   if (!l.length_field.empty()) return "--length-field is not supported for datasets";
-  auto read = bridge::dataset_spec::from_files(l.copybooks, l.include_dirs);
+  auto read = rehost::dataset_spec::from_files(l.copybooks, l.include_dirs);
   if (!read) return read.err().message;
   spec = std::move(read).value();
   spec.codepage = l.codepage;
@@ -84,10 +84,10 @@ std::string dataset_spec_of(const dataset_args& a, bridge::dataset_spec& spec) {
   spec.name = a.table;
   if (spec.name.empty()) {
     // The dataset is named after its record: open it once to learn the record's name.
-    auto opened = bridge::dataset::open(spec);
+    auto opened = rehost::dataset::open(spec);
     if (!opened) return opened.err().message;
     const auto& plans = (*opened)->selector().plans();
-    spec.name = bridge::snake_case(plans.size() == 1 ? plans.front().type_name()
+    spec.name = rehost::snake_case(plans.size() == 1 ? plans.front().type_name()
                                                      : plans.front().layout().name);
   }
   return {};

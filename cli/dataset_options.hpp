@@ -1,6 +1,6 @@
 #pragma once
 // Options that define a dataset (ddl, load): the shared layout options plus the table's
-// name, key and shape, turned into a bridge::dataset_spec.
+// name, key and shape, turned into a rehost::dataset_spec.
 
 #include <CLI/CLI.hpp>
 
@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "layout_options.hpp"
-#include "mfb/bridge/dataset.hpp"
+#include "mfb/rehost/db/dataset.hpp"
 
 namespace mfb::cli {
 
@@ -28,6 +28,6 @@ struct dataset_args {
 void add_dataset_options(CLI::App& cmd, dataset_args& a);
 
 /// Read the copybooks and build the spec; return a usage error or "".
-std::string dataset_spec_of(const dataset_args& a, bridge::dataset_spec& spec);
+std::string dataset_spec_of(const dataset_args& a, rehost::dataset_spec& spec);
 
 }  // namespace mfb::cli

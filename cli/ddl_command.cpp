@@ -16,20 +16,20 @@ struct ddl_args {
 };
 
 int run_ddl(const ddl_args& a) {
-  bridge::dataset_spec spec;
+  rehost::dataset_spec spec;
   if (auto why = dataset_spec_of(a.ds, spec); !why.empty()) {
     std::fprintf(stderr, "mfbridge ddl: %s\n", why.c_str());
     return exit_usage;
   }
-  auto ds = bridge::dataset::open(spec);
+  auto ds = rehost::dataset::open(spec);
   if (!ds) {
     std::fprintf(stderr, "mfbridge ddl: %s\n", ds.err().message.c_str());
     return exit_usage;
   }
-  auto dialect = a.dialect == "sqlite" ? bridge::sql_dialect::sqlite : bridge::sql_dialect::postgresql;
+  auto dialect = a.dialect == "sqlite" ? rehost::sql_dialect::sqlite : rehost::sql_dialect::postgresql;
   for (const auto& m : (*ds)->maps()) {
-    for (const auto& stmt : bridge::create_table_sql(m, dialect)) std::printf("%s;\n", stmt.c_str());
-    for (const auto& stmt : bridge::create_index_sql(m)) std::printf("%s;\n", stmt.c_str());
+    for (const auto& stmt : rehost::create_table_sql(m, dialect)) std::printf("%s;\n", stmt.c_str());
+    for (const auto& stmt : rehost::create_index_sql(m)) std::printf("%s;\n", stmt.c_str());
   }
   return exit_ok;
 }

@@ -10,10 +10,10 @@
 
 #include "commands.hpp"
 #include "layout_options.hpp"
-#include "mfb/bridge/database.hpp"
-#include "mfb/bridge/dataset.hpp"
-#include "mfb/bridge/delta.hpp"
-#include "mfb/bridge/delta_apply.hpp"
+#include "mfb/rehost/db/database.hpp"
+#include "mfb/rehost/db/dataset.hpp"
+#include "mfb/bridge/delta/delta.hpp"
+#include "mfb/rehost/db/delta_apply.hpp"
 
 namespace mfb::cli {
 
@@ -52,16 +52,16 @@ std::string finish(delta_args& a) {
 bridge::delta_summary apply(const delta_args& a, int& code) {
   bridge::delta_summary summary;
   try {
-    auto db = bridge::database::open(a.apply_target);
-    auto ds = bridge::dataset::open(*db, a.dataset);
+    auto db = rehost::database::open(a.apply_target);
+    auto ds = rehost::dataset::open(*db, a.dataset);
     if (!ds) {
       summary.exit_code = code = exit_usage;
       summary.message = ds.err().message;
       return summary;
     }
-    bridge::table_delta_sink sink(*db, *ds);
+    rehost::table_delta_sink sink(*db, *ds);
     summary = bridge::run_delta(a.opts, sink);
-  } catch (const bridge::db_error& e) {
+  } catch (const rehost::db_error& e) {
     summary.exit_code = exit_io;
     summary.message = e.what();
   }

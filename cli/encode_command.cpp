@@ -8,7 +8,7 @@
 
 #include "commands.hpp"
 #include "layout_options.hpp"
-#include "mfb/bridge/record_encoder.hpp"
+#include "mfb/bridge/codec/record_encoder.hpp"
 
 namespace mfb::cli {
 

@@ -5,13 +5,13 @@
 #include <memory>
 
 #include "commands.hpp"
-#include "mfb/bridge/export.hpp"
+#include "mfb/rehost/db/export.hpp"
 
 namespace mfb::cli {
 
 void add_export_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("export", "Write a loaded dataset back to a mainframe file");
-  auto o = std::make_shared<bridge::export_options>();
+  auto o = std::make_shared<rehost::export_options>();
   cmd->add_option("--target", o->target, "sqlite:FILE or postgresql://...")->required();
   cmd->add_option("--dataset", o->dataset, "Dataset name (its main table, as in load --table)")
       ->required();
@@ -22,17 +22,17 @@ void add_export_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--block-size", o->block_size, "VB block size (default: as loaded, else 32760)");
   cmd->add_flag("--order-by-key", o->order_by_key,
                 "Write in key order (keyed datasets) instead of the loaded order");
-  cmd->callback([o, &exit_code] { exit_code = bridge::run_export(*o, stderr).exit_code; });
+  cmd->callback([o, &exit_code] { exit_code = rehost::run_export(*o, stderr).exit_code; });
 }
 
 void add_reconcile_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand(
       "reconcile", "Check a dataset's tables against the control totals of its last load");
-  auto o = std::make_shared<bridge::reconcile_options>();
+  auto o = std::make_shared<rehost::reconcile_options>();
   cmd->add_option("--target", o->target, "sqlite:FILE or postgresql://...")->required();
   cmd->add_option("--dataset", o->dataset, "Dataset name")->required();
   cmd->add_flag("--json", o->json, "Print the report as JSON");
-  cmd->callback([o, &exit_code] { exit_code = bridge::run_reconcile(*o, stdout, stderr); });
+  cmd->callback([o, &exit_code] { exit_code = rehost::run_reconcile(*o, stdout, stderr); });
 }
 
 namespace {

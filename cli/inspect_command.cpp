@@ -9,10 +9,10 @@
 
 #include "commands.hpp"
 #include "layout_options.hpp"
-#include "mfb/bridge/inspect.hpp"
-#include "mfb/bridge/layout_framing.hpp"
-#include "mfb/bridge/open_code_page.hpp"
-#include "mfb/bridge/record_reader.hpp"
+#include "mfb/bridge/codec/inspect.hpp"
+#include "mfb/bridge/io/layout_framing.hpp"
+#include "mfb/bridge/codec/open_code_page.hpp"
+#include "mfb/bridge/io/record_reader.hpp"
 #include "mfb/copybook/name_lookup.hpp"
 #include "mfb/copybook/parse.hpp"
 

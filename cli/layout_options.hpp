@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "mfb/bridge/framing_options.hpp"
+#include "mfb/bridge/io/framing_options.hpp"
 #include "mfb/ebcdic/binary.hpp"
 #include "mfb/ebcdic/floating.hpp"
 #include "mfb/ebcdic/zoned.hpp"

@@ -1,12 +1,12 @@
 // `mfbridge load`: records -> tables in SQLite or PostgreSQL, restartable and reconciled.
-// The work is mfb::bridge::run_load.
+// The work is mfb::rehost::run_load.
 
 #include <cstdio>
 #include <memory>
 
 #include "commands.hpp"
 #include "dataset_options.hpp"
-#include "mfb/bridge/load.hpp"
+#include "mfb/rehost/db/load.hpp"
 
 namespace mfb::cli {
 
@@ -14,7 +14,7 @@ namespace {
 
 struct load_args {
   dataset_args ds;
-  bridge::load_options opts;
+  rehost::load_options opts;
   std::string mode = "create";
   std::string on_error = "fail";
   bool no_progress = false;
@@ -26,13 +26,13 @@ int run_load_command(load_args& a) {
     std::fprintf(stderr, "mfbridge load: %s\n", why.c_str());
     return exit_usage;
   }
-  o.mode = a.mode == "replace"  ? bridge::load_mode::replace
-           : a.mode == "append" ? bridge::load_mode::append
-           : a.mode == "upsert" ? bridge::load_mode::upsert
-                                : bridge::load_mode::create;
+  o.mode = a.mode == "replace"  ? rehost::load_mode::replace
+           : a.mode == "append" ? rehost::load_mode::append
+           : a.mode == "upsert" ? rehost::load_mode::upsert
+                                : rehost::load_mode::create;
   o.on_error = *bridge::parse_error_policy(a.on_error);
   o.progress = !a.no_progress;
-  return bridge::run_load(o, stderr).exit_code;
+  return rehost::run_load(o, stderr).exit_code;
 }
 
 }  // namespace

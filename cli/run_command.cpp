@@ -1,5 +1,5 @@
 // `mfbridge run JOB.yaml`: run a batch job file. Only option parsing lives here; the work
-// is mfb::bridge::run_job.
+// is mfb::rehost::run_job.
 
 #include <cstdio>
 #include <memory>
@@ -7,14 +7,14 @@
 #include <vector>
 
 #include "commands.hpp"
-#include "mfb/bridge/job.hpp"
+#include "mfb/rehost/jobs/job.hpp"
 
 namespace mfb::cli {
 
 namespace {
 
 struct run_args {
-  bridge::job_run_options opts;
+  rehost::job_run_options opts;
   std::string job_file;
   std::vector<std::string> vars;
   std::string state_dir;
@@ -36,7 +36,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
       "--state-dir", a->state_dir,
       "Folder for the lock, state and local history (default: .mfbridge beside the job)");
   cmd->callback([a, &exit_code] {
-    auto vars = bridge::parse_var_assignments(a->vars);
+    auto vars = rehost::parse_var_assignments(a->vars);
     if (!vars) {
       std::fprintf(stderr, "mfbridge run: %s\n", vars.err().message.c_str());
       exit_code = exit_usage;
@@ -45,7 +45,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
     a->opts.vars = *vars;
     a->opts.job_file = a->job_file;
     a->opts.state_dir = a->state_dir;
-    exit_code = bridge::run_job(a->opts, stdout, stderr);
+    exit_code = rehost::run_job(a->opts, stdout, stderr);
   });
 }
 

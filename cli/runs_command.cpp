@@ -1,4 +1,4 @@
-// `mfbridge runs`: list the run history of batch jobs. The work is mfb::bridge::list_runs.
+// `mfbridge runs`: list the run history of batch jobs. The work is mfb::rehost::list_runs.
 
 #include <cstdio>
 #include <memory>
@@ -6,14 +6,14 @@
 #include <vector>
 
 #include "commands.hpp"
-#include "mfb/bridge/job.hpp"
+#include "mfb/rehost/jobs/job.hpp"
 
 namespace mfb::cli {
 
 namespace {
 
 struct runs_args {
-  bridge::runs_options opts;
+  rehost::runs_options opts;
   std::string job_file;
   std::string state_dir;
   std::vector<std::string> vars;
@@ -38,7 +38,7 @@ void add_runs_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--json", a->opts.json,
                 "JSON: the runs with their steps, counts and control totals");
   cmd->callback([a, &exit_code] {
-    auto vars = bridge::parse_var_assignments(a->vars);
+    auto vars = rehost::parse_var_assignments(a->vars);
     if (!vars) {
       std::fprintf(stderr, "mfbridge runs: %s\n", vars.err().message.c_str());
       exit_code = exit_usage;
@@ -47,7 +47,7 @@ void add_runs_command(CLI::App& app, int& exit_code) {
     a->opts.vars = *vars;
     a->opts.job_file = a->job_file;
     a->opts.state_dir = a->state_dir;
-    exit_code = bridge::list_runs(a->opts, stdout, stderr);
+    exit_code = rehost::list_runs(a->opts, stdout, stderr);
   });
 }
 

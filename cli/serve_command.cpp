@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "commands.hpp"
-#include "mfb/rehost/serve.hpp"
+#include "mfb/rehost/rest/serve.hpp"
 
 namespace mfb::cli {
 

@@ -43,7 +43,7 @@ if ! getent passwd postgres >/dev/null 2>&1; then
   else sudo useradd --system --user-group --no-create-home --shell /usr/sbin/nologin postgres; fi
 fi
 
-# tests/rehost/serve_openapi_test.py validates /openapi.json with this npm package.
+# tests/rehost/rest/serve_openapi_test.py validates /openapi.json with this npm package.
 OPENAPI_VALIDATOR=@seriousme/openapi-schema-validator
 if command -v npm >/dev/null 2>&1; then
   if [ ! -e "$(npm root -g 2>/dev/null)/$OPENAPI_VALIDATOR/package.json" ]; then

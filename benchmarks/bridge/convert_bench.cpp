@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "bench_record.hpp"
-#include "mfb/bridge/convert.hpp"
-#include "mfb/bridge/record_decoder.hpp"
+#include "mfb/bridge/convert/convert.hpp"
+#include "mfb/bridge/codec/record_decoder.hpp"
 #include "mfb/copybook/parse.hpp"
 #include "mfb/ebcdic/binary.hpp"
 #include "mfb/ebcdic/code_page.hpp"

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "bench_record.hpp"
-#include "mfb/bridge/delta.hpp"
+#include "mfb/bridge/delta/delta.hpp"
 
 namespace {
 

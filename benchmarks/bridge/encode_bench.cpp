@@ -7,8 +7,8 @@
 #include <cstdlib>
 #include <cstdio>
 
-#include "mfb/bridge/record_decoder.hpp"
-#include "mfb/bridge/record_encoder.hpp"
+#include "mfb/bridge/codec/record_decoder.hpp"
+#include "mfb/bridge/codec/record_encoder.hpp"
 #include "mfb/copybook/parse.hpp"
 
 namespace {

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "mfb/bridge/record_reader.hpp"
+#include "mfb/bridge/io/record_reader.hpp"
 
 namespace {
 

@@ -14,7 +14,7 @@ import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "rehost"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "rehost", "rest"))
 from serve_support import MFB, Server, write_config  # noqa: E402
 from serve_dataset_test import COPYBOOK, packed  # noqa: E402
 from decimal import Decimal  # noqa: E402

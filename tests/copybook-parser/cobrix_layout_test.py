@@ -14,7 +14,7 @@ import re
 import shutil
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
 import layout_oracle  # noqa: E402
 from gnucobol_layout_test import compare  # noqa: E402
 

@@ -15,7 +15,7 @@ import os
 import shutil
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
 import layout_oracle  # noqa: E402
 
 DATA = os.path.join("tests", "data", "layout")

@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "mfb/bridge/decode_plan.hpp"
-#include "mfb/bridge/record_decoder.hpp"
-#include "mfb/bridge/record_encoder.hpp"
+#include "mfb/bridge/codec/decode_plan.hpp"
+#include "mfb/bridge/codec/record_decoder.hpp"
+#include "mfb/bridge/codec/record_encoder.hpp"
 #include "mfb/copybook/parse.hpp"
 #include "fuzz_check.hpp"
 

@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "mfb/bridge/record_encoder.hpp"
+#include "mfb/bridge/codec/record_encoder.hpp"
 #include "mfb/copybook/parse.hpp"
 #include "fuzz_check.hpp"
 

@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "mfb/bridge/record_reader.hpp"
+#include "mfb/bridge/io/record_reader.hpp"
 #include "fuzz_check.hpp"
 
 namespace {

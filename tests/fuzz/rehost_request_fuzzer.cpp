@@ -12,11 +12,11 @@
 #include <string>
 #include <string_view>
 
-#include "body_reader.hpp"
-#include "mfb/rehost/auth.hpp"
-#include "mfb/rehost/service.hpp"
-#include "request_reader.hpp"
-#include "response_head.hpp"
+#include "rest/body_reader.hpp"
+#include "mfb/rehost/rest/auth.hpp"
+#include "mfb/rehost/rest/service.hpp"
+#include "rest/request_reader.hpp"
+#include "rest/response_head.hpp"
 #include "fuzz_check.hpp"
 
 namespace {

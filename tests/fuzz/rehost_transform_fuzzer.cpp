@@ -12,9 +12,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "json_text.hpp"
-#include "router.hpp"
-#include "transform.hpp"
+#include "rest/json_text.hpp"
+#include "rest/router.hpp"
+#include "rest/transform.hpp"
 #include "fuzz_check.hpp"
 
 namespace {

@@ -1,0 +1,77 @@
+#pragma once
+// `mfbridge convert` as a library call: copybooks + framed input -> JSON Lines or CSV, with
+// the bad-record policy, parallel decoding in input order, progress and a final summary.
+
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "mfb/bridge/codec/error_policy.hpp"
+#include "mfb/bridge/io/framing_options.hpp"
+#include "mfb/bridge/codec/options.hpp"
+
+namespace mfb::bridge {
+
+/// Everything a conversion needs; plain data with defaults() and validate().
+struct convert_options {
+  std::vector<std::filesystem::path> copybooks;
+  std::vector<std::filesystem::path> include_dirs;
+  std::string input = "-";
+  std::string output = "-";
+  std::string codepage = "cp037";
+  bool cobrix_extensions = false;  ///< --cobrix: parse with copybook::parse_options's flag
+  framing_options framing;
+  std::string length_field;  ///< --length-field: with recfm::length_field, a copybook field name
+  bool odo_framing = false;  ///< --recfm ODO: record lengths from the layout's ODO counters
+  std::string record_name;           ///< --record
+  std::vector<std::string> selects;  ///< --select FIELD=VALUE:TARGET, in order
+  std::vector<std::string> parents;  ///< --parent CHILD=PARENT (hierarchical files)
+  std::vector<std::string> keys;     ///< --key RECORD=FIELD[,FIELD...] (a parent's key)
+  std::string output_dir;  ///< --output-dir: one file per record type, DIR/TYPE.jsonl|csv
+  decode_options decode;
+  error_policy on_error = error_policy::fail;
+  std::string reject_file;       ///< raw bytes of bad records (reject policy)
+  std::string reject_log;        ///< JSON line per bad record; default reject_file + ".errors.jsonl"
+  long long max_errors = -1;     ///< bad records allowed before exit 2; -1 = no limit
+  unsigned threads = 0;          ///< decoding threads; 0 = all cores
+  std::size_t batch_bytes = std::size_t{2} << 20;  ///< input bytes per batch
+  std::string summary_json;      ///< write the summary as JSON here when set
+  bool progress = true;          ///< show progress when stderr is a terminal
+  unsigned progress_ms = 500;    ///< least time between progress updates (checked per batch)
+  int messages_limit = 10;       ///< errors printed in full under skip/reject (then counted)
+
+  /// Return the defaults: FB framing, cp037, JSON Lines, fail on the first bad record.
+  static convert_options defaults() { return {}; }
+  /// Check the options; return an empty string when valid, otherwise the reason.
+  std::string validate() const;
+};
+
+/// What a conversion did; exit_code follows DESIGN.md (0, 1 usage, 2 bad data, 4 I/O).
+struct convert_summary {
+  int exit_code = 0;
+  std::string message;  ///< why the run stopped early, if it did
+  std::uint64_t records_read = 0;
+  std::uint64_t records_written = 0;
+  std::uint64_t records_rejected = 0;    ///< bad records skipped or rejected (or the failing one)
+  std::uint64_t alternative_errors = 0;  ///< bad REDEFINES alternatives written as null
+  std::uint64_t undescribed_records = 0;  ///< written with trailing bytes passed over (allowed)
+  std::uint64_t undescribed_bytes = 0;    ///< those bytes, summed
+  std::map<std::string, std::uint64_t> rejected_by_reason;
+  std::map<std::string, std::uint64_t> written_by_type;
+  std::uint64_t bytes_read = 0;
+  double seconds = 0;
+  unsigned threads = 1;
+
+  /// Render the one-paragraph stderr summary.
+  std::string to_text() const;
+  /// Render as a JSON object (--summary-json).
+  std::string to_json() const;
+};
+
+/// Run a conversion, writing messages (errors, progress, summary) to `log`.
+convert_summary run_convert(const convert_options& opts, std::FILE* log);
+
+}  // namespace mfb::bridge

@@ -1,0 +1,36 @@
+#pragma once
+// Framings whose parameters come from the record layout: a length field named by the
+// copybook (--recfm LENGTH-FIELD --length-field NAME) and records cut by their OCCURS
+// DEPENDING ON counters (--recfm ODO).
+
+#include <string>
+#include <string_view>
+
+#include "mfb/bridge/io/framing_options.hpp"
+#include "mfb/copybook/layout.hpp"
+#include "mfb/ebcdic/binary.hpp"
+#include "mfb/ebcdic/zoned.hpp"
+
+namespace mfb::bridge {
+
+/// Point `framing` (recfm::length_field) at the layout's field `name`: offset, size and
+/// kind from its usage. Return an empty string, or why the field cannot be a length field.
+std::string set_length_field(framing_options& framing, const copybook::record_layout& layout,
+                             std::string_view name, ebcdic::zoned_charset zoned);
+
+/// Make `framing` recfm::custom with a length function reading the layout's ODO counters:
+/// length = layout.length - sum over tables of (occurs_max - count) * stride. Return an
+/// empty string, or why the layout cannot be framed this way (nested ODO is refused).
+std::string set_odo_framing(framing_options& framing, const copybook::record_layout& layout,
+                            ebcdic::zoned_charset zoned, ebcdic::truncation trunc);
+
+/// The record length a reader derives from a record's own bytes: the length field's value
+/// plus `adjust` (--recfm LENGTH-FIELD, `length_field` names it) or, with `length_field`
+/// empty, the ODO counters (--recfm ODO). Used to check records before they are written.
+/// Fails as set_length_field / set_odo_framing do for a layout that cannot be framed so.
+mfb::result<record_length_fn> layout_length_function(const copybook::record_layout& layout,
+                                                     std::string_view length_field,
+                                                     long long adjust, ebcdic::zoned_charset zoned,
+                                                     ebcdic::truncation trunc);
+
+}  // namespace mfb::bridge

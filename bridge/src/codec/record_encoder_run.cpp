@@ -1,0 +1,218 @@
+// run_encode: copybooks and JSON Lines in, framed mainframe records out, one line at a time
+// with the bad-record policy; every message names the input line and the field.
+
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+
+#include "mfb/bridge/codec/record_encoder.hpp"
+#include "mfb/bridge/io/layout_framing.hpp"
+#include "mfb/bridge/codec/open_code_page.hpp"
+#include "mfb/copybook/name_lookup.hpp"
+#include "mfb/copybook/parse.hpp"
+
+namespace mfb::bridge {
+
+namespace {
+
+encode_run_summary stop(encode_run_summary s, int code, const std::string& message,
+                        std::FILE* log) {
+  s.exit_code = code;
+  std::fprintf(log, "mfbridge encode: %s\n", message.c_str());
+  return s;
+}
+
+bool blank(const std::string& line) {
+  return line.find_first_not_of(" \t\r") == std::string::npos;
+}
+
+// --keep and --raw name items: a name no layout has is a typo, refused with the closest names.
+std::string unknown_item_option(const std::vector<const copybook::record_layout*>& layouts,
+                                const encode_run_options& opts) {
+  for (const auto& name : opts.keep)
+    if (auto why = copybook::check_item_name("--keep", name, layouts); !why.empty()) return why;
+  for (const auto& name : opts.encode.raw_fields)
+    if (auto why = copybook::check_item_name("--raw", name, layouts, true); !why.empty())
+      return why;
+  return {};
+}
+
+}  // namespace
+
+encode_run_summary run_encode(const encode_run_options& opts, std::FILE* log) {
+  encode_run_summary summary;
+  if (opts.copybooks.empty()) return stop(summary, 1, "--copybook is required", log);
+  if (opts.on_error == error_policy::reject && opts.reject_file.empty())
+    return stop(summary, 1, "--on-error reject needs --reject-file", log);
+  copybook::parse_options popts;
+  popts.include_dirs = opts.include_dirs;
+  popts.cobrix_extensions = opts.cobrix_extensions;
+  auto parsed = copybook::parse_copybook_files(opts.copybooks, popts);
+  if (!parsed.ok()) {
+    std::fputs(copybook::to_string(parsed.diagnostics).c_str(), log);
+    return stop(summary, 1, "the copybook has errors", log);
+  }
+  auto page = open_code_page(opts.codepage);
+  if (!page) return stop(summary, 1, page.err().message, log);
+
+  // The layouts this run writes: the named one, the only one, or all (routed by a key).
+  std::vector<const copybook::record_layout*> layouts;
+  for (const auto& r : parsed.records)
+    if (opts.record_name.empty() || r.name == opts.record_name)
+      layouts.push_back(&r);
+  if (layouts.empty()) {
+    std::vector<std::string> names;
+    for (const auto& r : parsed.records) names.push_back(r.name);
+    return stop(summary, 1,
+                "no record named " + opts.record_name +
+                    copybook::did_you_mean(opts.record_name, names),
+                log);
+  }
+  if (layouts.size() > 1 && opts.record_type_key.empty())
+    return stop(summary, 1,
+                "the copybook has several records: choose one with --record, or route lines "
+                "with --record-type-key",
+                log);
+  if (auto why = unknown_item_option(layouts, opts); !why.empty()) return stop(summary, 1, why, log);
+  std::vector<encode_plan> plans;
+  plans.reserve(layouts.size());
+  for (const auto* l : layouts) {
+    auto plan = encode_plan::compile(*l, *page, opts.encode, opts.keep);
+    if (!plan) return stop(summary, 1, plan.err().message, log);
+    plans.push_back(std::move(plan).value());
+  }
+  std::vector<record_encoder> encoders;
+  std::map<std::string, std::size_t> by_name;
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    encoders.emplace_back(plans[i]);
+    if (!opts.record_type_key.empty()) encoders.back().ignore_key(opts.record_type_key);
+    by_name.emplace(plans[i].name(), i);
+  }
+
+  // Length-field and ODO files have no descriptor words: records go out back to back, and
+  // each is checked to carry the length the reader will find in it.
+  const bool layout_framed = !opts.length_field.empty() || opts.odo_framing;
+  record_length_fn framed_length;
+  if (layout_framed) {
+    if (plans.size() != 1)
+      return stop(summary, 1, "--recfm LENGTH-FIELD and --recfm ODO need one record layout", log);
+    if (opts.odo_framing && opts.odo_shrink == 0)
+      return stop(summary, 1,
+                  "--recfm ODO writes each record at its OCCURS DEPENDING ON length; "
+                  "--odo full contradicts it",
+                  log);
+    auto fn = layout_length_function(plans.front().layout(),
+                                     opts.odo_framing ? std::string_view{} : opts.length_field,
+                                     opts.length_adjust, opts.encode.zoned_charset,
+                                     opts.encode.binary_trunc);
+    if (!fn) return stop(summary, 1, fn.err().message, log);
+    framed_length = std::move(fn).value();
+  }
+
+  writer_options wopt = opts.writer;
+  if (layout_framed) wopt.format = recfm::v;  // not used to write; keeps validate() quiet
+  bool fixed = wopt.format == recfm::f || wopt.format == recfm::fb;
+  if (fixed && wopt.lrecl == 0)
+    for (const auto& p : plans) wopt.lrecl = std::max(wopt.lrecl, p.layout().length);
+  wopt.pad_byte = plans.front().space_byte();
+  bool shrink = opts.odo_shrink < 0 ? !fixed : opts.odo_shrink == 1;
+
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (opts.input != "-") {
+    file.open(opts.input, std::ios::binary);
+    if (!file) return stop(summary, 4, opts.input + ": cannot open for reading", log);
+    in = &file;
+  }
+  const std::string in_name = opts.input == "-" ? "<stdin>" : opts.input;
+  if (auto why = wopt.validate(); !why.empty()) return stop(summary, 1, why, log);
+  auto out = output_file::open(opts.output);
+  if (!out) return stop(summary, 4, out.err().message, log);
+  output_file& raw = **out;  // layout framings write here directly
+  auto writer = record_writer::open(std::move(out).value(), wopt);
+  if (!writer) return stop(summary, 1, writer.err().message, log);
+  auto write = [&](const std::uint8_t* data, std::size_t size) -> std::string {
+    if (!layout_framed) return (*writer)->write(data, size);
+    auto expect = framed_length(std::span<const std::uint8_t>(data, size));
+    if (!expect) return expect.err().message;
+    if (*expect != size)
+      return "the record is " + std::to_string(size) + " bytes, but " +
+             (opts.odo_framing ? std::string("its ODO counters give ")
+                               : "its length field " + opts.length_field +
+                                     (opts.length_adjust ? " (with --length-adjust " +
+                                                               std::to_string(opts.length_adjust) +
+                                                               ")"
+                                                         : std::string()) +
+                                     " gives ") +
+             std::to_string(*expect);
+    raw.write(data, size);
+    return raw.ok() ? std::string() : raw.error();
+  };
+  std::unique_ptr<output_file> rejects;
+  if (opts.on_error == error_policy::reject) {
+    auto r = output_file::open(opts.reject_file);
+    if (!r) return stop(summary, 4, r.err().message, log);
+    rejects = std::move(r).value();
+  }
+
+  std::string line;
+  encoded_record rec;
+  std::vector<field_error> errors;
+  int printed = 0;
+  while (std::getline(*in, line)) {
+    ++summary.lines_read;
+    if (blank(line)) continue;
+    errors.clear();
+    std::size_t which = 0;
+    if (!opts.record_type_key.empty() && encoders.size() > 1) {
+      std::string type = json_string_member(line, opts.record_type_key);
+      auto it = by_name.find(type);
+      if (it == by_name.end())
+        errors.push_back({opts.record_type_key, "no record layout named \"" + type + "\"", {}});
+      else
+        which = it->second;
+    }
+    if (errors.empty() && encoders[which].encode(line, rec, errors)) {
+      std::size_t size = shrink ? rec.odo_length : rec.bytes.size();
+      std::string why = write(rec.bytes.data(), size);
+      if (why.empty()) {
+        ++summary.records_written;
+        continue;
+      }
+      if (!(*writer)->ok()) return stop(summary, 4, why, log);
+      errors.push_back({{}, why, {}});
+    }
+    // A bad line: report every field, then apply the policy.
+    ++summary.records_rejected;
+    bool show = opts.on_error == error_policy::fail || printed < opts.messages_limit;
+    if (show) {
+      ++printed;
+      for (const auto& e : errors)
+        std::fprintf(log, "%s:%llu: %s\n", in_name.c_str(),
+                     static_cast<unsigned long long>(summary.lines_read), e.to_string().c_str());
+    }
+    if (opts.on_error == error_policy::fail)
+      return stop(summary, 2, "line " + std::to_string(summary.lines_read) + " cannot be encoded", log);
+    if (rejects) {
+      rejects->write(line);
+      rejects->put('\n');
+    }
+    if (opts.max_errors >= 0 && static_cast<long long>(summary.records_rejected) > opts.max_errors)
+      return stop(summary, 2, "more than " + std::to_string(opts.max_errors) + " bad lines (--max-errors)", log);
+  }
+  if (in->bad()) return stop(summary, 4, in_name + ": read failed", log);
+  if (rejects) {
+    auto r = rejects->close();
+    if (!r) return stop(summary, 4, r.err().message, log);
+  }
+  auto closed = (*writer)->close();
+  if (!closed) return stop(summary, 4, closed.err().message, log);
+  std::fprintf(log, "mfbridge encode: %llu records written, %llu bad lines%s\n",
+               static_cast<unsigned long long>(summary.records_written),
+               static_cast<unsigned long long>(summary.records_rejected),
+               summary.records_rejected ? (opts.on_error == error_policy::skip ? " skipped" : " rejected") : "");
+  return summary;
+}
+
+}  // namespace mfb::bridge

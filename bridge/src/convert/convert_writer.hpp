@@ -1,0 +1,80 @@
+#pragma once
+// The writing side of a conversion: applies the bad-record policy record by record, in
+// input order, writes good text to the sink, bad records to the reject files, and counts.
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "convert/convert_pipeline.hpp"
+#include "mfb/bridge/convert/convert.hpp"
+#include "mfb/bridge/io/output_file.hpp"
+#include "mfb/bridge/codec/record_selector.hpp"
+#include "mfb/bridge/convert/sink.hpp"
+
+namespace mfb::bridge::detail {
+
+class convert_writer {
+ public:
+  /// `sinks` holds one sink per plan (the same one for all plans when there is one output).
+  convert_writer(const convert_options& opts, const record_selector& selector,
+                 const hierarchy_tracker& tracker, std::string file,
+                 std::vector<record_sink*> sinks, convert_summary& summary, std::FILE* log)
+      : opts_(opts), selector_(selector), tracker_(tracker), file_(std::move(file)),
+        sinks_(std::move(sinks)), summary_(summary), log_(log) {
+    for (auto* s : sinks_) {
+      single_ = single_ && s == sinks_.front();
+      auto at = std::find(distinct_.begin(), distinct_.end(), s);
+      sink_index_.push_back(static_cast<std::size_t>(at - distinct_.begin()));
+      if (at == distinct_.end()) distinct_.push_back(s);
+    }
+    batch_start_.resize(distinct_.size());
+  }
+
+  /// Open the reject files (reject policy); return an error message or "".
+  std::string open_rejects();
+  /// Write one decoded batch; return false to stop (fail policy, too many errors, I/O).
+  bool consume(batch_work& w);
+  /// Print how many messages were held back.
+  void finish();
+  /// Close the reject files; return an error message or "".
+  std::string close_rejects();
+
+ private:
+  void reject_children_of_bad_parents(batch_work& w);
+  bool write_records(const batch_work& w, std::size_t from, std::size_t to);
+  bool write_to(record_sink& sink, const batch_work& w, std::size_t from, std::size_t to);
+  bool flush_outputs();
+  bool output_failed(const std::string& why);
+  void count_records(const batch_work& w, std::size_t upto, bool durable_only);
+  bool reject(const batch_work& w, const batch_work::flagged_record& f);
+  void print(const record_error& e, const char* prefix);
+
+  const convert_options& opts_;
+  const record_selector& selector_;
+  const hierarchy_tracker& tracker_;
+  std::string file_;
+  std::unordered_set<std::uint64_t> bad_parents_;  ///< record numbers of rejected parents
+  std::vector<char> bad_;                          ///< per record of a batch: 1 bad, 2 late
+  std::vector<record_sink*> sinks_;
+  std::vector<record_sink*> distinct_;        ///< each output once
+  std::vector<std::size_t> sink_index_;       ///< per plan: its output in distinct_
+  std::vector<std::uint64_t> batch_start_;    ///< per output: bytes in its file before this batch
+  std::size_t counted_ = 0;                   ///< records of this batch counted so far
+  bool single_ = true;
+  convert_summary& summary_;
+  std::FILE* log_;
+  std::unique_ptr<output_file> reject_bytes_;
+  std::unique_ptr<output_file> reject_log_;
+  long long printed_ = 0;
+  long long held_back_ = 0;
+};
+
+/// Show records, MB, MB/s and the time left on one terminal line.
+void print_progress(std::FILE* log, const convert_summary& s, long long total_bytes,
+                    double seconds);
+
+}  // namespace mfb::bridge::detail

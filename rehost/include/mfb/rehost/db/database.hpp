@@ -1,0 +1,135 @@
+#pragma once
+// A target database behind one small interface: SQLite (the embedded default) or
+// PostgreSQL (libpqxx). Loads, reconciliation, export, deltas and the REST facade all talk
+// to tables through it, so each works on both targets. Every statement with values takes
+// them as parameters ($1, $2, ...): no value is ever spliced into SQL text.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mfb/rehost/db/table_map.hpp"
+
+namespace mfb::rehost {
+
+/// A target failure (connection, SQL, constraint): exit code 4 at the command line.
+class db_error : public std::runtime_error {
+ public:
+  explicit db_error(const std::string& what, std::string code = {})
+      : std::runtime_error(what), code_(std::move(code)) {}
+  /// PostgreSQL's SQLSTATE ("23505") or SQLite's extended result code in decimal ("1555");
+  /// empty when the failure did not come from the server or library.
+  const std::string& code() const noexcept { return code_; }
+
+ private:
+  std::string code_;
+};
+
+/// Rows of the data share a key (a unique or primary key violation while loading): bad
+/// data, exit code 2. The message names both records and the key value.
+class duplicate_key_error : public db_error {
+ public:
+  duplicate_key_error(const std::string& what, std::string code, std::string table,
+                      std::string key, std::int64_t first_record, std::int64_t second_record)
+      : db_error(what, std::move(code)), table_(std::move(table)), key_(std::move(key)),
+        first_(first_record), second_(second_record) {}
+  const std::string& table() const noexcept { return table_; }
+  /// The key value as "(part, part)".
+  const std::string& key() const noexcept { return key_; }
+  /// Record numbers of the pair, the earlier first; 0 when not known.
+  std::int64_t first_record() const noexcept { return first_; }
+  std::int64_t second_record() const noexcept { return second_; }
+
+ private:
+  std::string table_, key_;
+  std::int64_t first_ = 0, second_ = 0;
+};
+
+/// A value the target cannot store exactly: on PostgreSQL a text value holding a genuine
+/// U+2400, which there stands for X'00' (pg_text.hpp). Thrown by write_record (REST writes,
+/// delta apply) before anything is written: REST answers 422, the CLI exits 2.
+class unstorable_value_error : public db_error {
+ public:
+  unstorable_value_error(const std::string& what, std::string field)
+      : db_error(what), field_(std::move(field)) {}
+  /// The COBOL name of the field (or "parameter $n" from a bare statement).
+  const std::string& field() const noexcept { return field_; }
+
+ private:
+  std::string field_;
+};
+
+/// The target stopped taking writes through no fault of the data: the connection broke
+/// (the server stopped or closed it) or its storage is full or failing. What was committed
+/// stands; once the target is back, running the same load again resumes.
+class db_unavailable : public db_error {
+ public:
+  using db_error::db_error;
+};
+
+using sql_param = std::optional<std::string>;  ///< nullopt is SQL NULL
+using sql_params = std::vector<sql_param>;
+
+/// Rows of a query, as text (NULL as nullopt). Integers and decimals come back in their
+/// exact decimal text; floats in the shortest text that reads back to the same double.
+struct sql_rows {
+  std::vector<std::string> columns;
+  std::vector<std::vector<sql_param>> rows;
+};
+
+/// Appends rows to one table inside the current transaction, as fast as the target allows
+/// (PostgreSQL: one binary COPY stream; SQLite: one prepared INSERT). On PostgreSQL no
+/// other statement may run on the connection between the first flush() and finish().
+class bulk_inserter {
+ public:
+  virtual ~bulk_inserter() = default;
+  /// One row, values in the table's column order.
+  virtual void add(const std::vector<sql_value>& row) = 0;
+  /// Send what is buffered; the stream stays open for more rows.
+  virtual void flush() = 0;
+  /// Send the rest and close the stream: the rows are part of the transaction from then
+  /// on, and any row the target refused has raised db_error.
+  virtual void finish() = 0;
+};
+
+/// Whether opening a SQLite target may create its file. Only a load creates a database:
+/// every reader (export, reconcile, serve, delta --apply-to, runs) takes `existing`, so a
+/// misspelled file name is an error instead of a new empty database.
+enum class open_mode { create, existing };
+
+/// One connection to a target.
+class database {
+ public:
+  /// Open `target`: `sqlite:FILE` or `postgresql://...` / `postgres://...` (a libpq URI).
+  /// With open_mode::existing a missing SQLite file is a db_error ("no such database
+  /// file"). Throws db_error.
+  static std::unique_ptr<database> open(const std::string& target,
+                                        open_mode mode = open_mode::existing);
+
+  virtual ~database() = default;
+  virtual sql_dialect dialect() const noexcept = 0;
+  /// Run statements that take no parameters (DDL).
+  virtual void execute(std::string_view sql) = 0;
+  /// Run one statement with parameters $1..$n; return its rows.
+  virtual sql_rows query(std::string_view sql, const sql_params& params = {}) = 0;
+  /// Run one statement without parameters and hand its rows to `row` one at a time, without
+  /// holding them all (large tables: reconciliation re-reads every row).
+  virtual void for_each_row(std::string_view sql,
+                            const std::function<void(const std::vector<sql_param>&)>& row) = 0;
+  virtual void begin() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() noexcept = 0;
+  virtual bool table_exists(std::string_view name) = 0;
+  /// A bulk inserter for `table` (call inside begin()/commit()).
+  virtual std::unique_ptr<bulk_inserter> bulk(const sql_table& table) = 0;
+};
+
+/// Drop the target's password from a connection string before it is printed or stored.
+std::string redact_target(std::string_view target);
+
+}  // namespace mfb::rehost

@@ -1,0 +1,48 @@
+#pragma once
+// `mfbridge export` and `mfbridge reconcile` as library calls: a dataset's tables back to a
+// mainframe file (in record-number order, every record type interleaved as in the input),
+// and the target's control totals checked against those its last load recorded.
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
+#include "mfb/rehost/db/control_totals.hpp"
+
+namespace mfb::rehost {
+
+struct export_options {
+  std::string target;
+  std::string dataset;
+  std::string output = "-";
+  std::string recfm;         ///< override the dataset's record format (F, FB, V, VB)
+  std::size_t lrecl = 0;     ///< override the F/FB record length
+  std::size_t block_size = 0;  ///< override the VB block size (default: as loaded, else 32760)
+  std::size_t page_rows = 5000;
+  /// Write a keyed dataset in key order instead of record-number order (a sorted master
+  /// file after deltas, whose new rows were numbered after the old ones).
+  bool order_by_key = false;
+};
+
+struct export_summary {
+  int exit_code = 0;
+  std::string message;
+  std::uint64_t records_written = 0;
+  std::uint64_t bytes_written = 0;
+  double seconds = 0;
+};
+
+/// Write every record of the dataset to `output`; messages go to `log`.
+export_summary run_export(const export_options& opts, std::FILE* log);
+
+struct reconcile_options {
+  std::string target;
+  std::string dataset;
+  bool json = false;  ///< print the JSON report instead of the text one
+};
+
+/// Recompute the dataset's totals from the target and compare them with the expected
+/// totals its last finished load stored. Exit code 0, 1 (no such load), 3 or 4.
+int run_reconcile(const reconcile_options& opts, std::FILE* out, std::FILE* log);
+
+}  // namespace mfb::rehost

@@ -1,0 +1,73 @@
+#pragma once
+// `mfbridge load` as a library call: records -> tables, in chunks that commit together with
+// a checkpoint row, so a killed load resumes where it stopped; control totals computed from
+// the source are checked against the target at the end.
+
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "mfb/rehost/db/control_totals.hpp"
+#include "mfb/rehost/db/dataset.hpp"
+#include "mfb/bridge/codec/error_policy.hpp"
+
+namespace mfb::rehost {
+
+/// What to do with tables that exist.
+enum class load_mode {
+  create,   ///< create the tables; fail if they exist
+  replace,  ///< drop and recreate them
+  append,   ///< add rows (create the tables if absent)
+  upsert,   ///< replace rows with the same key, add the others
+};
+
+/// Everything a load needs; plain data.
+struct load_options {
+  dataset_spec spec;       ///< the dataset (its name is the main table's name)
+  std::string input = "-";
+  std::string target;      ///< sqlite:FILE or postgresql://...
+  load_mode mode = load_mode::create;
+  std::string job;         ///< checkpoint name; default: the dataset's name
+  bridge::error_policy on_error = bridge::error_policy::fail;
+  std::string reject_file;
+  long long max_errors = -1;
+  std::size_t chunk_records = 50000;  ///< records per committed chunk
+  bool allow_changed_input = false;   ///< resume even though the input's fingerprint changed
+  bool restart = false;               ///< ignore an unfinished checkpoint and start afresh
+  std::vector<std::string> trailer_checks;  ///< FIELD=count | count(RECORD) | sum(FIELD)
+  std::string summary_json;
+  bool progress = true;
+
+  /// Check the options; return an empty string when valid, otherwise the reason.
+  std::string validate() const;
+};
+
+/// What a load did; exit_code follows DESIGN.md (0, 1, 2 bad data, 3 mismatch, 4 target).
+struct load_summary {
+  int exit_code = 0;
+  std::string message;
+  std::uint64_t records_read = 0;
+  std::uint64_t records_loaded = 0;
+  std::uint64_t records_rejected = 0;
+  std::uint64_t resumed_after = 0;  ///< records committed by an earlier, interrupted run
+  std::uint64_t undescribed_records = 0;  ///< loaded with trailing bytes passed over (allowed)
+  std::uint64_t undescribed_bytes = 0;    ///< those bytes, summed
+  std::uint64_t bytes_read = 0;
+  std::map<std::string, std::uint64_t> rows_by_table;
+  double seconds = 0;
+  reconciliation recon;             ///< source against target, and trailer checks
+
+  std::string to_text() const;
+  std::string to_json() const;
+};
+
+/// Run a load, writing messages (errors, progress, summary) to `log`.
+load_summary run_load(const load_options& opts, std::FILE* log);
+
+/// A fingerprint of an input file: size, modification time and a hash of its first and
+/// last MiB (a full hash would cost a second pass over a file the load reads once).
+std::string input_fingerprint(const std::string& path);
+
+}  // namespace mfb::rehost

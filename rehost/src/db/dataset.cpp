@@ -1,0 +1,244 @@
+// Open a dataset spec: parse its copybooks (members from the spec, not the disk, so a
+// dataset opens the same wherever its catalog is read), compile cells plans, map tables.
+
+#include "mfb/rehost/db/dataset.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+
+#include "mfb/bridge/io/layout_framing.hpp"
+#include "mfb/bridge/codec/open_code_page.hpp"
+#include "mfb/copybook/name_lookup.hpp"
+#include "mfb/copybook/parse.hpp"
+
+namespace mfb::rehost {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A private folder holding the spec's copybooks and members while the parser reads them.
+class scratch_folder {
+ public:
+  scratch_folder() {
+    std::string tmpl = (fs::temp_directory_path() / "mfbridge-cpy-XXXXXX").string();
+    if (mkdtemp(tmpl.data())) path_ = tmpl;
+  }
+  ~scratch_folder() {
+    std::error_code ec;
+    if (!path_.empty()) fs::remove_all(path_, ec);
+  }
+  scratch_folder(const scratch_folder&) = delete;
+  scratch_folder& operator=(const scratch_folder&) = delete;
+  const fs::path& path() const { return path_; }
+  bool write(const named_text& t) const {
+    std::ofstream f(path_ / fs::path(t.name).filename(), std::ios::binary);
+    f << t.text;
+    return static_cast<bool>(f);
+  }
+
+ private:
+  fs::path path_;
+};
+
+// Unqualified --key and --index fields apply to the record types that have them, so one
+// that no record type has is a typo: refuse it (with the closest names), never drop it.
+std::string check_dataset_names(const dataset_spec& spec, const std::vector<bridge::decode_plan>& plans) {
+  std::vector<const copybook::record_layout*> layouts;
+  std::vector<std::string> types;
+  for (const auto& p : plans) {
+    layouts.push_back(&p.layout());
+    types.push_back(p.type_name());
+  }
+  for (const auto& k : spec.key) {
+    auto eq = k.find('=');
+    if (eq == std::string::npos) {
+      if (auto why = copybook::check_item_name("--key", k, layouts); !why.empty()) return why;
+      continue;
+    }
+    std::string type = k.substr(0, eq);
+    bool known = std::any_of(types.begin(), types.end(),
+                             [&](const std::string& t) { return copybook::names_equal(t, type); });
+    if (!known)
+      return "--key " + k + ": " + type + " is not a record type of this dataset" +
+             copybook::did_you_mean(type, types);
+  }
+  for (const auto& index : spec.indexes)
+    for (const auto& f : index)
+      if (auto why = copybook::check_item_name("--index", f, layouts); !why.empty()) return why;
+  return {};
+}
+
+}  // namespace
+
+result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
+  auto ds = std::make_shared<dataset>();
+  scratch_folder dir;
+  if (dir.path().empty()) return error{"cannot create a temporary folder for the copybooks"};
+  std::vector<fs::path> files;
+  for (const auto& m : spec.members)
+    if (!dir.write(m)) return error{"cannot write copybook member " + m.name};
+  for (const auto& c : spec.copybooks) {
+    if (!dir.write(c)) return error{"cannot write copybook " + c.name};
+    files.push_back(dir.path() / fs::path(c.name).filename());
+  }
+  copybook::parse_options popts;
+  popts.include_dirs = {dir.path()};
+  popts.cobrix_extensions = spec.cobrix_extensions;
+  auto parsed = copybook::parse_copybook_files(files, popts);
+  if (!parsed.ok()) return error{copybook::to_string(parsed.diagnostics)};
+
+  auto page = bridge::open_code_page(spec.codepage);
+  if (!page) return error{page.err().message};
+  ds->page_ = std::make_shared<const ebcdic::code_page>(std::move(page).value());
+
+  bridge::decode_options& d = ds->decoding_;
+  d.format = bridge::output_format::cells;
+  d.float_format = spec.float_format == "ieee" ? ebcdic::float_format::ieee_big
+                                               : ebcdic::float_format::ibm_hex;
+  d.zoned_charset = spec.zoned == "ascii" ? ebcdic::zoned_charset::ascii
+                                          : ebcdic::zoned_charset::ebcdic;
+  d.binary_trunc = spec.trunc == "bin" ? ebcdic::truncation::binary
+                                       : ebcdic::truncation::standard;
+  d.raw_fields = spec.raw;
+  d.allow_trailing_bytes = spec.allow_trailing_bytes;
+  const auto fixed = bridge::parse_recfm(spec.recfm);
+  d.fixed_length_records = fixed && (*fixed == bridge::recfm::f || *fixed == bridge::recfm::fb);
+  std::vector<bridge::select_rule> rules;
+  for (const auto& text : spec.selects) {
+    auto r = bridge::parse_select_rule(text);
+    if (!r) return error{"--select expects FIELD=VALUE:RECORD, got " + text};
+    rules.push_back(*r);
+  }
+  auto selector = bridge::record_selector::build(parsed.records, spec.record_name, rules, *ds->page_, d);
+  if (!selector) return error{selector.err().message};
+  ds->selector_ = std::make_shared<const bridge::record_selector>(std::move(selector).value());
+
+  bridge::encode_options eo;
+  eo.float_format = d.float_format;
+  eo.zoned_charset = d.zoned_charset;
+  eo.binary_trunc = d.binary_trunc;
+  eo.raw_fields = d.raw_fields;
+  const auto& plans = ds->selector_->plans();
+  if (auto why = check_dataset_names(spec, plans); !why.empty()) return error{why};
+  // Parents are mapped before their children, whose tables reference them.
+  std::vector<int> parent_of(plans.size(), -1);
+  for (const auto& text : spec.parents) {
+    auto r = bridge::parse_parent_rule(text);
+    if (!r) return error{"--parent expects CHILD=PARENT, got " + text};
+    int child = -1, parent = -1;
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+      if (copybook::names_equal(plans[i].type_name(), r->child)) child = static_cast<int>(i);
+      if (copybook::names_equal(plans[i].type_name(), r->parent)) parent = static_cast<int>(i);
+    }
+    if (child < 0 || parent < 0) {
+      std::vector<std::string> types;
+      for (const auto& p : plans) types.push_back(p.type_name());
+      const std::string& missing = child < 0 ? r->child : r->parent;
+      return error{"--parent " + text + ": " + missing + " is not a record type of this dataset" +
+                   copybook::did_you_mean(missing, types)};
+    }
+    parent_of[static_cast<std::size_t>(child)] = parent;
+  }
+  std::vector<std::optional<table_map>> maps(plans.size());
+  for (std::size_t done = 0, round = 0; done < plans.size(); ++round) {
+    if (round > plans.size()) return error{"--parent rules form a cycle"};
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+      int p = parent_of[i];
+      if (maps[i] || (p >= 0 && !maps[static_cast<std::size_t>(p)])) continue;
+      table_options to;
+      // One record type: the dataset's name is its table; several: name_recordtype (the
+      // record type alone when it already starts with the name: paye + PAYE-HEADER-REC).
+      std::string type = snake_case(plans[i].type_name());
+      to.table = plans.size() == 1                          ? spec.name
+                 : type.rfind(spec.name + "_", 0) == 0 ? type
+                                                           : spec.name + "_" + type;
+      to.flatten_occurs = spec.flatten_occurs;
+      to.check_88 = spec.check_88;
+      to.indexes = spec.indexes;
+      to.skip_missing_indexes = plans.size() > 1;
+      if (p >= 0) to.parent = &maps[static_cast<std::size_t>(p)]->main();
+      bool own_key = false;
+      for (const auto& k : spec.key) {
+        auto eq = k.find('=');
+        if (eq == std::string::npos) {
+          to.key.push_back(k);
+        } else if (copybook::names_equal(k.substr(0, eq), plans[i].type_name())) {
+          own_key = true;
+          std::string fields = k.substr(eq + 1);
+          for (std::size_t at = 0; at <= fields.size();) {
+            auto comma = std::min(fields.find(',', at), fields.size());
+            if (comma > at) to.key.push_back(fields.substr(at, comma - at));
+            at = comma + 1;
+          }
+        }
+      }
+      auto map = table_map::build(plans[i], to);
+      if (!map && !own_key && !to.key.empty() && plans.size() > 1) {
+        // Unqualified key fields apply to the record types that have them all.
+        to.key.clear();
+        map = table_map::build(plans[i], to);
+      }
+      if (!map) return error{map.err().message};
+      maps[i] = std::move(map).value();
+      ++done;
+    }
+  }
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    ds->maps_.push_back(std::move(*maps[i]));
+    std::vector<std::string> keep;
+    if (plans[i].type_name() != plans[i].layout().name) keep.push_back(plans[i].type_name());
+    bridge::decode_options jd = d;
+    jd.format = bridge::output_format::jsonl;
+    auto jp = bridge::decode_plan::compile(plans[i].layout(), *ds->page_, jd, keep, plans[i].type_name());
+    if (!jp) return error{jp.err().message};
+    ds->json_plans_.push_back(std::move(jp).value());
+    auto enc = bridge::encode_plan::compile(plans[i].layout(), *ds->page_, eo, keep);
+    if (!enc) return error{enc.err().message};
+    ds->encoders_.push_back(std::move(enc).value());
+  }
+
+  bridge::framing_options& fr = ds->framing_;
+  if (spec.recfm == "ODO" || spec.recfm == "odo") {
+    if (plans.size() != 1) return error{"--bridge::recfm ODO needs one record layout"};
+    auto why = set_odo_framing(fr, plans.front().layout(), d.zoned_charset, d.binary_trunc);
+    if (!why.empty()) return error{why};
+  } else {
+    auto fmt = bridge::parse_recfm(spec.recfm);
+    if (!fmt || *fmt == bridge::recfm::custom || *fmt == bridge::recfm::length_field)
+      return error{"unsupported --recfm " + spec.recfm + " for a dataset"};
+    fr.format = *fmt;
+  }
+  fr.lrecl = spec.lrecl;
+  if ((fr.format == bridge::recfm::f || fr.format == bridge::recfm::fb) && fr.lrecl == 0)
+    for (const auto& p : plans) fr.lrecl = std::max(fr.lrecl, p.layout().length);
+  fr.rdw_big_endian = !spec.rdw_little_endian;
+  fr.rdw_includes_header = !spec.rdw_excludes_header;
+  if (auto why = fr.validate(); !why.empty()) return error{why};
+  ds->spec_ = std::move(spec);
+  return std::shared_ptr<const dataset>(std::move(ds));
+}
+
+result<bridge::hierarchy_tracker> dataset::hierarchy() const {
+  std::vector<bridge::parent_rule> parents;
+  for (const auto& text : spec_.parents)
+    if (auto r = bridge::parse_parent_rule(text)) parents.push_back(*r);
+  // The tracker needs the parents' keys; a key of a type that is no parent is only its
+  // table's primary key (a child record written through the REST facade needs one).
+  std::vector<bridge::key_rule> keys;
+  for (const auto& text : spec_.key)
+    if (text.find('=') != std::string::npos)
+      if (auto k = bridge::parse_key_rule(text))
+        for (const auto& p : parents)
+          if (copybook::names_equal(p.parent, k->record)) {
+            keys.push_back(*k);
+            break;
+          }
+  return bridge::hierarchy_tracker::build(selector_->plans(), parents, keys);
+}
+
+}  // namespace mfb::rehost

@@ -1,0 +1,199 @@
+// The dataset spec as JSON, the catalog table that stores it, and reading copybooks (with
+// the COPY members they name) from disk into a spec.
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "mfb/rehost/db/dataset.hpp"
+#include "mfb/copybook/name_lookup.hpp"
+
+namespace mfb::rehost {
+
+namespace fs = std::filesystem;
+using json = nlohmann::ordered_json;
+
+namespace {
+
+bool read_file(const fs::path& p, std::string& text) {
+  std::ifstream f(p, std::ios::binary);
+  if (!f) return false;
+  std::ostringstream s;
+  s << f.rdbuf();
+  text = s.str();
+  return true;
+}
+
+// The COPY member names a copybook text mentions.
+std::vector<std::string> copy_names(const std::string& text) {
+  static const std::regex copy(R"(\bCOPY\s+["']?([A-Za-z0-9][A-Za-z0-9_-]*))",
+                               std::regex::icase);
+  std::vector<std::string> names;
+  for (std::sregex_iterator it(text.begin(), text.end(), copy), end; it != end; ++it)
+    names.push_back((*it)[1]);
+  return names;
+}
+
+std::optional<fs::path> find_member(const std::string& name, const std::vector<fs::path>& dirs) {
+  static const char* const extensions[] = {"",     ".cpy", ".CPY", ".cob", ".COB",
+                                           ".cbl", ".CBL", ".copy", ".COPY"};
+  for (const auto& d : dirs)
+    for (const char* ext : extensions) {
+      fs::path p = d / (name + ext);
+      std::error_code ec;
+      if (fs::is_regular_file(p, ec)) return p;
+    }
+  return std::nullopt;
+}
+
+json texts_json(const std::vector<named_text>& v) {
+  json a = json::array();
+  for (const auto& t : v) a.push_back({{"name", t.name}, {"text", t.text}});
+  return a;
+}
+
+std::vector<named_text> texts_from(const json& a) {
+  std::vector<named_text> v;
+  for (const auto& t : a) v.push_back({t.at("name").get<std::string>(), t.at("text").get<std::string>()});
+  return v;
+}
+
+}  // namespace
+
+result<dataset_spec> dataset_spec::from_files(const std::vector<std::string>& copybooks,
+                                              const std::vector<std::string>& include_dirs) {
+  dataset_spec spec;
+  std::vector<fs::path> dirs(include_dirs.begin(), include_dirs.end());
+  std::vector<std::string> pending;
+  for (const auto& c : copybooks) {
+    named_text t{fs::path(c).filename().string(), {}};
+    if (!read_file(c, t.text)) return error{"cannot read copybook " + c};
+    fs::path parent = fs::path(c).parent_path();
+    dirs.push_back(parent.empty() ? fs::path(".") : parent);
+    for (auto& n : copy_names(t.text)) pending.push_back(n);
+    spec.copybooks.push_back(std::move(t));
+  }
+  std::set<std::string> seen;
+  while (!pending.empty()) {  // members may COPY further members
+    std::string n = pending.back();
+    pending.pop_back();
+    if (!seen.insert(n).second) continue;
+    auto p = find_member(n, dirs);
+    if (!p) continue;  // the parser reports a missing member with its position
+    named_text t{p->filename().string(), {}};
+    if (!read_file(*p, t.text)) return error{"cannot read copybook member " + p->string()};
+    for (auto& m : copy_names(t.text)) pending.push_back(m);
+    spec.members.push_back(std::move(t));
+  }
+  return spec;
+}
+
+std::string dataset_spec::to_json() const {
+  json j = {{"name", name},
+            {"copybooks", texts_json(copybooks)},
+            {"members", texts_json(members)},
+            {"codepage", codepage},
+            {"cobrix", cobrix_extensions},
+            {"recfm", recfm},
+            {"lrecl", lrecl},
+            {"rdw_little_endian", rdw_little_endian},
+            {"rdw_excludes_header", rdw_excludes_header},
+            {"block_size", block_size},
+            {"record", record_name},
+            {"select", selects},
+            {"float_format", float_format},
+            {"zoned", zoned},
+            {"trunc", trunc},
+            {"key", key},
+            {"parents", parents},
+            {"flatten_occurs", flatten_occurs},
+            {"check_88", check_88},
+            {"indexes", indexes},
+            {"raw", raw}};
+  if (allow_trailing_bytes) j["allow_trailing_bytes"] = true;  // older catalogs lack it
+  return j.dump();
+}
+
+result<dataset_spec> dataset_spec::from_json(std::string_view text) {
+  try {
+    json j = json::parse(text);
+    dataset_spec s;
+    s.name = j.at("name").get<std::string>();
+    s.copybooks = texts_from(j.at("copybooks"));
+    s.members = texts_from(j.at("members"));
+    s.codepage = j.at("codepage").get<std::string>();
+    s.cobrix_extensions = j.at("cobrix").get<bool>();
+    s.recfm = j.at("recfm").get<std::string>();
+    s.lrecl = j.at("lrecl").get<std::size_t>();
+    s.rdw_little_endian = j.at("rdw_little_endian").get<bool>();
+    s.rdw_excludes_header = j.at("rdw_excludes_header").get<bool>();
+    s.record_name = j.at("record").get<std::string>();
+    if (j.contains("block_size")) s.block_size = j.at("block_size").get<std::size_t>();
+    s.selects = j.at("select").get<std::vector<std::string>>();
+    s.float_format = j.at("float_format").get<std::string>();
+    s.zoned = j.at("zoned").get<std::string>();
+    s.trunc = j.at("trunc").get<std::string>();
+    s.key = j.at("key").get<std::vector<std::string>>();
+    if (j.contains("parents")) s.parents = j.at("parents").get<std::vector<std::string>>();
+    s.flatten_occurs = j.at("flatten_occurs").get<bool>();
+    s.check_88 = j.at("check_88").get<bool>();
+    if (j.contains("allow_trailing_bytes"))
+      s.allow_trailing_bytes = j.at("allow_trailing_bytes").get<bool>();
+    if (j.contains("raw")) s.raw = j.at("raw").get<std::vector<std::string>>();
+    if (j.contains("indexes"))
+      s.indexes = j.at("indexes").get<std::vector<std::vector<std::string>>>();
+    return s;
+  } catch (const std::exception& e) {
+    return error{std::string("bad dataset spec in the catalog: ") + e.what()};
+  }
+}
+
+std::string catalog_sql(sql_dialect dialect) {
+  const char* ts = dialect == sql_dialect::postgresql ? "TIMESTAMPTZ" : "TEXT";
+  return std::string("CREATE TABLE IF NOT EXISTS mfbridge_datasets (\n"
+                     "  name TEXT PRIMARY KEY,\n"
+                     "  spec TEXT NOT NULL,\n"
+                     "  tables TEXT NOT NULL,\n"
+                     "  updated_at ") + ts + " NOT NULL)";
+}
+
+void save_dataset(database& db, const dataset_spec& spec) {
+  db.execute(catalog_sql(db.dialect()));
+  auto opened = dataset::open(spec);
+  json tables = json::array();
+  if (opened)
+    for (const auto& m : (*opened)->maps())
+      for (const auto& t : m.tables()) tables.push_back(t.name);
+  const char* now = db.dialect() == sql_dialect::postgresql ? "now()" : "datetime('now')";
+  db.query(std::string("INSERT INTO mfbridge_datasets (name, spec, tables, updated_at) "
+                       "VALUES ($1, $2, $3, ") + now + ") ON CONFLICT (name) DO UPDATE SET "
+                       "spec = excluded.spec, tables = excluded.tables, updated_at = excluded.updated_at",
+           {spec.name, spec.to_json(), tables.dump()});
+}
+
+std::vector<std::string> dataset_names(database& db) {
+  std::vector<std::string> names;
+  if (!db.table_exists("mfbridge_datasets")) return names;
+  for (auto& row : db.query("SELECT name FROM mfbridge_datasets ORDER BY name").rows)
+    if (row[0]) names.push_back(*row[0]);
+  return names;
+}
+
+result<std::shared_ptr<const dataset>> dataset::open(database& db, std::string_view name) {
+  if (!db.table_exists("mfbridge_datasets"))
+    return error{"the target has no mfbridge_datasets catalog: nothing was loaded into it"};
+  auto rows = db.query("SELECT spec FROM mfbridge_datasets WHERE name = $1", {std::string(name)});
+  if (rows.rows.empty() || !rows.rows[0][0])
+    return error{"no dataset named " + std::string(name) + " in the catalog" +
+                 copybook::did_you_mean(name, dataset_names(db))};
+  auto spec = dataset_spec::from_json(*rows.rows[0][0]);
+  if (!spec) return error{spec.err().message};
+  return open(std::move(spec).value());
+}
+
+}  // namespace mfb::rehost

@@ -1,0 +1,306 @@
+// run_load: open the dataset and the target, decide between a fresh load and a resume,
+// then decode records into chunks that the writer thread commits with their checkpoint.
+
+#include "mfb/rehost/db/load.hpp"
+
+#include <chrono>
+#include <fstream>
+
+#include "db/load_checkpoint.hpp"
+#include "db/load_chunk.hpp"
+#include "db/load_duplicates.hpp"
+#include "db/load_rejects.hpp"
+#include "db/load_setup.hpp"
+#include "db/pg_text.hpp"
+#include "mfb/bridge/codec/record_decoder.hpp"
+#include "mfb/bridge/io/record_reader.hpp"
+#include "db/trailer_check.hpp"
+
+namespace mfb::rehost {
+
+namespace {
+
+load_summary stop(load_summary s, int code, std::string message, std::FILE* log) {
+  s.exit_code = code;
+  s.message = std::move(message);
+  std::fprintf(log, "mfbridge load: %s\n", s.message.c_str());
+  return s;
+}
+
+}  // namespace
+
+std::string load_options::validate() const {
+  if (spec.copybooks.empty()) return "--copybook is required";
+  if (target.empty()) return "--target is required (sqlite:FILE or postgresql://...)";
+  if (spec.name.empty()) return "the dataset needs a name (--table)";
+  if (chunk_records == 0) return "--chunk-records must be at least 1";
+  if (on_error == bridge::error_policy::reject && reject_file.empty())
+    return "--on-error reject needs --reject-file";
+  if (mode == load_mode::upsert && spec.key.empty()) return "--mode upsert needs --key";
+  return {};
+}
+
+load_summary run_load(const load_options& opts, std::FILE* log) {
+  load_summary summary;
+  auto t0 = std::chrono::steady_clock::now();
+  if (auto why = opts.validate(); !why.empty()) return stop(summary, 1, why, log);
+  auto opened = dataset::open(opts.spec);
+  if (!opened) return stop(summary, 1, opened.err().message, log);
+  const dataset& ds = **opened;
+  // Usage errors (a --parent key, a --trailer-check field) come before the target is opened,
+  // so a refused load creates no database file.
+  auto tracker = ds.hierarchy();
+  if (!tracker) return stop(summary, 1, tracker.err().message, log);
+  detail::trailer_checker trailers(ds, opts.trailer_checks);
+  if (!trailers.error().empty()) return stop(summary, 1, trailers.error(), log);
+
+  std::unique_ptr<database> db;
+  try {
+    db = database::open(opts.target, open_mode::create);
+  } catch (const db_error& e) {
+    return stop(summary, 4, e.what(), log);
+  }
+  if (db->dialect() == sql_dialect::postgresql)
+    if (auto clash = detail::nul_escape_clash(ds.page()); !clash.empty()) return stop(summary, 1, clash, log);
+  // SQLite checks a foreign key per inserted child row (and refuses to drop a parent table
+  // first); a bulk load checks them all once at the end instead (finish_load). Upserts keep
+  // them on: their deletes cascade to children.
+  const bool fk_after = db->dialect() == sql_dialect::sqlite && opts.mode != load_mode::upsert;
+  detail::load_plan plan;
+  try {
+    if (fk_after) db->execute("PRAGMA foreign_keys=OFF");
+    auto why = detail::prepare_load(*db, ds, opts, plan, log);
+    if (!why.empty()) return stop(summary, plan.usage_error ? 1 : 4, why, log);
+  } catch (const db_error& e) {
+    return stop(summary, 4, e.what(), log);
+  }
+  // The summary counts the whole run: what an interrupted run committed, then this one.
+  summary.resumed_after = plan.skip;
+  summary.records_rejected = plan.row.rejected;
+  summary.records_loaded = plan.skip - plan.row.rejected;
+  for (const auto& [name, t] : plan.committed_totals.tables())
+    if (t.rows > 0) summary.rows_by_table[name] = t.rows;
+
+  auto reader = bridge::record_reader::open(opts.input, ds.framing());
+  if (!reader) return stop(summary, 4, reader.err().message, log);
+  detail::load_rejects rejects;
+  if (auto why = rejects.open(
+          opts.on_error == bridge::error_policy::reject ? opts.reject_file : "", ds.framing().format,
+          {plan.row.rejected, plan.row.reject_bytes, plan.row.reject_log_bytes});
+      !why.empty())
+    return stop(summary, 4, why, log);
+
+  const auto& maps = ds.maps();
+  std::vector<std::size_t> table_base;  // flat table index of each map's first table
+  std::size_t n_tables = 0;
+  for (const auto& m : maps) {
+    table_base.push_back(n_tables);
+    n_tables += m.tables().size();
+  }
+  std::vector<bridge::record_decoder> decoders;
+  for (const auto& p : ds.selector().plans()) decoders.emplace_back(p);
+  std::vector<std::string> parent_values;
+
+  detail::checkpoint cp = plan.row;
+  // The writer thread's state: a chunk's parts share one transaction, and a table's rows
+  // stream into one open bulk inserter until another table's rows (or a statement) come.
+  bool in_transaction = plan.open_transaction;
+  std::uint64_t committed = plan.skip;  // input records the target holds for good
+  std::unique_ptr<bulk_inserter> open;
+  std::size_t open_table = 0;
+  auto close_open = [&] {
+    if (open) open->finish();
+    open.reset();
+  };
+  detail::chunk_writer writer([&](const detail::load_chunk& c) {
+    try {
+      if (!in_transaction) db->begin();
+      in_transaction = true;
+      for (std::size_t m = 0; m < maps.size(); ++m)
+        for (std::size_t t = 0; t < maps[m].tables().size(); ++t) {
+          const std::size_t flat = table_base[m] + t;
+          const auto& rows = c.tables[flat];
+          if (rows.rows() == 0) continue;
+          const sql_table& table = maps[m].tables()[t];
+          if (open && open_table != flat) close_open();
+          if (opts.mode == load_mode::upsert && t == 0) {
+            close_open();
+            rows.each([&](const std::vector<sql_value>& r) { detail::delete_by_key(*db, table, r); });
+          }
+          if (!open) open = db->bulk(table);
+          open_table = flat;
+          rows.each([&](const std::vector<sql_value>& r) { open->add(r); });
+          open->flush();
+        }
+      if (!c.commit) return;
+      close_open();
+      detail::checkpoint next = cp;
+      next.records = c.last_record;
+      next.source_totals = c.totals_json;
+      next.rejected = c.rejects.rejected;
+      next.reject_bytes = c.rejects.bytes;
+      next.reject_log_bytes = c.rejects.log_bytes;
+      detail::write_checkpoint(*db, next);
+      in_transaction = false;
+      db->commit();
+      committed = c.last_record;
+    } catch (const duplicate_key_error& e) {
+      open.reset();
+      in_transaction = false;
+      db->rollback();
+      throw detail::complete_duplicate(*db, ds, e, opts.input, plan.row.record_base);
+    } catch (...) {
+      open.reset();
+      in_transaction = false;
+      db->rollback();
+      detail::rethrow_write_failure(c, committed);
+    }
+  });
+
+  control_totals totals = plan.committed_totals;
+  detail::load_chunk chunk;
+  chunk.tables.resize(n_tables);
+  bridge::cell_row row;
+  std::vector<bridge::record_error> errors;
+  bridge::record_batch batch;
+  std::string file = opts.input;
+  bool stopped = false;
+  // Parts of at most this many records go to the writer as they are decoded.
+  const std::size_t part_records = std::min<std::size_t>(opts.chunk_records, 4096);
+  std::size_t chunk_records = 0;  // records in the current chunk, parts handed over included
+  std::uint64_t bad_this_run = 0;
+  auto fail_with = [&](int code, std::string message) {
+    stopped = true;
+    summary.exit_code = code;
+    summary.message = std::move(message);
+  };
+  auto submit = [&](bool commit, std::uint64_t last) {
+    chunk.commit = commit;
+    if (commit) {
+      // The checkpoint may name only reject bytes that are on disk.
+      if (!rejects.sync()) return fail_with(4, rejects.error());
+      chunk.rejects = rejects.marks();
+      chunk.last_record = last;
+      chunk.totals_json = totals.to_json();
+      chunk_records = 0;
+    }
+    if (!writer.submit(chunk)) stopped = true;
+  };
+  while (!stopped && (*reader)->next(batch)) {
+    for (const bridge::record_view& rec : batch) {
+      ++summary.records_read;
+      int which = ds.selector().choose(rec);
+      // The tracker sees every record, skipped ones too, so a resumed load knows its parent.
+      bridge::parent_link link = tracker->observe(which, rec);
+      if (rec.number <= plan.skip) {
+        trailers.replay(rec);
+        continue;
+      }
+      summary.bytes_read += rec.size;
+      errors.clear();
+      bool good = which >= 0 &&
+                  decoders[static_cast<std::size_t>(which)].decode_cells(rec, file, row, errors);
+      if (which < 0) errors.push_back(ds.selector().no_match(rec, file));
+      if (good && link.state == bridge::parent_link::kind::orphan) {
+        good = false;
+        bridge::record_error e;
+        e.file = file;
+        e.record_number = rec.number;
+        e.file_offset = rec.file_offset;
+        e.reason = link.reason;
+        errors.push_back(std::move(e));
+      }
+      if (good && link.state == bridge::parent_link::kind::attached) parent_values = link.key->values;
+      if (good) {
+        if (auto extra = decoders[static_cast<std::size_t>(which)].undescribed_bytes()) {
+          ++summary.undescribed_records;  // allowed by --allow-trailing-bytes, but counted
+          summary.undescribed_bytes += extra;
+        }
+      }
+      if (!good) {
+        ++summary.records_rejected;
+        ++bad_this_run;
+        for (const auto& e : errors)
+          if (!e.in_alternative && (opts.on_error == bridge::error_policy::fail || bad_this_run <= 10))
+            std::fprintf(log, "%s\n", e.to_string().c_str());
+        if (!rejects.add(rec, errors)) {
+          fail_with(4, rejects.error());
+          break;
+        }
+        if (opts.on_error == bridge::error_policy::fail) {
+          fail_with(2, "bad record " + std::to_string(rec.number) + " (--on-error fail)");
+          break;
+        }
+        if (opts.max_errors >= 0 &&
+            summary.records_rejected > static_cast<std::uint64_t>(opts.max_errors)) {
+          fail_with(2, "more than " + std::to_string(opts.max_errors) + " bad records");
+          break;
+        }
+        continue;
+      }
+      auto m = static_cast<std::size_t>(which);
+      trailers.observe(m, row);
+      maps[m].split(row, plan.row.record_base + static_cast<std::int64_t>(rec.number),
+                    [&](std::size_t t, const std::vector<sql_value>& values) {
+                      chunk.tables[table_base[m] + t].add(values);
+                      totals.add_row(m, t, values);
+                      ++summary.rows_by_table[maps[m].tables()[t].name];
+                    },
+                    link.state == bridge::parent_link::kind::attached ? &parent_values : nullptr);
+      ++summary.records_loaded;
+      ++chunk.records;
+      if (chunk.first_record == 0) chunk.first_record = rec.number;
+      chunk.last_with_rows = rec.number;
+      if (++chunk_records >= opts.chunk_records)
+        submit(true, rec.number);
+      else if (chunk.records >= part_records)
+        submit(false, 0);
+    }
+  }
+  if (!stopped) {
+    if (const bridge::framing_error* fe = (*reader)->error())
+      fail_with(fe->what == bridge::framing_error::kind::io ? 4 : 2, fe->to_string());
+  }
+  if (!stopped) submit(true, (*reader)->records_read());
+  bool written = writer.finish();
+  // What the last chunk left uncommitted goes, with a fresh start's tables if no chunk
+  // committed.
+  if (in_transaction) db->rollback();
+  summary.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (!written)
+    return stop(summary, writer.bad_data() ? 2 : 4,
+                (writer.bad_data() ? "" : "target " + redact_target(opts.target) + ": ") +
+                    writer.error(),
+                log);
+  if (stopped) return stop(summary, summary.exit_code, summary.message, log);
+  plan.row.rejected = rejects.marks().rejected;
+  plan.row.reject_bytes = rejects.marks().bytes;
+  plan.row.reject_log_bytes = rejects.marks().log_bytes;
+
+  try {
+    detail::finish_load(*db, ds, opts, plan, totals, summary);
+  } catch (const duplicate_key_error& e) {
+    return stop(summary, 2, e.what(), log);
+  } catch (const db_unavailable& e) {
+    return stop(summary, 4,
+                "target " + redact_target(opts.target) + ": " + e.what() +
+                    " after the last record was stored; run the same command again to finish",
+                log);
+  } catch (const db_error& e) {
+    return stop(summary, 4, e.what(), log);
+  }
+  trailers.check(summary.recon);
+  if (summary.recon.performed && !summary.recon.ok()) {
+    summary.exit_code = 3;
+    summary.message = "reconciliation mismatch";
+  }
+  std::fputs(summary.to_text().c_str(), log);
+  if (!opts.summary_json.empty()) {
+    std::ofstream f(opts.summary_json);
+    f << summary.to_json() << '\n';
+  }
+  return summary;
+}
+
+}  // namespace mfb::rehost

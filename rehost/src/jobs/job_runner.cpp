@@ -1,0 +1,175 @@
+// run_job: load and expand the job, then (unless it is a dry run) lock it, decide whether to
+// resume the last run, and run the steps in order with JCL-like conditions. The state file
+// is rewritten at every step boundary, so a runner killed at any point leaves a state that
+// the next run can resume from; the history rows follow the same boundaries.
+
+#include <filesystem>
+
+#include "jobs/job_check.hpp"
+#include "jobs/job_plan.hpp"
+#include "jobs/job_process.hpp"
+#include "jobs/job_report.hpp"
+#include "jobs/job_state.hpp"
+#include "jobs/job_step_runner.hpp"
+#include "mfb/rehost/jobs/job.hpp"
+#include "mfb/rehost/jobs/run_history.hpp"
+
+namespace mfb::rehost {
+
+namespace {
+
+std::string resume_note(const std::optional<detail::job_state>& prev, const detail::job_plan& plan,
+                        bool restart, bool& resume) {
+  resume = false;
+  if (!prev || prev->job != plan.spec.name) return {};
+  bool unfinished =
+      prev->status == "failed" || prev->status == "interrupted" || prev->status == "running";
+  std::string run = "run " + std::to_string(prev->run_id);
+  if (!unfinished) return {};
+  if (restart) return run + " did not finish; --restart starts afresh";
+  if (prev->fingerprint != plan.fingerprint)
+    return run + " did not finish, but with other variables; starting afresh";
+  resume = true;
+  return "resuming " + run + " (" + (prev->status == "running" ? "interrupted" : prev->status) +
+         ")";
+}
+
+// A previous runner died without recording its end: mark its run and running step.
+void close_dead_run(detail::job_state& prev, run_history& history, const std::string& history_name,
+                    const std::filesystem::path& state_file) {
+  if (prev.status != "running") return;
+  std::string now = detail::iso_now();
+  if (prev.history == history_name) {
+    if (auto steps = history.steps(prev.run_id)) {
+      for (auto& s : *steps) {
+        if (s.status != "running") continue;
+        s.status = "interrupted";
+        s.exit_code = 4;
+        s.ended_at = now;
+        s.message = "the runner stopped during this step (killed, or the machine went down)";
+        history.save_step(s);
+      }
+    }
+    run_record r;
+    r.id = prev.run_id;
+    r.ended_at = now;
+    r.status = "interrupted";
+    r.exit_code = 4;
+    history.end_run(r);
+  }
+  for (auto& s : prev.steps)
+    if (s.status == "running") s.status = "interrupted";
+  prev.status = "interrupted";
+  detail::write_state(state_file, prev);
+}
+
+std::vector<std::string> missing_inputs(const detail::job_plan& plan) {
+  std::vector<std::string> problems;
+  std::set<std::string> named_earlier;
+  for (const auto& s : plan.steps) {
+    for (const auto& in : s.inputs) {
+      std::error_code ec;
+      if (!named_earlier.count(in) && !std::filesystem::exists(in, ec))
+        problems.push_back(plan.spec.file.string() + ":" + std::to_string(s.line) + ": step " +
+                           s.name + " reads " + in +
+                           ", which does not exist (and no earlier step names it)");
+    }
+    named_earlier.insert(s.values.begin(), s.values.end());
+  }
+  return problems;
+}
+
+}  // namespace
+
+std::string job_run_options::validate() const {
+  if (job_file.empty()) return "a job file is required";
+  if (executable.empty()) return "no mfbridge executable to run steps with";
+  return {};
+}
+
+int run_job(const job_run_options& opts, std::FILE* out, std::FILE* err) {
+  using namespace detail;
+  if (auto why = opts.validate(); !why.empty()) {
+    std::fprintf(err, "mfbridge run: %s\n", why.c_str());
+    return 1;
+  }
+  auto spec = load_job_file(opts.job_file);
+  if (!spec) {
+    std::fprintf(err, "mfbridge run: %s\n", spec.err().message.c_str());
+    return 1;
+  }
+  std::error_code ec;
+  std::filesystem::path job_dir = std::filesystem::absolute(opts.job_file, ec).parent_path();
+  std::map<std::string, std::string> builtins{
+      {"RUN_DATE", *format_date(today_local(), "yyyy-MM-dd")},
+      {"JOB_NAME", spec->name},
+      {"JOB_DIR", job_dir.string()}};
+  job_variables vars(opts.vars, spec->vars, builtins, opts.job_file.string());
+  auto plan = build_plan(*spec, vars);
+  if (!plan) {
+    std::fprintf(err, "mfbridge run: %s\n", plan.err().message.c_str());
+    return 1;
+  }
+  std::filesystem::path parent = opts.job_file.parent_path();
+  std::string state_dir = !opts.state_dir.empty() ? opts.state_dir.string()
+                          : parent.empty()        ? std::string(".mfbridge")
+                                                  : (parent / ".mfbridge").string();
+  std::string history_name =
+      plan->target.empty() ? "sqlite:" + state_dir + "/history.sqlite" : plan->target;
+  auto state_file = std::filesystem::path(state_dir) / (spec->name + ".state.json");
+
+  std::map<step_kind, std::set<std::string>> flags;
+  std::vector<std::string> missing;
+  auto problems = check_flags(*plan, opts.executable, flags, missing);
+  std::optional<job_state> prev = read_state(state_file);
+  bool resume = false;
+  std::string note = resume_note(prev, *plan, opts.restart, resume);
+
+  if (opts.dry_run) {
+    for (const auto& m : missing) problems.push_back("this mfbridge has no " + m + " command");
+    auto inputs = missing_inputs(*plan);
+    problems.insert(problems.end(), inputs.begin(), inputs.end());
+    std::vector<std::optional<std::int64_t>> skips;
+    if (resume) skips = steps_to_skip(*plan, *prev);
+    print_plan(*plan, flags, history_name, state_dir, note, skips, problems, out);
+    return problems.empty() ? 0 : 1;
+  }
+  if (!problems.empty()) {
+    for (const auto& p : problems) std::fprintf(err, "mfbridge run: %s\n", p.c_str());
+    return 1;
+  }
+  std::filesystem::create_directories(state_dir, ec);
+  if (ec) {
+    std::fprintf(err, "mfbridge run: cannot create the state folder %s: %s (see --state-dir)\n",
+                 state_dir.c_str(), ec.message().c_str());
+    return 4;
+  }
+  auto lock =
+      job_lock::acquire(std::filesystem::path(state_dir) / (spec->name + ".lock"), spec->name);
+  if (!lock) {
+    std::fprintf(err, "mfbridge run: %s\n", lock.err().message.c_str());
+    return 4;
+  }
+  // Read again under the lock: the state may have changed since the first look.
+  prev = read_state(state_file);
+  auto history = open_run_history(history_name);
+  if (!history) {
+    std::fprintf(err, "mfbridge run: %s\n", history.err().message.c_str());
+    return 4;
+  }
+  job_log log;
+  if (auto r = log.open(plan->log); !r) {
+    std::fprintf(err, "mfbridge run: %s\n", r.err().message.c_str());
+    return 4;
+  }
+  if (prev) close_dead_run(*prev, **history, history_name, state_file);
+  note = resume_note(prev, *plan, opts.restart, resume);
+  if (!note.empty() && !resume) std::fprintf(err, "mfbridge run: %s\n", note.c_str());
+  install_stop_handlers();
+  detail::step_runner r(*plan, opts, state_dir, flags, **history, history_name, log, err);
+  int code = r.run(prev, resume);
+  remove_stop_handlers();
+  return code;
+}
+
+}  // namespace mfb::rehost

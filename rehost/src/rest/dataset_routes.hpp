@@ -1,0 +1,104 @@
+#pragma once
+// The dataset routes (GET /v1/datasets, /v1/datasets/{ds}, /records, /records/{key}) over
+// the bridge's catalog and record store, on SQLite or PostgreSQL. Connections come from a
+// small pool (a database object serves one thread at a time); opened datasets are cached
+// by name for the server's life, and the catalog is read again for a name not yet known.
+
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "mfb/rehost/db/database.hpp"
+#include "mfb/rehost/db/dataset.hpp"
+#include "rest/dataset_keys.hpp"
+#include "mfb/rehost/rest/config.hpp"
+#include "mfb/rehost/rest/http_types.hpp"
+#include "mfb/rehost/rest/openapi.hpp"
+#include "mfb/rehost/rest/server.hpp"
+#include "rest/router.hpp"
+
+namespace mfb::rehost::detail {
+
+/// Connections to one target, reused across requests; at most `max` are open, and a request
+/// waits for a free one (more connections than request threads only add backends that
+/// compete for the same cores).
+class db_pool {
+ public:
+  db_pool(std::string target, std::size_t max) : target_(std::move(target)), max_(max) {}
+
+  /// A connection handed back to the pool when destroyed.
+  class lease {
+   public:
+    lease(db_pool& pool, std::unique_ptr<rehost::database> db) : pool_(&pool), db_(std::move(db)) {}
+    lease(lease&&) noexcept = default;
+    lease& operator=(lease&&) noexcept = default;
+    ~lease();
+    rehost::database& operator*() const { return *db_; }
+    rehost::database* operator->() const { return db_.get(); }
+
+   private:
+    db_pool* pool_;
+    std::unique_ptr<rehost::database> db_;
+  };
+
+  /// Take an idle connection, open one below the cap, or wait for one (throws
+  /// rehost::db_error when a connection cannot be opened).
+  lease acquire();
+
+ private:
+  void give_back(std::unique_ptr<rehost::database> db);
+
+  std::string target_;
+  std::size_t max_;
+  std::size_t open_ = 0;  ///< connections open (idle or leased)
+  std::mutex mutex_;
+  std::condition_variable freed_;
+  std::vector<std::unique_ptr<rehost::database>> idle_;
+};
+
+class dataset_routes {
+ public:
+  dataset_routes(std::string target, const server_config& config)
+      : target_(target), pool_(std::move(target), default_threads()), config_(config) {}
+
+  /// Whether the target answers now, on a connection of its own (a pooled one may be
+  /// broken, and an open SQLite handle still reads a file that was removed): "" when it
+  /// does, else the reason (for the server's log, not the client).
+  std::string health() const;
+
+  /// Add the dataset routes to `r`.
+  void add_to(router& r);
+  /// The dataset `name` for a request whose key may read it, or nullptr with `problem` set
+  /// (403 without the read scope, 404 when there is none by that name).
+  dataset_ref readable(request_context& ctx, const std::string& name, http_response& problem);
+  /// Every dataset path, read afresh from the catalog (listing, OpenAPI document).
+  std::vector<dataset_ref> all();
+
+ private:
+  http_response list_datasets(request_context& ctx);
+  http_response describe(request_context& ctx);
+  http_response list_records(request_context& ctx);
+  http_response get_record(request_context& ctx);
+  /// POST (create), PUT (create or replace), DELETE: validated, transactional, audited.
+  http_response write(request_context& ctx, const std::string& method);
+  /// The dataset named by the path, or an empty ref with `problem` set (404).
+  dataset_ref find(db_pool::lease& db, const std::string& name, http_response& problem);
+  /// Re-read the catalog's names into index_ (datasets already open are kept).
+  void refresh(db_pool::lease& db);
+
+  std::string target_;
+  db_pool pool_;
+  const server_config& config_;
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<const rehost::dataset>> opened_;  ///< by catalog name
+  std::vector<dataset_ref> index_;   ///< every dataset path
+  std::vector<std::string> failed_;  ///< catalog names that did not open
+  /// Writes run one at a time per server: a new record's number is MAX(mfb_record_no)+1,
+  /// which two concurrent PostgreSQL transactions would both take (READ COMMITTED).
+  std::mutex write_mutex_;
+};
+
+}  // namespace mfb::rehost::detail
