@@ -5,17 +5,12 @@
 // A subcommand's callback stores its exit code (DESIGN.md's table) in `exit_code`.
 
 #include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "exit_codes.hpp"
 
 namespace mfb::cli {
-
-/// Exit codes shared by every subcommand (DESIGN.md).
-enum exit_code_value : int {
-  exit_ok = 0,
-  exit_usage = 1,
-  exit_bad_data = 2,
-  exit_reconcile = 3,
-  exit_io = 4,
-};
 
 using add_command_fn = void (*)(CLI::App& app, int& exit_code);
 
@@ -26,6 +21,11 @@ struct command_registration {
 
 /// Add every registered subcommand to `app`, by rank.
 void add_registered_commands(CLI::App& app, int& exit_code);
+
+/// Parse and run one command line (argv[0] included); return its exit code.
+int run_command_line(int argc, const char* const* argv);
+/// The same for a job step's argv.
+int run_command_line(const std::vector<std::string>& argv);
 
 void add_layout_command(CLI::App& app, int& exit_code);
 void add_codepages_command(CLI::App& app, int& exit_code);

@@ -96,7 +96,13 @@ void add_convert_command(CLI::App& app, int& exit_code) {
       exit_code = exit_usage;
       return;
     }
-    exit_code = bridge::run_convert(a->opts, stderr).exit_code;
+    file_reporter rep("convert", stderr, a->opts.progress);
+    auto summary = bridge::run_convert(a->opts, rep);
+    exit_code = exit_code_of(summary.failure);
+    if (!a->opts.summary_json.empty() &&
+        !write_summary_json(a->opts.summary_json, summary.to_json(exit_code), rep) &&
+        exit_code == exit_ok)
+      exit_code = exit_io;
   });
 }
 

@@ -2,7 +2,6 @@
 // Lines. Only option parsing lives here; the work is mfb::bridge::run_delta.
 
 #include <cstdio>
-#include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -49,46 +48,42 @@ std::string finish(delta_args& a) {
 }
 
 // Apply the delta to a loaded dataset's tables, in one transaction.
-bridge::delta_summary apply(const delta_args& a, int& code) {
+bridge::delta_summary apply(const delta_args& a) {
   bridge::delta_summary summary;
   try {
     auto db = rehost::database::open(a.apply_target);
     auto ds = rehost::dataset::open(*db, a.dataset);
     if (!ds) {
-      summary.exit_code = code = exit_usage;
+      summary.failure = bridge::failure_kind::usage;
       summary.message = ds.err().message;
       return summary;
     }
     rehost::table_delta_sink sink(*db, *ds);
     summary = bridge::run_delta(a.opts, sink);
   } catch (const rehost::db_error& e) {
-    summary.exit_code = exit_io;
+    summary.failure = bridge::failure_kind::target;
     summary.message = e.what();
   }
-  code = summary.exit_code;
   return summary;
 }
 
 int run(const delta_args& a) {
   bridge::delta_summary summary;
   if (!a.apply_target.empty()) {
-    int code = 0;
-    summary = apply(a, code);
+    summary = apply(a);
   } else {
     bridge::delta_jsonl_sink sink(a.output);  // opened once the options are checked
     summary = bridge::run_delta(a.opts, sink);
   }
-  if (summary.exit_code != 0) std::fprintf(stderr, "mfbridge delta: %s\n", summary.message.c_str());
-  std::fprintf(stderr, "%s\n", summary.to_text().c_str());
-  if (!a.summary_json.empty()) {
-    std::ofstream f(a.summary_json, std::ios::binary);
-    f << summary.to_json() << '\n';
-    if (!f) {
-      std::fprintf(stderr, "mfbridge delta: cannot write %s\n", a.summary_json.c_str());
-      if (summary.exit_code == 0) return exit_io;
-    }
-  }
-  return summary.exit_code;
+  file_reporter rep("delta", stderr);
+  if (summary.failure != bridge::failure_kind::none)
+    rep.message(bridge::severity::error, summary.message);
+  rep.message(bridge::severity::info, summary.to_text());
+  int code = exit_code_of(summary.failure);
+  if (!a.summary_json.empty() &&
+      !write_summary_json(a.summary_json, summary.to_json(code), rep) && code == exit_ok)
+    return exit_io;
+  return code;
 }
 
 }  // namespace

@@ -97,7 +97,8 @@ void add_encode_command(CLI::App& app, int& exit_code) {
       exit_code = exit_usage;
       return;
     }
-    exit_code = bridge::run_encode(a->opts, stderr).exit_code;
+    file_reporter rep("encode", stderr);
+    exit_code = exit_code_of(bridge::run_encode(a->opts, rep).failure);
   });
 }
 

@@ -1,5 +1,5 @@
 // `mfbridge export` (tables -> mainframe file) and `mfbridge reconcile` (target totals
-// against the last load's): thin adapters over mfb::bridge.
+// against the last load's): thin adapters over mfb::rehost.
 
 #include <cstdio>
 #include <memory>
@@ -22,7 +22,10 @@ void add_export_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--block-size", o->block_size, "VB block size (default: as loaded, else 32760)");
   cmd->add_flag("--order-by-key", o->order_by_key,
                 "Write in key order (keyed datasets) instead of the loaded order");
-  cmd->callback([o, &exit_code] { exit_code = rehost::run_export(*o, stderr).exit_code; });
+  cmd->callback([o, &exit_code] {
+    file_reporter rep("export", stderr);
+    exit_code = exit_code_of(rehost::run_export(*o, rep).failure);
+  });
 }
 
 void add_reconcile_command(CLI::App& app, int& exit_code) {
@@ -32,7 +35,17 @@ void add_reconcile_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--target", o->target, "sqlite:FILE or postgresql://...")->required();
   cmd->add_option("--dataset", o->dataset, "Dataset name")->required();
   cmd->add_flag("--json", o->json, "Print the report as JSON");
-  cmd->callback([o, &exit_code] { exit_code = rehost::run_reconcile(*o, stdout, stderr); });
+  cmd->callback([o, &exit_code] {
+    auto r = rehost::run_reconcile(*o);
+    exit_code = exit_code_of(r.failure);
+    bool made = r.failure == bridge::failure_kind::none ||
+                r.failure == bridge::failure_kind::mismatch;
+    if (!made)
+      file_reporter("reconcile", stderr).message(bridge::severity::error, r.message);
+    else
+      std::fputs(o->json ? (r.report.to_json() + "\n").c_str() : r.report.to_text().c_str(),
+                 stdout);
+  });
 }
 
 namespace {

@@ -2,6 +2,7 @@
 // The work is mfb::rehost::run_load.
 
 #include <cstdio>
+#include <fstream>
 #include <memory>
 
 #include "commands.hpp"
@@ -32,7 +33,15 @@ int run_load_command(load_args& a) {
                                 : rehost::load_mode::create;
   o.on_error = *bridge::parse_error_policy(a.on_error);
   o.progress = !a.no_progress;
-  return rehost::run_load(o, stderr).exit_code;
+  file_reporter rep("load", stderr);
+  auto summary = rehost::run_load(o, rep);
+  int code = exit_code_of(summary.failure);
+  // Written when the load ran to its end (a mismatch included); a failure to write it is
+  // not the load's failure.
+  bool ran = summary.failure == bridge::failure_kind::none ||
+             summary.failure == bridge::failure_kind::mismatch;
+  if (ran && !o.summary_json.empty()) std::ofstream(o.summary_json) << summary.to_json(code) << '\n';
+  return code;
 }
 
 }  // namespace

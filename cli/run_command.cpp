@@ -32,6 +32,9 @@ void add_run_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--dry-run", a->opts.dry_run,
                 "Check the job and print the plan with each step's command; run nothing");
   cmd->add_flag("--restart", a->opts.restart, "Start afresh instead of resuming a failed run");
+  cmd->add_flag("--isolate-steps", a->opts.isolate_steps,
+                "Run each step as a child process (a crash or kill ends only the step; a stop "
+                "signal reaches it at once) instead of in this process");
   cmd->add_option(
       "--state-dir", a->state_dir,
       "Folder for the lock, state and local history (default: .mfbridge beside the job)");
@@ -45,7 +48,11 @@ void add_run_command(CLI::App& app, int& exit_code) {
     a->opts.vars = *vars;
     a->opts.job_file = a->job_file;
     a->opts.state_dir = a->state_dir;
-    exit_code = rehost::run_job(a->opts, stdout, stderr);
+    a->opts.run_in_process = [](const std::vector<std::string>& argv) {
+      return run_command_line(argv);
+    };
+    file_reporter rep("run", stderr);
+    exit_code = rehost::run_job(a->opts, stdout, rep);
   });
 }
 

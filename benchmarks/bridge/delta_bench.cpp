@@ -109,7 +109,7 @@ void run(benchmark::State& state, bool sorted, std::size_t memory_limit) {
   {
     counting_sink sink;
     auto s = bridge::run_delta(o, sink);
-    if (s.exit_code != 0 || s.counts.updates != f.updates || s.counts.deletes != f.deletes ||
+    if (s.failure != bridge::failure_kind::none || s.counts.updates != f.updates || s.counts.deletes != f.deletes ||
         s.counts.inserts != f.inserts) {
       state.SkipWithError(("delta counts differ from the setup's: " + s.to_text()).c_str());
       return;
@@ -120,7 +120,7 @@ void run(benchmark::State& state, bool sorted, std::size_t memory_limit) {
     counting_sink sink;
     auto s = bridge::run_delta(o, sink);
     benchmark::DoNotOptimize(sink.bytes);
-    if (s.exit_code != 0) state.SkipWithError(s.message.c_str());
+    if (s.failure != bridge::failure_kind::none) state.SkipWithError(s.message.c_str());
   }
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(f.input_bytes()));
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(2 * records));

@@ -16,10 +16,11 @@ namespace mfb::bridge {
 
 namespace {
 
-encode_run_summary stop(encode_run_summary s, int code, const std::string& message,
-                        std::FILE* log) {
-  s.exit_code = code;
-  std::fprintf(log, "mfbridge encode: %s\n", message.c_str());
+encode_run_summary stop(encode_run_summary s, failure_kind kind, const std::string& message,
+                        reporter& rep) {
+  s.failure = kind;
+  s.message = message;
+  rep.message(severity::error, message);
   return s;
 }
 
@@ -40,21 +41,21 @@ std::string unknown_item_option(const std::vector<const copybook::record_layout*
 
 }  // namespace
 
-encode_run_summary run_encode(const encode_run_options& opts, std::FILE* log) {
+encode_run_summary run_encode(const encode_run_options& opts, reporter& rep) {
   encode_run_summary summary;
-  if (opts.copybooks.empty()) return stop(summary, 1, "--copybook is required", log);
+  if (opts.copybooks.empty()) return stop(summary, failure_kind::usage, "--copybook is required", rep);
   if (opts.on_error == error_policy::reject && opts.reject_file.empty())
-    return stop(summary, 1, "--on-error reject needs --reject-file", log);
+    return stop(summary, failure_kind::usage, "--on-error reject needs --reject-file", rep);
   copybook::parse_options popts;
   popts.include_dirs = opts.include_dirs;
   popts.cobrix_extensions = opts.cobrix_extensions;
   auto parsed = copybook::parse_copybook_files(opts.copybooks, popts);
   if (!parsed.ok()) {
-    std::fputs(copybook::to_string(parsed.diagnostics).c_str(), log);
-    return stop(summary, 1, "the copybook has errors", log);
+    rep.detail(copybook::to_string(parsed.diagnostics));
+    return stop(summary, failure_kind::usage, "the copybook has errors", rep);
   }
   auto page = open_code_page(opts.codepage);
-  if (!page) return stop(summary, 1, page.err().message, log);
+  if (!page) return stop(summary, failure_kind::usage, page.err().message, rep);
 
   // The layouts this run writes: the named one, the only one, or all (routed by a key).
   std::vector<const copybook::record_layout*> layouts;
@@ -64,22 +65,22 @@ encode_run_summary run_encode(const encode_run_options& opts, std::FILE* log) {
   if (layouts.empty()) {
     std::vector<std::string> names;
     for (const auto& r : parsed.records) names.push_back(r.name);
-    return stop(summary, 1,
+    return stop(summary, failure_kind::usage,
                 "no record named " + opts.record_name +
                     copybook::did_you_mean(opts.record_name, names),
-                log);
+                rep);
   }
   if (layouts.size() > 1 && opts.record_type_key.empty())
-    return stop(summary, 1,
+    return stop(summary, failure_kind::usage,
                 "the copybook has several records: choose one with --record, or route lines "
                 "with --record-type-key",
-                log);
-  if (auto why = unknown_item_option(layouts, opts); !why.empty()) return stop(summary, 1, why, log);
+                rep);
+  if (auto why = unknown_item_option(layouts, opts); !why.empty()) return stop(summary, failure_kind::usage, why, rep);
   std::vector<encode_plan> plans;
   plans.reserve(layouts.size());
   for (const auto* l : layouts) {
     auto plan = encode_plan::compile(*l, *page, opts.encode, opts.keep);
-    if (!plan) return stop(summary, 1, plan.err().message, log);
+    if (!plan) return stop(summary, failure_kind::usage, plan.err().message, rep);
     plans.push_back(std::move(plan).value());
   }
   std::vector<record_encoder> encoders;
@@ -96,17 +97,17 @@ encode_run_summary run_encode(const encode_run_options& opts, std::FILE* log) {
   record_length_fn framed_length;
   if (layout_framed) {
     if (plans.size() != 1)
-      return stop(summary, 1, "--recfm LENGTH-FIELD and --recfm ODO need one record layout", log);
+      return stop(summary, failure_kind::usage, "--recfm LENGTH-FIELD and --recfm ODO need one record layout", rep);
     if (opts.odo_framing && opts.odo_shrink == 0)
-      return stop(summary, 1,
+      return stop(summary, failure_kind::usage,
                   "--recfm ODO writes each record at its OCCURS DEPENDING ON length; "
                   "--odo full contradicts it",
-                  log);
+                  rep);
     auto fn = layout_length_function(plans.front().layout(),
                                      opts.odo_framing ? std::string_view{} : opts.length_field,
                                      opts.length_adjust, opts.encode.zoned_charset,
                                      opts.encode.binary_trunc);
-    if (!fn) return stop(summary, 1, fn.err().message, log);
+    if (!fn) return stop(summary, failure_kind::usage, fn.err().message, rep);
     framed_length = std::move(fn).value();
   }
 
@@ -122,16 +123,16 @@ encode_run_summary run_encode(const encode_run_options& opts, std::FILE* log) {
   std::istream* in = &std::cin;
   if (opts.input != "-") {
     file.open(opts.input, std::ios::binary);
-    if (!file) return stop(summary, 4, opts.input + ": cannot open for reading", log);
+    if (!file) return stop(summary, failure_kind::target, opts.input + ": cannot open for reading", rep);
     in = &file;
   }
   const std::string in_name = opts.input == "-" ? "<stdin>" : opts.input;
-  if (auto why = wopt.validate(); !why.empty()) return stop(summary, 1, why, log);
+  if (auto why = wopt.validate(); !why.empty()) return stop(summary, failure_kind::usage, why, rep);
   auto out = output_file::open(opts.output);
-  if (!out) return stop(summary, 4, out.err().message, log);
+  if (!out) return stop(summary, failure_kind::target, out.err().message, rep);
   output_file& raw = **out;  // layout framings write here directly
   auto writer = record_writer::open(std::move(out).value(), wopt);
-  if (!writer) return stop(summary, 1, writer.err().message, log);
+  if (!writer) return stop(summary, failure_kind::usage, writer.err().message, rep);
   auto write = [&](const std::uint8_t* data, std::size_t size) -> std::string {
     if (!layout_framed) return (*writer)->write(data, size);
     auto expect = framed_length(std::span<const std::uint8_t>(data, size));
@@ -152,7 +153,7 @@ encode_run_summary run_encode(const encode_run_options& opts, std::FILE* log) {
   std::unique_ptr<output_file> rejects;
   if (opts.on_error == error_policy::reject) {
     auto r = output_file::open(opts.reject_file);
-    if (!r) return stop(summary, 4, r.err().message, log);
+    if (!r) return stop(summary, failure_kind::target, r.err().message, rep);
     rejects = std::move(r).value();
   }
 
@@ -180,7 +181,7 @@ encode_run_summary run_encode(const encode_run_options& opts, std::FILE* log) {
         ++summary.records_written;
         continue;
       }
-      if (!(*writer)->ok()) return stop(summary, 4, why, log);
+      if (!(*writer)->ok()) return stop(summary, failure_kind::target, why, rep);
       errors.push_back({{}, why, {}});
     }
     // A bad line: report every field, then apply the policy.
@@ -189,29 +190,31 @@ encode_run_summary run_encode(const encode_run_options& opts, std::FILE* log) {
     if (show) {
       ++printed;
       for (const auto& e : errors)
-        std::fprintf(log, "%s:%llu: %s\n", in_name.c_str(),
-                     static_cast<unsigned long long>(summary.lines_read), e.to_string().c_str());
+        rep.detail(in_name + ":" + std::to_string(summary.lines_read) + ": " + e.to_string() +
+                   "\n");
     }
     if (opts.on_error == error_policy::fail)
-      return stop(summary, 2, "line " + std::to_string(summary.lines_read) + " cannot be encoded", log);
+      return stop(summary, failure_kind::bad_data, "line " + std::to_string(summary.lines_read) + " cannot be encoded", rep);
     if (rejects) {
       rejects->write(line);
       rejects->put('\n');
     }
     if (opts.max_errors >= 0 && static_cast<long long>(summary.records_rejected) > opts.max_errors)
-      return stop(summary, 2, "more than " + std::to_string(opts.max_errors) + " bad lines (--max-errors)", log);
+      return stop(summary, failure_kind::bad_data, "more than " + std::to_string(opts.max_errors) + " bad lines (--max-errors)", rep);
   }
-  if (in->bad()) return stop(summary, 4, in_name + ": read failed", log);
+  if (in->bad()) return stop(summary, failure_kind::target, in_name + ": read failed", rep);
   if (rejects) {
     auto r = rejects->close();
-    if (!r) return stop(summary, 4, r.err().message, log);
+    if (!r) return stop(summary, failure_kind::target, r.err().message, rep);
   }
   auto closed = (*writer)->close();
-  if (!closed) return stop(summary, 4, closed.err().message, log);
-  std::fprintf(log, "mfbridge encode: %llu records written, %llu bad lines%s\n",
-               static_cast<unsigned long long>(summary.records_written),
-               static_cast<unsigned long long>(summary.records_rejected),
-               summary.records_rejected ? (opts.on_error == error_policy::skip ? " skipped" : " rejected") : "");
+  if (!closed) return stop(summary, failure_kind::target, closed.err().message, rep);
+  rep.message(severity::info,
+              std::to_string(summary.records_written) + " records written, " +
+                  std::to_string(summary.records_rejected) + " bad lines" +
+                  (summary.records_rejected
+                       ? (opts.on_error == error_policy::skip ? " skipped" : " rejected")
+                       : ""));
   return summary;
 }
 

@@ -4,12 +4,9 @@
 #include "mfb/bridge/convert/convert.hpp"
 #include "mfb/bridge/codec/open_code_page.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <thread>
 
@@ -28,10 +25,10 @@ namespace {
 
 using clock_type = std::chrono::steady_clock;
 
-convert_summary stop(convert_summary s, int code, std::string message, std::FILE* log) {
-  s.exit_code = code;
+convert_summary stop(convert_summary s, failure_kind kind, std::string message, reporter& rep) {
+  s.failure = kind;
   s.message = std::move(message);
-  std::fprintf(log, "mfbridge convert: %s\n", s.message.c_str());
+  rep.message(severity::error, s.message);
   return s;
 }
 
@@ -91,84 +88,84 @@ std::string convert_options::validate() const {
   return {};
 }
 
-convert_summary run_convert(const convert_options& opts, std::FILE* log) {
+convert_summary run_convert(const convert_options& opts, reporter& rep) {
   convert_summary summary;
   auto t0 = clock_type::now();
-  if (auto why = opts.validate(); !why.empty()) return stop(summary, 1, why, log);
+  if (auto why = opts.validate(); !why.empty()) return stop(summary, failure_kind::usage, why, rep);
 
   copybook::parse_options popts;
   popts.include_dirs = opts.include_dirs;
   popts.cobrix_extensions = opts.cobrix_extensions;
   auto parsed = copybook::parse_copybook_files(opts.copybooks, popts);
   if (!parsed.ok()) {
-    std::fputs(copybook::to_string(parsed.diagnostics).c_str(), log);
-    return stop(summary, 1, "the copybook has errors", log);
+    rep.detail(copybook::to_string(parsed.diagnostics));
+    return stop(summary, failure_kind::usage, "the copybook has errors", rep);
   }
   auto page = open_code_page(opts.codepage);
-  if (!page) return stop(summary, 1, page.err().message, log);
+  if (!page) return stop(summary, failure_kind::usage, page.err().message, rep);
 
   std::vector<select_rule> rules;
   for (const auto& text : opts.selects) {
     auto r = parse_select_rule(text);
-    if (!r) return stop(summary, 1, "--select expects FIELD=VALUE:RECORD, got " + text, log);
+    if (!r) return stop(summary, failure_kind::usage, "--select expects FIELD=VALUE:RECORD, got " + text, rep);
     rules.push_back(*r);
   }
   auto selector = record_selector::build(parsed.records, opts.record_name, rules, *page,
                                          opts.decode);
-  if (!selector) return stop(summary, 1, selector.err().message, log);
+  if (!selector) return stop(summary, failure_kind::usage, selector.err().message, rep);
 
   std::vector<parent_rule> parent_rules;
   for (const auto& text : opts.parents) {
     auto r = parse_parent_rule(text);
-    if (!r) return stop(summary, 1, "--parent expects CHILD=PARENT, got " + text, log);
+    if (!r) return stop(summary, failure_kind::usage, "--parent expects CHILD=PARENT, got " + text, rep);
     parent_rules.push_back(*r);
   }
   std::vector<key_rule> key_rules;
   for (const auto& text : opts.keys) {
     auto r = parse_key_rule(text);
-    if (!r) return stop(summary, 1, "--key expects RECORD=FIELD[,FIELD...], got " + text, log);
+    if (!r) return stop(summary, failure_kind::usage, "--key expects RECORD=FIELD[,FIELD...], got " + text, rep);
     key_rules.push_back(*r);
   }
   auto tracker = hierarchy_tracker::build(selector->plans(), parent_rules, key_rules);
-  if (!tracker) return stop(summary, 1, tracker.err().message, log);
+  if (!tracker) return stop(summary, failure_kind::usage, tracker.err().message, rep);
 
   framing_options framing = opts.framing;
   if (!opts.length_field.empty() || opts.odo_framing) {
     if (selector->plans().size() != 1)
-      return stop(summary, 1, "--length-field and --recfm ODO need one record layout", log);
+      return stop(summary, failure_kind::usage, "--length-field and --recfm ODO need one record layout", rep);
     const auto& layout = selector->plans().front().layout();
     auto why = opts.odo_framing
                    ? set_odo_framing(framing, layout, opts.decode.zoned_charset, opts.decode.binary_trunc)
                    : set_length_field(framing, layout, opts.length_field, opts.decode.zoned_charset);
-    if (!why.empty()) return stop(summary, 1, why, log);
+    if (!why.empty()) return stop(summary, failure_kind::usage, why, rep);
   }
   if ((framing.format == recfm::f || framing.format == recfm::fb) && framing.lrecl == 0) {
     // Default LRECL: the longest record the plans describe.
     for (const auto& p : selector->plans())
       framing.lrecl = std::max(framing.lrecl, p.layout().length);
   }
-  if (auto why = framing.validate(); !why.empty()) return stop(summary, 1, why, log);
+  if (auto why = framing.validate(); !why.empty()) return stop(summary, failure_kind::usage, why, rep);
 
   // Open the source here (not through record_reader::open) to learn its size for progress.
   auto source = input_source::open(opts.input, opts.framing.detect_gzip);
-  if (!source) return stop(summary, 4, source.err().message, log);
+  if (!source) return stop(summary, failure_kind::target, source.err().message, rep);
   long long total = (*source)->compressed() ? -1 : (*source)->known_size();
   auto reader = record_reader::open(std::move(source).value(), framing);
-  if (!reader) return stop(summary, 1, reader.err().message, log);
+  if (!reader) return stop(summary, failure_kind::usage, reader.err().message, rep);
 
   auto sinks = open_sinks(opts, selector->plans(), *tracker);
-  if (!sinks) return stop(summary, 4, sinks.err().message, log);
+  if (!sinks) return stop(summary, failure_kind::target, sinks.err().message, rep);
   std::vector<record_sink*> sink_of;  // per plan
   for (std::size_t i = 0; i < selector->plans().size(); ++i)
     sink_of.push_back((*sinks)[sinks->size() == 1 ? 0 : i].get());
 
   detail::convert_writer writer(opts, *selector, *tracker, (*reader)->name(), std::move(sink_of),
-                                summary, log);
-  if (auto why = writer.open_rejects(); !why.empty()) return stop(summary, 4, why, log);
+                                summary, rep);
+  if (auto why = writer.open_rejects(); !why.empty()) return stop(summary, failure_kind::target, why, rep);
 
   unsigned threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
   summary.threads = threads;
-  bool show_progress = opts.progress && isatty(fileno(log));
+  bool show_progress = opts.progress && rep.wants_progress();
   auto last_progress = t0;
   detail::run_pipeline(**reader, *selector, &*tracker, threads, opts.batch_bytes,
                        [&](detail::batch_work& w) {
@@ -182,43 +179,36 @@ convert_summary run_convert(const convert_options& opts, std::FILE* log) {
                          auto now = clock_type::now();
                          if (show_progress && now - last_progress >= std::chrono::milliseconds(opts.progress_ms)) {
                            last_progress = now;
-                           detail::print_progress(log, summary, total,
-                                                  std::chrono::duration<double>(now - t0).count());
+                           rep.progress({summary.records_read, summary.bytes_read, total,
+                                         std::chrono::duration<double>(now - t0).count()});
                          }
                          return more;
                        });
-  if (show_progress) std::fputs("\r\033[K", log);
+  if (show_progress) rep.progress_done();
   summary.bytes_read = (*reader)->bytes_consumed();
   writer.finish();
-  if (summary.exit_code == 0) {
+  if (summary.failure == failure_kind::none) {
     if (const framing_error* fe = (*reader)->error()) {
-      summary.exit_code = fe->what == framing_error::kind::io ? 4 : 2;
+      summary.failure =
+          fe->what == framing_error::kind::io ? failure_kind::target : failure_kind::bad_data;
       summary.message = fe->to_string();
-      std::fprintf(log, "mfbridge convert: %s\n", summary.message.c_str());
+      rep.message(severity::error, summary.message);
     }
   }
   for (auto& sink : *sinks) {
-    if (auto closed = sink->finish(); !closed && summary.exit_code != 4) {
-      summary.exit_code = 4;
+    if (auto closed = sink->finish(); !closed && summary.failure != failure_kind::target) {
+      summary.failure = failure_kind::target;
       summary.message = closed.err().message;
-      std::fprintf(log, "mfbridge convert: %s\n", summary.message.c_str());
+      rep.message(severity::error, summary.message);
     }
   }
-  if (auto why = writer.close_rejects(); !why.empty() && summary.exit_code != 4) {
-    summary.exit_code = 4;
+  if (auto why = writer.close_rejects(); !why.empty() && summary.failure != failure_kind::target) {
+    summary.failure = failure_kind::target;
     summary.message = why;
-    std::fprintf(log, "mfbridge convert: %s\n", why.c_str());
+    rep.message(severity::error, why);
   }
   summary.seconds = std::chrono::duration<double>(clock_type::now() - t0).count();
-  std::fprintf(log, "%s\n", summary.to_text().c_str());
-  if (!opts.summary_json.empty()) {
-    std::ofstream f(opts.summary_json, std::ios::binary);
-    f << summary.to_json() << '\n';
-    if (!f) {
-      std::fprintf(log, "mfbridge convert: cannot write %s\n", opts.summary_json.c_str());
-      if (summary.exit_code == 0) summary.exit_code = 4;
-    }
-  }
+  rep.message(severity::info, summary.to_text());
   return summary;
 }
 

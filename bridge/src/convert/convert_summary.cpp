@@ -10,7 +10,7 @@ std::string convert_summary::to_text() const {
   char rate[64];
   double mbps = seconds > 0 ? static_cast<double>(bytes_read) / 1e6 / seconds : 0;
   std::snprintf(rate, sizeof rate, "%.3f s (%.1f MB/s)", seconds, mbps);
-  std::string s = "mfbridge convert: " + std::to_string(records_read) + " records read, " +
+  std::string s = std::to_string(records_read) + " records read, " +
                   std::to_string(records_written) + " written, " +
                   std::to_string(records_rejected) + " rejected";
   if (!rejected_by_reason.empty()) {
@@ -31,7 +31,7 @@ std::string convert_summary::to_text() const {
   return s;
 }
 
-std::string convert_summary::to_json() const {
+std::string convert_summary::to_json(int exit_code) const {
   nlohmann::ordered_json j;
   j["exit_code"] = exit_code;
   if (!message.empty()) j["message"] = message;

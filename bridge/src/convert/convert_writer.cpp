@@ -42,24 +42,24 @@ std::string convert_writer::close_rejects() {
   return {};
 }
 
-void convert_writer::print(const record_error& e, const char* prefix) {
+void convert_writer::report(const record_error& e, const char* prefix) {
   if (printed_ >= opts_.messages_limit) {
     ++held_back_;
     return;
   }
   ++printed_;
-  std::fprintf(log_, "%s%s\n", prefix, e.to_string().c_str());
+  rep_.detail(prefix + e.to_string() + "\n");
 }
 
 void convert_writer::finish() {
   if (held_back_ > 0)
-    std::fprintf(log_, "mfbridge convert: %lld more messages not shown\n", held_back_);
+    rep_.message(severity::info, std::to_string(held_back_) + " more messages not shown");
 }
 
 bool convert_writer::output_failed(const std::string& why) {
-  summary_.exit_code = 4;
+  summary_.failure = failure_kind::target;
   summary_.message = why;
-  std::fprintf(log_, "mfbridge convert: %s\n", summary_.message.c_str());
+  rep_.message(severity::error, summary_.message);
   return false;
 }
 
@@ -194,7 +194,7 @@ bool convert_writer::consume(batch_work& w) {
       }
       for (std::uint32_t k = f.err_begin; k < f.err_end; ++k) {
         ++summary_.alternative_errors;
-        print(w.errors[k], "warning (written as null): ");
+        report(w.errors[k], "warning (written as null): ");
       }
       continue;
     }
@@ -207,38 +207,25 @@ bool convert_writer::consume(batch_work& w) {
       ++summary_.records_read;  // the bad record itself
       for (std::uint32_t k = f.err_begin; k < f.err_end; ++k)
         if (!w.errors[k].in_alternative)
-          std::fprintf(log_, "%s\n", w.errors[k].to_string().c_str());
+          rep_.detail(w.errors[k].to_string() + "\n");
       if (opts_.on_error == error_policy::reject && !(reject(w, f) && flush_outputs()))
         return false;
-      summary_.exit_code = 2;
+      summary_.failure = failure_kind::bad_data;
       summary_.message =
           over ? "too many bad records: " + std::to_string(summary_.records_rejected) +
                      " (--max-errors " + std::to_string(opts_.max_errors) + ")"
                : "stopped at the first bad record (--on-error fail)";
-      std::fprintf(log_, "mfbridge convert: %s\n", summary_.message.c_str());
+      rep_.message(severity::error, summary_.message);
       return false;
     }
     for (std::uint32_t k = f.err_begin; k < f.err_end; ++k)
-      if (!w.errors[k].in_alternative) print(w.errors[k], "");
+      if (!w.errors[k].in_alternative) report(w.errors[k], "");
     if (opts_.on_error == error_policy::reject && !reject(w, f)) {
       count_records(w, f.record, true);
       return false;
     }
   }
   return write_and_count(w.batch.size());
-}
-
-void print_progress(std::FILE* log, const convert_summary& s, long long total_bytes,
-                    double seconds) {
-  double mb = static_cast<double>(s.bytes_read) / 1e6;
-  double rate = seconds > 0 ? mb / seconds : 0;
-  std::fprintf(log, "\r\033[K%llu records, %.1f MB, %.1f MB/s",
-               static_cast<unsigned long long>(s.records_read), mb, rate);
-  if (total_bytes > 0 && rate > 0) {
-    double left = (static_cast<double>(total_bytes) / 1e6 - mb) / rate;
-    std::fprintf(log, ", %.0f s left", left > 0 ? left : 0);
-  }
-  std::fflush(log);
 }
 
 }  // namespace mfb::bridge::detail

@@ -3,7 +3,6 @@
 // input order, writes good text to the sink, bad records to the reject files, and counts.
 
 #include <algorithm>
-#include <cstdio>
 #include <memory>
 #include <string>
 #include <unordered_set>
@@ -22,9 +21,9 @@ class convert_writer {
   /// `sinks` holds one sink per plan (the same one for all plans when there is one output).
   convert_writer(const convert_options& opts, const record_selector& selector,
                  const hierarchy_tracker& tracker, std::string file,
-                 std::vector<record_sink*> sinks, convert_summary& summary, std::FILE* log)
+                 std::vector<record_sink*> sinks, convert_summary& summary, reporter& rep)
       : opts_(opts), selector_(selector), tracker_(tracker), file_(std::move(file)),
-        sinks_(std::move(sinks)), summary_(summary), log_(log) {
+        sinks_(std::move(sinks)), summary_(summary), rep_(rep) {
     for (auto* s : sinks_) {
       single_ = single_ && s == sinks_.front();
       auto at = std::find(distinct_.begin(), distinct_.end(), s);
@@ -38,7 +37,7 @@ class convert_writer {
   std::string open_rejects();
   /// Write one decoded batch; return false to stop (fail policy, too many errors, I/O).
   bool consume(batch_work& w);
-  /// Print how many messages were held back.
+  /// Report how many messages were held back.
   void finish();
   /// Close the reject files; return an error message or "".
   std::string close_rejects();
@@ -51,7 +50,7 @@ class convert_writer {
   bool output_failed(const std::string& why);
   void count_records(const batch_work& w, std::size_t upto, bool durable_only);
   bool reject(const batch_work& w, const batch_work::flagged_record& f);
-  void print(const record_error& e, const char* prefix);
+  void report(const record_error& e, const char* prefix);
 
   const convert_options& opts_;
   const record_selector& selector_;
@@ -66,15 +65,11 @@ class convert_writer {
   std::size_t counted_ = 0;                   ///< records of this batch counted so far
   bool single_ = true;
   convert_summary& summary_;
-  std::FILE* log_;
+  reporter& rep_;
   std::unique_ptr<output_file> reject_bytes_;
   std::unique_ptr<output_file> reject_log_;
   long long printed_ = 0;
   long long held_back_ = 0;
 };
-
-/// Show records, MB, MB/s and the time left on one terminal line.
-void print_progress(std::FILE* log, const convert_summary& s, long long total_bytes,
-                    double seconds);
 
 }  // namespace mfb::bridge::detail

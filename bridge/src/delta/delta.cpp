@@ -39,7 +39,7 @@ std::string delta_options::validate() const {
 std::string delta_summary::to_text() const {
   char secs[32];
   std::snprintf(secs, sizeof secs, "%.3f s", seconds);
-  std::string s = "mfbridge delta: " + std::to_string(counts.inserts) + " inserts, " +
+  std::string s = std::to_string(counts.inserts) + " inserts, " +
                   std::to_string(counts.updates) + " updates, " + std::to_string(counts.deletes) +
                   " deletes, " + std::to_string(counts.unchanged) + " unchanged; read " +
                   std::to_string(counts.old_records) + " old and " +
@@ -52,7 +52,7 @@ std::string delta_summary::to_text() const {
   return s;
 }
 
-std::string delta_summary::to_json() const {
+std::string delta_summary::to_json(int exit_code) const {
   nlohmann::ordered_json j;
   j["exit_code"] = exit_code;
   if (!message.empty()) j["message"] = message;
@@ -73,8 +73,9 @@ namespace {
 
 using clock_type = std::chrono::steady_clock;
 
-delta_summary stop(delta_summary s, int code, std::string message, clock_type::time_point t0) {
-  s.exit_code = code;
+delta_summary stop(delta_summary s, failure_kind kind, std::string message,
+                   clock_type::time_point t0) {
+  s.failure = kind;
   s.message = std::move(message);
   s.seconds = std::chrono::duration<double>(clock_type::now() - t0).count();
   return s;
@@ -83,17 +84,17 @@ delta_summary stop(delta_summary s, int code, std::string message, clock_type::t
 // Open one generation: the source first, to learn its size (it sizes the spill split).
 result<std::unique_ptr<detail::reader_source>> open_input(const std::string& path,
                                                           const framing_options& framing,
-                                                          std::uint64_t& size, int& code) {
+                                                          std::uint64_t& size, failure_kind& kind) {
   auto source = input_source::open(path, framing.detect_gzip);
   if (!source) {
-    code = 4;
+    kind = failure_kind::target;
     return source.err();
   }
   long long known = (*source)->compressed() ? -1 : (*source)->known_size();
   size = known > 0 ? static_cast<std::uint64_t>(known) : 0;
   auto reader = record_reader::open(std::move(source).value(), framing);
   if (!reader) {
-    code = 1;
+    kind = failure_kind::usage;
     return reader.err();
   }
   return std::make_unique<detail::reader_source>(std::move(reader).value());
@@ -105,18 +106,18 @@ delta_summary run_delta(const delta_options& opts, delta_sink& sink) {
   delta_summary summary;
   summary.sorted = opts.sorted;
   auto t0 = clock_type::now();
-  if (auto why = opts.validate(); !why.empty()) return stop(summary, 1, why, t0);
+  if (auto why = opts.validate(); !why.empty()) return stop(summary, failure_kind::usage, why, t0);
 
   copybook::parse_options popts;
   popts.include_dirs = opts.include_dirs;
   popts.cobrix_extensions = opts.cobrix_extensions;
   auto parsed = copybook::parse_copybook_files(opts.copybooks, popts);
   if (!parsed.ok())
-    return stop(summary, 1, "the copybook has errors:\n" + copybook::to_string(parsed.diagnostics), t0);
+    return stop(summary, failure_kind::usage, "the copybook has errors:\n" + copybook::to_string(parsed.diagnostics), t0);
   auto page = open_code_page(opts.codepage);
-  if (!page) return stop(summary, 1, page.err().message, t0);
+  if (!page) return stop(summary, failure_kind::usage, page.err().message, t0);
   auto selector = record_selector::build(parsed.records, opts.record_name, {}, *page, opts.decode);
-  if (!selector) return stop(summary, 1, selector.err().message, t0);
+  if (!selector) return stop(summary, failure_kind::usage, selector.err().message, t0);
   const decode_plan& plan = selector->plans().front();
   const copybook::record_layout& layout = plan.layout();
 
@@ -125,23 +126,23 @@ delta_summary run_delta(const delta_options& opts, delta_sink& sink) {
     auto why = opts.odo_framing
                    ? set_odo_framing(framing, layout, opts.decode.zoned_charset, opts.decode.binary_trunc)
                    : set_length_field(framing, layout, opts.length_field, opts.decode.zoned_charset);
-    if (!why.empty()) return stop(summary, 1, why, t0);
+    if (!why.empty()) return stop(summary, failure_kind::usage, why, t0);
   }
   if ((framing.format == recfm::f || framing.format == recfm::fb) && framing.lrecl == 0)
     framing.lrecl = layout.length;
-  if (auto why = framing.validate(); !why.empty()) return stop(summary, 1, why, t0);
+  if (auto why = framing.validate(); !why.empty()) return stop(summary, failure_kind::usage, why, t0);
 
   auto keys = detail::key_spec::resolve(layout, opts.keys);
-  if (!keys) return stop(summary, 1, keys.err().message, t0);
+  if (!keys) return stop(summary, failure_kind::usage, keys.err().message, t0);
 
   std::uint64_t old_size = 0, new_size = 0;
-  int code = 0;
-  auto old_src = open_input(opts.old_input, framing, old_size, code);
-  if (!old_src) return stop(summary, code, old_src.err().message, t0);
-  auto new_src = open_input(opts.new_input, framing, new_size, code);
-  if (!new_src) return stop(summary, code, new_src.err().message, t0);
+  failure_kind kind = failure_kind::none;
+  auto old_src = open_input(opts.old_input, framing, old_size, kind);
+  if (!old_src) return stop(summary, kind, old_src.err().message, t0);
+  auto new_src = open_input(opts.new_input, framing, new_size, kind);
+  if (!new_src) return stop(summary, kind, new_src.err().message, t0);
 
-  if (!sink.begin(layout, keys->fields)) return stop(summary, 4, sink.error(), t0);
+  if (!sink.begin(layout, keys->fields)) return stop(summary, failure_kind::target, sink.error(), t0);
   detail::delta_emitter emitter(plan, *keys, sink, (*old_src)->name(), (*new_src)->name());
   detail::delta_failure failure;
   detail::delta_context ctx{opts, *keys, emitter, failure};
@@ -152,8 +153,10 @@ delta_summary run_delta(const delta_options& opts, delta_sink& sink) {
   summary.counts.new_records = (*new_src)->records_read();
   summary.partitions = ctx.partitions;
   summary.spill_bytes = ctx.spill_bytes;
-  if (!ok) return stop(summary, failure.exit_code ? failure.exit_code : 4, failure.message, t0);
-  if (!sink.finish(summary.counts)) return stop(summary, 4, sink.error(), t0);
+  if (!ok)
+    return stop(summary, failure.failed() ? failure.kind : failure_kind::target, failure.message,
+                t0);
+  if (!sink.finish(summary.counts)) return stop(summary, failure_kind::target, sink.error(), t0);
   summary.seconds = std::chrono::duration<double>(clock_type::now() - t0).count();
   return summary;
 }

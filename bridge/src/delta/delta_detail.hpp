@@ -18,16 +18,16 @@
 
 namespace mfb::bridge::detail {
 
-/// Why a delta stopped: an exit code (DESIGN.md) and the sentence to show.
+/// Why a delta stopped: a failure kind and the sentence to show.
 struct delta_failure {
-  int exit_code = 0;
+  failure_kind kind = failure_kind::none;
   std::string message;
 
-  bool failed() const noexcept { return exit_code != 0; }
+  bool failed() const noexcept { return kind != failure_kind::none; }
   /// Record the first failure only; return false so callers can `return fail(...)`.
-  bool set(int code, std::string why) {
-    if (exit_code == 0) {
-      exit_code = code;
+  bool set(failure_kind k, std::string why) {
+    if (kind == failure_kind::none) {
+      kind = k;
       message = std::move(why);
     }
     return false;

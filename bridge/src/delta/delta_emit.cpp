@@ -25,7 +25,7 @@ bool delta_emitter::decode(const record_view& rec, const std::string& file, text
     std::string why = errors_.empty() ? where(file, rec.number, rec.file_offset) + " cannot be decoded"
                                       : errors_.front().to_string();
     if (errors_.size() > 1) why += " (and " + std::to_string(errors_.size() - 1) + " more errors)";
-    return failure.set(2, why);
+    return failure.set(failure_kind::bad_data, why);
   }
   std::string_view line = out.view();
   while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
@@ -41,9 +41,9 @@ bool delta_emitter::emit(delta_op op, const std::uint8_t* key, const record_view
   if (have_last_) {
     int cmp = std::memcmp(key, last_key_.data(), keys_.size);
     if (cmp == 0 && op == delta_op::insert && last_insert_)
-      return failure.set(2, duplicate_key(new_name_, key, keys_.size, last_number_, last_offset_,
+      return failure.set(failure_kind::bad_data, duplicate_key(new_name_, key, keys_.size, last_number_, last_offset_,
                                           new_rec->number, new_rec->file_offset));
-    if (cmp <= 0) return failure.set(2, "internal error: delta events out of key order");
+    if (cmp <= 0) return failure.set(failure_kind::bad_data, "internal error: delta events out of key order");
   }
   have_last_ = true;
   std::memcpy(last_key_.data(), key, keys_.size);
@@ -75,7 +75,7 @@ bool delta_emitter::emit(delta_op op, const std::uint8_t* key, const record_view
                           c.old_value, c.new_value});
     event.changed = changes_;
   }
-  if (!sink_.write(event)) return failure.set(4, sink_.error());
+  if (!sink_.write(event)) return failure.set(failure_kind::target, sink_.error());
   switch (op) {
     case delta_op::insert: ++counts_.inserts; break;
     case delta_op::update: ++counts_.updates; break;

@@ -159,7 +159,7 @@ class hash_run {
       if (!key_of(old_src, r)) return false;
       std::uint64_t h = key_hash(key_.data(), key_.size());
       if (table_entry* e = table_.find(key_.data(), h))
-        return failure.set(2, duplicate_key(old_src.name(), key_.data(), key_.size(), e->number,
+        return failure.set(failure_kind::bad_data, duplicate_key(old_src.name(), key_.data(), key_.size(), e->number,
                                             e->offset, r.number, r.file_offset));
       table_.insert(key_.data(), h, r);
       seen_bytes += r.size;
@@ -177,7 +177,7 @@ class hash_run {
         continue;
       }
       if (e->new_number != 0)
-        return failure.set(2, duplicate_key(new_src.name(), key_.data(), key_.size(),
+        return failure.set(failure_kind::bad_data, duplicate_key(new_src.name(), key_.data(), key_.size(),
                                             e->new_number, e->new_offset, r.number, r.file_offset));
       e->new_number = r.number;
       e->new_offset = r.file_offset;
@@ -200,7 +200,7 @@ class hash_run {
  private:
   bool key_of(record_source& src, const record_view& r) {
     if (ctx_.keys.extract(r, key_.data())) return true;
-    return ctx_.failure.set(2, ctx_.keys.too_short(src.name(), r));
+    return ctx_.failure.set(failure_kind::bad_data, ctx_.keys.too_short(src.name(), r));
   }
 
   // Split the rest of both sources (and what the table holds) into partitions, then match
@@ -249,7 +249,7 @@ class hash_run {
     for (std::size_t i = 0; i < count; ++i) {
       auto o = blob_reader::open(old_paths[i]);
       auto n = blob_reader::open(new_paths[i]);
-      if (!o || !n) return failure.set(4, (!o ? o.err() : n.err()).message);
+      if (!o || !n) return failure.set(failure_kind::target, (!o ? o.err() : n.err()).message);
       partition_source os(std::move(o).value(), old_src.name());
       partition_source ns(std::move(n).value(), new_src.name());
       if (!pass(os, ns, old_sizes[i], depth + 1)) return false;
@@ -264,9 +264,9 @@ class hash_run {
                 std::size_t count, std::size_t buffer, const char* stem) {
     for (std::size_t i = 0; i < count; ++i) {
       auto path = space_.file(stem);
-      if (!path) return ctx_.failure.set(4, path.err().message);
+      if (!path) return ctx_.failure.set(failure_kind::target, path.err().message);
       auto w = blob_writer::open(*path, buffer);
-      if (!w) return ctx_.failure.set(4, w.err().message);
+      if (!w) return ctx_.failure.set(failure_kind::target, w.err().message);
       paths.push_back(*path);
       out.push_back(std::move(w).value());
     }
@@ -287,7 +287,7 @@ class hash_run {
   bool close_all(std::vector<std::unique_ptr<blob_writer>>& out) {
     for (auto& w : out) {
       auto n = w->close();
-      if (!n) return ctx_.failure.set(4, n.err().message);
+      if (!n) return ctx_.failure.set(failure_kind::target, n.err().message);
       space_.written(*n);
     }
     return true;

@@ -115,7 +115,9 @@ bool reader_source::next(record_view& rec, delta_failure& failure) {
     index_ = 0;
     if (!reader_->next(batch_)) {
       if (const framing_error* fe = reader_->error())
-        return failure.set(fe->what == framing_error::kind::io ? 4 : 2, fe->to_string());
+        return failure.set(
+            fe->what == framing_error::kind::io ? failure_kind::target : failure_kind::bad_data,
+            fe->to_string());
       return false;
     }
   }

@@ -31,15 +31,16 @@ class merge_input {
     }
     has_ = src_.next(rec_, failure);
     if (!has_) return !failure.failed();
-    if (!keys_.extract(rec_, key_.data())) return failure.set(2, keys_.too_short(src_.name(), rec_));
+    if (!keys_.extract(rec_, key_.data())) return failure.set(failure_kind::bad_data, keys_.too_short(src_.name(), rec_));
     if (prev_number_ == 0) return true;
     int cmp = std::memcmp(key_.data(), prev_.data(), keys_.size);
     if (cmp == 0)
-      return failure.set(2, duplicate_key(src_.name(), key_.data(), keys_.size, prev_number_,
-                                          prev_offset_, rec_.number, rec_.file_offset));
+      return failure.set(failure_kind::bad_data,
+                         duplicate_key(src_.name(), key_.data(), keys_.size, prev_number_,
+                                       prev_offset_, rec_.number, rec_.file_offset));
     if (cmp < 0)
       return failure.set(
-          2, where(src_.name(), rec_.number, rec_.file_offset) + " is out of order: its key " +
+          failure_kind::bad_data, where(src_.name(), rec_.number, rec_.file_offset) + " is out of order: its key " +
                  hex_bytes(key_.data(), keys_.size) + " is lower than the key " +
                  hex_bytes(prev_.data(), keys_.size) + " of record " + std::to_string(prev_number_) +
                  "; --sorted needs both inputs in ascending order of key bytes (leave out "

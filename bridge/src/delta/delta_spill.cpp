@@ -72,7 +72,7 @@ bool blob_reader::fill(std::size_t need, delta_failure& failure) {
   if (buffer_.size() < need) buffer_.resize(std::max(need, buffer_.size() * 2));
   while (end_ < need && !eof_) {
     auto got = in_->read(buffer_.data() + end_, buffer_.size() - end_);
-    if (!got) return failure.set(4, got.err().message);
+    if (!got) return failure.set(failure_kind::target, got.err().message);
     if (*got == 0) eof_ = true;
     end_ += *got;
   }
@@ -82,13 +82,13 @@ bool blob_reader::fill(std::size_t need, delta_failure& failure) {
 bool blob_reader::next(std::span<const std::uint8_t>& blob, delta_failure& failure) {
   if (!fill(4, failure)) {
     if (!failure.failed() && end_ != begin_)
-      failure.set(4, in_->name() + ": spill file ends inside a length");
+      failure.set(failure_kind::target, in_->name() + ": spill file ends inside a length");
     return false;
   }
   std::uint32_t length = 0;
   std::memcpy(&length, buffer_.data() + begin_, 4);
   if (!fill(4 + std::size_t{length}, failure)) {
-    if (!failure.failed()) failure.set(4, in_->name() + ": spill file ends inside a blob");
+    if (!failure.failed()) failure.set(failure_kind::target, in_->name() + ": spill file ends inside a blob");
     return false;
   }
   blob = {buffer_.data() + begin_ + 4, length};
@@ -200,15 +200,15 @@ bool event_buffer::spill_run(delta_failure& failure) {
   if (offsets_.empty()) return true;
   sort();
   auto path = space_.file("events");
-  if (!path) return failure.set(4, path.err().message);
+  if (!path) return failure.set(failure_kind::target, path.err().message);
   auto w = blob_writer::open(*path, std::size_t{64} << 10);
-  if (!w) return failure.set(4, w.err().message);
+  if (!w) return failure.set(failure_kind::target, w.err().message);
   for (std::size_t at : offsets_) {
     const std::uint8_t* p = data_.data() + at;
     (*w)->put({p, event_size(p, key_size_)});
   }
   auto n = (*w)->close();
-  if (!n) return failure.set(4, n.err().message);
+  if (!n) return failure.set(failure_kind::target, n.err().message);
   space_.written(*n);
   runs_.push_back(*path);
   data_.clear();
@@ -234,7 +234,7 @@ bool event_buffer::drain(delta_emitter& emitter, delta_failure& failure) {
   std::vector<cursor> cursors;
   for (const auto& run : runs_) {
     auto r = blob_reader::open(run);
-    if (!r) return failure.set(4, r.err().message);
+    if (!r) return failure.set(failure_kind::target, r.err().message);
     cursors.push_back({std::move(r).value(), {}});
   }
   std::size_t k = key_size_;

@@ -16,11 +16,19 @@ namespace mfb::rehost {
 
 namespace {
 
-export_summary stop(export_summary s, int code, std::string message, std::FILE* log) {
-  s.exit_code = code;
+export_summary stop(export_summary s, bridge::failure_kind kind, std::string message,
+                    bridge::reporter& rep) {
+  s.failure = kind;
   s.message = std::move(message);
-  std::fprintf(log, "mfbridge export: %s\n", s.message.c_str());
+  rep.message(bridge::severity::error, s.message);
   return s;
+}
+
+reconcile_result refuse(bridge::failure_kind kind, std::string message) {
+  reconcile_result r;
+  r.failure = kind;
+  r.message = std::move(message);
+  return r;
 }
 
 // One record type's records, read a page at a time in record-number order.
@@ -34,17 +42,17 @@ struct type_cursor {
 
 }  // namespace
 
-export_summary run_export(const export_options& opts, std::FILE* log) {
+export_summary run_export(const export_options& opts, bridge::reporter& rep) {
   export_summary summary;
   auto t0 = std::chrono::steady_clock::now();
   std::unique_ptr<database> db;
   try {
     db = database::open(opts.target);
   } catch (const db_error& e) {
-    return stop(summary, 4, e.what(), log);
+    return stop(summary, bridge::failure_kind::target, e.what(), rep);
   }
   auto opened = dataset::open(*db, opts.dataset);
-  if (!opened) return stop(summary, 1, opened.err().message, log);
+  if (!opened) return stop(summary, bridge::failure_kind::usage, opened.err().message, rep);
   const dataset& ds = **opened;
 
   bridge::writer_options w;
@@ -55,7 +63,7 @@ export_summary run_export(const export_options& opts, std::FILE* log) {
   w.rdw_includes_header = f.rdw_includes_header;
   if (!opts.recfm.empty()) {
     auto fmt = bridge::parse_recfm(opts.recfm);
-    if (!fmt) return stop(summary, 1, "unknown --recfm " + opts.recfm, log);
+    if (!fmt) return stop(summary, bridge::failure_kind::usage, "unknown --recfm " + opts.recfm, rep);
     w.format = *fmt;
   }
   if (opts.lrecl) w.lrecl = opts.lrecl;
@@ -63,13 +71,13 @@ export_summary run_export(const export_options& opts, std::FILE* log) {
   if (opts.block_size) w.block_size = opts.block_size;
   w.pad_byte = ds.json_plans().front().space_byte();
   auto writer = bridge::record_writer::open(opts.output, w);
-  if (!writer) return stop(summary, 1, writer.err().message, log);
+  if (!writer) return stop(summary, bridge::failure_kind::usage, writer.err().message, rep);
 
   std::string key_order;
   if (opts.order_by_key) {
     const sql_table& main = ds.maps().front().main();
     if (ds.maps().size() != 1 || main.primary_key == std::vector<std::size_t>{0})
-      return stop(summary, 1, "--order-by-key needs a dataset of one record type loaded with --key", log);
+      return stop(summary, bridge::failure_kind::usage, "--order-by-key needs a dataset of one record type loaded with --key", rep);
     for (std::size_t k : main.primary_key)
       key_order += (key_order.empty() ? "" : ", ") + quote_ident(main.columns[k].name);
   }
@@ -105,52 +113,46 @@ export_summary run_export(const export_options& opts, std::FILE* log) {
       next->page.pop_front();
       errors.clear();
       auto bytes = record_bytes(ds, rec, errors);
-      if (!bytes) return stop(summary, 2, bytes.err().message, log);
+      if (!bytes) return stop(summary, bridge::failure_kind::bad_data, bytes.err().message, rep);
       std::string why = (*writer)->write(bytes->data(), bytes->size());
       if (!why.empty())
-        return stop(summary, (*writer)->ok() ? 2 : 4,
-                    "record " + std::to_string(rec.record_no) + ": " + why, log);
+        return stop(summary, (*writer)->ok() ? bridge::failure_kind::bad_data : bridge::failure_kind::target,
+                    "record " + std::to_string(rec.record_no) + ": " + why, rep);
       ++summary.records_written;
     }
   } catch (const db_error& e) {
-    return stop(summary, 4, e.what(), log);
+    return stop(summary, bridge::failure_kind::target, e.what(), rep);
   }
   auto closed = (*writer)->close();
-  if (!closed) return stop(summary, 4, closed.err().message, log);
+  if (!closed) return stop(summary, bridge::failure_kind::target, closed.err().message, rep);
   summary.bytes_written = (*writer)->bytes_written();
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::fprintf(log, "export: %llu records, %llu bytes in %.2f s\n",
-               static_cast<unsigned long long>(summary.records_written),
-               static_cast<unsigned long long>(summary.bytes_written), summary.seconds);
+  char line[128];
+  std::snprintf(line, sizeof line, "export: %llu records, %llu bytes in %.2f s\n",
+                static_cast<unsigned long long>(summary.records_written),
+                static_cast<unsigned long long>(summary.bytes_written), summary.seconds);
+  rep.detail(line);
   return summary;
 }
 
-int run_reconcile(const reconcile_options& opts, std::FILE* out, std::FILE* log) {
+reconcile_result run_reconcile(const reconcile_options& opts) {
   try {
     auto db = database::open(opts.target);
     auto opened = dataset::open(*db, opts.dataset);
-    if (!opened) {
-      std::fprintf(log, "mfbridge reconcile: %s\n", opened.err().message.c_str());
-      return 1;
-    }
+    if (!opened) return refuse(bridge::failure_kind::usage, opened.err().message);
     auto load = detail::last_finished_load(*db, opts.dataset);
-    if (!load || load->expected_totals.empty()) {
-      std::fprintf(log, "mfbridge reconcile: dataset %s has no finished create, replace or "
-                        "append load to reconcile against\n", opts.dataset.c_str());
-      return 1;
-    }
+    if (!load || load->expected_totals.empty())
+      return refuse(bridge::failure_kind::usage,
+                    "dataset " + opts.dataset +
+                        " has no finished create, replace or append load to reconcile against");
     auto expected = control_totals::from_json(load->expected_totals);
-    if (!expected) {
-      std::fprintf(log, "mfbridge reconcile: %s\n", expected.err().message.c_str());
-      return 4;
-    }
-    reconciliation r;
-    compare_totals(*expected, control_totals::from_target(*db, (*opened)->maps()), r);
-    std::fputs(opts.json ? (r.to_json() + "\n").c_str() : r.to_text().c_str(), out);
-    return r.ok() ? 0 : 3;
+    if (!expected) return refuse(bridge::failure_kind::target, expected.err().message);
+    reconcile_result r;
+    compare_totals(*expected, control_totals::from_target(*db, (*opened)->maps()), r.report);
+    r.failure = r.report.ok() ? bridge::failure_kind::none : bridge::failure_kind::mismatch;
+    return r;
   } catch (const db_error& e) {
-    std::fprintf(log, "mfbridge reconcile: %s\n", e.what());
-    return 4;
+    return refuse(bridge::failure_kind::target, e.what());
   }
 }
 

@@ -4,7 +4,6 @@
 #include "mfb/rehost/db/load.hpp"
 
 #include <chrono>
-#include <fstream>
 
 #include "db/load_checkpoint.hpp"
 #include "db/load_chunk.hpp"
@@ -20,10 +19,11 @@ namespace mfb::rehost {
 
 namespace {
 
-load_summary stop(load_summary s, int code, std::string message, std::FILE* log) {
-  s.exit_code = code;
+load_summary stop(load_summary s, bridge::failure_kind kind, std::string message,
+                  bridge::reporter& rep) {
+  s.failure = kind;
   s.message = std::move(message);
-  std::fprintf(log, "mfbridge load: %s\n", s.message.c_str());
+  rep.message(bridge::severity::error, s.message);
   return s;
 }
 
@@ -40,28 +40,28 @@ std::string load_options::validate() const {
   return {};
 }
 
-load_summary run_load(const load_options& opts, std::FILE* log) {
+load_summary run_load(const load_options& opts, bridge::reporter& rep) {
   load_summary summary;
   auto t0 = std::chrono::steady_clock::now();
-  if (auto why = opts.validate(); !why.empty()) return stop(summary, 1, why, log);
+  if (auto why = opts.validate(); !why.empty()) return stop(summary, bridge::failure_kind::usage, why, rep);
   auto opened = dataset::open(opts.spec);
-  if (!opened) return stop(summary, 1, opened.err().message, log);
+  if (!opened) return stop(summary, bridge::failure_kind::usage, opened.err().message, rep);
   const dataset& ds = **opened;
   // Usage errors (a --parent key, a --trailer-check field) come before the target is opened,
   // so a refused load creates no database file.
   auto tracker = ds.hierarchy();
-  if (!tracker) return stop(summary, 1, tracker.err().message, log);
+  if (!tracker) return stop(summary, bridge::failure_kind::usage, tracker.err().message, rep);
   detail::trailer_checker trailers(ds, opts.trailer_checks);
-  if (!trailers.error().empty()) return stop(summary, 1, trailers.error(), log);
+  if (!trailers.error().empty()) return stop(summary, bridge::failure_kind::usage, trailers.error(), rep);
 
   std::unique_ptr<database> db;
   try {
     db = database::open(opts.target, open_mode::create);
   } catch (const db_error& e) {
-    return stop(summary, 4, e.what(), log);
+    return stop(summary, bridge::failure_kind::target, e.what(), rep);
   }
   if (db->dialect() == sql_dialect::postgresql)
-    if (auto clash = detail::nul_escape_clash(ds.page()); !clash.empty()) return stop(summary, 1, clash, log);
+    if (auto clash = detail::nul_escape_clash(ds.page()); !clash.empty()) return stop(summary, bridge::failure_kind::usage, clash, rep);
   // SQLite checks a foreign key per inserted child row (and refuses to drop a parent table
   // first); a bulk load checks them all once at the end instead (finish_load). Upserts keep
   // them on: their deletes cascade to children.
@@ -69,10 +69,10 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
   detail::load_plan plan;
   try {
     if (fk_after) db->execute("PRAGMA foreign_keys=OFF");
-    auto why = detail::prepare_load(*db, ds, opts, plan, log);
-    if (!why.empty()) return stop(summary, plan.usage_error ? 1 : 4, why, log);
+    auto why = detail::prepare_load(*db, ds, opts, plan, rep);
+    if (!why.empty()) return stop(summary, plan.usage_error ? bridge::failure_kind::usage : bridge::failure_kind::target, why, rep);
   } catch (const db_error& e) {
-    return stop(summary, 4, e.what(), log);
+    return stop(summary, bridge::failure_kind::target, e.what(), rep);
   }
   // The summary counts the whole run: what an interrupted run committed, then this one.
   summary.resumed_after = plan.skip;
@@ -82,13 +82,13 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
     if (t.rows > 0) summary.rows_by_table[name] = t.rows;
 
   auto reader = bridge::record_reader::open(opts.input, ds.framing());
-  if (!reader) return stop(summary, 4, reader.err().message, log);
+  if (!reader) return stop(summary, bridge::failure_kind::target, reader.err().message, rep);
   detail::load_rejects rejects;
   if (auto why = rejects.open(
           opts.on_error == bridge::error_policy::reject ? opts.reject_file : "", ds.framing().format,
           {plan.row.rejected, plan.row.reject_bytes, plan.row.reject_log_bytes});
       !why.empty())
-    return stop(summary, 4, why, log);
+    return stop(summary, bridge::failure_kind::target, why, rep);
 
   const auto& maps = ds.maps();
   std::vector<std::size_t> table_base;  // flat table index of each map's first table
@@ -169,16 +169,16 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
   const std::size_t part_records = std::min<std::size_t>(opts.chunk_records, 4096);
   std::size_t chunk_records = 0;  // records in the current chunk, parts handed over included
   std::uint64_t bad_this_run = 0;
-  auto fail_with = [&](int code, std::string message) {
+  auto fail_with = [&](bridge::failure_kind kind, std::string message) {
     stopped = true;
-    summary.exit_code = code;
+    summary.failure = kind;
     summary.message = std::move(message);
   };
   auto submit = [&](bool commit, std::uint64_t last) {
     chunk.commit = commit;
     if (commit) {
       // The checkpoint may name only reject bytes that are on disk.
-      if (!rejects.sync()) return fail_with(4, rejects.error());
+      if (!rejects.sync()) return fail_with(bridge::failure_kind::target, rejects.error());
       chunk.rejects = rejects.marks();
       chunk.last_record = last;
       chunk.totals_json = totals.to_json();
@@ -222,18 +222,18 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
         ++bad_this_run;
         for (const auto& e : errors)
           if (!e.in_alternative && (opts.on_error == bridge::error_policy::fail || bad_this_run <= 10))
-            std::fprintf(log, "%s\n", e.to_string().c_str());
+            rep.detail(e.to_string() + "\n");
         if (!rejects.add(rec, errors)) {
-          fail_with(4, rejects.error());
+          fail_with(bridge::failure_kind::target, rejects.error());
           break;
         }
         if (opts.on_error == bridge::error_policy::fail) {
-          fail_with(2, "bad record " + std::to_string(rec.number) + " (--on-error fail)");
+          fail_with(bridge::failure_kind::bad_data, "bad record " + std::to_string(rec.number) + " (--on-error fail)");
           break;
         }
         if (opts.max_errors >= 0 &&
             summary.records_rejected > static_cast<std::uint64_t>(opts.max_errors)) {
-          fail_with(2, "more than " + std::to_string(opts.max_errors) + " bad records");
+          fail_with(bridge::failure_kind::bad_data, "more than " + std::to_string(opts.max_errors) + " bad records");
           break;
         }
         continue;
@@ -259,7 +259,9 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
   }
   if (!stopped) {
     if (const bridge::framing_error* fe = (*reader)->error())
-      fail_with(fe->what == bridge::framing_error::kind::io ? 4 : 2, fe->to_string());
+      fail_with(fe->what == bridge::framing_error::kind::io ? bridge::failure_kind::target
+                                                            : bridge::failure_kind::bad_data,
+                fe->to_string());
   }
   if (!stopped) submit(true, (*reader)->records_read());
   bool written = writer.finish();
@@ -269,11 +271,12 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!written)
-    return stop(summary, writer.bad_data() ? 2 : 4,
+    return stop(summary,
+                writer.bad_data() ? bridge::failure_kind::bad_data : bridge::failure_kind::target,
                 (writer.bad_data() ? "" : "target " + redact_target(opts.target) + ": ") +
                     writer.error(),
-                log);
-  if (stopped) return stop(summary, summary.exit_code, summary.message, log);
+                rep);
+  if (stopped) return stop(summary, summary.failure, summary.message, rep);
   plan.row.rejected = rejects.marks().rejected;
   plan.row.reject_bytes = rejects.marks().bytes;
   plan.row.reject_log_bytes = rejects.marks().log_bytes;
@@ -281,25 +284,21 @@ load_summary run_load(const load_options& opts, std::FILE* log) {
   try {
     detail::finish_load(*db, ds, opts, plan, totals, summary);
   } catch (const duplicate_key_error& e) {
-    return stop(summary, 2, e.what(), log);
+    return stop(summary, bridge::failure_kind::bad_data, e.what(), rep);
   } catch (const db_unavailable& e) {
-    return stop(summary, 4,
+    return stop(summary, bridge::failure_kind::target,
                 "target " + redact_target(opts.target) + ": " + e.what() +
                     " after the last record was stored; run the same command again to finish",
-                log);
+                rep);
   } catch (const db_error& e) {
-    return stop(summary, 4, e.what(), log);
+    return stop(summary, bridge::failure_kind::target, e.what(), rep);
   }
   trailers.check(summary.recon);
   if (summary.recon.performed && !summary.recon.ok()) {
-    summary.exit_code = 3;
+    summary.failure = bridge::failure_kind::mismatch;
     summary.message = "reconciliation mismatch";
   }
-  std::fputs(summary.to_text().c_str(), log);
-  if (!opts.summary_json.empty()) {
-    std::ofstream f(opts.summary_json);
-    f << summary.to_json() << '\n';
-  }
+  rep.detail(summary.to_text());
   return summary;
 }
 

@@ -44,7 +44,7 @@ std::string key_condition(const sql_table& main, const std::vector<sql_value>& r
 }
 
 std::string prepare_load(database& db, const dataset& ds, const load_options& opts,
-                         load_plan& plan, std::FILE* log) {
+                         load_plan& plan, bridge::reporter& rep) {
   const std::string job = opts.job.empty() ? opts.spec.name : opts.job;
   const std::string fingerprint = input_fingerprint(opts.input);
   upgrade_checkpoint_table(db);
@@ -70,8 +70,8 @@ std::string prepare_load(database& db, const dataset& ds, const load_options& op
     plan.row = *previous;
     plan.row.fingerprint = fingerprint;
     plan.skip = previous->records;
-    std::fprintf(log, "mfbridge load: resuming job %s after record %llu\n", job.c_str(),
-                 static_cast<unsigned long long>(plan.skip));
+    rep.message(bridge::severity::info,
+                "resuming job " + job + " after record " + std::to_string(plan.skip));
     return {};
   }
 

@@ -2,7 +2,6 @@
 // The parts of a load around the record loop: deciding fresh start or resume (and creating
 // tables for a fresh start), and, at the end, marking the load done and reconciling.
 
-#include <cstdio>
 #include <string>
 
 #include "db/load_checkpoint.hpp"
@@ -28,7 +27,7 @@ const char* mode_name(load_mode m);
 /// checkpoint row in a transaction left open for the first chunk (open_transaction).
 /// Returns a reason to stop, or "".
 std::string prepare_load(database& db, const dataset& ds, const load_options& opts,
-                         load_plan& plan, std::FILE* log);
+                         load_plan& plan, bridge::reporter& rep);
 
 /// Mark the load done, store the expected totals and reconcile the target against them
 /// (upsert loads are not reconciled: replaced rows make sums incomparable).

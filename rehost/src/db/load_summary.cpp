@@ -30,7 +30,7 @@ std::string load_summary::to_text() const {
   return out;
 }
 
-std::string load_summary::to_json() const {
+std::string load_summary::to_json(int exit_code) const {
   nlohmann::ordered_json j = {{"exit_code", exit_code},
                               {"message", message},
                               {"records_read", records_read},

@@ -87,15 +87,15 @@ std::string job_run_options::validate() const {
   return {};
 }
 
-int run_job(const job_run_options& opts, std::FILE* out, std::FILE* err) {
+int run_job(const job_run_options& opts, std::FILE* out, bridge::reporter& rep) {
   using namespace detail;
   if (auto why = opts.validate(); !why.empty()) {
-    std::fprintf(err, "mfbridge run: %s\n", why.c_str());
+    rep.message(bridge::severity::error, why);
     return 1;
   }
   auto spec = load_job_file(opts.job_file);
   if (!spec) {
-    std::fprintf(err, "mfbridge run: %s\n", spec.err().message.c_str());
+    rep.message(bridge::severity::error, spec.err().message);
     return 1;
   }
   std::error_code ec;
@@ -107,7 +107,7 @@ int run_job(const job_run_options& opts, std::FILE* out, std::FILE* err) {
   job_variables vars(opts.vars, spec->vars, builtins, opts.job_file.string());
   auto plan = build_plan(*spec, vars);
   if (!plan) {
-    std::fprintf(err, "mfbridge run: %s\n", plan.err().message.c_str());
+    rep.message(bridge::severity::error, plan.err().message);
     return 1;
   }
   std::filesystem::path parent = opts.job_file.parent_path();
@@ -135,38 +135,38 @@ int run_job(const job_run_options& opts, std::FILE* out, std::FILE* err) {
     return problems.empty() ? 0 : 1;
   }
   if (!problems.empty()) {
-    for (const auto& p : problems) std::fprintf(err, "mfbridge run: %s\n", p.c_str());
+    for (const auto& p : problems) rep.message(bridge::severity::error, p);
     return 1;
   }
   std::filesystem::create_directories(state_dir, ec);
   if (ec) {
-    std::fprintf(err, "mfbridge run: cannot create the state folder %s: %s (see --state-dir)\n",
-                 state_dir.c_str(), ec.message().c_str());
+    rep.message(bridge::severity::error, "cannot create the state folder " + state_dir + ": " +
+                                             ec.message() + " (see --state-dir)");
     return 4;
   }
   auto lock =
       job_lock::acquire(std::filesystem::path(state_dir) / (spec->name + ".lock"), spec->name);
   if (!lock) {
-    std::fprintf(err, "mfbridge run: %s\n", lock.err().message.c_str());
+    rep.message(bridge::severity::error, lock.err().message);
     return 4;
   }
   // Read again under the lock: the state may have changed since the first look.
   prev = read_state(state_file);
   auto history = open_run_history(history_name);
   if (!history) {
-    std::fprintf(err, "mfbridge run: %s\n", history.err().message.c_str());
+    rep.message(bridge::severity::error, history.err().message);
     return 4;
   }
   job_log log;
   if (auto r = log.open(plan->log); !r) {
-    std::fprintf(err, "mfbridge run: %s\n", r.err().message.c_str());
+    rep.message(bridge::severity::error, r.err().message);
     return 4;
   }
   if (prev) close_dead_run(*prev, **history, history_name, state_file);
   note = resume_note(prev, *plan, opts.restart, resume);
-  if (!note.empty() && !resume) std::fprintf(err, "mfbridge run: %s\n", note.c_str());
+  if (!note.empty() && !resume) rep.message(bridge::severity::info, note);
   install_stop_handlers();
-  detail::step_runner r(*plan, opts, state_dir, flags, **history, history_name, log, err);
+  detail::step_runner r(*plan, opts, state_dir, flags, **history, history_name, log, rep);
   int code = r.run(prev, resume);
   remove_stop_handlers();
   return code;

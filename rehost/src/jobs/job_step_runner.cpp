@@ -58,7 +58,7 @@ int step_runner::run(const std::optional<job_state>& prev, bool resume) {
   }
   auto id = history_.begin_run(run);
   if (!id) {
-    std::fprintf(err_, "mfbridge run: %s\n", id.err().message.c_str());
+    rep_.message(bridge::severity::error, id.err().message);
     return 4;
   }
   run.id = *id;
@@ -72,12 +72,11 @@ int step_runner::run(const std::optional<job_state>& prev, bool resume) {
   save_state();
   std::string vars;
   for (const auto& [k, v] : plan_.variables) vars += (vars.empty() ? "" : ", ") + k + "=" + v;
-  std::fprintf(err_, "mfbridge run: %s run %lld started%s%s%s\n", run.job.c_str(),
-               static_cast<long long>(run.id), vars.empty() ? "" : " (", vars.c_str(),
-               vars.empty() ? "" : ")");
+  rep_.message(bridge::severity::info, run.job + " run " + std::to_string(run.id) + " started" +
+                                          (vars.empty() ? "" : " (" + vars + ")"));
   if (resume)
-    std::fprintf(err_, "mfbridge run: resuming run %lld, which ended %s\n",
-                 static_cast<long long>(prev->run_id), prev->status.c_str());
+    rep_.message(bridge::severity::info, "resuming run " + std::to_string(prev->run_id) +
+                                             ", which ended " + prev->status);
   nlohmann::json start{{"job", run.job},
                        {"run", run.id},
                        {"job_file", run.job_file},
@@ -135,9 +134,11 @@ int step_runner::run(const std::optional<job_state>& prev, bool resume) {
   std::string tally;
   for (const auto& [status, n] : counts)
     tally += (tally.empty() ? "" : ", ") + std::to_string(n) + " " + status;
-  std::fprintf(err_, "mfbridge run: %s run %lld %s, exit %d, in %.1f s (%s); history in %s\n",
-               run.job.c_str(), static_cast<long long>(run.id), run.status.c_str(), run.exit_code,
-               secs, tally.c_str(), history_name_.c_str());
+  char line[128];
+  std::snprintf(line, sizeof line, "exit %d, in %.1f s", run.exit_code, secs);
+  rep_.message(run.exit_code == 0 ? bridge::severity::info : bridge::severity::error,
+               run.job + " run " + std::to_string(run.id) + " " + run.status + ", " + line + " (" +
+                   tally + "); history in " + history_name_);
   return run.exit_code;
 }
 
@@ -174,7 +175,7 @@ void step_runner::execute(const planned_step& p, step_record& rec, state_step& s
     rec.message = c.message;
     rec.summary = c.summary_json;
   } else {
-    child_outcome c = run_child(opts_.executable, argv);
+    child_outcome c = run_command(argv);
     rec.exit_code = c.exit_code;
     rec.message = c.message;
     if (!summary_file.empty()) rec.summary = read_summary(summary_file);
@@ -190,6 +191,18 @@ void step_runner::execute(const planned_step& p, step_record& rec, state_step& s
   if (status == "ok") st.completed_in = rec.run_id;
   st.exit_code = rec.exit_code;
   finish_step(rec, st, status, rec.message);
+}
+
+child_outcome step_runner::run_command(const std::vector<std::string>& argv) {
+  if (opts_.isolate_steps || !opts_.run_in_process) return run_child(opts_.executable, argv);
+  child_outcome out;
+  std::fflush(stdout);
+  std::fflush(stderr);
+  out.exit_code = opts_.run_in_process(argv);
+  std::fflush(stdout);
+  std::fflush(stderr);
+  out.interrupted = stop_signal() != 0;
+  return out;
 }
 
 void step_runner::finish_step(step_record& rec, state_step& st, const std::string& status,
@@ -212,7 +225,7 @@ void step_runner::finish_step(step_record& rec, state_step& st, const std::strin
 }
 
 void step_runner::print_line(const step_record& rec) {
-  std::string line = "mfbridge run: " + plan_.spec.name + " step " + std::to_string(rec.index) +
+  std::string line = plan_.spec.name + " step " + std::to_string(rec.index) +
                      "/" + std::to_string(plan_.steps.size()) + " " + rec.name + " (" + rec.kind +
                      "): ";
   if (rec.status == "skipped" || rec.status == "not_run") {
@@ -224,8 +237,9 @@ void step_runner::print_line(const step_record& rec) {
     if (auto brief = summary_brief(rec.summary); !brief.empty()) line += ", " + brief;
     if (!rec.message.empty()) line += ": " + rec.message;
   }
-  std::fprintf(err_, "%s\n", line.c_str());
-  std::fflush(err_);
+  rep_.message(rec.status == "ok" || rec.status == "skipped" ? bridge::severity::info
+                                                            : bridge::severity::warning,
+               line);
 }
 
 void step_runner::save_state() {
@@ -238,7 +252,7 @@ void step_runner::save_step(const step_record& rec) {
 }
 
 void step_runner::history_error(const std::string& message) {
-  if (!history_failed_) std::fprintf(err_, "mfbridge run: %s\n", message.c_str());
+  if (!history_failed_) rep_.message(bridge::severity::error, message);
   history_failed_ = true;
 }
 

@@ -151,7 +151,7 @@ TEST_F(DeltaRun, SinkGetsKeysRawBytesJsonAndChangesInKeyOrder) {
     opts_.sorted = sorted;
     capture_sink sink;
     auto s = run_delta(opts_, sink);
-    ASSERT_EQ(s.exit_code, 0) << s.message;
+    ASSERT_EQ(s.failure, failure_kind::none) << s.message;
     EXPECT_EQ(sink.keys, std::vector<std::string>{"ID"});
     std::string a1_old = sorted ? "old#1@0" : "old#2@4";
     ASSERT_EQ(sink.lines.size(), 3u);
@@ -175,7 +175,7 @@ TEST_F(DeltaRun, DataErrorsNeverReachFinish) {
   opts_.new_input = file("new.dat", "C1F1 123C");
   capture_sink sink;
   auto s = run_delta(opts_, sink);
-  EXPECT_EQ(s.exit_code, 2);
+  EXPECT_EQ(s.failure, failure_kind::bad_data);
   EXPECT_EQ(s.message, opts_.old_input +
                            ": record 2 (file offset 4) has the same key as record 1 (file offset 0): "
                            "key C1 F1; keys must be unique in each generation");
@@ -185,7 +185,7 @@ TEST_F(DeltaRun, DataErrorsNeverReachFinish) {
   opts_.new_input = file("new2.dat", "C1F1 1A3C");
   capture_sink sink2;
   s = run_delta(opts_, sink2);
-  EXPECT_EQ(s.exit_code, 2);
+  EXPECT_EQ(s.failure, failure_kind::bad_data);
   EXPECT_NE(s.message.find("record 1 (file offset 0)"), std::string::npos) << s.message;
   EXPECT_NE(s.message.find("AMT"), std::string::npos) << s.message;
   EXPECT_EQ(sink2.finished, 0);

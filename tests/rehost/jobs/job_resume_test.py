@@ -1,7 +1,9 @@
 """mfbridge run: the overlap lock, resuming a failed run (skipping completed steps),
 re-running a step whose process was SIGKILLed, surviving a SIGKILLed runner, --restart, and
 `mfbridge runs`. A FIFO stands in for a big input: the convert step blocks reading it, so
-the test can kill it mid-step deterministically, without generating a large file."""
+the test can kill it mid-step deterministically, without generating a large file. The runs
+that kill a step run their steps as child processes (--isolate-steps); the others run them
+in process, the default."""
 
 import fcntl
 import json
@@ -114,7 +116,7 @@ def start_blocked_run(ws):
     """Start the job with its second step reading a FIFO; return (runner, convert pid)."""
     os.mkfifo(ws.path("pipe.dat"))
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TZ": "UTC"}
-    runner = subprocess.Popen([MFBRIDGE, "run", "job.yaml", "--var", "SECOND=pipe.dat"], cwd=ws.dir,
+    runner = subprocess.Popen([MFBRIDGE, "run", "job.yaml", "--isolate-steps", "--var", "SECOND=pipe.dat"], cwd=ws.dir,
                               env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.time() + 30

@@ -10,11 +10,11 @@
 #include <string_view>
 #include <vector>
 
-#include <cstdio>
 #include <filesystem>
 
 #include "mfb/bridge/codec/encode_plan.hpp"
 #include "mfb/bridge/codec/error_policy.hpp"
+#include "mfb/bridge/io/outcome.hpp"
 #include "mfb/bridge/io/record_writer.hpp"
 
 namespace mfb::bridge {
@@ -93,15 +93,16 @@ struct encode_run_options {
   int messages_limit = 10;              ///< bad records described in full under skip/reject
 };
 
-/// What an encode run did; exit_code follows DESIGN.md (0, 1 usage, 2 bad data, 4 I/O).
+/// What an encode run did, and why it stopped: usage, bad data or target (I/O).
 struct encode_run_summary {
-  int exit_code = 0;
+  failure_kind failure = failure_kind::none;
+  std::string message;  ///< why the run stopped, if it did
   std::uint64_t lines_read = 0;
   std::uint64_t records_written = 0;
   std::uint64_t records_rejected = 0;
 };
 
-/// Run `mfbridge encode`: JSON Lines in, framed records out; messages go to `log`.
-encode_run_summary run_encode(const encode_run_options& opts, std::FILE* log);
+/// Run `mfbridge encode`: JSON Lines in, framed records out; messages go to `rep`.
+encode_run_summary run_encode(const encode_run_options& opts, reporter& rep);
 
 }  // namespace mfb::bridge

@@ -3,7 +3,6 @@
 // the bad-record policy, parallel decoding in input order, progress and a final summary.
 
 #include <cstdint>
-#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -11,6 +10,7 @@
 
 #include "mfb/bridge/codec/error_policy.hpp"
 #include "mfb/bridge/io/framing_options.hpp"
+#include "mfb/bridge/io/outcome.hpp"
 #include "mfb/bridge/codec/options.hpp"
 
 namespace mfb::bridge {
@@ -38,8 +38,8 @@ struct convert_options {
   long long max_errors = -1;     ///< bad records allowed before exit 2; -1 = no limit
   unsigned threads = 0;          ///< decoding threads; 0 = all cores
   std::size_t batch_bytes = std::size_t{2} << 20;  ///< input bytes per batch
-  std::string summary_json;      ///< write the summary as JSON here when set
-  bool progress = true;          ///< show progress when stderr is a terminal
+  std::string summary_json;      ///< the caller (the CLI) writes the summary as JSON here
+  bool progress = true;          ///< report progress when the reporter wants it
   unsigned progress_ms = 500;    ///< least time between progress updates (checked per batch)
   int messages_limit = 10;       ///< errors printed in full under skip/reject (then counted)
 
@@ -49,9 +49,9 @@ struct convert_options {
   std::string validate() const;
 };
 
-/// What a conversion did; exit_code follows DESIGN.md (0, 1 usage, 2 bad data, 4 I/O).
+/// What a conversion did, and why it stopped: usage, bad data or target (I/O).
 struct convert_summary {
-  int exit_code = 0;
+  failure_kind failure = failure_kind::none;
   std::string message;  ///< why the run stopped early, if it did
   std::uint64_t records_read = 0;
   std::uint64_t records_written = 0;
@@ -65,13 +65,14 @@ struct convert_summary {
   double seconds = 0;
   unsigned threads = 1;
 
-  /// Render the one-paragraph stderr summary.
+  /// Render the one-line summary ("N records read, ..."), which run_convert reports last.
   std::string to_text() const;
-  /// Render as a JSON object (--summary-json).
-  std::string to_json() const;
+  /// Render as a JSON object (--summary-json), with the exit code the caller chose.
+  std::string to_json(int exit_code) const;
 };
 
-/// Run a conversion, writing messages (errors, progress, summary) to `log`.
-convert_summary run_convert(const convert_options& opts, std::FILE* log);
+/// Run a conversion. Messages (errors, progress, the summary line) go to `rep`; nothing is
+/// printed. The summary says whether and why it failed.
+convert_summary run_convert(const convert_options& opts, reporter& rep);
 
 }  // namespace mfb::bridge

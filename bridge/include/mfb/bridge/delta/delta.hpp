@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "mfb/bridge/io/framing_options.hpp"
+#include "mfb/bridge/io/outcome.hpp"
 #include "mfb/bridge/codec/options.hpp"
 #include "mfb/bridge/io/output_file.hpp"
 #include "mfb/copybook/layout.hpp"
@@ -114,9 +115,9 @@ class delta_sink {
   virtual std::string error() const = 0;
 };
 
-/// What a delta run did; exit_code follows DESIGN.md (0, 1 usage, 2 bad data, 4 I/O).
+/// What a delta run did, and why it stopped: usage, bad data or target (I/O).
 struct delta_summary {
-  int exit_code = 0;
+  failure_kind failure = failure_kind::none;
   std::string message;  ///< why the run stopped, if it did
   delta_counts counts;
   bool sorted = false;
@@ -124,10 +125,10 @@ struct delta_summary {
   std::uint64_t spill_bytes = 0;  ///< bytes written to temporary files
   double seconds = 0;
 
-  /// Render the one-paragraph stderr summary.
+  /// Render the one-line summary ("N inserts, ...").
   std::string to_text() const;
-  /// Render as a JSON object (--summary-json).
-  std::string to_json() const;
+  /// Render as a JSON object (--summary-json), with the exit code the caller chose.
+  std::string to_json(int exit_code) const;
 };
 
 /// Compare the two generations named in `opts` and hand the changes to `sink`.

@@ -4,9 +4,9 @@
 // and the target's control totals checked against those its last load recorded.
 
 #include <cstdint>
-#include <cstdio>
 #include <string>
 
+#include "mfb/bridge/io/outcome.hpp"
 #include "mfb/rehost/db/control_totals.hpp"
 
 namespace mfb::rehost {
@@ -25,24 +25,31 @@ struct export_options {
 };
 
 struct export_summary {
-  int exit_code = 0;
+  bridge::failure_kind failure = bridge::failure_kind::none;
   std::string message;
   std::uint64_t records_written = 0;
   std::uint64_t bytes_written = 0;
   double seconds = 0;
 };
 
-/// Write every record of the dataset to `output`; messages go to `log`.
-export_summary run_export(const export_options& opts, std::FILE* log);
+/// Write every record of the dataset to `output`; messages go to `rep`.
+export_summary run_export(const export_options& opts, bridge::reporter& rep);
 
 struct reconcile_options {
   std::string target;
   std::string dataset;
-  bool json = false;  ///< print the JSON report instead of the text one
+  bool json = false;  ///< the caller shows the JSON report instead of the text one
+};
+
+/// A reconciliation: the report when one was made (failure none or mismatch), else why not.
+struct reconcile_result {
+  bridge::failure_kind failure = bridge::failure_kind::none;  ///< usage: no such load
+  std::string message;
+  reconciliation report;
 };
 
 /// Recompute the dataset's totals from the target and compare them with the expected
-/// totals its last finished load stored. Exit code 0, 1 (no such load), 3 or 4.
-int run_reconcile(const reconcile_options& opts, std::FILE* out, std::FILE* log);
+/// totals its last finished load stored.
+reconcile_result run_reconcile(const reconcile_options& opts);
 
 }  // namespace mfb::rehost

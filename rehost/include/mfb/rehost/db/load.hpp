@@ -4,7 +4,6 @@
 // the source are checked against the target at the end.
 
 #include <cstdint>
-#include <cstdio>
 #include <map>
 #include <string>
 #include <vector>
@@ -12,6 +11,7 @@
 #include "mfb/rehost/db/control_totals.hpp"
 #include "mfb/rehost/db/dataset.hpp"
 #include "mfb/bridge/codec/error_policy.hpp"
+#include "mfb/bridge/io/outcome.hpp"
 
 namespace mfb::rehost {
 
@@ -37,16 +37,16 @@ struct load_options {
   bool allow_changed_input = false;   ///< resume even though the input's fingerprint changed
   bool restart = false;               ///< ignore an unfinished checkpoint and start afresh
   std::vector<std::string> trailer_checks;  ///< FIELD=count | count(RECORD) | sum(FIELD)
-  std::string summary_json;
+  std::string summary_json;  ///< the caller (the CLI) writes the summary as JSON here
   bool progress = true;
 
   /// Check the options; return an empty string when valid, otherwise the reason.
   std::string validate() const;
 };
 
-/// What a load did; exit_code follows DESIGN.md (0, 1, 2 bad data, 3 mismatch, 4 target).
+/// What a load did, and why it stopped: usage, bad data, mismatch or target.
 struct load_summary {
-  int exit_code = 0;
+  bridge::failure_kind failure = bridge::failure_kind::none;
   std::string message;
   std::uint64_t records_read = 0;
   std::uint64_t records_loaded = 0;
@@ -59,12 +59,14 @@ struct load_summary {
   double seconds = 0;
   reconciliation recon;             ///< source against target, and trailer checks
 
+  /// The closing report: a paragraph of lines, each ending in '\n'.
   std::string to_text() const;
-  std::string to_json() const;
+  /// As a JSON object (--summary-json), with the exit code the caller chose.
+  std::string to_json(int exit_code) const;
 };
 
-/// Run a load, writing messages (errors, progress, summary) to `log`.
-load_summary run_load(const load_options& opts, std::FILE* log);
+/// Run a load. Messages (errors, the closing report) go to `rep`; nothing is printed.
+load_summary run_load(const load_options& opts, bridge::reporter& rep);
 
 /// A fingerprint of an input file: size, modification time and a hash of its first and
 /// last MiB (a full hash would cost a second pass over a file the load reads once).

@@ -4,10 +4,12 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "mfb/bridge/io/outcome.hpp"
 #include "mfb/ebcdic/result.hpp"
 
 namespace mfb::rehost {
@@ -19,8 +21,16 @@ struct job_run_options {
   bool dry_run = false;             ///< validate and print the plan; run nothing
   bool restart = false;             ///< ignore a failed run's progress and start afresh
   std::filesystem::path state_dir;  ///< lock, state and local history; empty: JOBDIR/.mfbridge
-  /// The mfbridge executable the steps run as children; tests point it at build/mfbridge.
+  /// The mfbridge executable: asked for each command's flags (`KIND --help`), and run as a
+  /// child per step when steps are isolated; tests point it at build/mfbridge.
   std::string executable = "/proc/self/exe";
+  /// Runs one command step in this process: the step's argv ({"mfbridge", KIND, flags...})
+  /// in, its exit code out. The CLI supplies it (the same commands, parsed the same way).
+  /// Unset, or with isolate_steps, each step runs as a child process instead.
+  std::function<int(const std::vector<std::string>& argv)> run_in_process;
+  /// Run each step as a child process (fork + exec): a crash or a kill takes down only the
+  /// step, and a stop signal reaches it at once (`mfbridge run --isolate-steps`).
+  bool isolate_steps = false;
 
   /// Return the defaults (no variables, a real run).
   static job_run_options defaults() { return {}; }
@@ -28,10 +38,11 @@ struct job_run_options {
   std::string validate() const;
 };
 
-/// Run (or plan, with dry_run) a job; messages go to `err`, the dry-run plan to `out`.
-/// Return the job's exit code: the worst step's code, 1 for a bad job file, 4 when the
-/// job is already running or its state or history cannot be written.
-int run_job(const job_run_options& opts, std::FILE* out, std::FILE* err);
+/// Run (or plan, with dry_run) a job; messages go to `rep`, the dry-run plan to `out`.
+/// Return the job's exit code as its history records it: the worst step's code, 1 for a
+/// bad job file, 4 when the job is already running or its state or history cannot be
+/// written.
+int run_job(const job_run_options& opts, std::FILE* out, bridge::reporter& rep);
 
 /// What `mfbridge runs` lists.
 struct runs_options {

@@ -1,0 +1,39 @@
+// One mfbridge command line, parsed and run: main() runs the process's own, and `mfbridge
+// run` runs each job step's through here too, in process (unless --isolate-steps).
+
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+
+namespace mfb::cli {
+
+int run_command_line(int argc, const char* const* argv) {
+  CLI::App app{"mfbridge: mainframe data out of (and back into) COBOL record files"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "mfbridge 0.1.0");
+  int exit_code = exit_ok;
+  add_registered_commands(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version are "errors" with exit code 0; usage errors map to 1.
+    int code = app.exit(e);
+    return code == 0 ? 0 : exit_usage;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "mfbridge: %s\n", e.what());
+    return exit_io;
+  }
+  return exit_code;
+}
+
+int run_command_line(const std::vector<std::string>& argv) {
+  std::vector<const char*> args;
+  for (const auto& a : argv) args.push_back(a.c_str());
+  args.push_back(nullptr);
+  return run_command_line(static_cast<int>(argv.size()), args.data());
+}
+
+}  // namespace mfb::cli
