@@ -1,13 +1,10 @@
-// Open a dataset spec: parse its copybooks (members from the spec, not the disk, so a
-// dataset opens the same wherever its catalog is read), compile cells plans, map tables.
+// Open a dataset spec: parse its copybooks from memory (members from the spec, not the
+// disk, so a dataset opens the same wherever its catalog is read), compile cells plans,
+// map tables.
 
 #include "mfb/rehost/db/dataset.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <optional>
 
 #include "mfb/bridge/io/layout_framing.hpp"
@@ -17,33 +14,7 @@
 
 namespace mfb::rehost {
 
-namespace fs = std::filesystem;
-
 namespace {
-
-// A private folder holding the spec's copybooks and members while the parser reads them.
-class scratch_folder {
- public:
-  scratch_folder() {
-    std::string tmpl = (fs::temp_directory_path() / "mfbridge-cpy-XXXXXX").string();
-    if (mkdtemp(tmpl.data())) path_ = tmpl;
-  }
-  ~scratch_folder() {
-    std::error_code ec;
-    if (!path_.empty()) fs::remove_all(path_, ec);
-  }
-  scratch_folder(const scratch_folder&) = delete;
-  scratch_folder& operator=(const scratch_folder&) = delete;
-  const fs::path& path() const { return path_; }
-  bool write(const named_text& t) const {
-    std::ofstream f(path_ / fs::path(t.name).filename(), std::ios::binary);
-    f << t.text;
-    return static_cast<bool>(f);
-  }
-
- private:
-  fs::path path_;
-};
 
 // Unqualified --key and --index fields apply to the record types that have them, so one
 // that no record type has is a typo: refuse it (with the closest names), never drop it.
@@ -77,19 +48,14 @@ std::string check_dataset_names(const dataset_spec& spec, const std::vector<brid
 
 result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
   auto ds = std::make_shared<dataset>();
-  scratch_folder dir;
-  if (dir.path().empty()) return error{"cannot create a temporary folder for the copybooks"};
-  std::vector<fs::path> files;
-  for (const auto& m : spec.members)
-    if (!dir.write(m)) return error{"cannot write copybook member " + m.name};
-  for (const auto& c : spec.copybooks) {
-    if (!dir.write(c)) return error{"cannot write copybook " + c.name};
-    files.push_back(dir.path() / fs::path(c.name).filename());
-  }
+  // Parsed from memory, members from the spec and not the disk: a dataset opens the same
+  // wherever its catalog is read. The copybooks come first, so they win over a member of
+  // the same file name, as they did when both were written to one folder.
   copybook::parse_options popts;
-  popts.include_dirs = {dir.path()};
+  popts.members = spec.copybooks;
+  popts.members.insert(popts.members.end(), spec.members.begin(), spec.members.end());
   popts.cobrix_extensions = spec.cobrix_extensions;
-  auto parsed = copybook::parse_copybook_files(files, popts);
+  auto parsed = copybook::parse_copybook_texts(spec.copybooks, popts);
   if (!parsed.ok()) return error{copybook::to_string(parsed.diagnostics)};
 
   auto page = bridge::open_code_page(spec.codepage);

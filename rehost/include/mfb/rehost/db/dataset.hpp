@@ -16,16 +16,14 @@
 #include "mfb/bridge/codec/hierarchy.hpp"
 #include "mfb/bridge/codec/record_selector.hpp"
 #include "mfb/rehost/db/table_map.hpp"
+#include "mfb/copybook/parse.hpp"
 #include "mfb/ebcdic/code_page.hpp"
 #include "mfb/ebcdic/result.hpp"
 
 namespace mfb::rehost {
 
 /// A file's name and text (a copybook, or a COPY member it pulls in).
-struct named_text {
-  std::string name;
-  std::string text;
-};
+using named_text = copybook::source_text;
 
 /// Everything that defines a dataset, as plain data; stored as JSON in the catalog.
 struct dataset_spec {
