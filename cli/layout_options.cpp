@@ -99,12 +99,16 @@ ebcdic::truncation truncation_of(const layout_args& a) {
   return a.trunc == "bin" ? ebcdic::truncation::binary : ebcdic::truncation::standard;
 }
 
-std::string apply_reading_options(const layout_args& l, bridge::source_spec& o) {
+void apply_copybook_options(const layout_args& l, bridge::source_spec& o) {
   o.copybooks = as_paths(l.copybooks);
   o.include_dirs = as_paths(l.include_dirs);
   o.codepage = l.codepage;
   o.cobrix_extensions = l.cobrix;
   o.record_name = l.record;
+}
+
+std::string apply_reading_options(const layout_args& l, bridge::source_spec& o) {
+  apply_copybook_options(l, o);
   layout_framing kind = layout_framing::none;
   if (auto why = framing_format_of(l, o.framing, kind); !why.empty()) return why;
   if (kind == layout_framing::length_field) o.length_field = l.length_field;

@@ -76,6 +76,9 @@ ebcdic::truncation truncation_of(const layout_args& a);
 /// --raw, comma lists split: the items kept as their bytes.
 std::vector<std::string> raw_fields_of(const layout_args& a);
 
+/// Fill a source_spec's copybooks, include folders, code page, --cobrix and --record.
+void apply_copybook_options(const layout_args& l, bridge::source_spec& o);
+
 /// Fill a source_spec from the shared reading options (convert, delta; encode and inspect
 /// take the parts they use); return a usage error or "".
 std::string apply_reading_options(const layout_args& l, bridge::source_spec& o);

@@ -15,6 +15,7 @@
 #include "mfb/bridge/io/framing_options.hpp"
 #include "mfb/bridge/codec/hierarchy.hpp"
 #include "mfb/bridge/codec/record_selector.hpp"
+#include "mfb/bridge/codec/source_spec.hpp"
 #include "mfb/rehost/db/table_map.hpp"
 #include "mfb/copybook/parse.hpp"
 #include "mfb/ebcdic/code_page.hpp"
@@ -57,6 +58,10 @@ struct dataset_spec {
   /// copybook's own folder).
   static result<dataset_spec> from_files(const std::vector<std::string>& copybooks,
                                          const std::vector<std::string>& include_dirs);
+  /// The file as a bridge source: copybooks and members in memory, record and --select
+  /// rules, code page, framing and the codec options (cells). --key and --parent stay
+  /// here: they also name the tables' keys, which a source does not know.
+  bridge::source_spec source() const;
   std::string to_json() const;
   static result<dataset_spec> from_json(std::string_view json);
 };
