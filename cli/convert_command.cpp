@@ -26,8 +26,8 @@ struct convert_args {
 std::string finish(convert_args& a) {
   auto& o = a.opts;
   const layout_args& l = a.layout;
-  if (auto why = apply_reading_options(l, o); !why.empty()) return why;
-  o.decode.format = a.format == "csv" ? bridge::output_format::csv : bridge::output_format::jsonl;
+  if (auto why = apply_reading_options(l, o.source); !why.empty()) return why;
+  o.source.decode.format = a.format == "csv" ? bridge::output_format::csv : bridge::output_format::jsonl;
   o.on_error = *bridge::parse_error_policy(a.on_error);
   o.progress = !a.no_progress;
   return o.validate();
@@ -46,25 +46,25 @@ void add_convert_command(CLI::App& app, int& exit_code) {
   add_length_field_options(*cmd, a->layout);
   add_trailing_bytes_option(*cmd, a->layout);
   cmd->add_option("--input", o.input, "Input file, or - for stdin")->capture_default_str();
-  cmd->add_option("--record-start-offset", o.framing.record_start_offset,
+  cmd->add_option("--record-start-offset", o.source.framing.record_start_offset,
                   "Bytes to drop at the start of each framed record");
-  cmd->add_option("--record-end-offset", o.framing.record_end_offset,
+  cmd->add_option("--record-end-offset", o.source.framing.record_end_offset,
                   "Bytes to drop at the end of each framed record");
-  cmd->add_option("--skip-head", o.framing.skip_head,
+  cmd->add_option("--skip-head", o.source.framing.skip_head,
                   "Leading bytes of the file to ignore (a file header)");
-  cmd->add_option("--skip-tail", o.framing.skip_tail,
+  cmd->add_option("--skip-tail", o.source.framing.skip_tail,
                   "Trailing bytes of the file to ignore (a file trailer)");
-  cmd->add_option("--select", o.selects,
+  cmd->add_option("--select", o.source.selects,
                   "FIELD=VALUE:RECORD: decode records whose FIELD reads VALUE as RECORD (a 01 "
                   "or a REDEFINES alternative); repeatable, first match wins");
-  cmd->add_option("--parent", o.parents,
+  cmd->add_option("--parent", o.source.parents,
                   "CHILD=PARENT: hierarchical files; each CHILD record gets the key of the last "
                   "PARENT record before it (JSON: a \"_parent\" object; CSV: _PARENT_<FIELD> "
                   "columns); a CHILD with no PARENT before it is a bad record; repeatable");
-  cmd->add_option("--key", o.keys,
+  cmd->add_option("--key", o.source.keys,
                   "RECORD=FIELD[,FIELD...]: the fields that identify a parent record (each "
                   "--parent PARENT needs one); repeatable");
-  cmd->add_option("--record-type-key", o.decode.record_type_key,
+  cmd->add_option("--record-type-key", o.source.decode.record_type_key,
                   "Add this key (e.g. _record) holding the chosen record's name");
   cmd->add_option("--format", a->format,
                   "Output format. CSV has one header, so CSV with --select needs --output-dir: "
@@ -83,7 +83,7 @@ void add_convert_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--reject-log", o.reject_log, "Where the JSON descriptions of rejects go");
   cmd->add_option("--max-errors", o.max_errors, "Bad records allowed before exit code 2");
   cmd->add_option("--threads", o.threads, "Decoding threads (default: all cores)");
-  cmd->add_flag("--keep-trailing-spaces", o.decode.keep_trailing_spaces,
+  cmd->add_flag("--keep-trailing-spaces", o.source.decode.keep_trailing_spaces,
                 "Keep trailing spaces in text fields");
   cmd->add_option("--summary-json", o.summary_json, "Write the run summary as JSON here");
   cmd->add_flag("--no-progress", a->no_progress, "No progress line, even on a terminal");

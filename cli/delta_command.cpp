@@ -33,7 +33,7 @@ struct delta_args {
 std::string finish(delta_args& a) {
   auto& o = a.opts;
   const layout_args& l = a.layout;
-  if (auto why = apply_reading_options(l, o); !why.empty()) return why;
+  if (auto why = apply_reading_options(l, o.source); !why.empty()) return why;
   // --key A,B and --key A --key B mean the same.
   o.keys.clear();
   for (const auto& k : a.keys) {
@@ -117,13 +117,13 @@ void add_delta_command(CLI::App& app, int& exit_code) {
                   "partitions to disk (fractions allowed)")
       ->capture_default_str();
   cmd->add_option("--temp-dir", o.temp_dir, "Folder for spill files (default: $TMPDIR or /tmp)");
-  cmd->add_option("--record-start-offset", o.framing.record_start_offset,
+  cmd->add_option("--record-start-offset", o.source.framing.record_start_offset,
                   "Bytes to drop at the start of each framed record");
-  cmd->add_option("--record-end-offset", o.framing.record_end_offset,
+  cmd->add_option("--record-end-offset", o.source.framing.record_end_offset,
                   "Bytes to drop at the end of each framed record");
-  cmd->add_option("--skip-head", o.framing.skip_head, "Leading bytes of each file to ignore");
-  cmd->add_option("--skip-tail", o.framing.skip_tail, "Trailing bytes of each file to ignore");
-  cmd->add_flag("--keep-trailing-spaces", o.decode.keep_trailing_spaces,
+  cmd->add_option("--skip-head", o.source.framing.skip_head, "Leading bytes of each file to ignore");
+  cmd->add_option("--skip-tail", o.source.framing.skip_tail, "Trailing bytes of each file to ignore");
+  cmd->add_flag("--keep-trailing-spaces", o.source.decode.keep_trailing_spaces,
                 "Keep trailing spaces in text fields");
   cmd->add_option("--output,-o", a->output, "Output file, or - for stdout")->capture_default_str();
   cmd->add_option("--summary-json", a->summary_json, "Write the run summary as JSON here");

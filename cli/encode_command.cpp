@@ -27,33 +27,20 @@ struct encode_args {
 std::string finish(encode_args& a) {
   auto& o = a.opts;
   const layout_args& l = a.layout;
-  o.copybooks = as_paths(l.copybooks);
-  o.include_dirs = as_paths(l.include_dirs);
-  o.codepage = l.codepage;
-  o.cobrix_extensions = l.cobrix;
-  o.record_name = l.record;
-  bridge::framing_options framing;
-  layout_framing kind = layout_framing::none;
-  if (auto why = framing_format_of(l, framing, kind); !why.empty()) return why;
-  o.writer.format = framing.format;
-  if (kind == layout_framing::length_field) {
-    o.length_field = l.length_field;
-    o.length_adjust = l.length_adjust;
-  }
-  o.odo_framing = kind == layout_framing::odo;
-  if (l.lrecl < 0) return "--lrecl must be positive";
+  if (auto why = apply_reading_options(l, o.source); !why.empty()) return why;
   if (a.block_size < 0) return "--block-size must be positive";
-  o.writer.lrecl = static_cast<std::size_t>(l.lrecl);
+  o.writer.format = o.source.framing.format;
+  o.writer.lrecl = o.source.framing.lrecl;
   o.writer.block_size = static_cast<std::size_t>(a.block_size);
-  o.writer.rdw_big_endian = !l.rdw_little_endian;
-  o.writer.rdw_includes_header = !l.rdw_excludes_header;
+  o.writer.rdw_big_endian = o.source.framing.rdw_big_endian;
+  o.writer.rdw_includes_header = o.source.framing.rdw_includes_header;
   o.writer.pad_short = !a.no_pad;
   o.odo_shrink = a.odo == "auto" ? -1 : a.odo == "shrink" ? 1 : 0;
   o.on_error = *bridge::parse_error_policy(a.on_error);
-  o.encode.float_format = float_format_of(l);
-  o.encode.zoned_charset = zoned_charset_of(l);
-  o.encode.raw_fields = raw_fields_of(l);
-  o.encode.binary_trunc = truncation_of(l);
+  o.encode.float_format = o.source.decode.float_format;
+  o.encode.zoned_charset = o.source.decode.zoned_charset;
+  o.encode.raw_fields = o.source.decode.raw_fields;
+  o.encode.binary_trunc = o.source.decode.binary_trunc;
   if (o.max_errors < -1) return "--max-errors must be 0 or more";
   return {};
 }

@@ -14,7 +14,7 @@
 #include "mfb/bridge/codec/open_code_page.hpp"
 #include "mfb/bridge/io/record_reader.hpp"
 #include "mfb/copybook/name_lookup.hpp"
-#include "mfb/copybook/parse.hpp"
+#include "mfb/bridge/codec/source_spec.hpp"
 
 namespace mfb::cli {
 
@@ -38,31 +38,30 @@ int run(const inspect_args& a) {
   const layout_args& l = a.layout;
   if ((a.record_number > 0) == (a.offset >= 0))
     return fail(exit_usage, "give one of --record-number N (from 1) or --offset BYTES");
-  copybook::parse_options popts;
-  popts.include_dirs = as_paths(l.include_dirs);
-  popts.cobrix_extensions = l.cobrix;
-  std::vector<std::filesystem::path> files = as_paths(l.copybooks);
-  auto parsed = copybook::parse_copybook_files(files, popts);
+  bridge::source_spec src;
+  apply_copybook_options(l, src);
+  auto parsed = bridge::parse_copybooks(src);
   if (!parsed.ok()) {
     std::fputs(copybook::to_string(parsed.diagnostics).c_str(), stderr);
     return fail(exit_usage, "the copybook has errors");
   }
   const copybook::record_layout* layout = nullptr;
   for (const auto& r : parsed.records)
-    if (l.record.empty() || r.name == l.record) {
+    if (src.record_name.empty() || r.name == src.record_name) {
       if (layout) return fail(exit_usage, "the copybook has several records: choose one with --record");
       layout = &r;
     }
   if (!layout) {
     std::vector<std::string> names;
     for (const auto& r : parsed.records) names.push_back(r.name);
-    return fail(exit_usage, "no record named " + l.record + copybook::did_you_mean(l.record, names));
+    return fail(exit_usage, "no record named " + src.record_name +
+                                copybook::did_you_mean(src.record_name, names));
   }
   // inspect shows every item's bytes anyway; a --raw name must still be one of its items.
   for (const auto& name : raw_fields_of(l))
     if (auto why = copybook::check_item_name("--raw", name, {layout}, true); !why.empty())
       return fail(exit_usage, why);
-  auto page = bridge::open_code_page(l.codepage);
+  auto page = bridge::open_code_page(src.codepage);
   if (!page) return fail(exit_usage, page.err().message);
 
   bridge::framing_options framing;

@@ -99,4 +99,32 @@ ebcdic::truncation truncation_of(const layout_args& a) {
   return a.trunc == "bin" ? ebcdic::truncation::binary : ebcdic::truncation::standard;
 }
 
+void apply_copybook_options(const layout_args& l, bridge::source_spec& o) {
+  o.copybooks = as_paths(l.copybooks);
+  o.include_dirs = as_paths(l.include_dirs);
+  o.codepage = l.codepage;
+  o.cobrix_extensions = l.cobrix;
+  o.record_name = l.record;
+}
+
+std::string apply_reading_options(const layout_args& l, bridge::source_spec& o) {
+  apply_copybook_options(l, o);
+  layout_framing kind = layout_framing::none;
+  if (auto why = framing_format_of(l, o.framing, kind); !why.empty()) return why;
+  if (kind == layout_framing::length_field) o.length_field = l.length_field;
+  o.odo_framing = kind == layout_framing::odo;
+  if (l.lrecl < 0) return "--lrecl must be positive";
+  o.framing.lrecl = static_cast<std::size_t>(l.lrecl);
+  o.framing.rdw_big_endian = !l.rdw_little_endian;
+  o.framing.rdw_includes_header = !l.rdw_excludes_header;
+  o.decode.float_format = float_format_of(l);
+  o.decode.zoned_charset = zoned_charset_of(l);
+  o.decode.binary_trunc = truncation_of(l);
+  o.decode.raw_fields = raw_fields_of(l);
+  o.decode.allow_trailing_bytes = l.allow_trailing_bytes;
+  o.decode.fixed_length_records =
+      o.framing.format == bridge::recfm::f || o.framing.format == bridge::recfm::fb;
+  return {};
+}
+
 }  // namespace mfb::cli

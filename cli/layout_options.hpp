@@ -1,5 +1,5 @@
 #pragma once
-// The options convert, encode and inspect share: which copybook and record, how the file is
+// The options convert, delta, encode and inspect share: which copybook and record, how the file is
 // framed, how values are coded. One definition so the three commands spell them alike.
 
 #include <CLI/CLI.hpp>
@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "mfb/bridge/codec/source_spec.hpp"
 #include "mfb/bridge/io/framing_options.hpp"
 #include "mfb/ebcdic/binary.hpp"
 #include "mfb/ebcdic/floating.hpp"
@@ -75,31 +76,11 @@ ebcdic::truncation truncation_of(const layout_args& a);
 /// --raw, comma lists split: the items kept as their bytes.
 std::vector<std::string> raw_fields_of(const layout_args& a);
 
-/// Copy the shared reading options into a command's options (convert, delta: the same
-/// field names); return a usage error or "".
-template <typename Options>
-std::string apply_reading_options(const layout_args& l, Options& o) {
-  o.copybooks = as_paths(l.copybooks);
-  o.include_dirs = as_paths(l.include_dirs);
-  o.codepage = l.codepage;
-  o.cobrix_extensions = l.cobrix;
-  o.record_name = l.record;
-  layout_framing kind = layout_framing::none;
-  if (auto why = framing_format_of(l, o.framing, kind); !why.empty()) return why;
-  if (kind == layout_framing::length_field) o.length_field = l.length_field;
-  o.odo_framing = kind == layout_framing::odo;
-  if (l.lrecl < 0) return "--lrecl must be positive";
-  o.framing.lrecl = static_cast<std::size_t>(l.lrecl);
-  o.framing.rdw_big_endian = !l.rdw_little_endian;
-  o.framing.rdw_includes_header = !l.rdw_excludes_header;
-  o.decode.float_format = float_format_of(l);
-  o.decode.zoned_charset = zoned_charset_of(l);
-  o.decode.binary_trunc = truncation_of(l);
-  o.decode.raw_fields = raw_fields_of(l);
-  o.decode.allow_trailing_bytes = l.allow_trailing_bytes;
-  o.decode.fixed_length_records =
-      o.framing.format == bridge::recfm::f || o.framing.format == bridge::recfm::fb;
-  return {};
-}
+/// Fill a source_spec's copybooks, include folders, code page, --cobrix and --record.
+void apply_copybook_options(const layout_args& l, bridge::source_spec& o);
+
+/// Fill a source_spec from the shared reading options (convert, delta; encode and inspect
+/// take the parts they use); return a usage error or "".
+std::string apply_reading_options(const layout_args& l, bridge::source_spec& o);
 
 }  // namespace mfb::cli

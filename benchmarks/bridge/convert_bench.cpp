@@ -139,12 +139,12 @@ void BM_convert_file(benchmark::State& state) {
   if (!f.error.empty()) return state.SkipWithError(f.error.c_str());
   if (!check_reference(state, f)) return;
   bridge::convert_options opts;
-  opts.copybooks = {f.copybook_file};
+  opts.source.copybooks = {f.copybook_file};
   opts.input = f.data_file.string();
   opts.output = "/dev/null";
-  opts.framing.format = bridge::recfm::fb;
-  opts.framing.lrecl = record_length;
-  opts.decode.format = state.range(0) ? bridge::output_format::csv : bridge::output_format::jsonl;
+  opts.source.framing.format = bridge::recfm::fb;
+  opts.source.framing.lrecl = record_length;
+  opts.source.decode.format = state.range(0) ? bridge::output_format::csv : bridge::output_format::jsonl;
   opts.threads = static_cast<unsigned>(state.range(1));
   opts.progress = false;
   bridge::null_reporter quiet;

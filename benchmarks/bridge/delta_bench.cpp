@@ -100,7 +100,7 @@ fixture& data() {
 void run(benchmark::State& state, bool sorted, std::size_t memory_limit) {
   fixture& f = data();
   bridge::delta_options o;
-  o.copybooks = {f.dir / "bench.cpy"};
+  o.source.copybooks = {f.dir / "bench.cpy"};
   o.keys = {"ACCT-ID"};
   o.sorted = sorted;
   o.old_input = (f.dir / (sorted ? "old.dat" : "old.rev.dat")).string();

@@ -36,11 +36,12 @@ std::vector<std::string> spellings(const std::string& name) {
   return out;
 }
 
+const char* const member_extensions[] = {"",     ".cpy",  ".CPY",  ".cob", ".COB", ".cbl",
+                                         ".CBL", ".copy", ".COPY", ".txt", ".TXT"};
+
 std::optional<fs::path> find_in(const fs::path& dir, const std::string& member) {
-  static const char* const extensions[] = {"",     ".cpy",  ".CPY",  ".cob", ".COB", ".cbl",
-                                           ".CBL", ".copy", ".COPY", ".txt", ".TXT"};
   for (const std::string& base : spellings(member)) {
-    for (const char* ext : extensions) {
+    for (const char* ext : member_extensions) {
       const fs::path p = dir.empty() ? fs::path(base + ext) : dir / (base + ext);
       std::error_code ec;
       if (fs::is_regular_file(p, ec)) return p;
@@ -80,6 +81,17 @@ std::string folder_list(const std::vector<fs::path>& folders) {
 
 }  // namespace
 
+const source_text* find_memory_member(const std::string& member,
+                                      const std::vector<source_text>& members) {
+  for (const std::string& base : spellings(member)) {
+    for (const char* ext : member_extensions) {
+      for (const source_text& m : members)
+        if (fs::path(m.name).filename().string() == base + ext) return &m;
+    }
+  }
+  return nullptr;
+}
+
 std::optional<fs::path> find_copy_member(const std::string& member, const std::string& library,
                                          const std::vector<fs::path>& folders) {
   if (fs::path(member).is_absolute()) return find_in({}, member);
@@ -98,6 +110,38 @@ std::optional<fs::path> find_copy_member(const std::string& member, const std::s
 
 namespace {
 
+// A COPY member found: its path (or name in memory), the key the chain of members being
+// expanded holds for it, and its text when it is held in memory.
+struct member_file {
+  fs::path path;
+  std::string key;
+  std::optional<std::string> text;
+};
+
+// Find the member of `s` among the members in memory, else on the search path (the
+// including file's folder, then the include dirs); return why not when it is nowhere.
+std::string locate_member(const copy_statement& s, const std::string& shown,
+                          const fs::path& including_dir, const parse_options& opts,
+                          member_file& out) {
+  if (!opts.members.empty()) {
+    const source_text* m = find_memory_member(s.member, opts.members);
+    if (!m) return "COPY member '" + shown + "' not found among the copybooks held in memory";
+    out = {fs::path(m->name), m->name, m->text};
+    return {};
+  }
+  std::vector<fs::path> folders;
+  if (!including_dir.empty()) folders.push_back(including_dir);
+  folders.insert(folders.end(), opts.include_dirs.begin(), opts.include_dirs.end());
+  const std::optional<fs::path> found = find_copy_member(s.member, s.library, folders);
+  if (!found) {
+    if (folders.empty()) return "COPY member '" + shown + "' not found: no folder to search (give -I)";
+    return "COPY member '" + shown + "' not found in: " + folder_list(folders);
+  }
+  std::error_code ec;
+  out = {*found, fs::weakly_canonical(*found, ec).string(), std::nullopt};
+  return {};
+}
+
 // Read one member, expand its own COPY statements, then apply the REPLACING phrase that
 // copied it (which therefore also reaches members it copies, as in GnuCOBOL).
 std::optional<located_text> copy_member(const located_text& text, const copy_statement& s,
@@ -110,19 +154,13 @@ std::optional<located_text> copy_member(const located_text& text, const copy_sta
   };
   // Checked before the search path is built: no stat, no open, nothing about the member.
   if (!opts.allow_copy) return error("COPY is not allowed here: the copybook must be self-contained");
-  std::vector<fs::path> folders;
-  if (!including_dir.empty()) folders.push_back(including_dir);
-  folders.insert(folders.end(), opts.include_dirs.begin(), opts.include_dirs.end());
   const std::string shown = s.library.empty() ? s.member : s.member + " OF " + s.library;
-  const std::optional<fs::path> found = find_copy_member(s.member, s.library, folders);
-  if (!found) {
-    if (folders.empty()) {
-      return error("COPY member '" + shown + "' not found: no folder to search (give -I)");
-    }
-    return error("COPY member '" + shown + "' not found in: " + folder_list(folders));
-  }
-  std::error_code ec;
-  const std::string canonical = fs::weakly_canonical(*found, ec).string();
+  member_file m;
+  if (std::string why = locate_member(s, shown, including_dir, opts, m); !why.empty())
+    return error(std::move(why));
+  const std::optional<fs::path> found = m.path;
+  const std::string& canonical = m.key;
+  std::optional<std::string> bytes = std::move(m.text);
   if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
     std::string cycle;
     for (const std::string& c : chain) cycle += fs::path(c).filename().string() + " -> ";
@@ -133,7 +171,7 @@ std::optional<located_text> copy_member(const located_text& text, const copy_sta
     return error("COPY members nested more than " + std::to_string(max_copy_depth) +
                  " levels deep at '" + shown + "'");
   }
-  const std::optional<std::string> bytes = read_whole_file(*found);
+  if (!bytes) bytes = read_whole_file(*found);
   if (!bytes) return error("cannot read COPY member '" + found->string() + "'");
 
   // A member copied again (from another place) keeps its one entry in `files`.
@@ -146,7 +184,8 @@ std::optional<located_text> copy_member(const located_text& text, const copy_sta
   const located_text code =
       read_file_code(out.files[static_cast<std::size_t>(index)], index, opts, out.diagnostics);
   chain.push_back(canonical);
-  located_text expanded = expand_copy_statements(code, found->parent_path(), opts, out, chain);
+  const fs::path folder = opts.members.empty() ? found->parent_path() : fs::path();
+  located_text expanded = expand_copy_statements(code, folder, opts, out, chain);
   chain.pop_back();
   if (s.rules.empty()) return expanded;
   return apply_replacing(expanded, s.rules);

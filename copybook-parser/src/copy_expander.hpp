@@ -24,6 +24,11 @@ std::optional<std::filesystem::path> find_copy_member(
     const std::string& member, const std::string& library,
     const std::vector<std::filesystem::path>& folders);
 
+/// Find a COPY member among texts held in memory: the first whose file name is the member
+/// with the spellings and extensions find_copy_member tries; null when none is.
+const source_text* find_memory_member(const std::string& member,
+                                      const std::vector<source_text>& members);
+
 /// Expand the COPY statements in `text` (read from a file in `including_dir`, or from
 /// memory when that is empty). New member files are appended to `out.files`; problems go
 /// to `out.diagnostics`. `chain` holds the canonical paths of the files being expanded.

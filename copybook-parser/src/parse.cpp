@@ -209,14 +209,26 @@ parse_result parse_copybook_text(std::string_view text, std::string name,
   return finish(detail::read_copybook_text(std::string(text), name, opts), name, opts);
 }
 
+namespace {
+
+void append(parse_result& all, parse_result one) {
+  for (auto& r : one.records) all.records.push_back(std::move(r));
+  for (auto& d : one.diagnostics) all.diagnostics.push_back(std::move(d));
+}
+
+}  // namespace
+
+parse_result parse_copybook_texts(const std::vector<source_text>& texts,
+                                  const parse_options& opts) {
+  parse_result all;
+  for (const auto& t : texts) append(all, parse_copybook_text(t.text, t.name, opts));
+  return all;
+}
+
 parse_result parse_copybook_files(const std::vector<std::filesystem::path>& files,
                                   const parse_options& opts) {
   parse_result all;
-  for (const auto& f : files) {
-    parse_result one = parse_copybook_file(f, opts);
-    for (auto& r : one.records) all.records.push_back(std::move(r));
-    for (auto& d : one.diagnostics) all.diagnostics.push_back(std::move(d));
-  }
+  for (const auto& f : files) append(all, parse_copybook_file(f, opts));
   return all;
 }
 

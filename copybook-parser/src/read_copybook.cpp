@@ -32,8 +32,9 @@ logical_source read_main(const std::string& text, const std::string& name,
 
 logical_source read_copybook_text(const std::string& text, const std::string& name,
                                   const parse_options& opts) {
-  // The chain counts nesting levels; text from memory has no path a member could match.
-  return read_main(text, name, {}, {std::string()}, opts);
+  // The chain counts nesting levels; text from memory has no path a member could match,
+  // but among members held in memory its own name is what a COPY of itself would find.
+  return read_main(text, name, {}, {opts.members.empty() ? std::string() : name}, opts);
 }
 
 logical_source read_copybook_file(const std::string& path, const parse_options& opts) {

@@ -43,31 +43,29 @@ std::string unknown_item_option(const std::vector<const copybook::record_layout*
 
 encode_run_summary run_encode(const encode_run_options& opts, reporter& rep) {
   encode_run_summary summary;
-  if (opts.copybooks.empty()) return stop(summary, failure_kind::usage, "--copybook is required", rep);
+  const source_spec& src = opts.source;
+  if (!src.has_copybooks()) return stop(summary, failure_kind::usage, "--copybook is required", rep);
   if (opts.on_error == error_policy::reject && opts.reject_file.empty())
     return stop(summary, failure_kind::usage, "--on-error reject needs --reject-file", rep);
-  copybook::parse_options popts;
-  popts.include_dirs = opts.include_dirs;
-  popts.cobrix_extensions = opts.cobrix_extensions;
-  auto parsed = copybook::parse_copybook_files(opts.copybooks, popts);
+  auto parsed = parse_copybooks(src);
   if (!parsed.ok()) {
     rep.detail(copybook::to_string(parsed.diagnostics));
     return stop(summary, failure_kind::usage, "the copybook has errors", rep);
   }
-  auto page = open_code_page(opts.codepage);
+  auto page = open_code_page(src.codepage);
   if (!page) return stop(summary, failure_kind::usage, page.err().message, rep);
 
   // The layouts this run writes: the named one, the only one, or all (routed by a key).
   std::vector<const copybook::record_layout*> layouts;
   for (const auto& r : parsed.records)
-    if (opts.record_name.empty() || r.name == opts.record_name)
+    if (src.record_name.empty() || r.name == src.record_name)
       layouts.push_back(&r);
   if (layouts.empty()) {
     std::vector<std::string> names;
     for (const auto& r : parsed.records) names.push_back(r.name);
     return stop(summary, failure_kind::usage,
-                "no record named " + opts.record_name +
-                    copybook::did_you_mean(opts.record_name, names),
+                "no record named " + src.record_name +
+                    copybook::did_you_mean(src.record_name, names),
                 rep);
   }
   if (layouts.size() > 1 && opts.record_type_key.empty())
@@ -93,19 +91,19 @@ encode_run_summary run_encode(const encode_run_options& opts, reporter& rep) {
 
   // Length-field and ODO files have no descriptor words: records go out back to back, and
   // each is checked to carry the length the reader will find in it.
-  const bool layout_framed = !opts.length_field.empty() || opts.odo_framing;
+  const bool layout_framed = !src.length_field.empty() || src.odo_framing;
   record_length_fn framed_length;
   if (layout_framed) {
     if (plans.size() != 1)
       return stop(summary, failure_kind::usage, "--recfm LENGTH-FIELD and --recfm ODO need one record layout", rep);
-    if (opts.odo_framing && opts.odo_shrink == 0)
+    if (src.odo_framing && opts.odo_shrink == 0)
       return stop(summary, failure_kind::usage,
                   "--recfm ODO writes each record at its OCCURS DEPENDING ON length; "
                   "--odo full contradicts it",
                   rep);
     auto fn = layout_length_function(plans.front().layout(),
-                                     opts.odo_framing ? std::string_view{} : opts.length_field,
-                                     opts.length_adjust, opts.encode.zoned_charset,
+                                     src.odo_framing ? std::string_view{} : src.length_field,
+                                     src.framing.length_adjust, opts.encode.zoned_charset,
                                      opts.encode.binary_trunc);
     if (!fn) return stop(summary, failure_kind::usage, fn.err().message, rep);
     framed_length = std::move(fn).value();
@@ -139,10 +137,10 @@ encode_run_summary run_encode(const encode_run_options& opts, reporter& rep) {
     if (!expect) return expect.err().message;
     if (*expect != size)
       return "the record is " + std::to_string(size) + " bytes, but " +
-             (opts.odo_framing ? std::string("its ODO counters give ")
-                               : "its length field " + opts.length_field +
-                                     (opts.length_adjust ? " (with --length-adjust " +
-                                                               std::to_string(opts.length_adjust) +
+             (src.odo_framing ? std::string("its ODO counters give ")
+                               : "its length field " + src.length_field +
+                                     (src.framing.length_adjust ? " (with --length-adjust " +
+                                                               std::to_string(src.framing.length_adjust) +
                                                                ")"
                                                          : std::string()) +
                                      " gives ") +

@@ -2,7 +2,6 @@
 // batches in input order, applying the bad-record policy record by record.
 
 #include "mfb/bridge/convert/convert.hpp"
-#include "mfb/bridge/codec/open_code_page.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -14,10 +13,6 @@
 #include "convert/convert_writer.hpp"
 #include "mfb/bridge/convert/csv_sink.hpp"
 #include "mfb/bridge/convert/json_sink.hpp"
-#include "mfb/bridge/codec/hierarchy.hpp"
-#include "mfb/bridge/io/layout_framing.hpp"
-#include "mfb/bridge/codec/record_selector.hpp"
-#include "mfb/copybook/parse.hpp"
 
 namespace mfb::bridge {
 
@@ -45,7 +40,7 @@ std::vector<std::string> csv_columns(const decode_plan& plan, int type,
 result<std::vector<std::unique_ptr<record_sink>>> open_sinks(
     const convert_options& opts, const std::vector<decode_plan>& plans,
     const hierarchy_tracker& tracker) {
-  const bool csv = opts.decode.format == output_format::csv;
+  const bool csv = opts.source.decode.format == output_format::csv;
   std::vector<std::unique_ptr<record_sink>> sinks;
   std::vector<std::string> paths;
   if (opts.output_dir.empty()) {
@@ -75,11 +70,10 @@ result<std::vector<std::unique_ptr<record_sink>>> open_sinks(
 }  // namespace
 
 std::string convert_options::validate() const {
-  if (copybooks.empty()) return "--copybook is required";
-  if (auto why = decode.validate(); !why.empty()) return why;
+  if (auto why = source.validate(); !why.empty()) return why;
   if (on_error == error_policy::reject && reject_file.empty())
     return "--on-error reject needs --reject-file";
-  if (decode.format == output_format::csv && !selects.empty() && output_dir.empty())
+  if (source.decode.format == output_format::csv && !source.selects.empty() && output_dir.empty())
     return "CSV output with --select writes one file per record type: give --output-dir DIR "
            "(or use --record for one layout)";
   if (!output_dir.empty() && output != "-")
@@ -93,61 +87,18 @@ convert_summary run_convert(const convert_options& opts, reporter& rep) {
   auto t0 = clock_type::now();
   if (auto why = opts.validate(); !why.empty()) return stop(summary, failure_kind::usage, why, rep);
 
-  copybook::parse_options popts;
-  popts.include_dirs = opts.include_dirs;
-  popts.cobrix_extensions = opts.cobrix_extensions;
-  auto parsed = copybook::parse_copybook_files(opts.copybooks, popts);
-  if (!parsed.ok()) {
-    rep.detail(copybook::to_string(parsed.diagnostics));
-    return stop(summary, failure_kind::usage, "the copybook has errors", rep);
+  source_failure failed;
+  auto src = open_source(opts.source, failed);
+  if (!src) {
+    if (!failed.diagnostics.empty()) rep.detail(failed.diagnostics);
+    return stop(summary, failure_kind::usage, failed.message, rep);
   }
-  auto page = open_code_page(opts.codepage);
-  if (!page) return stop(summary, failure_kind::usage, page.err().message, rep);
-
-  std::vector<select_rule> rules;
-  for (const auto& text : opts.selects) {
-    auto r = parse_select_rule(text);
-    if (!r) return stop(summary, failure_kind::usage, "--select expects FIELD=VALUE:RECORD, got " + text, rep);
-    rules.push_back(*r);
-  }
-  auto selector = record_selector::build(parsed.records, opts.record_name, rules, *page,
-                                         opts.decode);
-  if (!selector) return stop(summary, failure_kind::usage, selector.err().message, rep);
-
-  std::vector<parent_rule> parent_rules;
-  for (const auto& text : opts.parents) {
-    auto r = parse_parent_rule(text);
-    if (!r) return stop(summary, failure_kind::usage, "--parent expects CHILD=PARENT, got " + text, rep);
-    parent_rules.push_back(*r);
-  }
-  std::vector<key_rule> key_rules;
-  for (const auto& text : opts.keys) {
-    auto r = parse_key_rule(text);
-    if (!r) return stop(summary, failure_kind::usage, "--key expects RECORD=FIELD[,FIELD...], got " + text, rep);
-    key_rules.push_back(*r);
-  }
-  auto tracker = hierarchy_tracker::build(selector->plans(), parent_rules, key_rules);
-  if (!tracker) return stop(summary, failure_kind::usage, tracker.err().message, rep);
-
-  framing_options framing = opts.framing;
-  if (!opts.length_field.empty() || opts.odo_framing) {
-    if (selector->plans().size() != 1)
-      return stop(summary, failure_kind::usage, "--length-field and --recfm ODO need one record layout", rep);
-    const auto& layout = selector->plans().front().layout();
-    auto why = opts.odo_framing
-                   ? set_odo_framing(framing, layout, opts.decode.zoned_charset, opts.decode.binary_trunc)
-                   : set_length_field(framing, layout, opts.length_field, opts.decode.zoned_charset);
-    if (!why.empty()) return stop(summary, failure_kind::usage, why, rep);
-  }
-  if ((framing.format == recfm::f || framing.format == recfm::fb) && framing.lrecl == 0) {
-    // Default LRECL: the longest record the plans describe.
-    for (const auto& p : selector->plans())
-      framing.lrecl = std::max(framing.lrecl, p.layout().length);
-  }
-  if (auto why = framing.validate(); !why.empty()) return stop(summary, failure_kind::usage, why, rep);
+  const record_selector* selector = &src->selector;
+  hierarchy_tracker* tracker = &src->tracker;
+  const framing_options& framing = src->framing;
 
   // Open the source here (not through record_reader::open) to learn its size for progress.
-  auto source = input_source::open(opts.input, opts.framing.detect_gzip);
+  auto source = input_source::open(opts.input, opts.source.framing.detect_gzip);
   if (!source) return stop(summary, failure_kind::target, source.err().message, rep);
   long long total = (*source)->compressed() ? -1 : (*source)->known_size();
   auto reader = record_reader::open(std::move(source).value(), framing);

@@ -119,7 +119,7 @@ bool convert_writer::write_records(const batch_work& w, std::size_t from, std::s
 
 bool convert_writer::reject(const batch_work& w, const batch_work::flagged_record& f) {
   const record_view& rec = w.batch[f.record];
-  const reject_frame frame = frame_for_reject(opts_.framing.format, rec.size);
+  const reject_frame frame = frame_for_reject(opts_.source.framing.format, rec.size);
   reject_bytes_->write(frame.head, frame.head_size);
   reject_bytes_->write(rec.data, rec.size);
   if (frame.newline) reject_bytes_->put('\n');

@@ -10,10 +10,6 @@
 #include <nlohmann/json.hpp>
 
 #include "delta/delta_detail.hpp"
-#include "mfb/bridge/io/layout_framing.hpp"
-#include "mfb/bridge/codec/open_code_page.hpp"
-#include "mfb/bridge/codec/record_selector.hpp"
-#include "mfb/copybook/parse.hpp"
 
 namespace mfb::bridge {
 
@@ -27,13 +23,13 @@ std::string_view to_string(delta_op op) noexcept {
 }
 
 std::string delta_options::validate() const {
-  if (copybooks.empty()) return "--copybook is required";
+  if (!source.has_copybooks()) return "--copybook is required";
   if (old_input.empty() || new_input.empty()) return "--old and --new are required";
   if (old_input == "-" && new_input == "-") return "--old and --new cannot both be stdin";
   if (keys.empty()) return "--key needs at least one field";
-  if (decode.format != output_format::jsonl) return "a delta decodes records as JSON";
+  if (source.decode.format != output_format::jsonl) return "a delta decodes records as JSON";
   if (memory_limit == 0) return "--memory-limit must be positive";
-  return decode.validate();
+  return source.validate();
 }
 
 std::string delta_summary::to_text() const {
@@ -108,29 +104,16 @@ delta_summary run_delta(const delta_options& opts, delta_sink& sink) {
   auto t0 = clock_type::now();
   if (auto why = opts.validate(); !why.empty()) return stop(summary, failure_kind::usage, why, t0);
 
-  copybook::parse_options popts;
-  popts.include_dirs = opts.include_dirs;
-  popts.cobrix_extensions = opts.cobrix_extensions;
-  auto parsed = copybook::parse_copybook_files(opts.copybooks, popts);
-  if (!parsed.ok())
-    return stop(summary, failure_kind::usage, "the copybook has errors:\n" + copybook::to_string(parsed.diagnostics), t0);
-  auto page = open_code_page(opts.codepage);
-  if (!page) return stop(summary, failure_kind::usage, page.err().message, t0);
-  auto selector = record_selector::build(parsed.records, opts.record_name, {}, *page, opts.decode);
-  if (!selector) return stop(summary, failure_kind::usage, selector.err().message, t0);
-  const decode_plan& plan = selector->plans().front();
-  const copybook::record_layout& layout = plan.layout();
-
-  framing_options framing = opts.framing;
-  if (!opts.length_field.empty() || opts.odo_framing) {
-    auto why = opts.odo_framing
-                   ? set_odo_framing(framing, layout, opts.decode.zoned_charset, opts.decode.binary_trunc)
-                   : set_length_field(framing, layout, opts.length_field, opts.decode.zoned_charset);
-    if (!why.empty()) return stop(summary, failure_kind::usage, why, t0);
+  source_failure failed;
+  auto src = open_source(opts.source, failed);
+  if (!src) {
+    std::string why = failed.message;
+    if (!failed.diagnostics.empty()) why += ":\n" + failed.diagnostics;
+    return stop(summary, failure_kind::usage, why, t0);
   }
-  if ((framing.format == recfm::f || framing.format == recfm::fb) && framing.lrecl == 0)
-    framing.lrecl = layout.length;
-  if (auto why = framing.validate(); !why.empty()) return stop(summary, failure_kind::usage, why, t0);
+  const decode_plan& plan = src->selector.plans().front();
+  const copybook::record_layout& layout = plan.layout();
+  const framing_options& framing = src->framing;
 
   auto keys = detail::key_spec::resolve(layout, opts.keys);
   if (!keys) return stop(summary, failure_kind::usage, keys.err().message, t0);

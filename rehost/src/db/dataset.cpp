@@ -1,49 +1,19 @@
-// Open a dataset spec: parse its copybooks (members from the spec, not the disk, so a
-// dataset opens the same wherever its catalog is read), compile cells plans, map tables.
+// Open a dataset spec: parse its copybooks from memory (members from the spec, not the
+// disk, so a dataset opens the same wherever its catalog is read), compile cells plans,
+// map tables.
 
 #include "mfb/rehost/db/dataset.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <optional>
 
-#include "mfb/bridge/io/layout_framing.hpp"
 #include "mfb/bridge/codec/open_code_page.hpp"
 #include "mfb/copybook/name_lookup.hpp"
 #include "mfb/copybook/parse.hpp"
 
 namespace mfb::rehost {
 
-namespace fs = std::filesystem;
-
 namespace {
-
-// A private folder holding the spec's copybooks and members while the parser reads them.
-class scratch_folder {
- public:
-  scratch_folder() {
-    std::string tmpl = (fs::temp_directory_path() / "mfbridge-cpy-XXXXXX").string();
-    if (mkdtemp(tmpl.data())) path_ = tmpl;
-  }
-  ~scratch_folder() {
-    std::error_code ec;
-    if (!path_.empty()) fs::remove_all(path_, ec);
-  }
-  scratch_folder(const scratch_folder&) = delete;
-  scratch_folder& operator=(const scratch_folder&) = delete;
-  const fs::path& path() const { return path_; }
-  bool write(const named_text& t) const {
-    std::ofstream f(path_ / fs::path(t.name).filename(), std::ios::binary);
-    f << t.text;
-    return static_cast<bool>(f);
-  }
-
- private:
-  fs::path path_;
-};
 
 // Unqualified --key and --index fields apply to the record types that have them, so one
 // that no record type has is a typo: refuse it (with the closest names), never drop it.
@@ -75,46 +45,51 @@ std::string check_dataset_names(const dataset_spec& spec, const std::vector<brid
 
 }  // namespace
 
+bridge::source_spec dataset_spec::source() const {
+  bridge::source_spec s;
+  s.copybook_texts = copybooks;
+  // The copybooks come first, so they win over a member of the same file name, as they
+  // did when both were written to one folder for the parser.
+  s.members = copybooks;
+  s.members.insert(s.members.end(), members.begin(), members.end());
+  s.cobrix_extensions = cobrix_extensions;
+  s.codepage = codepage;
+  s.record_name = record_name;
+  s.selects = selects;
+  s.odo_framing = recfm == "ODO" || recfm == "odo";
+  if (s.odo_framing) s.framing.format = bridge::recfm::custom;
+  else if (auto fmt = bridge::parse_recfm(recfm)) s.framing.format = *fmt;
+  s.framing.lrecl = lrecl;
+  s.framing.rdw_big_endian = !rdw_little_endian;
+  s.framing.rdw_includes_header = !rdw_excludes_header;
+  bridge::decode_options& d = s.decode;
+  d.format = bridge::output_format::cells;
+  d.float_format = float_format == "ieee" ? ebcdic::float_format::ieee_big : ebcdic::float_format::ibm_hex;
+  d.zoned_charset = zoned == "ascii" ? ebcdic::zoned_charset::ascii : ebcdic::zoned_charset::ebcdic;
+  d.binary_trunc = trunc == "bin" ? ebcdic::truncation::binary : ebcdic::truncation::standard;
+  d.raw_fields = raw;
+  d.allow_trailing_bytes = allow_trailing_bytes;
+  const auto fixed = bridge::parse_recfm(recfm);
+  d.fixed_length_records = fixed && (*fixed == bridge::recfm::f || *fixed == bridge::recfm::fb);
+  return s;
+}
+
 result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
   auto ds = std::make_shared<dataset>();
-  scratch_folder dir;
-  if (dir.path().empty()) return error{"cannot create a temporary folder for the copybooks"};
-  std::vector<fs::path> files;
-  for (const auto& m : spec.members)
-    if (!dir.write(m)) return error{"cannot write copybook member " + m.name};
-  for (const auto& c : spec.copybooks) {
-    if (!dir.write(c)) return error{"cannot write copybook " + c.name};
-    files.push_back(dir.path() / fs::path(c.name).filename());
-  }
-  copybook::parse_options popts;
-  popts.include_dirs = {dir.path()};
-  popts.cobrix_extensions = spec.cobrix_extensions;
-  auto parsed = copybook::parse_copybook_files(files, popts);
+  // Parsed from memory, members from the spec and not the disk: a dataset opens the same
+  // wherever its catalog is read.
+  const bridge::source_spec src = spec.source();
+  auto parsed = bridge::parse_copybooks(src);
   if (!parsed.ok()) return error{copybook::to_string(parsed.diagnostics)};
 
-  auto page = bridge::open_code_page(spec.codepage);
+  auto page = bridge::open_code_page(src.codepage);
   if (!page) return error{page.err().message};
   ds->page_ = std::make_shared<const ebcdic::code_page>(std::move(page).value());
 
-  bridge::decode_options& d = ds->decoding_;
-  d.format = bridge::output_format::cells;
-  d.float_format = spec.float_format == "ieee" ? ebcdic::float_format::ieee_big
-                                               : ebcdic::float_format::ibm_hex;
-  d.zoned_charset = spec.zoned == "ascii" ? ebcdic::zoned_charset::ascii
-                                          : ebcdic::zoned_charset::ebcdic;
-  d.binary_trunc = spec.trunc == "bin" ? ebcdic::truncation::binary
-                                       : ebcdic::truncation::standard;
-  d.raw_fields = spec.raw;
-  d.allow_trailing_bytes = spec.allow_trailing_bytes;
-  const auto fixed = bridge::parse_recfm(spec.recfm);
-  d.fixed_length_records = fixed && (*fixed == bridge::recfm::f || *fixed == bridge::recfm::fb);
-  std::vector<bridge::select_rule> rules;
-  for (const auto& text : spec.selects) {
-    auto r = bridge::parse_select_rule(text);
-    if (!r) return error{"--select expects FIELD=VALUE:RECORD, got " + text};
-    rules.push_back(*r);
-  }
-  auto selector = bridge::record_selector::build(parsed.records, spec.record_name, rules, *ds->page_, d);
+  const bridge::decode_options& d = ds->decoding_ = src.decode;
+  auto rules = bridge::select_rules_of(src.selects);
+  if (!rules) return error{rules.err().message};
+  auto selector = bridge::record_selector::build(parsed.records, src.record_name, *rules, *ds->page_, d);
   if (!selector) return error{selector.err().message};
   ds->selector_ = std::make_shared<const bridge::record_selector>(std::move(selector).value());
 
@@ -202,23 +177,16 @@ result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
     ds->encoders_.push_back(std::move(enc).value());
   }
 
-  bridge::framing_options& fr = ds->framing_;
-  if (spec.recfm == "ODO" || spec.recfm == "odo") {
-    if (plans.size() != 1) return error{"--bridge::recfm ODO needs one record layout"};
-    auto why = set_odo_framing(fr, plans.front().layout(), d.zoned_charset, d.binary_trunc);
-    if (!why.empty()) return error{why};
+  if (src.odo_framing) {
+    if (plans.size() != 1) return error{"--recfm ODO needs one record layout"};
   } else {
     auto fmt = bridge::parse_recfm(spec.recfm);
     if (!fmt || *fmt == bridge::recfm::custom || *fmt == bridge::recfm::length_field)
       return error{"unsupported --recfm " + spec.recfm + " for a dataset"};
-    fr.format = *fmt;
   }
-  fr.lrecl = spec.lrecl;
-  if ((fr.format == bridge::recfm::f || fr.format == bridge::recfm::fb) && fr.lrecl == 0)
-    for (const auto& p : plans) fr.lrecl = std::max(fr.lrecl, p.layout().length);
-  fr.rdw_big_endian = !spec.rdw_little_endian;
-  fr.rdw_includes_header = !spec.rdw_excludes_header;
-  if (auto why = fr.validate(); !why.empty()) return error{why};
+  auto framing = bridge::framing_of(src, plans);
+  if (!framing) return error{framing.err().message};
+  ds->framing_ = std::move(framing).value();
   ds->spec_ = std::move(spec);
   return std::shared_ptr<const dataset>(std::move(ds));
 }

@@ -11,6 +11,7 @@
 
 #include "mfb/bridge/io/layout_framing.hpp"
 #include "mfb/bridge/io/record_reader.hpp"
+#include "mfb/bridge/codec/source_spec.hpp"
 #include "mfb/copybook/parse.hpp"
 
 namespace mfb::rehost::detail {
@@ -137,10 +138,11 @@ bridge::framing_options count_framing(const resolved_check& c) {
   auto copybooks = all(c, "copybook");
   if (copybooks.empty())
     throw check_failure{1, "record_count needs copybook: (or lrecl: for F/FB)"};
-  copybook::parse_options popts;
-  for (const auto& d : all(c, "include")) popts.include_dirs.emplace_back(d);
-  popts.cobrix_extensions = flag(c, "cobrix");
-  auto parsed = copybook::parse_copybook_files({copybooks.begin(), copybooks.end()}, popts);
+  bridge::source_spec src;
+  src.copybooks.assign(copybooks.begin(), copybooks.end());
+  for (const auto& d : all(c, "include")) src.include_dirs.emplace_back(d);
+  src.cobrix_extensions = flag(c, "cobrix");
+  auto parsed = bridge::parse_copybooks(src);
   if (!parsed.ok())
     throw check_failure{1, "the copybook has errors:\n" + copybook::to_string(parsed.diagnostics)};
   std::vector<const copybook::record_layout*> layouts;
@@ -156,7 +158,7 @@ bridge::framing_options count_framing(const resolved_check& c) {
                                                           : ebcdic::truncation::standard;
   if (odo || length_field) {
     if (layouts.size() != 1)
-      throw check_failure{1, "length-field and bridge::recfm ODO need one record (record:)"};
+      throw check_failure{1, "length-field and recfm ODO need one record (record:)"};
     std::string why;
     if (odo) {
       why = set_odo_framing(f, *layouts.front(), zoned, trunc);

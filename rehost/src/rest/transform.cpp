@@ -9,6 +9,7 @@
 #include "rest/json_text.hpp"
 #include "mfb/bridge/codec/record_decoder.hpp"
 #include "mfb/bridge/codec/record_encoder.hpp"
+#include "mfb/bridge/codec/source_spec.hpp"
 #include "mfb/copybook/parse.hpp"
 #include "mfb/ebcdic/code_page.hpp"
 #include "mfb/rehost/rest/problem.hpp"
@@ -54,9 +55,10 @@ std::shared_ptr<const compiled_layout> transform_engine::compile(const layout_sp
   }
   // The request's text is parsed with no filesystem: any COPY is a diagnostic, found
   // before a member is looked up (the answer is the same whether the file exists or not).
-  copybook::parse_options opts = copybook::parse_options::defaults();
-  opts.allow_copy = false;
-  auto parsed = copybook::parse_copybook_text(spec.copybook, "copybook", opts);
+  bridge::source_spec src = bridge::source_spec::defaults();
+  src.copybook_texts = {{"copybook", spec.copybook}};
+  src.allow_copy = false;
+  auto parsed = bridge::parse_copybooks(src);
   if (!parsed.ok()) {
     std::vector<problem_field> errors;
     for (const auto& d : parsed.diagnostics) {

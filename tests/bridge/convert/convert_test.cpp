@@ -30,7 +30,7 @@ struct convert_fixture : ::testing::Test {
 
   convert_options options() {
     convert_options o;
-    o.copybooks = {cpy};
+    o.source.copybooks = {cpy};
     o.input = dat;
     o.output = out;
     o.progress = false;
@@ -58,10 +58,10 @@ TEST_F(convert_fixture, failure_kinds_follow_the_design) {
   missing_input.input = (dir.path() / "nope.dat").string();
   EXPECT_EQ(run_convert(missing_input, log).failure, failure_kind::target);
   auto no_copybook = options();
-  no_copybook.copybooks.clear();
+  no_copybook.source.copybooks.clear();
   EXPECT_EQ(run_convert(no_copybook, log).failure, failure_kind::usage);
   auto bad_page = options();
-  bad_page.codepage = "cp-nonsense";
+  bad_page.source.codepage = "cp-nonsense";
   test::write_file(dat, std::string("\xF0\xF0\xF1\x12\x3C", 5));
   EXPECT_EQ(run_convert(bad_page, log).failure, failure_kind::usage);
   auto reject_without_file = options();

@@ -126,7 +126,7 @@ class DeltaRun : public ::testing::Test {
     test::write_file(dir_.path() / "r.cpy",
                      "       01  R.\n           05  ID   PIC X(2).\n"
                      "           05  AMT  PIC S9(3) COMP-3.\n");
-    opts_.copybooks = {dir_.path() / "r.cpy"};
+    opts_.source.copybooks = {dir_.path() / "r.cpy"};
     opts_.keys = {"ID"};
   }
   std::string file(const char* name, const char* hex) {

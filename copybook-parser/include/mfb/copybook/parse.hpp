@@ -14,6 +14,12 @@ namespace mfb::copybook {
 
 enum class source_format { automatic, fixed, free };
 
+/// A copybook or COPY member held in memory: its file name ("CUSTADDR.cpy") and its text.
+struct source_text {
+  std::string name;
+  std::string text;
+};
+
 /// Options for reading copybooks; plain data with defaults.
 struct parse_options {
   std::vector<std::filesystem::path> include_dirs;  ///< search path for COPY members (-I)
@@ -28,6 +34,10 @@ struct parse_options {
   /// (a REST request): every COPY is then an error, reported before any file is looked up,
   /// so the answer is the same whether the member exists or not.
   bool allow_copy = true;
+  /// COPY members held in memory. When not empty, COPY is resolved among these only (by file
+  /// name, with the spellings and extensions a folder search tries), never on the
+  /// filesystem: a dataset read from its catalog parses the same on every machine.
+  std::vector<source_text> members;
   /// Record length and expanded item count beyond which a copybook is refused.
   layout_limits limits;
 
@@ -47,6 +57,11 @@ parse_result parse_copybook_file(const std::filesystem::path& file, const parse_
 /// Parse copybook text held in memory; `name` is used in diagnostics.
 parse_result parse_copybook_text(std::string_view text, std::string name,
                                  const parse_options& opts = {});
+
+/// Parse several copybook texts held in memory as one, in order; each text's name is used
+/// in diagnostics (COPY members come from opts.members or opts.include_dirs).
+parse_result parse_copybook_texts(const std::vector<source_text>& texts,
+                                  const parse_options& opts = {});
 
 /// Parse several copybook files as one: their records appended in order (--copybook repeated).
 parse_result parse_copybook_files(const std::vector<std::filesystem::path>& files,

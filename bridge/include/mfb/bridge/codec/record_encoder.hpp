@@ -14,6 +14,7 @@
 
 #include "mfb/bridge/codec/encode_plan.hpp"
 #include "mfb/bridge/codec/error_policy.hpp"
+#include "mfb/bridge/codec/source_spec.hpp"
 #include "mfb/bridge/io/outcome.hpp"
 #include "mfb/bridge/io/record_writer.hpp"
 
@@ -72,21 +73,18 @@ std::string json_string_member(std::string_view json, std::string_view key);
 
 /// Everything `mfbridge encode` needs; plain data.
 struct encode_run_options {
-  std::vector<std::filesystem::path> copybooks;
-  std::vector<std::filesystem::path> include_dirs;
+  /// Copybooks, --record, code page, and the layout framings the records must carry:
+  /// length_field with framing.length_adjust (--recfm LENGTH-FIELD), odo_framing (--recfm
+  /// ODO). The rest of its framing and decode options are not used: `writer` and `encode`
+  /// say how records are written.
+  source_spec source;
   std::string input = "-";              ///< JSON Lines, or - for stdin
   std::string output = "-";
-  std::string codepage = "cp037";
-  bool cobrix_extensions = false;       ///< --cobrix: copybook::parse_options's flag
-  std::string record_name;              ///< --record: the 01 record (else the only one)
   std::string record_type_key;          ///< route lines by this key's value (a record name)
   std::vector<std::string> keep;        ///< REDEFINES alternatives that win when several are given
   encode_options encode;
   writer_options writer;                ///< lrecl 0: the longest record
   int odo_shrink = -1;                  ///< 1: ODO-shortened records; 0: full; -1: F/FB full, else short
-  std::string length_field;             ///< --recfm LENGTH-FIELD: the field holding the length
-  long long length_adjust = 0;          ///< --length-adjust: length = field value + this
-  bool odo_framing = false;             ///< --recfm ODO: back to back, each at its ODO length
   error_policy on_error = error_policy::fail;
   std::string reject_file;              ///< the rejected JSON lines (reject policy)
   long long max_errors = -1;            ///< bad records allowed before exit 2; -1 = no limit

@@ -9,29 +9,17 @@
 #include <vector>
 
 #include "mfb/bridge/codec/error_policy.hpp"
-#include "mfb/bridge/io/framing_options.hpp"
+#include "mfb/bridge/codec/source_spec.hpp"
 #include "mfb/bridge/io/outcome.hpp"
-#include "mfb/bridge/codec/options.hpp"
 
 namespace mfb::bridge {
 
 /// Everything a conversion needs; plain data with defaults() and validate().
 struct convert_options {
-  std::vector<std::filesystem::path> copybooks;
-  std::vector<std::filesystem::path> include_dirs;
+  source_spec source;  ///< copybooks, record or --select rules, hierarchy, code page, framing
   std::string input = "-";
   std::string output = "-";
-  std::string codepage = "cp037";
-  bool cobrix_extensions = false;  ///< --cobrix: parse with copybook::parse_options's flag
-  framing_options framing;
-  std::string length_field;  ///< --length-field: with recfm::length_field, a copybook field name
-  bool odo_framing = false;  ///< --recfm ODO: record lengths from the layout's ODO counters
-  std::string record_name;           ///< --record
-  std::vector<std::string> selects;  ///< --select FIELD=VALUE:TARGET, in order
-  std::vector<std::string> parents;  ///< --parent CHILD=PARENT (hierarchical files)
-  std::vector<std::string> keys;     ///< --key RECORD=FIELD[,FIELD...] (a parent's key)
   std::string output_dir;  ///< --output-dir: one file per record type, DIR/TYPE.jsonl|csv
-  decode_options decode;
   error_policy on_error = error_policy::fail;
   std::string reject_file;       ///< raw bytes of bad records (reject policy)
   std::string reject_log;        ///< JSON line per bad record; default reject_file + ".errors.jsonl"

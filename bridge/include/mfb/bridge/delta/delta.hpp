@@ -13,9 +13,8 @@
 #include <string_view>
 #include <vector>
 
-#include "mfb/bridge/io/framing_options.hpp"
+#include "mfb/bridge/codec/source_spec.hpp"
 #include "mfb/bridge/io/outcome.hpp"
-#include "mfb/bridge/codec/options.hpp"
 #include "mfb/bridge/io/output_file.hpp"
 #include "mfb/copybook/layout.hpp"
 
@@ -23,15 +22,9 @@ namespace mfb::bridge {
 
 /// Everything a delta run needs; plain data with defaults() and validate().
 struct delta_options {
-  std::vector<std::filesystem::path> copybooks;
-  std::vector<std::filesystem::path> include_dirs;
-  std::string codepage = "cp037";
-  bool cobrix_extensions = false;
-  framing_options framing;   ///< the same framing for both generations
-  std::string length_field;  ///< with recfm::length_field, a copybook field name
-  bool odo_framing = false;  ///< record lengths from the layout's ODO counters
-  std::string record_name;   ///< --record: the 01 record (needed when there are several)
-  decode_options decode;     ///< format must be jsonl
+  /// Copybooks, --record, code page, the same framing for both generations, and the codec
+  /// options (decode.format must be jsonl). No --select, --parent or --key (hierarchy) here.
+  source_spec source;
   std::string old_input;     ///< the earlier generation: a path or "-"
   std::string new_input;     ///< the later generation: a path or "-" (not both "-")
   /// Key fields, most significant first: COBOL names or dotted paths. Each must sit at a

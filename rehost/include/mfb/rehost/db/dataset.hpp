@@ -15,17 +15,16 @@
 #include "mfb/bridge/io/framing_options.hpp"
 #include "mfb/bridge/codec/hierarchy.hpp"
 #include "mfb/bridge/codec/record_selector.hpp"
+#include "mfb/bridge/codec/source_spec.hpp"
 #include "mfb/rehost/db/table_map.hpp"
+#include "mfb/copybook/parse.hpp"
 #include "mfb/ebcdic/code_page.hpp"
 #include "mfb/ebcdic/result.hpp"
 
 namespace mfb::rehost {
 
 /// A file's name and text (a copybook, or a COPY member it pulls in).
-struct named_text {
-  std::string name;
-  std::string text;
-};
+using named_text = copybook::source_text;
 
 /// Everything that defines a dataset, as plain data; stored as JSON in the catalog.
 struct dataset_spec {
@@ -59,6 +58,10 @@ struct dataset_spec {
   /// copybook's own folder).
   static result<dataset_spec> from_files(const std::vector<std::string>& copybooks,
                                          const std::vector<std::string>& include_dirs);
+  /// The file as a bridge source: copybooks and members in memory, record and --select
+  /// rules, code page, framing and the codec options (cells). --key and --parent stay
+  /// here: they also name the tables' keys, which a source does not know.
+  bridge::source_spec source() const;
   std::string to_json() const;
   static result<dataset_spec> from_json(std::string_view json);
 };
