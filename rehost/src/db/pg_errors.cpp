@@ -37,7 +37,8 @@ std::size_t copy_line(const char* context) {
 std::string key_of_detail(const std::string& detail) {
   auto from = detail.find(")=(");
   if (from == std::string::npos) return {};
-  for (const char* end : {") already exists", ") is not present", ") is still referenced"}) {
+  for (const char* end :
+       {") already exists", ") is duplicated", ") is not present", ") is still referenced"}) {
     auto to = detail.rfind(end);
     if (to != std::string::npos && to > from) return detail.substr(from + 2, to - from - 1);
   }

@@ -14,8 +14,9 @@ extern const char* const pg_connection_lost;
 /// The number after ", line " in a COPY error's context: the tuple of the stream (1-based).
 std::size_t copy_line(const char* context);
 
-/// "Key (a, b)=(1, x) already exists." (or "... is not present in table", "... is still
-/// referenced from table") -> "(1, x)"; empty when the detail has another shape.
+/// "Key (a, b)=(1, x) already exists." (or "... is duplicated." from adding a key, "... is
+/// not present in table", "... is still referenced from table") -> "(1, x)"; empty when the
+/// detail has another shape.
 std::string key_of_detail(const std::string& detail);
 
 /// Throw `what` as the error its SQLSTATE says: duplicate_key_error (23505),
