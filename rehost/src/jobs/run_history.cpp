@@ -203,6 +203,9 @@ class db_history final : public run_history {
 
   // Two jobs creating the tables at once would race on CREATE TABLE IF NOT EXISTS.
   void create_tables() {
+    // The job's own loads may write to the same SQLite file: every statement waits for a
+    // busy database (30 s, as long as the history always has) instead of failing at once.
+    if (!sql_.pg) db_->execute("PRAGMA busy_timeout = 30000");
     db_->begin();
     try {
       if (sql_.pg) db_->query("SELECT pg_advisory_xact_lock(7170831)");
