@@ -49,7 +49,7 @@ class pg_database final : public database {
  public:
   explicit pg_database(const std::string& uri) try : conn_(uri) {
   } catch (const std::exception& e) {
-    throw db_error("cannot connect to " + redact_target(uri) + ": " + e.what());
+    throw db_error("cannot connect to " + redact_target(uri) + ": " + e.what(), "08001");
   }
 
   sql_dialect dialect() const noexcept override { return sql_dialect::postgresql; }
@@ -169,7 +169,7 @@ class pg_database final : public database {
 
   [[noreturn]] void fail(const std::exception& e, const char* prefix = "PostgreSQL: ") {
     if (dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr || !conn_.is_open())
-      throw db_unavailable(pg_connection_lost);
+      throw db_unavailable(pg_connection_lost, "08006");
     if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e))
       throw_pg_error(prefix + std::string(e.what()), sql->sqlstate(), {});
     throw db_error(prefix + std::string(e.what()));

@@ -28,7 +28,8 @@ struct raw_connection_of : pqxx::largeobject {
 };
 
 [[noreturn]] void throw_failure(PGconn* conn, const std::string& what) {
-  if (conn == nullptr || PQstatus(conn) == CONNECTION_BAD) throw db_unavailable(pg_connection_lost);
+  if (conn == nullptr || PQstatus(conn) == CONNECTION_BAD)
+    throw db_unavailable(pg_connection_lost, "08006");
   throw db_error(what);
 }
 
@@ -120,7 +121,7 @@ class pg_bulk final : public bulk_inserter {
     }
     if (PQstatus(conn) == CONNECTION_BAD) {
       PQclear(r);
-      throw db_unavailable(pg_connection_lost);
+      throw db_unavailable(pg_connection_lost, "08006");
     }
     std::string why = r != nullptr ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) != nullptr
                                          ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY)

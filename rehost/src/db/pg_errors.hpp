@@ -9,6 +9,7 @@ namespace mfb::rehost::detail {
 
 /// A broken connection is said as such: libpq's and libpqxx's words for it ("server closed
 /// the connection unexpectedly", "Could not obtain client encoding") tell an operator less.
+/// Its SQLSTATE is 08006 (connection_failure).
 extern const char* const pg_connection_lost;
 
 /// The number after ", line " in a COPY error's context: the tuple of the stream (1-based).

@@ -20,7 +20,10 @@ namespace mfb::rehost {
 /// A target failure (connection, SQL, constraint): exit code 4 at the command line.
 ///
 /// code() is the SQLSTATE (PostgreSQL manual, Appendix A) on both targets. PostgreSQL
-/// says it; SQLite's extended result codes map to it as follows (sqlite_sqlstate.cpp):
+/// says it, except for a connection that cannot be made (08001
+/// sqlclient_unable_to_establish_sqlconnection) or that broke (08006 connection_failure),
+/// which libpq does not code. SQLite's extended result codes map to it as follows
+/// (rehost/src/db/sqlite_errors.cpp):
 ///   SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE, _ROWID  23505 unique_violation
 ///   SQLITE_CONSTRAINT_FOREIGNKEY                   23503 foreign_key_violation
 ///   SQLITE_CONSTRAINT_NOTNULL                      23502 not_null_violation
@@ -39,7 +42,7 @@ namespace mfb::rehost {
 ///   SQLITE_RANGE                                   22023 invalid_parameter_value
 ///   SQLITE_INTERRUPT                               57014 query_canceled
 ///   SQLITE_ERROR (SQLite says no more: syntax, a missing table or column, a function's
-///                 own error)                      42000 syntax_error_or_access_rule_violation
+///                 own error)                     42000 syntax_error_or_access_rule_violation
 ///   anything else                                  XX000 internal_error
 /// Empty when the failure did not come from the server or library (our own checks).
 class db_error : public std::runtime_error {
