@@ -16,12 +16,8 @@ namespace mfb::rehost::detail {
 
 namespace {
 
-// A full or failing disk is no fault of the data: a re-run resumes once there is room.
-[[noreturn]] void throw_error(sqlite3* db, std::string why) {
-  const int extended = sqlite3_extended_errcode(db);
-  const int code = extended & 0xff;
-  if (code == SQLITE_FULL || code == SQLITE_IOERR) throw db_unavailable(why, std::to_string(extended));
-  throw db_error(why, std::to_string(extended));
+[[noreturn]] void throw_error(sqlite3* db, const std::string& why) {
+  throw_sqlite_error(sqlite3_extended_errcode(db), why);
 }
 
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
@@ -136,12 +132,10 @@ class sqlite_bulk final : public bulk_inserter {
           throw duplicate_key_error("table " + table_.name + ": records " + std::to_string(first) +
                                         " and " + std::to_string(second) + " have the same key " +
                                         key_text(table_, row),
-                                    std::to_string(code), table_.name, key_text(table_, row),
+                                    sqlite_sqlstate(code), table_.name, key_text(table_, row),
                                     first, second);
       }
-      if ((code & 0xff) == SQLITE_FULL || (code & 0xff) == SQLITE_IOERR)
-        throw db_unavailable("SQLite insert failed: " + why, std::to_string(code));
-      throw db_error("SQLite insert failed: " + why, std::to_string(code));
+      throw_sqlite_error(code, "SQLite insert failed: " + why);
     }
     sqlite3_reset(s);
   }
@@ -164,8 +158,9 @@ class sqlite_database final : public database {
       std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
       if (!create && rc == SQLITE_CANTOPEN && access(file.c_str(), F_OK) != 0)
-        throw db_error("no such database file: " + file + " (only load creates a database)");
-      throw db_error("cannot open SQLite file " + file + ": " + why);
+        throw db_error("no such database file: " + file + " (only load creates a database)",
+                       sqlite_sqlstate(rc));
+      throw db_error("cannot open SQLite file " + file + ": " + why, sqlite_sqlstate(rc));
     }
     // NOMUTEX: a database object serves one thread at a time (the load's writer thread,
     // a REST request); SQLite's own per-call locking cost 12% of a load.

@@ -134,9 +134,11 @@ void finish_load(database& db, const dataset& ds, const load_options& opts, load
     // The load ran with foreign keys off (see run_load): check every row once, now.
     db.execute("PRAGMA foreign_keys=ON");
     auto bad = db.query("PRAGMA foreign_key_check");
+    // foreign_key_check's rows: table, rowid, parent table, constraint index.
     if (!bad.rows.empty())
-      throw db_error(std::to_string(bad.rows.size()) + " rows of table " +
-                     bad.rows[0][0].value_or("?") + " reference a missing parent row");
+      throw foreign_key_error(std::to_string(bad.rows.size()) + " rows of table " +
+                                  bad.rows[0][0].value_or("?") + " reference a missing parent row",
+                              "23503", bad.rows[0][0].value_or(""));
   }
   db.begin();
   try {
@@ -155,7 +157,7 @@ void finish_load(database& db, const dataset& ds, const load_options& opts, load
       for (const auto& m : ds.maps()) {
         try {
           add_missing(key_constraint_sql(m));
-        } catch (const db_error&) {
+        } catch (const duplicate_key_error&) {  // SQLSTATE 23505: rows share a key
           db.rollback();
           throw_duplicate_after_load(db, m.main(), opts.input, plan.row.record_base);
         }

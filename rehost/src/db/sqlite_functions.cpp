@@ -4,9 +4,13 @@
 //   column's scale (SQLite keeps our decimals as TEXT; its own SUM would go through REAL);
 // - mfb_key_hash(part, ...) adds up the key hashes (key_hash.hpp), as PostgreSQL's SUM of
 //   hashtextextended does.
+// And one scalar: mfb_real(text), the double a decimal text stands for, correctly rounded
+// (std::from_chars). SQLite's own text-to-REAL conversion is not: with 3.40, 18 of 200,000
+// random doubles written in their shortest text came back one ulp off.
 
 #include <sqlite3.h>
 
+#include <charconv>
 #include <cstring>
 #include <string>
 
@@ -90,6 +94,17 @@ void key_hash_finish(sqlite3_context* ctx) {
   sqlite3_result_int64(ctx, total == nullptr ? 0 : static_cast<sqlite3_int64>(*total));
 }
 
+// mfb_real(text): NULL stays NULL; a text that is no number is an error, not 0.
+void real_of_text(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  const auto* end = text + sqlite3_value_bytes(argv[0]);
+  double value = 0;
+  auto r = std::from_chars(text, end, value);
+  if (r.ec != std::errc{} || r.ptr != end) return sqlite3_result_error(ctx, "mfb_real: not a number", -1);
+  sqlite3_result_double(ctx, value);
+}
+
 }  // namespace
 
 void register_sqlite_functions(sqlite3* db) {
@@ -97,6 +112,8 @@ void register_sqlite_functions(sqlite3* db) {
                              nullptr, nullptr, sum_step, finish_sum, nullptr);
   sqlite3_create_function_v2(db, "mfb_key_hash", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                              nullptr, nullptr, key_hash_step, key_hash_finish, nullptr);
+  sqlite3_create_function_v2(db, "mfb_real", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                             real_of_text, nullptr, nullptr, nullptr);
 }
 
 }  // namespace mfb::rehost::detail

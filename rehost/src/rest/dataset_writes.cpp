@@ -108,6 +108,17 @@ bool parent_exists(rehost::database& db, const parent_link& p) {
   return !db.query("SELECT 1 FROM " + rehost::quote_ident(p.table) + " WHERE " + where, params).rows.empty();
 }
 
+http_response key_exists_problem(const std::string& key_text) {
+  return make_problem(409, "a record with key " + shorten(key_text) + " exists: PUT replaces it");
+}
+
+http_response missing_parent_problem(const parent_link& parent) {
+  std::vector<problem_field> bad;
+  for (std::size_t i = 0; i < parent.names.size(); ++i)
+    bad.push_back({"_parent." + parent.names[i], "no " + parent.table + " record has this key", shorten(parent.values[i])});
+  return make_problem(422, "the parent record does not exist", bad);
+}
+
 }  // namespace
 
 namespace {
@@ -204,7 +215,7 @@ http_response dataset_routes::write(request_context& ctx, const std::string& met
     int status = 200;
     if (method == "POST" && existed) {
       db->rollback();
-      return make_problem(409, "a record with key " + shorten(key_text) + " exists: PUT replaces it");
+      return key_exists_problem(key_text);
     }
     if (!check_if_match(config_, ref, ctx.request, method, before_json, problem)) {
       db->rollback();
@@ -212,10 +223,7 @@ http_response dataset_routes::write(request_context& ctx, const std::string& met
     }
     if (!parent.values.empty() && !parent_exists(*db, parent)) {
       db->rollback();
-      std::vector<problem_field> bad;
-      for (std::size_t i = 0; i < parent.names.size(); ++i)
-        bad.push_back({"_parent." + parent.names[i], "no " + parent.table + " record has this key", shorten(parent.values[i])});
-      return make_problem(422, "the parent record does not exist", bad);
+      return missing_parent_problem(parent);
     }
     if (method == "DELETE") {
       if (!existed) {
@@ -270,6 +278,15 @@ http_response dataset_routes::write(request_context& ctx, const std::string& met
     // client's data, so a 422 naming the field, never a cut value or a 500.
     db->rollback();
     return make_problem(422, "a value cannot be stored exactly", {{e.field(), e.what(), ""}});
+  } catch (const rehost::duplicate_key_error&) {
+    // Another writer stored the key between the read above and this write (SQLSTATE 23505).
+    db->rollback();
+    return key_exists_problem(key_text);
+  } catch (const rehost::foreign_key_error&) {
+    // The parent went between the check above and this write (SQLSTATE 23503).
+    db->rollback();
+    if (parent.values.empty()) throw;
+    return missing_parent_problem(parent);
   } catch (...) {
     db->rollback();
     throw;

@@ -18,28 +18,58 @@
 namespace mfb::rehost {
 
 /// A target failure (connection, SQL, constraint): exit code 4 at the command line.
+///
+/// code() is the SQLSTATE (PostgreSQL manual, Appendix A) on both targets. PostgreSQL
+/// says it, except for a connection that cannot be made (08001
+/// sqlclient_unable_to_establish_sqlconnection) or that broke (08006 connection_failure),
+/// which libpq does not code. SQLite's extended result codes map to it as follows
+/// (rehost/src/db/sqlite_errors.cpp):
+///   SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE, _ROWID  23505 unique_violation
+///   SQLITE_CONSTRAINT_FOREIGNKEY                   23503 foreign_key_violation
+///   SQLITE_CONSTRAINT_NOTNULL                      23502 not_null_violation
+///   SQLITE_CONSTRAINT_CHECK                        23514 check_violation
+///   other SQLITE_CONSTRAINT_*                      23000 integrity_constraint_violation
+///   SQLITE_FULL                                    53100 disk_full
+///   SQLITE_NOMEM                                   53200 out_of_memory
+///   SQLITE_IOERR_*                                 58030 io_error
+///   SQLITE_BUSY_*, SQLITE_LOCKED_*                 55P03 lock_not_available
+///   SQLITE_READONLY_*                              25006 read_only_sql_transaction
+///   SQLITE_PERM, SQLITE_AUTH                       42501 insufficient_privilege
+///   SQLITE_CANTOPEN_*                              58P01 undefined_file
+///   SQLITE_CORRUPT_*, SQLITE_NOTADB                XX001 data_corrupted
+///   SQLITE_TOOBIG                                  54000 program_limit_exceeded
+///   SQLITE_MISMATCH                                42804 datatype_mismatch
+///   SQLITE_RANGE                                   22023 invalid_parameter_value
+///   SQLITE_INTERRUPT                               57014 query_canceled
+///   SQLITE_ERROR (SQLite says no more: syntax, a missing table or column, a function's
+///                 own error)                     42000 syntax_error_or_access_rule_violation
+///   anything else                                  XX000 internal_error
+/// Empty when the failure did not come from the server or library (our own checks).
 class db_error : public std::runtime_error {
  public:
   explicit db_error(const std::string& what, std::string code = {})
       : std::runtime_error(what), code_(std::move(code)) {}
-  /// PostgreSQL's SQLSTATE ("23505") or SQLite's extended result code in decimal ("1555");
-  /// empty when the failure did not come from the server or library.
+  /// The SQLSTATE, e.g. "23505"; empty when the database did not raise the failure.
   const std::string& code() const noexcept { return code_; }
 
  private:
   std::string code_;
 };
 
-/// Rows of the data share a key (a unique or primary key violation while loading): bad
-/// data, exit code 2. The message names both records and the key value.
+/// Rows share a key (a unique or primary key violation, SQLSTATE 23505). From a load it is
+/// bad data, exit code 2, and the message names both records and the key value; from any
+/// other statement it carries what the database said (the records are then 0).
 class duplicate_key_error : public db_error {
  public:
   duplicate_key_error(const std::string& what, std::string code, std::string table,
                       std::string key, std::int64_t first_record, std::int64_t second_record)
       : db_error(what, std::move(code)), table_(std::move(table)), key_(std::move(key)),
         first_(first_record), second_(second_record) {}
+  /// The table (PostgreSQL: as the error names it; SQLite: from "UNIQUE constraint
+  /// failed: table.column"); empty when the database did not say.
   const std::string& table() const noexcept { return table_; }
-  /// The key value as "(part, part)".
+  /// The key value as "(part, part)"; empty when the database did not say (SQLite outside
+  /// a bulk load).
   const std::string& key() const noexcept { return key_; }
   /// Record numbers of the pair, the earlier first; 0 when not known.
   std::int64_t first_record() const noexcept { return first_; }
@@ -48,6 +78,25 @@ class duplicate_key_error : public db_error {
  private:
   std::string table_, key_;
   std::int64_t first_ = 0, second_ = 0;
+};
+
+/// A row references a parent row that is not there (SQLSTATE 23503), or a parent row
+/// still has children. What the database names is kept, so a caller can say which records.
+class foreign_key_error : public db_error {
+ public:
+  foreign_key_error(const std::string& what, std::string code, std::string table,
+                    std::string constraint = {}, std::string key = {})
+      : db_error(what, std::move(code)), table_(std::move(table)),
+        constraint_(std::move(constraint)), key_(std::move(key)) {}
+  /// The table whose row broke the constraint; empty when the database did not say.
+  const std::string& table() const noexcept { return table_; }
+  /// The constraint's name (PostgreSQL); empty on SQLite, which does not say it.
+  const std::string& constraint() const noexcept { return constraint_; }
+  /// The referencing key as "(part, part)" when the database says it (PostgreSQL).
+  const std::string& key() const noexcept { return key_; }
+
+ private:
+  std::string table_, constraint_, key_;
 };
 
 /// A value the target cannot store exactly: on PostgreSQL a text value holding a genuine

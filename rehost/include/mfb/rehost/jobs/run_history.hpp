@@ -1,8 +1,8 @@
 #pragma once
 // The run history of batch jobs: one row per run (mfbridge_runs) and one per step
 // (mfbridge_run_steps), kept in the job's target database (SQLite or PostgreSQL) or in a
-// SQLite file in the state folder. Only run_history_sqlite.cpp and run_history_pg.cpp know
-// the databases; everything else sees this interface.
+// SQLite file in the state folder. run_history.cpp writes them through the one database
+// interface (mfb/rehost/db/database.hpp); everything else sees this interface.
 
 #include <cstdint>
 #include <memory>
@@ -67,11 +67,5 @@ class run_history {
 /// `create` (a reader: `mfbridge runs`), a missing SQLite file is an error.
 mfb::result<std::unique_ptr<run_history>> open_run_history(const std::string& location,
                                                            bool create = true);
-
-/// Open a SQLite history file (created if missing, when `create`).
-mfb::result<std::unique_ptr<run_history>> open_sqlite_run_history(const std::string& path,
-                                                                  bool create = true);
-/// Open a PostgreSQL history from a libpq connection string or URI.
-mfb::result<std::unique_ptr<run_history>> open_pg_run_history(const std::string& conninfo);
 
 }  // namespace mfb::rehost
