@@ -10,7 +10,7 @@ PACKAGES=(
   libpqxx-dev libpq-dev postgresql
   libcpprest-dev libssl-dev zlib1g-dev
   libsqlite3-dev sqlite3
-  libfmt-dev libcli11-dev nlohmann-json3-dev libyaml-cpp-dev
+  libfmt-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev libyaml-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   gnucobol3 clang libclang-rt-14-dev
   python3 xxd openssl curl time wrk

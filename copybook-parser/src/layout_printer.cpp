@@ -10,21 +10,6 @@
 
 namespace mfb::copybook {
 
-const char* to_string(usage u) {
-  switch (u) {
-    case usage::display: return "display";
-    case usage::display_1: return "display-1";
-    case usage::national: return "national";
-    case usage::binary: return "binary";
-    case usage::comp_5: return "comp-5";
-    case usage::comp_1: return "comp-1";
-    case usage::comp_2: return "comp-2";
-    case usage::packed_decimal: return "packed-decimal";
-    case usage::pointer: return "pointer";
-    case usage::index: return "index";
-  }
-  return "display";
-}
 
 const char* to_string(category c) {
   switch (c) {

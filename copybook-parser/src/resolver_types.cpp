@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "mfb/copybook/layout_printer.hpp"
 #include "resolver_impl.hpp"
 
 namespace mfb::copybook::detail {
@@ -35,21 +36,6 @@ usage to_usage(ast::usage_kw u) {
   return usage::display;
 }
 
-const char* usage_words(usage u) {
-  switch (u) {
-    case usage::binary: return "BINARY";
-    case usage::comp_5: return "COMP-5";
-    case usage::packed_decimal: return "PACKED-DECIMAL";
-    case usage::comp_1: return "COMP-1";
-    case usage::comp_2: return "COMP-2";
-    case usage::pointer: return "POINTER";
-    case usage::index: return "INDEX";
-    case usage::national: return "NATIONAL";
-    case usage::display_1: return "DISPLAY-1";
-    case usage::display: return "DISPLAY";
-  }
-  return "DISPLAY";
-}
 
 }  // namespace
 
@@ -91,7 +77,7 @@ void resolver_pass::type_elementary(record_work& r, int index) {
   switch (f.use) {
     case usage::comp_1:
     case usage::comp_2:
-      if (info.picture) error(info.picture->offset, std::string("a USAGE ") + usage_words(f.use) +
+      if (info.picture) error(info.picture->offset, std::string("a USAGE ") + usage_keyword(f.use) +
                                                         " item must not have a PICTURE clause (item " + f.name + ")");
       f.kind = category::floating;
       f.picture.reset();
@@ -100,7 +86,7 @@ void resolver_pass::type_elementary(record_work& r, int index) {
       break;
     case usage::pointer:
     case usage::index:
-      if (info.picture) error(info.picture->offset, std::string("a USAGE ") + usage_words(f.use) +
+      if (info.picture) error(info.picture->offset, std::string("a USAGE ") + usage_keyword(f.use) +
                                                         " item must not have a PICTURE clause (item " + f.name + ")");
       f.kind = category::pointer_or_index;
       f.picture.reset();
@@ -132,7 +118,7 @@ void resolver_pass::type_elementary(record_work& r, int index) {
   bool numeric = f.kind == category::numeric;
   if ((f.use == usage::binary || f.use == usage::comp_5 || f.use == usage::packed_decimal) &&
       !numeric) {
-    std::string word = info.usage_word.empty() ? usage_words(f.use) : info.usage_word;
+    std::string word = info.usage_word.empty() ? usage_keyword(f.use) : info.usage_word;
     error(picture_text_offset(info), "PICTURE " + info.picture->text +
                                          " is not numeric, so it cannot have USAGE " + word);
     f.length = static_cast<std::size_t>(chars);

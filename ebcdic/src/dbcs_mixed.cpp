@@ -11,7 +11,7 @@
 #include <unicode/utf16.h>
 
 #include "code_page_impl.hpp"
-#include "code_page_utf8.hpp"
+#include "mfb/ebcdic/utf8.hpp"
 
 namespace mfb::ebcdic::detail {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <cstring>
 
-#include "code_page_utf8.hpp"
+#include "mfb/ebcdic/utf8.hpp"
 #include "mfb/ebcdic/code_page.hpp"
 
 namespace mfb::ebcdic {
@@ -28,7 +28,7 @@ decode_status decode_national(const std::uint8_t* in, std::size_t len, char* out
     } else if (u >= 0xDC00 && u <= 0xDFFF) {
       return decode_status::invalid_utf16;
     }
-    o += detail::put_utf8(u, o);
+    o += put_utf8(u, o);
   }
   written = static_cast<std::size_t>(o - out);
   return decode_status::ok;
@@ -46,7 +46,7 @@ decode_status encode_national(std::string_view utf8, std::uint8_t* out, std::siz
   while (p < end) {
     char32_t cp = 0;
     // Malformed UTF-8 has no UTF-16 form; the status set has no separate code for it.
-    if (!detail::next_utf8(p, end, cp)) return decode_status::unmappable;
+    if (!next_utf8(p, end, cp)) return decode_status::unmappable;
     if (cp >= 0x10000) {
       if (len - n < 4) return decode_status::overflow;
       cp -= 0x10000;

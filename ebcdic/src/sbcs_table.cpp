@@ -6,7 +6,7 @@
 #include <cstring>
 
 #include "code_page_impl.hpp"
-#include "code_page_utf8.hpp"
+#include "mfb/ebcdic/utf8.hpp"
 #include "sbcs_simd.hpp"
 
 namespace mfb::ebcdic::detail {

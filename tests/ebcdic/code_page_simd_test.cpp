@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "code_page_impl.hpp"
-#include "code_page_utf8.hpp"
+#include "mfb/ebcdic/utf8.hpp"
 #include "mfb/ebcdic/code_page.hpp"
 
 namespace mfb::ebcdic::detail {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 
+#include "mfb/bridge/io/layout_framing.hpp"
 #include "mfb/ebcdic/packed.hpp"
 
 namespace mfb::bridge {
@@ -58,13 +59,7 @@ struct encode_plan::builder {
         if (f.kind == cb::category::numeric) {
           n.code = encode_code::zoned;
           n.zoned.charset = plan.opts_.zoned_charset;
-          if (n.is_signed) {
-            bool lead = f.sign == cb::sign_position::leading;
-            n.zoned.sign = f.sign_separate ? (lead ? eb::zoned_sign::leading_separate
-                                                   : eb::zoned_sign::trailing_separate)
-                                           : (lead ? eb::zoned_sign::leading_overpunch
-                                                   : eb::zoned_sign::trailing_overpunch);
-          }
+          n.zoned.sign = zoned_sign_of(f);
           return;
         }
         if (f.kind == cb::category::numeric_edited) {

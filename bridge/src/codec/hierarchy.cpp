@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "mfb/bridge/convert/csv_sink.hpp"
+#include "mfb/bridge/codec/text/csv_quote.hpp"
 
 namespace mfb::bridge {
 
@@ -133,7 +133,7 @@ struct hierarchy_tracker::key_decoder {
       current.is_text[k] = text;
       current.csv += ',';
       if (text && plain.find_first_of(",\"\r\n") != std::string::npos)
-        current.csv += csv_quote(plain);
+        current.csv += text::csv_quote(plain);
       else
         current.csv += plain;
     }

@@ -7,7 +7,10 @@
 #include <algorithm>
 #include <map>
 
+#include "mfb/bridge/io/layout_framing.hpp"
+#include "mfb/bridge/codec/text/hex_text.hpp"
 #include "mfb/bridge/io/record_error.hpp"
+#include "mfb/copybook/layout_printer.hpp"
 #include "mfb/ebcdic/decimal.hpp"
 #include "mfb/ebcdic/edited.hpp"
 #include "mfb/ebcdic/packed.hpp"
@@ -19,21 +22,6 @@ namespace eb = mfb::ebcdic;
 
 namespace {
 
-const char* usage_name(cb::usage u) {
-  switch (u) {
-    case cb::usage::display: return "DISPLAY";
-    case cb::usage::display_1: return "DISPLAY-1";
-    case cb::usage::national: return "NATIONAL";
-    case cb::usage::binary: return "COMP";
-    case cb::usage::comp_5: return "COMP-5";
-    case cb::usage::comp_1: return "COMP-1";
-    case cb::usage::comp_2: return "COMP-2";
-    case cb::usage::packed_decimal: return "COMP-3";
-    case cb::usage::pointer: return "POINTER";
-    case cb::usage::index: return "INDEX";
-  }
-  return "";
-}
 
 std::string byte_hex(std::uint8_t b) { return hex_bytes(&b, 1); }
 
@@ -46,7 +34,7 @@ std::string packed_detail(const std::uint8_t* p, std::size_t len, std::size_t at
       return ": byte " + std::to_string(i + 1) + " of the field (record offset " +
              std::to_string(at + i) + ") is " + byte_hex(p[i]) + ", bad " +
              (hi > 9 ? "high nibble" : last ? "sign nibble" : "low nibble") + " " +
-             "0123456789ABCDEF"[hi > 9 ? hi : lo];
+             text::hex_upper[hi > 9 ? hi : lo];
   }
   return {};
 }
@@ -130,7 +118,7 @@ struct walker {
     r.path = path(f);
     r.offset = pos;
     r.length = f.length;
-    r.type = (f.picture ? "PIC " + f.picture->text + " " : std::string{}) + usage_name(f.use);
+    r.type = (f.picture ? "PIC " + f.picture->text + " " : std::string{}) + cb::usage_short_name(f.use);
     if (pos + f.length > size) {
       r.error = "beyond the end of the record (" + std::to_string(size) + " bytes)";
       out.push_back(std::move(r));
@@ -163,11 +151,7 @@ struct walker {
         if (f.kind == cb::category::numeric) {
           eb::zoned_format fmt;
           fmt.charset = opts.zoned_charset;
-          if (is_signed) {
-            bool lead = f.sign == cb::sign_position::leading;
-            fmt.sign = f.sign_separate ? (lead ? eb::zoned_sign::leading_separate : eb::zoned_sign::trailing_separate)
-                                       : (lead ? eb::zoned_sign::leading_overpunch : eb::zoned_sign::trailing_overpunch);
-          }
+          fmt.sign = zoned_sign_of(f);
           auto s = eb::decode_zoned(p, f.length, fmt, v);
           number(s, v, scale, r, index);
           if (s != eb::decode_status::ok)

@@ -3,33 +3,12 @@
 
 #include "codec/plan_text_table.hpp"
 
+#include "mfb/ebcdic/utf8.hpp"
+#include "mfb/bridge/codec/text/hex_text.hpp"
+
 namespace mfb::bridge::detail {
 
 namespace {
-
-std::uint8_t put_utf8(std::uint32_t cp, char* out) {
-  auto b = [&](std::size_t i, std::uint32_t v) { out[i] = static_cast<char>(v); };
-  if (cp < 0x80) {
-    b(0, cp);
-    return 1;
-  }
-  if (cp < 0x800) {
-    b(0, 0xC0 | (cp >> 6));
-    b(1, 0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    b(0, 0xE0 | (cp >> 12));
-    b(1, 0x80 | ((cp >> 6) & 0x3F));
-    b(2, 0x80 | (cp & 0x3F));
-    return 3;
-  }
-  b(0, 0xF0 | (cp >> 18));
-  b(1, 0x80 | ((cp >> 12) & 0x3F));
-  b(2, 0x80 | ((cp >> 6) & 0x3F));
-  b(3, 0x80 | (cp & 0x3F));
-  return 4;
-}
 
 void set(byte_text& e, const char* text, std::uint8_t n) {
   for (std::uint8_t i = 0; i < n; ++i) e.bytes[i] = text[i];
@@ -40,7 +19,6 @@ void set(byte_text& e, const char* text, std::uint8_t n) {
 
 void build_text_table(const std::uint32_t* code_points, output_format format,
                       std::array<byte_text, 256>& table, std::uint8_t& space) {
-  static const char hex[] = "0123456789abcdef";
   space = 0x40;
   bool found_space = false;
   for (std::size_t b = 0; b < 256; ++b) {
@@ -52,7 +30,7 @@ void build_text_table(const std::uint32_t* code_points, output_format format,
       found_space = true;
     }
     if (format != output_format::jsonl) {
-      e.length = put_utf8(cp, e.bytes);
+      e.length = static_cast<std::uint8_t>(ebcdic::put_utf8(cp, e.bytes));
       // Cells are never quoted: nothing is special there.
       e.special = format == output_format::csv &&
                   (cp == ',' || cp == '"' || cp == '\r' || cp == '\n');
@@ -68,10 +46,10 @@ void build_text_table(const std::uint32_t* code_points, output_format format,
       case '\t': set(e, "\\t", 2); break;
       default:
         if (cp < 0x20) {
-          char u[6] = {'\\', 'u', '0', '0', hex[cp >> 4], hex[cp & 15]};
+          char u[6] = {'\\', 'u', '0', '0', text::hex_lower[cp >> 4], text::hex_lower[cp & 15]};
           set(e, u, 6);
         } else {
-          e.length = put_utf8(cp, e.bytes);
+          e.length = static_cast<std::uint8_t>(ebcdic::put_utf8(cp, e.bytes));
         }
     }
   }

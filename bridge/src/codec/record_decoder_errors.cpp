@@ -85,6 +85,17 @@ void error_context::add_count(const plan_op& loop, std::size_t offset, std::int6
   errors.push_back(std::move(e));
 }
 
+std::size_t error_context::trailing_bytes(std::ptrdiff_t shift, bool& bad) {
+  const std::size_t described =
+      plan.layout().length +
+      (plan.options().fixed_length_records ? 0 : static_cast<std::size_t>(shift));
+  if (bad || rec.size <= described) return 0;
+  if (plan.options().allow_trailing_bytes) return rec.size - described;
+  add_undescribed(described);
+  bad = true;
+  return 0;
+}
+
 void error_context::add_undescribed(std::size_t described) {
   constexpr std::size_t shown = 32;  // enough to recognise the bytes; the reject file has all
   const std::size_t n = rec.size - described;

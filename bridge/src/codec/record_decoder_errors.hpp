@@ -30,6 +30,10 @@ struct error_context {
                                bool alt);
   /// Bytes after the last described field, which ends at record offset `described`.
   [[gnu::cold]] void add_undescribed(std::size_t described);
+  /// After a good record: the bytes past its described end (ODO tables moved that end by
+  /// `shift`, except in fixed-length records). Allowed ones are counted and returned; else
+  /// they are reported and `bad` is set.
+  std::size_t trailing_bytes(std::ptrdiff_t shift, bool& bad);
 
  private:
   record_error make(const plan_op& op, std::size_t offset, std::size_t length) const;

@@ -7,14 +7,15 @@
 #include <algorithm>
 #include <cstring>
 
-#include "codec/record_encoder_json.hpp"
+#include "mfb/bridge/codec/text/json_reader.hpp"
 #include "codec/record_encoder_value.hpp"
 
 namespace mfb::bridge {
 
-using detail::json_kind;
-using detail::json_node;
-using detail::json_none;
+using text::json_doc;
+using text::json_kind;
+using text::json_node;
+using text::json_none;
 
 std::string field_error::to_string() const {
   std::string s = path.empty() ? reason : path + ": " + reason;
@@ -33,7 +34,7 @@ bool same_key(std::string_view a, std::string_view b) {
 struct record_encoder::walker {
   record_encoder& enc;
   const encode_plan& plan;
-  const detail::json_doc& doc;
+  const json_doc& doc;
   std::uint8_t* rec;
   std::size_t size;
   std::vector<field_error>& errors;
@@ -61,7 +62,7 @@ struct record_encoder::walker {
   }
   void fail(const encode_node& n, std::string reason, std::uint32_t value = json_none) {
     errors.push_back({path(n), std::move(reason),
-                      value == json_none ? std::string{} : detail::json_excerpt(doc, value)});
+                      value == json_none ? std::string{} : text::json_excerpt(doc, value)});
   }
   const encode_node& node(std::uint32_t i) const { return plan.nodes()[i]; }
 
@@ -113,7 +114,7 @@ struct record_encoder::walker {
         continue;
       std::string p = plan.layout().fields[static_cast<std::size_t>(g.field)].path;
       errors.push_back({(p.empty() ? "" : p + ".") + std::string(k), "unknown key",
-                        detail::json_excerpt(doc, m)});
+                        text::json_excerpt(doc, m)});
     }
   }
 
@@ -221,7 +222,7 @@ struct record_encoder::walker {
       if (slot_length[s] >= 0 && slot_length[s] != count)
         errors.push_back({path(n), "count " + std::to_string(count) + " disagrees with the " +
                                        std::to_string(slot_length[s]) + " elements of its table",
-                          detail::json_excerpt(doc, m)});
+                          text::json_excerpt(doc, m)});
     }
   }
 
@@ -243,7 +244,7 @@ struct record_encoder::walker {
 };
 
 record_encoder::record_encoder(const encode_plan& plan)
-    : plan_(&plan), doc_(std::make_unique<detail::json_doc>()) {}
+    : plan_(&plan), doc_(std::make_unique<json_doc>()) {}
 record_encoder::~record_encoder() = default;
 record_encoder::record_encoder(record_encoder&&) noexcept = default;
 record_encoder& record_encoder::operator=(record_encoder&&) noexcept = default;
@@ -273,7 +274,8 @@ bool record_encoder::encode(std::string_view json, encoded_record& out,
 }
 
 std::string json_string_member(std::string_view json, std::string_view key) {
-  detail::json_doc doc;
+  // One parser per thread: simdjson's buffers are worth keeping from line to line.
+  thread_local json_doc doc;
   std::string why;
   if (!doc.parse(json, why) || doc.node(0).kind != json_kind::object) return {};
   for (std::uint32_t m = doc.node(0).first; m != json_none; m = doc.node(m).next)

@@ -7,9 +7,11 @@
 
 #include "mfb/bridge/codec/encode_plan.hpp"
 #include "mfb/ebcdic/decimal.hpp"
-#include "codec/record_encoder_json.hpp"
+#include "mfb/bridge/codec/text/json_reader.hpp"
 
 namespace mfb::bridge::detail {
+
+using text::json_kind;
 
 /// Parse a JSON number's text or a numeric string ("-12.50", "1.5E+3", " +7 ") exactly.
 /// Return an empty string on success, else the reason.

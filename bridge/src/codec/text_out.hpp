@@ -7,6 +7,8 @@
 #include <cstring>
 
 #include "mfb/bridge/codec/decode_plan.hpp"
+#include "mfb/bridge/codec/text/csv_quote.hpp"
+#include "mfb/bridge/codec/text/json_quote.hpp"
 
 namespace mfb::bridge::detail {
 
@@ -72,36 +74,10 @@ inline char* put_sbcs(char* o, const std::uint8_t* p, std::size_t n,
 /// UTF-8 text (from a DBCS, mixed or NATIONAL decode) escaped for JSON or quoted for CSV.
 template <bool Csv>
 inline char* put_utf8_text(char* o, const char* s, std::size_t n) noexcept {
-  static const char hex[] = "0123456789abcdef";
-  if constexpr (!Csv) {
-    *o++ = '"';
-    for (std::size_t i = 0; i < n; ++i) {
-      auto c = static_cast<unsigned char>(s[i]);
-      if (c == '"' || c == '\\') {
-        *o++ = '\\';
-        *o++ = static_cast<char>(c);
-      } else if (c < 0x20) {
-        o = put(o, "\\u00", 4);
-        *o++ = hex[c >> 4];
-        *o++ = hex[c & 15];
-      } else {
-        *o++ = static_cast<char>(c);
-      }
-    }
-    *o++ = '"';
-    return o;
-  } else {
-    bool quote = false;
-    for (std::size_t i = 0; i < n; ++i)
-      quote |= s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
-    if (quote) *o++ = '"';
-    for (std::size_t i = 0; i < n; ++i) {
-      *o++ = s[i];
-      if (quote && s[i] == '"') *o++ = '"';
-    }
-    if (quote) *o++ = '"';
-    return o;
-  }
+  if constexpr (Csv)
+    return text::put_csv_cell(o, s, n);
+  else
+    return text::put_json_quoted(o, s, n);
 }
 
 /// Length of `s` without trailing U+0020 and U+3000 (the DBCS space).

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "mfb/bridge/codec/text/json_quote.hpp"
+#include "mfb/bridge/codec/text/json_reader.hpp"
 #include "mfb/bridge/codec/decode_plan.hpp"
 #include "mfb/bridge/delta/delta.hpp"
 #include "mfb/bridge/codec/record_decoder.hpp"
@@ -101,6 +102,8 @@ void json_diff(std::string_view old_json, std::string_view new_json, std::string
 
 /// Find the value at dotted `path` in a canonical record; "null" when it is not there.
 std::string_view json_find(std::string_view json, std::string_view path);
+/// The same in a record already parsed.
+std::string_view json_find(const text::json_doc& doc, std::string_view path);
 
 /// Decodes the records of each event, checks the key order, and feeds the sink.
 class delta_emitter {
@@ -133,6 +136,7 @@ class delta_emitter {
   std::vector<json_change> raw_changes_;
   std::vector<changed_field> changes_;
   std::vector<std::string_view> key_values_;
+  text::json_doc key_doc_;
   std::vector<std::uint8_t> last_key_;
   bool have_last_ = false;
   bool last_insert_ = false;

@@ -61,7 +61,10 @@ bool delta_emitter::emit(delta_op op, const std::uint8_t* key, const record_view
 
   std::string_view source = new_rec ? event.new_record.json : event.old_record.json;
   key_values_.clear();
-  for (const auto& f : keys_.fields) key_values_.push_back(json_find(source, f.path));
+  std::string why;
+  bool parsed = key_doc_.parse(source, why);  // our decoder's output: it parses
+  for (const auto& f : keys_.fields)
+    key_values_.push_back(parsed ? json_find(key_doc_, f.path) : std::string_view("null"));
   event.key_values = key_values_;
 
   changes_.clear();

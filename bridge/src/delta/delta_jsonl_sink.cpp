@@ -21,7 +21,7 @@ bool delta_jsonl_sink::begin(const copybook::record_layout&, std::span<const del
   key_names_.clear();
   for (const auto& k : keys) {
     std::string name;
-    detail::json_quote(k.path, name);
+    text::json_quote(k.path, name);
     key_names_.push_back(name + ':');
   }
   return true;
@@ -44,7 +44,7 @@ bool delta_jsonl_sink::write(const delta_event& e) {
     for (const auto& c : e.changed) {
       if (!first) line_ += ',';
       first = false;
-      detail::json_quote(c.path, line_);
+      text::json_quote(c.path, line_);
       line_ += ":{\"old\":";
       line_ += c.old_value;
       line_ += ",\"new\":";

@@ -33,12 +33,6 @@ std::string fixed_location_problem(const cb::record_layout& layout, const cb::fi
   return {};
 }
 
-eb::zoned_sign zoned_sign_of(const cb::field& f) {
-  if (!f.picture || !f.picture->is_signed) return eb::zoned_sign::none;
-  bool lead = f.sign == cb::sign_position::leading;
-  if (f.sign_separate) return lead ? eb::zoned_sign::leading_separate : eb::zoned_sign::trailing_separate;
-  return lead ? eb::zoned_sign::leading_overpunch : eb::zoned_sign::trailing_overpunch;
-}
 
 // One ODO table as the length function needs it.
 struct odo_table {
@@ -124,6 +118,13 @@ mfb::result<std::size_t> odo_length(const odo_plan& plan, std::span<const std::u
 }
 
 }  // namespace
+
+ebcdic::zoned_sign zoned_sign_of(const copybook::field& f) {
+  if (!f.picture || !f.picture->is_signed) return ebcdic::zoned_sign::none;
+  bool lead = f.sign == copybook::sign_position::leading;
+  if (f.sign_separate) return lead ? ebcdic::zoned_sign::leading_separate : ebcdic::zoned_sign::trailing_separate;
+  return lead ? ebcdic::zoned_sign::leading_overpunch : ebcdic::zoned_sign::trailing_overpunch;
+}
 
 std::string set_length_field(framing_options& framing, const copybook::record_layout& layout,
                              std::string_view name, ebcdic::zoned_charset zoned) {

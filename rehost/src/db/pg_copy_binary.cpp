@@ -144,7 +144,7 @@ bool append_copy_field(std::string& out, const sql_value& v, sql_kind kind) {
     case sql_kind::bytes: {
       const std::size_t at = out.size();
       put32(out, static_cast<std::uint32_t>(v.text.size() / 2));
-      if (bridge::detail::append_hex_bytes(v.text, out)) return true;
+      if (bridge::text::append_hex_bytes(v.text, out)) return true;
       out.resize(at);
       return false;
     }

@@ -106,7 +106,7 @@ std::string record_json(const dataset& ds, const stored_record& rec) {
         slots[static_cast<std::size_t>(op.slot)] = n;
       }
     } else {
-      bridge::detail::json_quote(*v, out);
+      bridge::text::json_quote(*v, out);
     }
   }
   out += '}';

@@ -5,6 +5,8 @@
 #include "db/sql_column_type.hpp"
 
 #include <algorithm>
+
+#include "mfb/copybook/layout_printer.hpp"
 #include <cstdio>
 
 namespace mfb::rehost::detail {
@@ -13,21 +15,6 @@ namespace cb = mfb::copybook;
 
 namespace {
 
-const char* usage_name(cb::usage u) {
-  switch (u) {
-    case cb::usage::display: return "DISPLAY";
-    case cb::usage::display_1: return "DISPLAY-1";
-    case cb::usage::national: return "NATIONAL";
-    case cb::usage::binary: return "BINARY";
-    case cb::usage::comp_5: return "COMP-5";
-    case cb::usage::pointer: return "POINTER";
-    case cb::usage::index: return "INDEX";
-    case cb::usage::comp_1: return "COMP-1";
-    case cb::usage::comp_2: return "COMP-2";
-    case cb::usage::packed_decimal: return "PACKED-DECIMAL";
-  }
-  return "?";
-}
 
 // The integer type for `digits` decimal digits, or numeric when none is wide enough.
 void integer_or_numeric(sql_column& c, int digits, int scale) {
@@ -147,7 +134,7 @@ sql_column column_for(const cb::record_layout& layout, std::int32_t index, bool 
   char where[96];
   std::snprintf(where, sizeof where, " offset %zu length %zu", offset, f.length);
   c.comment = "COBOL " + f.path + (pic ? " PIC " + pic->text : std::string{}) + " " +
-              usage_name(f.use) + where;
+              cb::usage_keyword(f.use) + where;
   for (const auto& cond : f.conditions) {
     c.comment += "; 88 " + cond.name + " VALUE";
     for (const auto& v : cond.values)

@@ -8,6 +8,7 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
+#include "mfb/bridge/codec/text/hex_text.hpp"
 namespace mfb::rehost {
 
 sha256_digest sha256(std::string_view data) {
@@ -17,30 +18,13 @@ sha256_digest sha256(std::string_view data) {
   return d;
 }
 
-std::string to_hex(const sha256_digest& d) {
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string s;
-  s.reserve(64);
-  for (auto b : d) {
-    s.push_back(digits[b >> 4]);
-    s.push_back(digits[b & 15]);
-  }
-  return s;
-}
+std::string to_hex(const sha256_digest& d) { return bridge::text::hex_of(d.data(), d.size()); }
 
 bool parse_digest(std::string_view hex, sha256_digest& out) {
   if (hex.size() != 64) return false;
-  auto value = [](char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  for (std::size_t i = 0; i < 32; ++i) {
-    int hi = value(hex[2 * i]), lo = value(hex[2 * i + 1]);
-    if (hi < 0 || lo < 0) return false;
-    out[i] = static_cast<std::uint8_t>(hi * 16 + lo);
-  }
+  std::string bytes;
+  if (!bridge::text::append_hex_bytes(hex, bytes)) return false;
+  for (std::size_t i = 0; i < 32; ++i) out[i] = static_cast<std::uint8_t>(bytes[i]);
   return true;
 }
 

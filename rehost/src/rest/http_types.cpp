@@ -2,21 +2,14 @@
 
 #include "mfb/rehost/rest/http_types.hpp"
 
+#include "mfb/bridge/codec/text/hex_text.hpp"
+
 namespace mfb::rehost {
 
 std::string http_request::header(std::string_view lower_name) const {
   auto it = headers.find(std::string(lower_name));
   return it == headers.end() ? std::string() : it->second;
 }
-
-namespace {
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-}  // namespace
 
 bool percent_decode(std::string_view text, bool plus_is_space, std::string& out) {
   out.clear();
@@ -25,8 +18,8 @@ bool percent_decode(std::string_view text, bool plus_is_space, std::string& out)
     char c = text[i];
     if (c == '%') {
       if (i + 2 >= text.size()) return false;
-      int hi = hex_value(text[i + 1]);
-      int lo = hex_value(text[i + 2]);
+      int hi = bridge::text::hex_digit(text[i + 1]);
+      int lo = bridge::text::hex_digit(text[i + 2]);
       if (hi < 0 || lo < 0) return false;
       out.push_back(static_cast<char>(hi * 16 + lo));
       i += 2;
@@ -40,7 +33,6 @@ bool percent_decode(std::string_view text, bool plus_is_space, std::string& out)
 }
 
 std::string percent_encode(std::string_view text) {
-  static constexpr char digits[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
@@ -51,8 +43,8 @@ std::string percent_encode(std::string_view text) {
       out.push_back(c);
     } else {
       out.push_back('%');
-      out.push_back(digits[b >> 4]);
-      out.push_back(digits[b & 15]);
+      out.push_back(bridge::text::hex_upper[b >> 4]);
+      out.push_back(bridge::text::hex_upper[b & 15]);
     }
   }
   return out;

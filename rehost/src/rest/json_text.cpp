@@ -1,50 +1,31 @@
-// Text-level JSON scanning over already validated JSON, and base64.
+// Member cutting and number quoting over the one JSON reader (bridge codec/text), and base64.
 
 #include "rest/json_text.hpp"
+
+#include "mfb/bridge/codec/text/json_reader.hpp"
 
 namespace mfb::rehost::detail {
 
 namespace {
 
-// Skip a string starting at json[i] == '"'; return the index after its closing quote.
-std::size_t skip_string(std::string_view json, std::size_t i) {
-  for (++i; i < json.size(); ++i) {
-    if (json[i] == '\\') {
-      ++i;
-    } else if (json[i] == '"') {
-      return i + 1;
-    }
-  }
-  return json.size();
-}
+using bridge::text::json_doc;
+using bridge::text::json_kind;
+using bridge::text::json_none;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// Skip one value starting at json[i]; return the index after it.
-std::size_t skip_value(std::string_view json, std::size_t i) {
-  if (i >= json.size()) return i;
-  if (json[i] == '"') return skip_string(json, i);
-  if (json[i] == '{' || json[i] == '[') {
-    int depth = 0;
-    while (i < json.size()) {
-      char c = json[i];
-      if (c == '"') {
-        i = skip_string(json, i);
-        continue;
-      }
-      if (c == '{' || c == '[') ++depth;
-      if (c == '}' || c == ']') {
-        if (--depth == 0) return i + 1;
-      }
-      ++i;
-    }
-    return i;
-  }
-  while (i < json.size() && json[i] != ',' && json[i] != '}' && json[i] != ']' && !is_space(json[i]))
-    ++i;
-  return i;
+// The body parsed by the one JSON reader; the parser is kept from call to call.
+const json_doc* parsed(std::string_view json) {
+  thread_local json_doc doc;
+  std::string why;
+  return doc.parse(json, why) ? &doc : nullptr;
 }
 
+bool is_object(const json_doc* doc) {
+  return doc != nullptr && doc->node(doc->root()).kind == json_kind::object;
+}
+
+// Index of the first character at or after `i` that is not white space.
 std::size_t skip_space(std::string_view json, std::size_t i) {
   while (i < json.size() && is_space(json[i])) ++i;
   return i;
@@ -53,80 +34,51 @@ std::size_t skip_space(std::string_view json, std::size_t i) {
 }  // namespace
 
 std::optional<std::string_view> raw_member(std::string_view json, std::string_view key) {
-  std::size_t i = skip_space(json, 0);
-  if (i >= json.size() || json[i] != '{') return std::nullopt;
-  ++i;
-  while (true) {
-    i = skip_space(json, i);
-    if (i >= json.size() || json[i] != '"') return std::nullopt;
-    std::size_t end = skip_string(json, i);
-    // Keys with escapes never equal our plain member names, so compare the raw text.
-    std::string_view name = json.substr(i + 1, end - i - 2);
-    i = skip_space(json, end);
-    if (i >= json.size() || json[i] != ':') return std::nullopt;
-    i = skip_space(json, i + 1);
-    std::size_t vend = skip_value(json, i);
-    if (name == key) return json.substr(i, vend - i);
-    i = skip_space(json, vend);
-    if (i >= json.size() || json[i] != ',') return std::nullopt;
-    ++i;
-  }
+  const json_doc* doc = parsed(json);
+  if (!is_object(doc)) return std::nullopt;
+  std::uint32_t m = doc->member(doc->root(), key);
+  if (m == json_none) return std::nullopt;
+  return doc->raw(doc->node(m));
 }
 
 std::string without_member(std::string_view json, std::string_view key) {
-  std::size_t i = skip_space(json, 0);
-  if (i >= json.size() || json[i] != '{') return std::string(json);
-  std::size_t prev_comma = std::string_view::npos;
-  ++i;
-  while (true) {
-    i = skip_space(json, i);
-    if (i >= json.size() || json[i] != '"') return std::string(json);
-    std::size_t start = i;
-    std::size_t end = skip_string(json, i);
-    std::string_view name = json.substr(i + 1, end - i - 2);
-    i = skip_space(json, end);
-    if (i >= json.size() || json[i] != ':') return std::string(json);
-    std::size_t vend = skip_value(json, skip_space(json, i + 1));
-    std::size_t next = skip_space(json, vend);
-    bool more = next < json.size() && json[next] == ',';
-    if (name == key) {
-      // Cut the member with one of its commas: the one after it, or, when last, the one before.
-      if (more) return std::string(json.substr(0, start)) + std::string(json.substr(next + 1));
-      if (prev_comma != std::string_view::npos)
-        return std::string(json.substr(0, prev_comma)) + std::string(json.substr(vend));
-      return std::string(json.substr(0, start)) + std::string(json.substr(vend));
-    }
-    if (!more) return std::string(json);
-    prev_comma = next;
-    i = next + 1;
+  const json_doc* doc = parsed(json);
+  if (!is_object(doc)) return std::string(json);
+  std::uint32_t prev = json_none;
+  for (std::uint32_t m = doc->node(doc->root()).first; m != json_none;
+       prev = m, m = doc->node(m).next) {
+    if (doc->node(m).key != key) continue;
+    // The member starts at its name, after the object's '{' or the comma before it.
+    std::size_t before = prev == json_none ? json.find('{', doc->node(doc->root()).raw_begin)
+                                           : json.find(',', doc->node(prev).raw_end);
+    std::size_t start = skip_space(json, before + 1);
+    std::size_t end = doc->node(m).raw_end;
+    // Cut the member with one of its commas: the one after it, or, when last, the one before.
+    if (doc->node(m).next != json_none)
+      return std::string(json.substr(0, start)) + std::string(json.substr(json.find(',', end) + 1));
+    if (prev != json_none) return std::string(json.substr(0, before)) + std::string(json.substr(end));
+    return std::string(json.substr(0, start)) + std::string(json.substr(end));
   }
+  return std::string(json);
 }
 
 std::string numbers_as_strings(std::string_view json) {
+  const json_doc* doc = parsed(json);
+  if (doc == nullptr) return std::string(json);
   std::string out;
   out.reserve(json.size() + 64);
-  std::size_t i = 0;
-  while (i < json.size()) {
-    char c = json[i];
-    if (c == '"') {
-      std::size_t end = skip_string(json, i);
-      out.append(json.substr(i, end - i));
-      i = end;
-    } else if (c == '-' || (c >= '0' && c <= '9')) {
-      std::size_t end = i;
-      while (end < json.size() && (json[end] == '-' || json[end] == '+' || json[end] == '.' ||
-                                   json[end] == 'e' || json[end] == 'E' ||
-                                   (json[end] >= '0' && json[end] <= '9')))
-        ++end;
-      out.push_back('"');
-      out.append(json.substr(i, end - i));
-      out.push_back('"');
-      i = end;
-    } else {
-      out.push_back(c);
-      ++i;
-    }
+  std::size_t copied = 0;
+  // Nodes are numbered in the order their text appears.
+  for (std::uint32_t i = 0; i < doc->size(); ++i) {
+    const auto& n = doc->node(i);
+    if (n.kind != json_kind::number) continue;
+    out.append(json.substr(copied, n.raw_begin - copied));
+    out.push_back('"');
+    out.append(doc->raw(n));
+    out.push_back('"');
+    copied = n.raw_end;
   }
+  out.append(json.substr(copied));
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "mfb/copybook/layout_printer.hpp"
 #include "mfb/rehost/rest/openapi.hpp"
 
 namespace mfb::rehost {
@@ -16,26 +17,11 @@ using nlohmann::json;
 using copybook::category;
 using copybook::field;
 
-const char* usage_name(copybook::usage u) {
-  switch (u) {
-    case copybook::usage::display: return "DISPLAY";
-    case copybook::usage::display_1: return "DISPLAY-1";
-    case copybook::usage::national: return "NATIONAL";
-    case copybook::usage::binary: return "COMP";
-    case copybook::usage::comp_5: return "COMP-5";
-    case copybook::usage::comp_1: return "COMP-1";
-    case copybook::usage::comp_2: return "COMP-2";
-    case copybook::usage::packed_decimal: return "COMP-3";
-    case copybook::usage::pointer: return "POINTER";
-    case copybook::usage::index: return "INDEX";
-  }
-  return "DISPLAY";
-}
 
 std::string describe(const field& f) {
   std::string d;
   if (f.picture) d += "PIC " + f.picture->text + " ";
-  d += std::string(usage_name(f.use)) + ", offset " + std::to_string(f.offset) + ", " +
+  d += std::string(copybook::usage_short_name(f.use)) + ", offset " + std::to_string(f.offset) + ", " +
        std::to_string(f.length) + " bytes";
   if (!f.conditions.empty()) {
     d += "; 88 levels:";

@@ -15,7 +15,12 @@ std::string to_listing(const std::vector<record_layout>& records);
 /// Render `{"records":[{"name","length","fields":[...]}]}` (see README for the keys).
 std::string to_json(const std::vector<record_layout>& records);
 
+/// The layout JSON's word for a usage: "binary", "packed-decimal".
 const char* to_string(usage u);
+/// The COBOL standard keyword: "BINARY", "PACKED-DECIMAL".
+const char* usage_keyword(usage u);
+/// IBM's short spelling, as listings show it: "COMP", "COMP-3".
+const char* usage_short_name(usage u);
 const char* to_string(category c);
 
 }  // namespace mfb::copybook

@@ -20,7 +20,7 @@
 
 namespace mfb::bridge {
 
-namespace detail {
+namespace text {
 class json_doc;
 }
 
@@ -62,7 +62,7 @@ class record_encoder {
 
  private:
   const encode_plan* plan_;
-  std::unique_ptr<detail::json_doc> doc_;
+  std::unique_ptr<text::json_doc> doc_;
   std::vector<std::uint8_t> used_;
   std::vector<std::string> ignored_;
 };

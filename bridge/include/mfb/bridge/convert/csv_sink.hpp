@@ -9,9 +9,6 @@
 
 namespace mfb::bridge {
 
-/// Quote one CSV cell as RFC 4180 requires (only when it holds a comma, quote, CR or LF).
-std::string csv_quote(std::string_view cell);
-
 /// Write CSV: the header (decode_plan::columns()) first, then the decoder's rows.
 class csv_sink final : public file_sink {
  public:

@@ -13,6 +13,10 @@
 
 namespace mfb::bridge {
 
+/// How a numeric DISPLAY field carries its sign (none, overpunched or separate, leading or
+/// trailing): the one mapping from the copybook's SIGN clause to the zoned codec.
+ebcdic::zoned_sign zoned_sign_of(const copybook::field& f);
+
 /// Point `framing` (recfm::length_field) at the layout's field `name`: offset, size and
 /// kind from its usage. Return an empty string, or why the field cannot be a length field.
 std::string set_length_field(framing_options& framing, const copybook::record_layout& layout,

@@ -6,7 +6,11 @@
 #include <string>
 #include <string_view>
 
-namespace mfb::bridge::detail {
+namespace mfb::bridge::text {
+
+/// The hex digits, once: lowercase for --raw values, uppercase for messages and escapes.
+inline constexpr char hex_lower[] = "0123456789abcdef";
+inline constexpr char hex_upper[] = "0123456789ABCDEF";
 
 /// The value of one hex digit (either case), or -1.
 inline int hex_digit(char c) noexcept {
@@ -29,14 +33,13 @@ inline bool append_hex_bytes(std::string_view hex, std::string& out) {
 
 /// `n` bytes as lowercase hex.
 inline std::string hex_of(const void* data, std::size_t n) {
-  static constexpr char digits[] = "0123456789abcdef";
   const auto* p = static_cast<const unsigned char*>(data);
   std::string out(2 * n, '0');
   for (std::size_t i = 0; i < n; ++i) {
-    out[2 * i] = digits[p[i] >> 4];
-    out[2 * i + 1] = digits[p[i] & 15];
+    out[2 * i] = hex_lower[p[i] >> 4];
+    out[2 * i + 1] = hex_lower[p[i] & 15];
   }
   return out;
 }
 
-}  // namespace mfb::bridge::detail
+}  // namespace mfb::bridge::text

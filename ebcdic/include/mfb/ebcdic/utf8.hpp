@@ -1,11 +1,12 @@
 #pragma once
-// Small UTF-8 helpers shared by the code page encoders and the NATIONAL codec. Kept
-// inline because they sit in the per-character loops.
+// UTF-8 written and read once for the whole tree (RFC 3629): the code page encoders, the
+// NATIONAL codec and bridge's decode tables all use these. Kept inline because they sit in
+// the per-character loops.
 
 #include <cstddef>
 #include <cstdint>
 
-namespace mfb::ebcdic::detail {
+namespace mfb::ebcdic {
 
 /// Write `cp` as UTF-8 at `out`; return the number of bytes (1-4).
 inline std::size_t put_utf8(char32_t cp, char* out) noexcept {
@@ -71,4 +72,4 @@ inline bool next_utf8(const char*& p, const char* end, char32_t& cp) noexcept {
   return true;
 }
 
-}  // namespace mfb::ebcdic::detail
+}  // namespace mfb::ebcdic
