@@ -4,6 +4,7 @@
     copybook-parser, ebcdic          (leaves: they know nothing of each other)
     bridge/io <- bridge/codec <- bridge/convert, bridge/delta
     bridge/codec <- rehost/db <- rehost/jobs, rehost/rest
+    mfb/mfbridge.hpp (rehost/include/mfb/): the API header, above every part; no part includes it
     cli/ on top
 
 A part may include its own headers and those of the parts below it. bridge/ includes no
@@ -38,6 +39,8 @@ BELOW = {
     "rehost/rest": ["rehost/db", "bridge/codec", "bridge/io", "bridge/convert", "bridge/delta",
                     "copybook", "ebcdic"],
 }
+BELOW["api"] = sorted(BELOW)  # the API header names every part
+API_HEADER = "rehost/include/mfb/mfbridge.hpp"
 FOLDER_LIB = {"copybook-parser": "copybook", "ebcdic": "ebcdic", "bridge": "bridge", "rehost": "rehost"}
 # Headers of clients that bridge/ must not see (it links none of them).
 FORBIDDEN_IN_BRIDGE = re.compile(r"#include\s*[<\"](pqxx/|libpq-fe\.h|postgresql/|sqlite3\.h|yaml-cpp/)")
@@ -46,6 +49,8 @@ INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"', re.M)
 
 def part_of_file(rel):
     """'bridge/src/codec/text/x.cpp' -> 'bridge/codec'; None for files outside the libraries."""
+    if rel == API_HEADER:
+        return "api"
     parts = rel.split("/")
     lib = FOLDER_LIB.get(parts[0])
     if lib is None:
@@ -62,6 +67,8 @@ def part_of_file(rel):
 def part_of_include(spelling, own):
     """The part an include names: public 'mfb/<lib>/<part>/...' or private '<part>/...'."""
     bits = spelling.split("/")
+    if spelling == "mfb/mfbridge.hpp":
+        return "api"
     if bits[0] == "mfb" and len(bits) > 2:
         lib = bits[1]
         if lib in ("copybook", "ebcdic"):
@@ -114,8 +121,11 @@ def the_check_can_fail():
         write("rehost/src/db/load.cpp", '#include "mfb/rehost/jobs/job.hpp"\n#include "db/x.hpp"\n')
         write("bridge/src/convert/fine.cpp", '#include "mfb/bridge/codec/decode_plan.hpp"\n')
         write("bridge/CMakeLists.txt", "target_link_libraries(x PRIVATE PkgConfig::SQLITE3)\n")
+        write("rehost/src/rest/uses_api.cpp", '#include "mfb/mfbridge.hpp"\n')
+        write("rehost/include/mfb/mfbridge.hpp", '#include "mfb/rehost/db/load.hpp"\n')
         got = violations(tmp)
-        check(len(got) == 5, f"a scratch tree with 5 violations reports 5: {got}")
+        check(len(got) == 6, f"a scratch tree with 6 violations reports 6: {got}")
+        check(any("rehost/rest includes mfb/mfbridge.hpp" in g for g in got), "a part including the API header is reported")
         check(any("io includes mfb/bridge/convert" in g for g in got), "io -> convert is reported")
         check(any("rehost/db includes mfb/rehost/jobs" in g for g in got), "db -> jobs is reported")
 
