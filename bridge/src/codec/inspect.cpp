@@ -8,7 +8,7 @@
 #include <map>
 
 #include "mfb/bridge/io/layout_framing.hpp"
-#include "mfb/bridge/codec/text/hex_text.hpp"
+#include "mfb/ebcdic/hex.hpp"
 #include "mfb/bridge/io/record_error.hpp"
 #include "mfb/copybook/layout_printer.hpp"
 #include "mfb/ebcdic/decimal.hpp"
@@ -23,7 +23,7 @@ namespace eb = mfb::ebcdic;
 namespace {
 
 
-std::string byte_hex(std::uint8_t b) { return hex_bytes(&b, 1); }
+std::string byte_hex(std::uint8_t b) { return ebcdic::hex_spaced(&b, 1); }
 
 // Point at the first bad nibble of a packed field (the codec only says which kind).
 std::string packed_detail(const std::uint8_t* p, std::size_t len, std::size_t at) {
@@ -34,7 +34,7 @@ std::string packed_detail(const std::uint8_t* p, std::size_t len, std::size_t at
       return ": byte " + std::to_string(i + 1) + " of the field (record offset " +
              std::to_string(at + i) + ") is " + byte_hex(p[i]) + ", bad " +
              (hi > 9 ? "high nibble" : last ? "sign nibble" : "low nibble") + " " +
-             text::hex_upper[hi > 9 ? hi : lo];
+             ebcdic::hex_upper[hi > 9 ? hi : lo];
   }
   return {};
 }
@@ -125,7 +125,7 @@ struct walker {
       return;
     }
     const std::uint8_t* p = rec + pos;
-    r.hex = hex_bytes(p, f.length);
+    r.hex = ebcdic::hex_spaced(p, f.length);
     decode(f, p, r);
     out.push_back(std::move(r));
   }
@@ -244,7 +244,7 @@ std::vector<inspected_field> inspect_record(const cb::record_layout& layout,
     r.path = "(undescribed)";
     r.offset = described;
     r.length = size - described;
-    r.hex = hex_bytes(rec + described, r.length);
+    r.hex = ebcdic::hex_spaced(rec + described, r.length);
     r.error = std::to_string(r.length) + " undescribed bytes after the last described field " +
               "(the layout describes " + std::to_string(described) + " of " +
               std::to_string(size) + ")";

@@ -4,7 +4,7 @@
 #include "codec/plan_text_table.hpp"
 
 #include "mfb/ebcdic/utf8.hpp"
-#include "mfb/bridge/codec/text/hex_text.hpp"
+#include "mfb/ebcdic/hex.hpp"
 
 namespace mfb::bridge::detail {
 
@@ -46,7 +46,7 @@ void build_text_table(const std::uint32_t* code_points, output_format format,
       case '\t': set(e, "\\t", 2); break;
       default:
         if (cp < 0x20) {
-          char u[6] = {'\\', 'u', '0', '0', text::hex_lower[cp >> 4], text::hex_lower[cp & 15]};
+          char u[6] = {'\\', 'u', '0', '0', ebcdic::hex_lower[cp >> 4], ebcdic::hex_lower[cp & 15]};
           set(e, u, 6);
         } else {
           e.length = static_cast<std::uint8_t>(ebcdic::put_utf8(cp, e.bytes));

@@ -1,6 +1,7 @@
 // Build record errors: the field path gets COBOL-style subscripts for OCCURS elements
 // ("REC.LINES.AMOUNT(2, 3)"), and the raw bytes are shown as far as the record has them.
 
+#include "mfb/ebcdic/hex.hpp"
 #include "codec/record_decoder_errors.hpp"
 
 #include <algorithm>
@@ -30,7 +31,7 @@ record_error error_context::make(const plan_op& op, std::size_t offset,
   e.field_offset = offset;
   e.field_length = length;
   std::size_t avail = offset < rec.size ? std::min(length, rec.size - offset) : 0;
-  e.hex = hex_bytes(rec.data + offset, avail);
+  e.hex = ebcdic::hex_spaced(rec.data + offset, avail);
   return e;
 }
 
@@ -105,7 +106,7 @@ void error_context::add_undescribed(std::size_t described) {
   e.file_offset = rec.file_offset;
   e.field_offset = described;
   e.field_length = n;
-  e.hex = hex_bytes(rec.data + described, std::min(n, shown));
+  e.hex = ebcdic::hex_spaced(rec.data + described, std::min(n, shown));
   if (n > shown) e.hex += " ...";
   e.reason = "undescribed bytes: the record has " + std::to_string(rec.size) +
              " bytes but its layout describes " + std::to_string(described) + "; " +

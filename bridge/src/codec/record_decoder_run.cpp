@@ -11,7 +11,7 @@
 #include "codec/record_decoder_errors.hpp"
 #include "codec/record_decoder_values.hpp"
 #include "codec/text_out.hpp"
-#include "mfb/bridge/codec/text/hex_text.hpp"
+#include "mfb/ebcdic/hex.hpp"
 
 namespace mfb::bridge {
 
@@ -200,8 +200,8 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
       case op_code::raw: {
         if constexpr (!Csv) *o++ = '"';
         for (std::size_t b = 0; b < op.length; ++b) {
-          *o++ = text::hex_lower[p[b] >> 4];
-          *o++ = text::hex_lower[p[b] & 15];
+          *o++ = ebcdic::hex_lower[p[b] >> 4];
+          *o++ = ebcdic::hex_lower[p[b] & 15];
         }
         if constexpr (!Csv) *o++ = '"';
         continue;

@@ -2,7 +2,7 @@
 // numeric string, exponents allowed), scale checks, and the codec call per usage, with a
 // reason in words for every way a value can be refused.
 
-#include "mfb/bridge/codec/text/hex_text.hpp"
+#include "mfb/ebcdic/hex.hpp"
 #include "codec/record_encoder_value.hpp"
 
 #include <charconv>
@@ -135,7 +135,7 @@ std::string encode_value(const encode_plan& plan, const encode_node& n, json_kin
         return "expected " + std::to_string(2 * n.length) + " hex digits (" +
                std::to_string(n.length) + " bytes), got " + std::to_string(text.size());
       for (std::size_t i = 0; i < n.length; ++i) {
-        int hi = text::hex_digit(text[2 * i]), lo = text::hex_digit(text[2 * i + 1]);
+        int hi = ebcdic::hex_digit(text[2 * i]), lo = ebcdic::hex_digit(text[2 * i + 1]);
         if (hi < 0 || lo < 0) return "not a hex digit at position " + std::to_string(2 * i + (hi < 0 ? 1 : 2));
         p[i] = static_cast<std::uint8_t>(hi * 16 + lo);
       }

@@ -4,6 +4,7 @@
 #include "mfb/bridge/codec/record_selector.hpp"
 
 #include "mfb/copybook/name_lookup.hpp"
+#include "mfb/ebcdic/hex.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -183,7 +184,7 @@ record_error record_selector::no_match(const record_view& rec, std::string_view 
   e.field_offset = r.offset;
   e.field_length = r.length;
   std::size_t avail = r.offset < rec.size ? std::min(r.length, rec.size - r.offset) : 0;
-  e.hex = hex_bytes(rec.data + r.offset, avail);
+  e.hex = ebcdic::hex_spaced(rec.data + r.offset, avail);
   char buf[max_rule_field * 8];
   std::size_t n = 0;
   if (field_text(r, rec, buf, n))

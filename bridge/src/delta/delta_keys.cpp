@@ -6,6 +6,7 @@
 #include "delta/delta_detail.hpp"
 #include "mfb/bridge/io/record_error.hpp"
 #include "mfb/copybook/name_lookup.hpp"
+#include "mfb/ebcdic/hex.hpp"
 
 namespace mfb::bridge::detail {
 
@@ -107,7 +108,7 @@ std::string duplicate_key(std::string_view file, const std::uint8_t* key, std::s
   }
   return where(file, second_number, second_offset) + " has the same key as record " +
          std::to_string(first_number) + " (file offset " + std::to_string(first_offset) +
-         "): key " + hex_bytes(key, size) + "; keys must be unique in each generation";
+         "): key " + ebcdic::hex_spaced(key, size) + "; keys must be unique in each generation";
 }
 
 bool reader_source::next(record_view& rec, delta_failure& failure) {

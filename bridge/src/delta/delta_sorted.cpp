@@ -7,6 +7,7 @@
 
 #include "delta/delta_detail.hpp"
 #include "mfb/bridge/io/record_error.hpp"
+#include "mfb/ebcdic/hex.hpp"
 
 namespace mfb::bridge::detail {
 
@@ -41,8 +42,8 @@ class merge_input {
     if (cmp < 0)
       return failure.set(
           failure_kind::bad_data, where(src_.name(), rec_.number, rec_.file_offset) + " is out of order: its key " +
-                 hex_bytes(key_.data(), keys_.size) + " is lower than the key " +
-                 hex_bytes(prev_.data(), keys_.size) + " of record " + std::to_string(prev_number_) +
+                 ebcdic::hex_spaced(key_.data(), keys_.size) + " is lower than the key " +
+                 ebcdic::hex_spaced(prev_.data(), keys_.size) + " of record " + std::to_string(prev_number_) +
                  "; --sorted needs both inputs in ascending order of key bytes (leave out "
                  "--sorted for unsorted input)");
     return true;

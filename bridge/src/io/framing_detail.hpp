@@ -71,8 +71,6 @@ struct framing_pass {
   }
 };
 
-/// Bytes as "00 40 00 00" for messages.
-std::string hex_bytes(const std::uint8_t* p, std::size_t n);
 
 // Each framer returns the position after the last whole record it framed. Before end of
 // input it stops at an incomplete record; at end of input it frames everything or fails.

@@ -1,6 +1,7 @@
 // Framers whose record length does not come from an RDW: fixed (F/FB), text lines,
 // a length field inside the record, and a caller-supplied length function.
 
+#include "mfb/ebcdic/hex.hpp"
 #include <cstring>
 
 #include "io/framing_detail.hpp"
@@ -93,7 +94,7 @@ bool read_length_field(framing_pass& p, std::size_t pos, std::uint64_t& value) {
     if (digit > 9) {
       p.fail(p.offset(pos), p.where(p.offset(pos)) + ": length field at record offset " +
                                 std::to_string(o.length_field_offset) + " holds " +
-                                hex_bytes(f, n) + ", not unsigned digits");
+                                ebcdic::hex_spaced(f, n) + ", not unsigned digits");
       return false;
     }
     value = value * 10 + digit;
@@ -118,7 +119,7 @@ std::size_t frame_length_field(framing_pass& p, std::size_t pos) {
     }
     std::uint64_t raw = 0;
     if (!read_length_field(p, pos, raw)) break;
-    const std::string field = hex_bytes(p.buf + pos + o.length_field_offset, o.length_field_size);
+    const std::string field = ebcdic::hex_spaced(p.buf + pos + o.length_field_offset, o.length_field_size);
     if (raw > max_field_value) {
       p.fail(p.offset(pos), p.where(p.offset(pos)) + ": length field " + field + " gives " +
                                 std::to_string(raw) + ", an impossible record length");

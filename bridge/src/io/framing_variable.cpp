@@ -3,6 +3,7 @@
 // extended 31-bit form when bit 0 is set), SDW = LL LL cc 00 with segment control cc:
 // 0 whole record, 1 first, 2 last, 3 middle segment.
 
+#include "mfb/ebcdic/hex.hpp"
 #include <algorithm>
 #include <cstring>
 
@@ -39,7 +40,7 @@ struct scan {
   std::uint64_t left;
   std::uint64_t block_start;
 
-  std::string hex(std::size_t at) const { return hex_bytes(p.buf + at, 4); }
+  std::string hex(std::size_t at) const { return ebcdic::hex_spaced(p.buf + at, 4); }
 
   /// Read the BDW at cur and enter its block.
   step enter_block() {

@@ -6,18 +6,6 @@
 
 namespace mfb::bridge {
 
-std::string hex_bytes(const std::uint8_t* data, std::size_t size) {
-  static const char digits[] = "0123456789ABCDEF";
-  std::string s;
-  s.reserve(size * 3);
-  for (std::size_t i = 0; i < size; ++i) {
-    if (i) s += ' ';
-    s += digits[data[i] >> 4];
-    s += digits[data[i] & 15];
-  }
-  return s;
-}
-
 std::string record_error::to_string() const {
   std::string s = file + ": record " + std::to_string(record_number) + " (file offset " +
                   std::to_string(file_offset) + "): ";

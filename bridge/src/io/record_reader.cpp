@@ -38,19 +38,6 @@ std::size_t run_framer(detail::framing_pass& p, std::size_t pos) {
 }
 }  // namespace
 
-namespace detail {
-std::string hex_bytes(const std::uint8_t* p, std::size_t n) {
-  static constexpr char digits[] = "0123456789ABCDEF";
-  std::string s;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i != 0) s += ' ';
-    s += digits[p[i] >> 4];
-    s += digits[p[i] & 15];
-  }
-  return s;
-}
-}  // namespace detail
-
 class record_reader::impl {
  public:
   impl(std::unique_ptr<input_source> src, framing_options opt)

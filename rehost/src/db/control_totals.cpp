@@ -2,6 +2,7 @@
 // the source's sum and the target's sum agree to the last digit or the load lost something.
 
 #include "mfb/rehost/db/control_totals.hpp"
+#include "mfb/ebcdic/hex.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -20,7 +21,7 @@ bool summed_kind(sql_kind k) {
 
 std::string hex64(std::uint64_t v) {
   std::string s(16, '0');
-  for (int i = 15; i >= 0; --i, v >>= 4) s[static_cast<std::size_t>(i)] = "0123456789abcdef"[v & 15];
+  for (int i = 15; i >= 0; --i, v >>= 4) s[static_cast<std::size_t>(i)] = ebcdic::hex_lower[v & 15];
   return s;
 }
 

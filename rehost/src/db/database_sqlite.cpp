@@ -10,7 +10,7 @@
 #include <cstring>
 
 #include "db/database_detail.hpp"
-#include "mfb/bridge/codec/text/hex_text.hpp"
+#include "mfb/ebcdic/hex.hpp"
 
 namespace mfb::rehost::detail {
 
@@ -43,7 +43,7 @@ class statement {
 
 std::string column_text(sqlite3_stmt* s, int i) {
   if (sqlite3_column_type(s, i) == SQLITE_BLOB)  // an item kept as its bytes: hex, as decoded
-    return bridge::text::hex_of(sqlite3_column_blob(s, i), static_cast<std::size_t>(sqlite3_column_bytes(s, i)));
+    return ebcdic::hex_of(sqlite3_column_blob(s, i), static_cast<std::size_t>(sqlite3_column_bytes(s, i)));
   if (sqlite3_column_type(s, i) == SQLITE_FLOAT) {
     char buf[32];
     auto r = std::to_chars(buf, buf + sizeof buf, sqlite3_column_double(s, i));
@@ -103,7 +103,7 @@ class sqlite_bulk final : public bulk_inserter {
         }
       } else if (k == sql_kind::bytes) {
         blob_.clear();
-        if (!bridge::text::append_hex_bytes(v.text, blob_))
+        if (!ebcdic::append_hex_bytes(v.text, blob_))
           throw db_error("SQLite insert: record " + std::string(row[0].text) + ", column " +
                          std::to_string(i + 1) + ": '" + std::string(v.text) + "' is not hex text");
         sqlite3_bind_blob(s, at, blob_.data(), static_cast<int>(blob_.size()), SQLITE_TRANSIENT);

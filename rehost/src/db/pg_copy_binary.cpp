@@ -3,7 +3,7 @@
 
 #include "db/pg_copy_binary.hpp"
 
-#include "mfb/bridge/codec/text/hex_text.hpp"
+#include "mfb/ebcdic/hex.hpp"
 #include "db/pg_text.hpp"
 
 #include <array>
@@ -144,7 +144,7 @@ bool append_copy_field(std::string& out, const sql_value& v, sql_kind kind) {
     case sql_kind::bytes: {
       const std::size_t at = out.size();
       put32(out, static_cast<std::uint32_t>(v.text.size() / 2));
-      if (bridge::text::append_hex_bytes(v.text, out)) return true;
+      if (ebcdic::append_hex_bytes(v.text, out)) return true;
       out.resize(at);
       return false;
     }

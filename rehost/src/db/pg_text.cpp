@@ -2,6 +2,7 @@
 // are cheap (memchr), because nearly every value has neither character.
 
 #include "db/pg_text.hpp"
+#include "mfb/ebcdic/hex.hpp"
 
 #include <cstdint>
 #include <cstring>
@@ -59,8 +60,7 @@ std::string nul_escape_clash(const ebcdic::code_page& page) {
     else if (page.decode(&byte, 1, out.data(), written) == ebcdic::decode_status::ok)
       clash = std::string_view(out.data(), written) == nul_escape;
     if (!clash) continue;
-    static constexpr char hex[] = "0123456789ABCDEF";
-    const std::string byte_hex{hex[b >> 4], hex[b & 15]};
+    const std::string byte_hex{ebcdic::hex_upper[b >> 4], ebcdic::hex_upper[b & 15]};
     return "code page " + page.info().name + " maps byte X'" + byte_hex +
            "' to U+2400, which PostgreSQL text columns use for X'00' (low-values), so the "
            "load could not be exported back exactly; load into SQLite, or map that byte to "

@@ -8,7 +8,7 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
-#include "mfb/bridge/codec/text/hex_text.hpp"
+#include "mfb/ebcdic/hex.hpp"
 namespace mfb::rehost {
 
 sha256_digest sha256(std::string_view data) {
@@ -18,12 +18,12 @@ sha256_digest sha256(std::string_view data) {
   return d;
 }
 
-std::string to_hex(const sha256_digest& d) { return bridge::text::hex_of(d.data(), d.size()); }
+std::string to_hex(const sha256_digest& d) { return ebcdic::hex_of(d.data(), d.size()); }
 
 bool parse_digest(std::string_view hex, sha256_digest& out) {
   if (hex.size() != 64) return false;
   std::string bytes;
-  if (!bridge::text::append_hex_bytes(hex, bytes)) return false;
+  if (!ebcdic::append_hex_bytes(hex, bytes)) return false;
   for (std::size_t i = 0; i < 32; ++i) out[i] = static_cast<std::uint8_t>(bytes[i]);
   return true;
 }

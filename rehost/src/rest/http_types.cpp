@@ -2,7 +2,7 @@
 
 #include "mfb/rehost/rest/http_types.hpp"
 
-#include "mfb/bridge/codec/text/hex_text.hpp"
+#include "mfb/ebcdic/hex.hpp"
 
 namespace mfb::rehost {
 
@@ -18,8 +18,8 @@ bool percent_decode(std::string_view text, bool plus_is_space, std::string& out)
     char c = text[i];
     if (c == '%') {
       if (i + 2 >= text.size()) return false;
-      int hi = bridge::text::hex_digit(text[i + 1]);
-      int lo = bridge::text::hex_digit(text[i + 2]);
+      int hi = ebcdic::hex_digit(text[i + 1]);
+      int lo = ebcdic::hex_digit(text[i + 2]);
       if (hi < 0 || lo < 0) return false;
       out.push_back(static_cast<char>(hi * 16 + lo));
       i += 2;
@@ -43,8 +43,8 @@ std::string percent_encode(std::string_view text) {
       out.push_back(c);
     } else {
       out.push_back('%');
-      out.push_back(bridge::text::hex_upper[b >> 4]);
-      out.push_back(bridge::text::hex_upper[b & 15]);
+      out.push_back(ebcdic::hex_upper[b >> 4]);
+      out.push_back(ebcdic::hex_upper[b & 15]);
     }
   }
   return out;

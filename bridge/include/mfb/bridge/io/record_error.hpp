@@ -25,7 +25,5 @@ struct record_error {
   std::string to_json() const;
 };
 
-/// Render `size` bytes as upper-case hex pairs separated by spaces ("00 12 3A 4C").
-std::string hex_bytes(const std::uint8_t* data, std::size_t size);
 
 }  // namespace mfb::bridge

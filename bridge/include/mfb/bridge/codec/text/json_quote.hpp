@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "mfb/bridge/codec/text/hex_text.hpp"
+#include "mfb/ebcdic/hex.hpp"
 
 namespace mfb::bridge::text {
 
@@ -28,8 +28,8 @@ inline char* put_json_quoted(char* o, const char* s, std::size_t n) noexcept {
       *o++ = 'u';
       *o++ = '0';
       *o++ = '0';
-      *o++ = hex_lower[c >> 4];
-      *o++ = hex_lower[c & 15];
+      *o++ = ebcdic::hex_lower[c >> 4];
+      *o++ = ebcdic::hex_lower[c & 15];
     } else {
       *o++ = static_cast<char>(c);
     }

@@ -1,12 +1,14 @@
 #pragma once
-// Items kept as their bytes (--raw) travel as lowercase hex text: in JSON, CSV and cells,
-// and between us and the database (BYTEA/BLOB hold the bytes themselves).
+// Bytes as hex text, written once for every library: lowercase for items kept as their
+// bytes (--raw travels as lowercase hex in JSON, CSV and cells, and between us and the
+// database), uppercase and spaced ("00 12 3C") for messages that show a record's bytes.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
-namespace mfb::bridge::text {
+namespace mfb::ebcdic {
 
 /// The hex digits, once: lowercase for --raw values, uppercase for messages and escapes.
 inline constexpr char hex_lower[] = "0123456789abcdef";
@@ -42,4 +44,16 @@ inline std::string hex_of(const void* data, std::size_t n) {
   return out;
 }
 
-}  // namespace mfb::bridge::text
+/// `n` bytes as uppercase hex pairs separated by spaces ("00 12 3C"), as messages show them.
+inline std::string hex_spaced(const std::uint8_t* data, std::size_t n) {
+  std::string s;
+  s.reserve(n * 3);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i != 0) s += ' ';
+    s += hex_upper[data[i] >> 4];
+    s += hex_upper[data[i] & 15];
+  }
+  return s;
+}
+
+}  // namespace mfb::ebcdic

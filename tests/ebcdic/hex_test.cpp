@@ -1,13 +1,19 @@
-// text::hex_of and append_hex_bytes; expected text from Python's bytes.hex().
+// ebcdic::hex_of and append_hex_bytes; expected text from Python's bytes.hex().
 
 #include <gtest/gtest.h>
 
 #include <cstdint>
 
-#include "mfb/bridge/codec/text/hex_text.hpp"
+#include "mfb/ebcdic/hex.hpp"
 
-namespace mfb::bridge::text {
+namespace mfb::ebcdic {
 namespace {
+
+TEST(text_hex, spaced_uppercase_for_messages) {
+  const std::uint8_t bytes[] = {0x00, 0x12, 0x3C, 0xFF};
+  EXPECT_EQ(hex_spaced(bytes, sizeof bytes), "00 12 3C FF");  // bytes(...).hex(' ').upper()
+  EXPECT_EQ(hex_spaced(bytes, 0), "");
+}
 
 TEST(text_hex, spells_bytes_in_lowercase) {
   const std::uint8_t bytes[] = {0x00, 0xAB, 0xFF, 0x10};
@@ -24,4 +30,4 @@ TEST(text_hex, reads_either_case_and_refuses_odd_or_bad_text) {
 }
 
 }  // namespace
-}  // namespace mfb::bridge::text
+}  // namespace mfb::ebcdic
