@@ -52,7 +52,9 @@ void add_run_command(CLI::App& app, int& exit_code) {
       return run_command_line(argv);
     };
     file_reporter rep("run", stderr);
-    exit_code = rehost::run_job(a->opts, stdout, rep);
+    auto outcome = rehost::run_job(a->opts, rep);
+    std::fwrite(outcome.plan.data(), 1, outcome.plan.size(), stdout);
+    exit_code = exit_code_of(outcome.failure);
   });
 }
 

@@ -47,7 +47,10 @@ void add_runs_command(CLI::App& app, int& exit_code) {
     a->opts.vars = *vars;
     a->opts.job_file = a->job_file;
     a->opts.state_dir = a->state_dir;
-    exit_code = rehost::list_runs(a->opts, stdout, stderr);
+    file_reporter rep("runs", stderr);
+    auto listing = rehost::list_runs(a->opts, rep);
+    std::fwrite(listing.text.data(), 1, listing.text.size(), stdout);
+    exit_code = exit_code_of(listing.failure);
   });
 }
 

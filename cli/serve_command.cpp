@@ -24,7 +24,11 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--drain-ms", o->drain_ms,
                   "On SIGTERM, how long requests in flight may take to finish")
       ->capture_default_str();
-  cmd->callback([o, &exit_code] { exit_code = rehost::run_serve(*o, stderr); });
+  cmd->callback([o, &exit_code] {
+    // Serving threads share this reporter: each message is one fprintf, which stdio locks.
+    file_reporter log("serve", stderr);
+    exit_code = exit_code_of(rehost::run_serve(*o, log));
+  });
 }
 
 namespace {

@@ -13,6 +13,14 @@ source and header of the libraries (public "mfb/<lib>/<part>/x.hpp" and private
 "<part>/x.hpp" spellings alike). It first proves that it can fail: a scratch tree with one
 upward include must be reported.
 
+A second rule: only cli/ talks to the terminal. No source of the libraries writes to
+stdout or stderr (std::cout/cerr/clog, printf, puts, perror, or fprintf/fputs/fputc/putc/
+fwrite/vfprintf given stdout or stderr) or ends the process (exit, std::exit, quick_exit,
+abort), outside comments and string literals. Writes to a named FILE* (a job's log file)
+pass, and so do fflush(stdout/stderr) (flushing before a fork keeps a child from writing
+the parent's buffered bytes twice) and _exit in a forked child that could not exec. This
+check too proves that it can fail on a scratch tree first.
+
 Usage: dependency_rule_test.py [BUILD_DIR]  (run from the repository root; BUILD_DIR unused)
 """
 import os
@@ -111,11 +119,103 @@ def violations(root):
     return found
 
 
+# Terminal writes and process exits, matched in code with comments and literals blanked.
+TERMINAL = [
+    (re.compile(r"\bstd::(?:cout|cerr|clog|wcout|wcerr)\b"), "writes to a standard stream"),
+    (re.compile(r"(?<![\w:])(?:std::)?(?:printf|vprintf|puts|perror|putchar)\s*\("),
+     "writes to the terminal"),
+    (re.compile(r"(?<![\w:])(?:std::)?(?:fprintf|vfprintf|fputs|fputc|putc|fwrite)\s*\([^;]*"
+                r"\b(?:stdout|stderr)\b"), "writes to stdout or stderr"),
+    (re.compile(r"(?<![\w:])(?:std::)?(?:exit|quick_exit|abort)\s*\("), "ends the process"),
+]
+
+
+def code_only(text):
+    """The text with comments, string and character literals blanked (newlines kept), so
+    that a message quoting printf( or a comment about std::exit is not code."""
+    out = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        prev = text[i - 1] if i else " "
+        if text.startswith("//", i):
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+        elif text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            stop = n if end < 0 else end + 2
+            out.append(re.sub(r"[^\n]", " ", text[i:stop]))
+            i = stop
+        elif c == "R" and text.startswith('R"', i) and not (prev.isalnum() or prev == "_"):
+            m = re.match(r'R"([^(\s]*)\(', text[i:])
+            close = text.find(")" + m.group(1) + '"', i) if m else -1
+            stop = n if close < 0 else close + len(m.group(1)) + 2
+            out.append(re.sub(r"[^\n]", " ", text[i:stop]))
+            i = stop
+        elif c == '"' or (c == "'" and not (prev.isalnum() or prev == "_")):
+            j = i + 1
+            while j < n and text[j] != c and text[j] != "\n":
+                j += 2 if text[j] == "\\" else 1
+            out.append(" " * (min(j, n - 1) + 1 - i))
+            i = j + 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def terminal_writes(root):
+    """Every terminal write or process exit in the libraries' sources under root."""
+    found = []
+    for folder in FOLDER_LIB:
+        for dirpath, _, files in os.walk(os.path.join(root, folder)):
+            for name in sorted(files):
+                if not name.endswith((".cpp", ".hpp", ".h")):
+                    continue
+                path = os.path.join(dirpath, name)
+                rel = os.path.relpath(path, root).replace(os.sep, "/")
+                code = code_only(open(path, encoding="utf-8").read())
+                for pattern, what in TERMINAL:
+                    for m in pattern.finditer(code):
+                        line = code.count("\n", 0, m.start()) + 1
+                        found.append(f"{rel}:{line}: {what}: {m.group(0).strip()[:60]}")
+    return found
+
+
+def write_scratch(root, rel, text):
+    """Write one file of a scratch tree."""
+    os.makedirs(os.path.dirname(os.path.join(root, rel)), exist_ok=True)
+    open(os.path.join(root, rel), "w").write(text)
+
+
+def the_terminal_check_can_fail():
+    with tempfile.TemporaryDirectory() as tmp:
+        def write(rel, text):
+            write_scratch(tmp, rel, text)
+        write("bridge/src/io/a.cpp", 'void f() { std::cerr << "x"; printf("%d", 1); }\n')
+        write("rehost/src/jobs/b.cpp",
+              'void g(FILE* log) {\n  std::fprintf(stderr, "x\\n");\n  fputs("y", stdout);\n'
+              '  fprintf(log, "kept: a log file\\n");\n  std::fflush(stdout);\n'
+              '  if (x) std::exit(4);\n  abort();\n  _exit(4);\n}\n')
+        write("ebcdic/src/c.cpp", '// std::cout in a comment, exit(1) too\n'
+              'const char* m = "use printf( and std::cout";\n/* fprintf(stderr, "") */\n'
+              "int n = 1'000; char q = '\"'; int k = snprintf(b, 4, \"%d\", n);\n")
+        write("copybook-parser/src/d.cpp", "void h() { puts(\"p\"); std::quick_exit(1); }\n")
+        got = terminal_writes(tmp)
+        check(len(got) == 8, f"a scratch tree with 8 terminal writes or exits reports 8: {got}")
+        check(any(g.startswith("rehost/src/jobs/b.cpp:2:") for g in got),
+              "fprintf(stderr, ...) is reported with its line")
+        check(not any(g.startswith(("rehost/src/jobs/b.cpp:4:", "rehost/src/jobs/b.cpp:5:",
+                                    "rehost/src/jobs/b.cpp:8:")) for g in got),
+              "a named log FILE*, fflush and a forked child's _exit pass")
+        check(not any(g.startswith("ebcdic/") for g in got),
+              "comments, string literals, digit separators and snprintf pass")
+
+
 def the_check_can_fail():
     with tempfile.TemporaryDirectory() as tmp:
         def write(rel, text):
-            os.makedirs(os.path.dirname(os.path.join(tmp, rel)), exist_ok=True)
-            open(os.path.join(tmp, rel), "w").write(text)
+            write_scratch(tmp, rel, text)
         write("bridge/src/io/reader.cpp", '#include "mfb/bridge/convert/convert.hpp"\n')
         write("bridge/src/codec/plan.cpp", '#include "convert/writer.hpp"\n#include <sqlite3.h>\n')
         write("rehost/src/db/load.cpp", '#include "mfb/rehost/jobs/job.hpp"\n#include "db/x.hpp"\n')
@@ -132,7 +232,10 @@ def the_check_can_fail():
 
 def main():
     the_check_can_fail()
+    the_terminal_check_can_fail()
     for v in violations("."):
+        check(False, v)
+    for v in terminal_writes("."):
         check(False, v)
     sys.exit(finish())
 

@@ -5,9 +5,8 @@
 
 #include <chrono>
 
-#include "db/load_checkpoint.hpp"
 #include "db/load_chunk.hpp"
-#include "db/load_duplicates.hpp"
+#include "db/load_commit.hpp"
 #include "db/load_rejects.hpp"
 #include "db/load_setup.hpp"
 #include "db/pg_text.hpp"
@@ -91,71 +90,14 @@ load_summary run_load(const load_options& opts, bridge::reporter& rep) {
     return stop(summary, bridge::failure_kind::target, why, rep);
 
   const auto& maps = ds.maps();
-  std::vector<std::size_t> table_base;  // flat table index of each map's first table
-  std::size_t n_tables = 0;
-  for (const auto& m : maps) {
-    table_base.push_back(n_tables);
-    n_tables += m.tables().size();
-  }
+  const std::vector<std::size_t> table_base = detail::table_bases(ds);
+  const std::size_t n_tables = table_base.back();
   std::vector<bridge::record_decoder> decoders;
   for (const auto& p : ds.selector().plans()) decoders.emplace_back(p);
   std::vector<std::string> parent_values;
 
-  detail::checkpoint cp = plan.row;
-  // The writer thread's state: a chunk's parts share one transaction, and a table's rows
-  // stream into one open bulk inserter until another table's rows (or a statement) come.
-  bool in_transaction = plan.open_transaction;
-  std::uint64_t committed = plan.skip;  // input records the target holds for good
-  std::unique_ptr<bulk_inserter> open;
-  std::size_t open_table = 0;
-  auto close_open = [&] {
-    if (open) open->finish();
-    open.reset();
-  };
-  detail::chunk_writer writer([&](const detail::load_chunk& c) {
-    try {
-      if (!in_transaction) db->begin();
-      in_transaction = true;
-      for (std::size_t m = 0; m < maps.size(); ++m)
-        for (std::size_t t = 0; t < maps[m].tables().size(); ++t) {
-          const std::size_t flat = table_base[m] + t;
-          const auto& rows = c.tables[flat];
-          if (rows.rows() == 0) continue;
-          const sql_table& table = maps[m].tables()[t];
-          if (open && open_table != flat) close_open();
-          if (opts.mode == load_mode::upsert && t == 0) {
-            close_open();
-            rows.each([&](const std::vector<sql_value>& r) { detail::delete_by_key(*db, table, r); });
-          }
-          if (!open) open = db->bulk(table);
-          open_table = flat;
-          rows.each([&](const std::vector<sql_value>& r) { open->add(r); });
-          open->flush();
-        }
-      if (!c.commit) return;
-      close_open();
-      detail::checkpoint next = cp;
-      next.records = c.last_record;
-      next.source_totals = c.totals_json;
-      next.rejected = c.rejects.rejected;
-      next.reject_bytes = c.rejects.bytes;
-      next.reject_log_bytes = c.rejects.log_bytes;
-      detail::write_checkpoint(*db, next);
-      in_transaction = false;
-      db->commit();
-      committed = c.last_record;
-    } catch (const duplicate_key_error& e) {
-      open.reset();
-      in_transaction = false;
-      db->rollback();
-      throw detail::complete_duplicate(*db, ds, e, opts.input, plan.row.record_base);
-    } catch (...) {
-      open.reset();
-      in_transaction = false;
-      db->rollback();
-      detail::rethrow_write_failure(c, committed);
-    }
-  });
+  detail::chunk_committer committer(*db, ds, opts, plan);
+  detail::chunk_writer writer([&committer](const detail::load_chunk& c) { committer.write(c); });
 
   control_totals totals = plan.committed_totals;
   detail::load_chunk chunk;
@@ -267,7 +209,7 @@ load_summary run_load(const load_options& opts, bridge::reporter& rep) {
   bool written = writer.finish();
   // What the last chunk left uncommitted goes, with a fresh start's tables if no chunk
   // committed.
-  if (in_transaction) db->rollback();
+  if (committer.in_transaction()) db->rollback();
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!written)

@@ -94,6 +94,9 @@ child_outcome run_child(const std::string& executable, const std::vector<std::st
   std::vector<std::string> args = argv;
   std::vector<char*> cargv = c_argv(args);
   pid_t parent = getpid();
+  // The child inherits copies of the stdio buffers: flush them first, or bytes the parent
+  // had buffered would be written twice (once by each). Needed for correctness; it prints
+  // nothing of the library's own.
   std::fflush(stdout);
   std::fflush(stderr);
   pid_t pid = fork();
@@ -117,7 +120,7 @@ mfb::result<std::string> capture_child(const std::string& executable,
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) return mfb::error{std::string("pipe: ") + std::strerror(errno)};
   pid_t parent = getpid();
-  std::fflush(stdout);
+  std::fflush(stdout);  // as in run_child: no buffered byte may be written twice
   pid_t pid = fork();
   if (pid < 0) {
     close(fds[0]);

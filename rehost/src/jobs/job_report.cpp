@@ -92,49 +92,53 @@ std::vector<std::optional<std::int64_t>> steps_to_skip(const job_plan& plan,
   return out;
 }
 
-void print_plan(const job_plan& plan, const std::map<step_kind, std::set<std::string>>& flags,
-                const std::string& history, const std::string& state_dir,
-                const std::string& resume_note,
-                const std::vector<std::optional<std::int64_t>>& skips,
-                const std::vector<std::string>& problems, std::FILE* out) {
-  std::fprintf(out, "job %s (%s): %zu steps\n", plan.spec.name.c_str(), plan.spec.file.c_str(),
-               plan.steps.size());
-  if (!plan.target.empty()) std::fprintf(out, "  target:    %s\n", plan.target.c_str());
-  std::fprintf(out, "  history:   %s\n", history.c_str());
-  std::fprintf(out, "  state:     %s\n", state_dir.c_str());
-  if (!plan.log.empty()) std::fprintf(out, "  log:       %s\n", plan.log.c_str());
+std::string render_plan(const job_plan& plan,
+                        const std::map<step_kind, std::set<std::string>>& flags,
+                        const std::string& history, const std::string& state_dir,
+                        const std::string& resume_note,
+                        const std::vector<std::optional<std::int64_t>>& skips,
+                        const std::vector<std::string>& problems) {
+  std::string out;
+  out += "job " + plan.spec.name + " (" + plan.spec.file.string() + "): " +
+         std::to_string(plan.steps.size()) + " steps\n";
+  if (!plan.target.empty()) out += "  target:    " + plan.target + "\n";
+  out += "  history:   " + history + "\n";
+  out += "  state:     " + state_dir + "\n";
+  if (!plan.log.empty()) out += "  log:       " + plan.log + "\n";
   std::string vars;
   for (const auto& [k, v] : plan.variables) vars += (vars.empty() ? "" : ", ") + k + "=" + v;
-  std::fprintf(out, "  variables: %s\n", vars.empty() ? "(none used)" : vars.c_str());
-  if (!resume_note.empty()) std::fprintf(out, "  resume:    %s\n", resume_note.c_str());
+  out += "  variables: " + (vars.empty() ? std::string("(none used)") : vars) + "\n";
+  if (!resume_note.empty()) out += "  resume:    " + resume_note + "\n";
   for (const auto& s : plan.steps) {
     std::string note;
     auto idx = static_cast<std::size_t>(s.index - 1);
     if (idx < skips.size() && skips[idx])
       note = "  [would skip: completed in run " + std::to_string(*skips[idx]) + "]";
-    std::fprintf(out, "%3d. %s (%s, %s)%s\n", s.index, s.name.c_str(),
-                 std::string(to_string(s.kind)).c_str(), std::string(to_string(s.when)).c_str(),
-                 note.c_str());
+    char number[16];
+    std::snprintf(number, sizeof number, "%3d. ", s.index);
+    out += number + s.name + " (" + std::string(to_string(s.kind)) + ", " +
+           std::string(to_string(s.when)) + ")" + note + "\n";
     if (s.kind == step_kind::check) {
       for (const auto& c : s.checks) {
         std::string args;
         for (const auto& [k, vs] : c.args)
           for (const auto& v : vs) args += " " + k + "=" + shell_quote({v});
-        std::fprintf(out, "       %s%s\n", c.what.c_str(), args.c_str());
+        out += "       " + c.what + args + "\n";
       }
       continue;
     }
     auto f = flags.find(s.kind);
     auto argv = final_argv(s, f == flags.end() ? nullptr : &f->second, plan.target,
                            summary_path(state_dir, plan.spec.name, s.index));
-    std::fprintf(out, "       %s\n", shell_quote(argv).c_str());
+    out += "       " + shell_quote(argv) + "\n";
   }
   if (!problems.empty()) {
-    std::fprintf(out, "problems:\n");
-    for (const auto& p : problems) std::fprintf(out, "  %s\n", p.c_str());
+    out += "problems:\n";
+    for (const auto& p : problems) out += "  " + p + "\n";
   }
-  std::fprintf(out, "dry run: nothing was run; %zu problem%s\n", problems.size(),
-               problems.size() == 1 ? "" : "s");
+  out += "dry run: nothing was run; " + std::to_string(problems.size()) + " problem" +
+         (problems.size() == 1 ? "" : "s") + "\n";
+  return out;
 }
 
 }  // namespace mfb::rehost::detail

@@ -43,11 +43,12 @@ std::string summary_brief(const std::string& summary_json);
 /// For each step, the run that completed it if a resumed run skips it (nullopt: it runs).
 std::vector<std::optional<std::int64_t>> steps_to_skip(const job_plan& plan, const job_state& prev);
 
-/// Print the dry-run plan to `out`; `problems` are listed after it.
-void print_plan(const job_plan& plan, const std::map<step_kind, std::set<std::string>>& flags,
-                const std::string& history, const std::string& state_dir,
-                const std::string& resume_note,
-                const std::vector<std::optional<std::int64_t>>& skips,
-                const std::vector<std::string>& problems, std::FILE* out);
+/// The dry-run plan as text; `problems` are listed after it.
+std::string render_plan(const job_plan& plan,
+                        const std::map<step_kind, std::set<std::string>>& flags,
+                        const std::string& history, const std::string& state_dir,
+                        const std::string& resume_note,
+                        const std::vector<std::optional<std::int64_t>>& skips,
+                        const std::vector<std::string>& problems);
 
 }  // namespace mfb::rehost::detail

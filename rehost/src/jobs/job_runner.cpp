@@ -79,6 +79,24 @@ std::vector<std::string> missing_inputs(const detail::job_plan& plan) {
   return problems;
 }
 
+// A job's code is its worst step's, and the steps are mfbridge commands whose exit codes
+// follow DESIGN.md's table (a child's codes above 4 were already recorded as 4).
+bridge::failure_kind failure_of_step_code(int code) {
+  switch (code) {
+    case 0: return bridge::failure_kind::none;
+    case 1: return bridge::failure_kind::usage;
+    case 2: return bridge::failure_kind::bad_data;
+    case 3: return bridge::failure_kind::mismatch;
+    default: return bridge::failure_kind::target;
+  }
+}
+
+job_outcome ended(bridge::failure_kind why) {
+  job_outcome out;
+  out.failure = why;
+  return out;
+}
+
 }  // namespace
 
 std::string job_run_options::validate() const {
@@ -87,16 +105,16 @@ std::string job_run_options::validate() const {
   return {};
 }
 
-int run_job(const job_run_options& opts, std::FILE* out, bridge::reporter& rep) {
+job_outcome run_job(const job_run_options& opts, bridge::reporter& rep) {
   using namespace detail;
   if (auto why = opts.validate(); !why.empty()) {
     rep.message(bridge::severity::error, why);
-    return 1;
+    return ended(bridge::failure_kind::usage);
   }
   auto spec = load_job_file(opts.job_file);
   if (!spec) {
     rep.message(bridge::severity::error, spec.err().message);
-    return 1;
+    return ended(bridge::failure_kind::usage);
   }
   std::error_code ec;
   std::filesystem::path job_dir = std::filesystem::absolute(opts.job_file, ec).parent_path();
@@ -108,7 +126,7 @@ int run_job(const job_run_options& opts, std::FILE* out, bridge::reporter& rep) 
   auto plan = build_plan(*spec, vars);
   if (!plan) {
     rep.message(bridge::severity::error, plan.err().message);
-    return 1;
+    return ended(bridge::failure_kind::usage);
   }
   std::filesystem::path parent = opts.job_file.parent_path();
   std::string state_dir = !opts.state_dir.empty() ? opts.state_dir.string()
@@ -131,45 +149,49 @@ int run_job(const job_run_options& opts, std::FILE* out, bridge::reporter& rep) 
     problems.insert(problems.end(), inputs.begin(), inputs.end());
     std::vector<std::optional<std::int64_t>> skips;
     if (resume) skips = steps_to_skip(*plan, *prev);
-    print_plan(*plan, flags, history_name, state_dir, note, skips, problems, out);
-    return problems.empty() ? 0 : 1;
+    job_outcome dry =
+        ended(problems.empty() ? bridge::failure_kind::none : bridge::failure_kind::usage);
+    dry.plan = render_plan(*plan, flags, history_name, state_dir, note, skips, problems);
+    return dry;
   }
   if (!problems.empty()) {
     for (const auto& p : problems) rep.message(bridge::severity::error, p);
-    return 1;
+    return ended(bridge::failure_kind::usage);
   }
   std::filesystem::create_directories(state_dir, ec);
   if (ec) {
     rep.message(bridge::severity::error, "cannot create the state folder " + state_dir + ": " +
                                              ec.message() + " (see --state-dir)");
-    return 4;
+    return ended(bridge::failure_kind::target);
   }
   auto lock =
       job_lock::acquire(std::filesystem::path(state_dir) / (spec->name + ".lock"), spec->name);
   if (!lock) {
     rep.message(bridge::severity::error, lock.err().message);
-    return 4;
+    return ended(bridge::failure_kind::target);
   }
   // Read again under the lock: the state may have changed since the first look.
   prev = read_state(state_file);
   auto history = open_run_history(history_name);
   if (!history) {
     rep.message(bridge::severity::error, history.err().message);
-    return 4;
+    return ended(bridge::failure_kind::target);
   }
   job_log log;
   if (auto r = log.open(plan->log); !r) {
     rep.message(bridge::severity::error, r.err().message);
-    return 4;
+    return ended(bridge::failure_kind::target);
   }
   if (prev) close_dead_run(*prev, **history, history_name, state_file);
   note = resume_note(prev, *plan, opts.restart, resume);
   if (!note.empty() && !resume) rep.message(bridge::severity::info, note);
   install_stop_handlers();
   detail::step_runner r(*plan, opts, state_dir, flags, **history, history_name, log, rep);
-  int code = r.run(prev, resume);
+  job_outcome done;
+  done.recorded_exit_code = r.run(prev, resume);
   remove_stop_handlers();
-  return code;
+  done.failure = failure_of_step_code(done.recorded_exit_code);
+  return done;
 }
 
 }  // namespace mfb::rehost

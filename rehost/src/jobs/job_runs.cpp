@@ -56,6 +56,18 @@ nlohmann::ordered_json to_json(const run_record& r, const std::vector<step_recor
   return j;
 }
 
+// One line of the table: columns padded to their widths, as `%-6s %-20s ...` would.
+std::string table_row(const std::string& run, const std::string& job, const std::string& status,
+                      const std::string& exit_code, const std::string& started,
+                      const std::string& ended, const std::string& steps) {
+  auto padded = [](std::string text, std::size_t width) {
+    if (text.size() < width) text.append(width - text.size(), ' ');
+    return text + ' ';
+  };
+  return padded(run, 6) + padded(job, 20) + padded(status, 11) + padded(exit_code, 4) +
+         padded(started, 24) + padded(ended, 24) + steps + "\n";
+}
+
 }  // namespace
 
 mfb::result<std::vector<std::pair<std::string, std::string>>> parse_var_assignments(
@@ -74,15 +86,21 @@ mfb::result<std::vector<std::pair<std::string, std::string>>> parse_var_assignme
   return out;
 }
 
-int list_runs(const runs_options& opts, std::FILE* out, std::FILE* err) {
+runs_listing list_runs(const runs_options& opts, bridge::reporter& rep) {
+  using bridge::failure_kind;
+  runs_listing out;
+  auto fail = [&](failure_kind kind, const std::string& why) {
+    rep.message(bridge::severity::error, why);
+    out.failure = kind;
+    return out;
+  };
   std::string job = opts.job;
   std::string location = opts.target;
   std::filesystem::path state_dir = opts.state_dir;
   if (!opts.job_file.empty()) {
     auto spec = load_job_file(opts.job_file);
     if (!spec) {
-      std::fprintf(err, "mfbridge runs: %s\n", spec.err().message.c_str());
-      return 1;
+      return fail(failure_kind::usage, spec.err().message);
     }
     if (job.empty()) job = spec->name;
     if (location.empty() && spec->target) {
@@ -94,16 +112,15 @@ int list_runs(const runs_options& opts, std::FILE* out, std::FILE* err) {
       job_variables vars(opts.vars, spec->vars, builtins, opts.job_file.string());
       auto t = vars.expand(*spec->target);
       if (!t) {
-        std::fprintf(err, "mfbridge runs: %s\n", t.err().message.c_str());
-        return 1;
+        return fail(failure_kind::usage, t.err().message);
       }
       location = *t;
       // The job's own target before its first run: nothing recorded yet, not a typo.
       std::error_code missing;
       if (location.rfind("sqlite:", 0) == 0 &&
           !std::filesystem::exists(location.substr(7), missing)) {
-        std::fputs(opts.json ? "[]\n" : ("no runs recorded in " + location + "\n").c_str(), out);
-        return 0;
+        out.text = opts.json ? "[]\n" : "no runs recorded in " + location + "\n";
+        return out;
       }
     }
     if (state_dir.empty()) {
@@ -116,34 +133,27 @@ int list_runs(const runs_options& opts, std::FILE* out, std::FILE* err) {
         (state_dir.empty() ? std::filesystem::path(".mfbridge") : state_dir) / "history.sqlite";
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) {
-      if (opts.json)
-        std::fputs("[]\n", out);
-      else
-        std::fprintf(out, "no runs recorded in %s\n", file.c_str());
-      return 0;
+      out.text = opts.json ? "[]\n" : "no runs recorded in " + file.string() + "\n";
+      return out;
     }
     location = "sqlite:" + file.string();
   }
   // A reader: a misspelled --target is an error, never a new empty history.
   auto history = open_run_history(location, false);
   if (!history) {
-    std::fprintf(err, "mfbridge runs: %s\n", history.err().message.c_str());
-    return 4;
+    return fail(failure_kind::target, history.err().message);
   }
   auto runs = (*history)->runs(job, opts.limit);
   if (!runs) {
-    std::fprintf(err, "mfbridge runs: %s\n", runs.err().message.c_str());
-    return 4;
+    return fail(failure_kind::target, runs.err().message);
   }
   nlohmann::ordered_json all = nlohmann::ordered_json::array();
   if (!opts.json)
-    std::fprintf(out, "%-6s %-20s %-11s %-4s %-24s %-24s %s\n", "RUN", "JOB", "STATUS", "EXIT",
-                 "STARTED", "ENDED", "STEPS");
+    out.text += table_row("RUN", "JOB", "STATUS", "EXIT", "STARTED", "ENDED", "STEPS");
   for (const auto& r : *runs) {
     auto steps = (*history)->steps(r.id);
     if (!steps) {
-      std::fprintf(err, "mfbridge runs: %s\n", steps.err().message.c_str());
-      return 4;
+      return fail(failure_kind::target, steps.err().message);
     }
     if (opts.json) {
       all.push_back(to_json(r, *steps));
@@ -154,12 +164,11 @@ int list_runs(const runs_options& opts, std::FILE* out, std::FILE* err) {
     std::string tally;
     for (const auto& [status, n] : counts)
       tally += (tally.empty() ? "" : ", ") + std::to_string(n) + " " + status;
-    std::fprintf(out, "%-6lld %-20s %-11s %-4d %-24s %-24s %s\n", static_cast<long long>(r.id),
-                 r.job.c_str(), r.status.c_str(), r.exit_code, r.started_at.c_str(),
-                 r.ended_at.empty() ? "-" : r.ended_at.c_str(), tally.c_str());
+    out.text += table_row(std::to_string(r.id), r.job, r.status, std::to_string(r.exit_code),
+                          r.started_at, r.ended_at.empty() ? "-" : r.ended_at, tally);
   }
-  if (opts.json) std::fprintf(out, "%s\n", all.dump(2).c_str());
-  return 0;
+  if (opts.json) out.text += all.dump(2) + "\n";
+  return out;
 }
 
 }  // namespace mfb::rehost

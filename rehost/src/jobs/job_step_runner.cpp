@@ -196,6 +196,9 @@ void step_runner::execute(const planned_step& p, step_record& rec, state_step& s
 child_outcome step_runner::run_command(const std::vector<std::string>& argv) {
   if (opts_.isolate_steps || !opts_.run_in_process) return run_child(opts_.executable, argv);
   child_outcome out;
+  // The step's command writes to the same stdout as the runner (a convert to "-"): flush
+  // around it so that the runner's and the step's bytes reach the file in the order they
+  // were written. Flushing writes nothing new; it is not a message of the library's own.
   std::fflush(stdout);
   std::fflush(stderr);
   out.exit_code = opts_.run_in_process(argv);

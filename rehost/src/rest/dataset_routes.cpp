@@ -101,7 +101,7 @@ void dataset_routes::refresh(db_pool::lease& db) {
     if (!ds) {
       auto opened = rehost::dataset::open(*db, name);
       if (!opened) {
-        std::fprintf(stderr, "mfbridge serve: dataset %s: %s\n", name.c_str(), opened.err().message.c_str());
+        log_.message(bridge::severity::error, "dataset " + name + ": " + opened.err().message);
         failed_.push_back(name);
         opened_.erase(name);
         continue;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "mfb/bridge/io/outcome.hpp"
 #include "mfb/rehost/db/database.hpp"
 #include "mfb/rehost/db/dataset.hpp"
 #include "rest/dataset_keys.hpp"
@@ -61,8 +62,9 @@ class db_pool {
 
 class dataset_routes {
  public:
-  dataset_routes(std::string target, const server_config& config)
-      : target_(target), pool_(std::move(target), default_threads()), config_(config) {}
+  /// `log` (thread-safe) hears of catalog entries that do not open.
+  dataset_routes(std::string target, const server_config& config, bridge::reporter& log)
+      : target_(target), pool_(std::move(target), default_threads()), config_(config), log_(log) {}
 
   /// Whether the target answers now, on a connection of its own (a pooled one may be
   /// broken, and an open SQLite handle still reads a file that was removed): "" when it
@@ -92,6 +94,7 @@ class dataset_routes {
   std::string target_;
   db_pool pool_;
   const server_config& config_;
+  bridge::reporter& log_;
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const rehost::dataset>> opened_;  ///< by catalog name
   std::vector<dataset_ref> index_;   ///< every dataset path

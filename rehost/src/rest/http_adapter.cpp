@@ -14,7 +14,6 @@
 // HTTP) or are closed (TLS, where an answer would cost a handshake) and the server goes on.
 
 #include <algorithm>
-#include <cstdio>
 #include <thread>
 #include <vector>
 
@@ -115,7 +114,9 @@ std::string beast_server::open() {
           ioc_.run();
           return;
         } catch (const std::exception& e) {
-          std::fprintf(stderr, "mfbridge serve: a connection failed: %s\n", e.what());
+          if (core_.handlers.log)
+            core_.handlers.log->message(bridge::severity::warning,
+                                        std::string("a connection failed: ") + e.what());
         }
       }
     });

@@ -144,8 +144,11 @@ void http_session<Stream>::send(http_response r, bool close, bool linger) {
   std::vector<std::string> dropped;
   head_ = response_head(response_, close, dropped);
   for (const auto& name : dropped)
-    std::fprintf(stderr, "mfbridge serve: a %d answer's header field %s was not sent: it holds a control character\n",
-                 response_.status, name.c_str());
+    if (core_.handlers.log)
+      core_.handlers.log->message(bridge::severity::warning,
+                                  "a " + std::to_string(response_.status) +
+                                      " answer's header field " + name +
+                                      " was not sent: it holds a control character");
   bool body = reader_.request().method != "HEAD" && !bodiless_status(response_.status);
   std::array<net::const_buffer, 2> parts{net::buffer(head_),
                                          body ? net::buffer(response_.body) : net::const_buffer()};

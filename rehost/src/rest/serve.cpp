@@ -23,22 +23,24 @@ std::string serve_options::validate() const {
   return {};
 }
 
-int run_serve(const serve_options& opts, std::FILE* log) {
+bridge::failure_kind run_serve(const serve_options& opts, bridge::reporter& log) {
+  using bridge::failure_kind;
+  using bridge::severity;
   if (auto why = opts.validate(); !why.empty()) {
-    std::fprintf(log, "mfbridge serve: %s\n", why.c_str());
-    return 1;
+    log.message(severity::error, why);
+    return failure_kind::usage;
   }
   server_config config = server_config::defaults();
   if (!opts.config_file.empty()) {
     auto loaded = load_config(opts.config_file);
     if (!loaded) {
-      std::fprintf(log, "mfbridge serve: %s\n", loaded.err().message.c_str());
-      return 1;
+      log.message(severity::error, loaded.err().message);
+      return failure_kind::usage;
     }
     config = std::move(loaded).value();
   }
   if (config.api_keys.empty())
-    std::fprintf(log, "mfbridge serve: no api_keys configured: every /v1 route answers 401\n");
+    log.message(severity::warning, "no api_keys configured: every /v1 route answers 401");
 
   listen_options lopts;
   parse_listen(opts.listen, lopts);
@@ -56,31 +58,29 @@ int run_serve(const serve_options& opts, std::FILE* log) {
     try {
       rehost::database::open(opts.target);
     } catch (const std::exception& e) {
-      std::fprintf(log, "mfbridge serve: cannot open the target %s: %s\n",
-                   rehost::redact_target(opts.target).c_str(), e.what());
-      return 4;
+      log.message(severity::error, "cannot open the target " +
+                                       rehost::redact_target(opts.target) + ": " + e.what());
+      return failure_kind::target;
     }
   }
-  service svc(std::move(config), opts.target);
+  service svc(std::move(config), opts.target, &log);
   server_handlers handlers{[&svc](const http_request& r) { return svc.handle(r); },
                            [&svc](const http_request& r) { return svc.unavailable(r); },
-                           [&svc](const http_request& r) { return svc.authorize(r); }};
+                           [&svc](const http_request& r) { return svc.authorize(r); }, &log};
   auto server = http_server::start(lopts, std::move(handlers));
   if (!server) {
-    std::fprintf(log, "mfbridge serve: %s\n", server.err().message.c_str());
-    return 4;
+    log.message(severity::error, server.err().message);
+    return failure_kind::target;
   }
-  std::fprintf(log, "mfbridge serve: listening on %s\n", (*server)->url().c_str());
-  std::fflush(log);
+  log.message(severity::info, "listening on " + (*server)->url());
 
   int sig = 0;
   sigwait(&signals, &sig);
-  std::fprintf(log, "mfbridge serve: %s received, finishing requests in flight\n",
-               sig == SIGTERM ? "SIGTERM" : "SIGINT");
-  std::fflush(log);
+  log.message(severity::info, std::string(sig == SIGTERM ? "SIGTERM" : "SIGINT") +
+                                 " received, finishing requests in flight");
   (*server)->stop(std::chrono::milliseconds(opts.drain_ms));
-  std::fprintf(log, "mfbridge serve: stopped\n");
-  return 0;
+  log.message(severity::info, "stopped");
+  return failure_kind::none;
 }
 
 }  // namespace mfb::rehost

@@ -5,7 +5,6 @@
 #include "mfb/rehost/rest/service.hpp"
 
 #include <chrono>
-#include <cstdio>
 #include <exception>
 #include <optional>
 #include <type_traits>
@@ -21,13 +20,14 @@
 namespace mfb::rehost {
 
 struct service::impl {
+  bridge::reporter& log;
   server_config config;
   metrics_registry metrics;
   detail::router routes;
   detail::transform_engine transform;
   std::unique_ptr<detail::dataset_routes> datasets;  ///< null without a target
 
-  impl(server_config c, std::string target);
+  impl(server_config c, std::string target, bridge::reporter& log);
   http_response openapi(const detail::request_context& ctx);
   http_response healthz();
   std::optional<http_response> admit(const http_request& req, detail::route_match& m,
@@ -91,14 +91,15 @@ http_response service::impl::openapi(const detail::request_context& ctx) {
 http_response service::impl::healthz() {
   if (datasets) {
     if (auto why = datasets->health(); !why.empty()) {
-      std::fprintf(stderr, "mfbridge serve: health check: %s\n", why.c_str());
+      log.message(bridge::severity::error, "health check: " + why);
       return make_problem(503, "the database cannot be reached");
     }
   }
   return text("{\"status\":\"ok\"}", "application/json");
 }
 
-service::impl::impl(server_config c, std::string target) : config(std::move(c)) {
+service::impl::impl(server_config c, std::string target, bridge::reporter& l)
+    : log(l), config(std::move(c)) {
   using detail::request_context;
   routes.add(make_route("GET", "/healthz", [this](request_context&) { return healthz(); }, true));
   routes.add(make_route("GET", "/metrics",
@@ -118,7 +119,7 @@ service::impl::impl(server_config c, std::string target) : config(std::move(c)) 
               [this](request_context& ctx) { return transform.encode(ctx); }, false,
               access::transform));
   if (!target.empty()) {
-    datasets = std::make_unique<detail::dataset_routes>(std::move(target), config);
+    datasets = std::make_unique<detail::dataset_routes>(std::move(target), config, log);
     datasets->add_to(routes);
     transform.use_datasets([this](request_context& ctx, const std::string& name, http_response& problem) {
       return datasets->readable(ctx, name, problem);
@@ -191,8 +192,8 @@ auto service::impl::answer(const http_request& request, Answer&& run) noexcept {
     r = run(route_name);
   } catch (const std::exception& e) {
     // The cause goes to the server's log, never to the client.
-    std::fprintf(stderr, "mfbridge serve: %s %s failed: %s\n", request.method.c_str(),
-                 route_name.c_str(), e.what());
+    log.message(bridge::severity::error,
+                request.method + " " + route_name + " failed: " + e.what());
     r = make_problem(500, "the server could not answer this request");
   } catch (...) {
     r = make_problem(500, "the server could not answer this request");
@@ -207,8 +208,12 @@ auto service::impl::answer(const http_request& request, Answer&& run) noexcept {
   return r;
 }
 
-service::service(server_config config, std::string target)
-    : impl_(std::make_unique<impl>(std::move(config), std::move(target))) {}
+namespace {
+bridge::null_reporter no_log;  // stateless: safe to share between threads and services
+}  // namespace
+
+service::service(server_config config, std::string target, bridge::reporter* log)
+    : impl_(std::make_unique<impl>(std::move(config), std::move(target), log ? *log : no_log)) {}
 service::~service() = default;
 
 http_response service::handle(const http_request& request) noexcept {

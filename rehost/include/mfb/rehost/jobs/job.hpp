@@ -2,7 +2,6 @@
 // Batch jobs: `mfbridge run JOB.yaml` runs a job file's steps in order under a lock,
 // resuming a failed run, recording every run; `mfbridge runs` lists that history.
 
-#include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -38,11 +37,22 @@ struct job_run_options {
   std::string validate() const;
 };
 
-/// Run (or plan, with dry_run) a job; messages go to `rep`, the dry-run plan to `out`.
-/// Return the job's exit code as its history records it: the worst step's code, 1 for a
-/// bad job file, 4 when the job is already running or its state or history cannot be
-/// written.
-int run_job(const job_run_options& opts, std::FILE* out, bridge::reporter& rep);
+/// How a job run (or a dry run) ended.
+struct job_outcome {
+  /// The run's outcome: usage for a bad job file or a dry run that found problems, target
+  /// when the job is already running or its state or history cannot be written, else the
+  /// worst step's outcome (read back from its exit code, which follows DESIGN.md's table).
+  bridge::failure_kind failure = bridge::failure_kind::none;
+  /// The job's exit code as its history records it (the worst step's code); 0 when no run
+  /// was recorded.
+  int recorded_exit_code = 0;
+  /// A dry run's plan: what would run, then the problems found (for the caller to show).
+  std::string plan;
+};
+
+/// Run (or plan, with dry_run) a job; messages go to `rep`, a dry run's plan into the
+/// outcome.
+job_outcome run_job(const job_run_options& opts, bridge::reporter& rep);
 
 /// What `mfbridge runs` lists.
 struct runs_options {
@@ -58,8 +68,17 @@ struct runs_options {
   static runs_options defaults() { return {}; }
 };
 
-/// Print the run history; return 0, 1 for bad options, 4 if the history cannot be read.
-int list_runs(const runs_options& opts, std::FILE* out, std::FILE* err);
+/// The run history, rendered for `mfbridge runs`.
+struct runs_listing {
+  /// The table (or JSON, or "no runs recorded in ..."), complete lines. After a failure it
+  /// holds what was rendered before it (the table's head), which the CLI still shows.
+  std::string text;
+  /// usage for bad options or job file, target when the history cannot be read.
+  bridge::failure_kind failure = bridge::failure_kind::none;
+};
+
+/// Render the run history; why it failed goes to `rep`.
+runs_listing list_runs(const runs_options& opts, bridge::reporter& rep);
 
 /// Split --var arguments "NAME=VALUE" into pairs; the error names the first bad one.
 mfb::result<std::vector<std::pair<std::string, std::string>>> parse_var_assignments(

@@ -1,8 +1,9 @@
 #pragma once
 // `mfbridge serve`: load the config, start the facade, run until SIGTERM or SIGINT, drain.
 
-#include <cstdio>
 #include <string>
+
+#include "mfb/bridge/io/outcome.hpp"
 
 namespace mfb::rehost {
 
@@ -17,8 +18,10 @@ struct serve_options {
   std::string validate() const;
 };
 
-/// Run the server until SIGTERM/SIGINT; print `listening on URL` to `log`. Return an exit
-/// code of DESIGN.md: 0 after a clean shutdown, 1 for a bad config, 4 when it cannot listen.
-int run_serve(const serve_options& opts, std::FILE* log);
+/// Run the server until SIGTERM/SIGINT; report `listening on URL` and every later event to
+/// `log`, which the serving threads share (it must be thread-safe). Return none after a
+/// clean shutdown, usage for bad options or config, target when the target cannot be
+/// opened or the address cannot be listened on.
+bridge::failure_kind run_serve(const serve_options& opts, bridge::reporter& log);
 
 }  // namespace mfb::rehost

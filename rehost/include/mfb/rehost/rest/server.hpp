@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "mfb/bridge/io/outcome.hpp"
 #include "mfb/ebcdic/result.hpp"
 #include "mfb/rehost/rest/config.hpp"
 #include "mfb/rehost/rest/http_types.hpp"
@@ -42,6 +43,9 @@ struct server_handlers {
   std::function<http_response(const http_request&)> handle;
   std::function<http_response(const http_request&)> unavailable;
   std::function<std::optional<http_response>(const http_request& headers_only)> authorize;
+  /// Where the listener's own messages go (a connection that failed, a header field that
+  /// was not sent); called from any serving thread, so it must be thread-safe. Null: dropped.
+  bridge::reporter* log = nullptr;
 };
 
 /// A running HTTP(S) listener; stop() drains it.

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "mfb/bridge/io/outcome.hpp"
 #include "mfb/rehost/rest/config.hpp"
 #include "mfb/rehost/rest/http_types.hpp"
 #include "mfb/rehost/rest/metrics.hpp"
@@ -17,7 +18,11 @@ namespace mfb::rehost {
 class service {
  public:
   /// Serve `config`; with a `target` (sqlite:FILE, postgresql://...) the dataset routes too.
-  explicit service(server_config config, std::string target = {});
+  /// What the server's operator should know (a failed health check, a request that failed
+  /// with an exception, a dataset that did not open) goes to `log`, which must be
+  /// thread-safe and outlive the service; null drops it.
+  explicit service(server_config config, std::string target = {},
+                   bridge::reporter* log = nullptr);
   ~service();
   service(const service&) = delete;
   service& operator=(const service&) = delete;
