@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <limits>
 
+#include <boost/beast/core/string.hpp>  // iequals: ASCII case-insensitive, as HTTP wants
 #include <boost/beast/http/error.hpp>
 #include <cpprest/base_uri.h>
 
@@ -28,13 +29,6 @@ std::string lower(std::string_view s) {
 // Beast's string_view is Boost's in Boost 1.74.
 std::string_view view(boost::beast::string_view s) { return {s.data(), s.size()}; }
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
 
 }  // namespace
 
@@ -131,7 +125,7 @@ bool request_reader::declared_too_large() const {
 
 bool request_reader::expects_continue() const {
   auto it = request_.headers.find("expect");
-  return it != request_.headers.end() && iequals(it->second, "100-continue");
+  return it != request_.headers.end() && boost::beast::iequals(it->second, "100-continue");
 }
 
 bool request_reader::keep_alive() const { return parser_->get().keep_alive(); }

@@ -6,6 +6,7 @@
 #include <ostream>  // Beast 1.74's status.ipp prints a string_view without including it
 #include <string_view>
 
+#include <boost/beast/core/string.hpp>  // iequals: ASCII case-insensitive, as HTTP wants
 #include <boost/beast/http/status.hpp>
 
 namespace mfb::rehost::detail {
@@ -32,13 +33,6 @@ bool field_value(std::string_view s) {
   return true;
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
 
 void add_field(std::string& out, std::string_view name, std::string_view value,
                std::vector<std::string>& dropped) {
@@ -55,7 +49,7 @@ bool bodiless_status(int status) noexcept { return status / 100 == 1 || status =
 
 bool asks_to_close(const http_response& r) {
   for (const auto& [name, value] : r.headers)
-    if (iequals(name, "connection") && iequals(value, "close")) return true;
+    if (boost::beast::iequals(name, "connection") && boost::beast::iequals(value, "close")) return true;
   return false;
 }
 
@@ -68,7 +62,7 @@ std::string response_head(const http_response& r, bool close, std::vector<std::s
   if (!bodiless_status(r.status)) out.append("Content-Length: ").append(std::to_string(r.body.size())).append("\r\n");
   bool has_connection = false;
   for (const auto& [name, value] : r.headers) {
-    has_connection = has_connection || iequals(name, "connection");
+    has_connection = has_connection || boost::beast::iequals(name, "connection");
     add_field(out, name, value, dropped);
   }
   if (close && !has_connection) out.append("Connection: close\r\n");
