@@ -14,7 +14,8 @@ import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "rehost", "rest"))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:0] = [os.path.join(HERE, "..", "..", "tests", "support"), os.path.join(HERE, "..", "..", "tests", "rehost", "rest")]
 from serve_support import MFB, Server, write_config  # noqa: E402
 from serve_dataset_test import COPYBOOK, packed  # noqa: E402
 from decimal import Decimal  # noqa: E402
@@ -22,7 +23,6 @@ from decimal import Decimal  # noqa: E402
 RECORDS = int(sys.argv[2]) if len(sys.argv) > 2 else 20000
 SECONDS = int(sys.argv[3]) if len(sys.argv) > 3 else 10
 BACKEND = sys.argv[4] if len(sys.argv) > 4 else "sqlite"
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "support"))
 import pg_server  # noqa: E402
 KEY = "bench-key"
 
