@@ -54,20 +54,21 @@ std::string dataset_spec_of(const dataset_args& a, rehost::dataset_spec& spec) {
   auto read = rehost::dataset_spec::from_files(l.copybooks, l.include_dirs);
   if (!read) return read.err().message;
   spec = std::move(read).value();
-  spec.codepage = l.codepage;
-  spec.cobrix_extensions = l.cobrix;
-  spec.recfm = l.recfm;
+  bridge::source_spec& src = spec.source;
+  src.codepage = l.codepage;
+  src.cobrix_extensions = l.cobrix;
+  spec.set_recfm(l.recfm);
   if (l.lrecl < 0) return "--lrecl must be positive";
-  spec.lrecl = static_cast<std::size_t>(l.lrecl);
-  spec.rdw_little_endian = l.rdw_little_endian;
-  spec.rdw_excludes_header = l.rdw_excludes_header;
-  spec.record_name = l.record;
-  spec.selects = a.selects;
-  spec.float_format = l.float_format;
-  spec.zoned = l.zoned;
-  spec.trunc = l.trunc;
+  src.framing.lrecl = static_cast<std::size_t>(l.lrecl);
+  src.framing.rdw_big_endian = !l.rdw_little_endian;
+  src.framing.rdw_includes_header = !l.rdw_excludes_header;
+  src.record_name = l.record;
+  src.selects = a.selects;
+  src.decode.float_format = float_format_of(l);
+  src.decode.zoned_charset = zoned_charset_of(l);
+  src.decode.binary_trunc = truncation_of(l);
   spec.raw = raw_fields_of(l);
-  spec.allow_trailing_bytes = l.allow_trailing_bytes;
+  src.decode.allow_trailing_bytes = l.allow_trailing_bytes;
   for (const auto& k : a.keys) {
     if (k.find('=') != std::string::npos) {  // RECORD=F1,F2 stays whole
       spec.key.push_back(k);
@@ -76,7 +77,7 @@ std::string dataset_spec_of(const dataset_args& a, rehost::dataset_spec& spec) {
     for (auto& part : comma_list(k)) spec.key.push_back(std::move(part));
   }
   for (const auto& i : a.indexes) spec.indexes.push_back(comma_list(i));
-  spec.parents = a.parents;
+  src.parents = a.parents;
   spec.flatten_occurs = a.flatten_occurs;
   if (a.block_size < 0) return "--block-size must be positive";
   spec.block_size = static_cast<std::size_t>(a.block_size);

@@ -43,42 +43,36 @@ std::string check_dataset_names(const dataset_spec& spec, const std::vector<brid
   return {};
 }
 
-}  // namespace
-
-bridge::source_spec dataset_spec::source() const {
-  bridge::source_spec s;
-  s.copybook_texts = copybooks;
-  // The copybooks come first, so they win over a member of the same file name, as they
-  // did when both were written to one folder for the parser.
-  s.members = copybooks;
-  s.members.insert(s.members.end(), members.begin(), members.end());
-  s.cobrix_extensions = cobrix_extensions;
-  s.codepage = codepage;
-  s.record_name = record_name;
-  s.selects = selects;
-  s.odo_framing = recfm == "ODO" || recfm == "odo";
-  if (s.odo_framing) s.framing.format = bridge::recfm::custom;
-  else if (auto fmt = bridge::parse_recfm(recfm)) s.framing.format = *fmt;
-  s.framing.lrecl = lrecl;
-  s.framing.rdw_big_endian = !rdw_little_endian;
-  s.framing.rdw_includes_header = !rdw_excludes_header;
+// The source to open: the copybooks come first among the members, so they win over a
+// member of the same file name, as they did when both were written to one folder for the
+// parser; cells plans; --raw items; F/FB records of a fixed length.
+bridge::source_spec parser_source(const dataset_spec& spec) {
+  bridge::source_spec s = spec.source;
+  s.members = s.copybook_texts;
+  s.members.insert(s.members.end(), spec.source.members.begin(), spec.source.members.end());
   bridge::decode_options& d = s.decode;
   d.format = bridge::output_format::cells;
-  d.float_format = float_format == "ieee" ? ebcdic::float_format::ieee_big : ebcdic::float_format::ibm_hex;
-  d.zoned_charset = zoned == "ascii" ? ebcdic::zoned_charset::ascii : ebcdic::zoned_charset::ebcdic;
-  d.binary_trunc = trunc == "bin" ? ebcdic::truncation::binary : ebcdic::truncation::standard;
-  d.raw_fields = raw;
-  d.allow_trailing_bytes = allow_trailing_bytes;
-  const auto fixed = bridge::parse_recfm(recfm);
+  d.raw_fields = spec.raw;
+  const auto fixed = bridge::parse_recfm(spec.recfm);
   d.fixed_length_records = fixed && (*fixed == bridge::recfm::f || *fixed == bridge::recfm::fb);
   return s;
+}
+
+}  // namespace
+
+void dataset_spec::set_recfm(std::string text) {
+  recfm = std::move(text);
+  source.odo_framing = recfm == "ODO" || recfm == "odo";
+  // A text no format has stays FB here; open() refuses it by its text.
+  source.framing.format = source.odo_framing ? bridge::recfm::custom
+                                             : bridge::parse_recfm(recfm).value_or(bridge::recfm::fb);
 }
 
 result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
   auto ds = std::make_shared<dataset>();
   // Parsed from memory, members from the spec and not the disk: a dataset opens the same
   // wherever its catalog is read.
-  const bridge::source_spec src = spec.source();
+  const bridge::source_spec src = parser_source(spec);
   auto parsed = bridge::parse_copybooks(src);
   if (!parsed.ok()) return error{copybook::to_string(parsed.diagnostics)};
 
@@ -102,7 +96,7 @@ result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
   if (auto why = check_dataset_names(spec, plans); !why.empty()) return error{why};
   // Parents are mapped before their children, whose tables reference them.
   std::vector<int> parent_of(plans.size(), -1);
-  for (const auto& text : spec.parents) {
+  for (const auto& text : spec.source.parents) {
     auto r = bridge::parse_parent_rule(text);
     if (!r) return error{"--parent expects CHILD=PARENT, got " + text};
     int child = -1, parent = -1;
@@ -193,7 +187,7 @@ result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
 
 result<bridge::hierarchy_tracker> dataset::hierarchy() const {
   std::vector<bridge::parent_rule> parents;
-  for (const auto& text : spec_.parents)
+  for (const auto& text : spec_.source.parents)
     if (auto r = bridge::parse_parent_rule(text)) parents.push_back(*r);
   // The tracker needs the parents' keys; a key of a type that is no parent is only its
   // table's primary key (a child record written through the REST facade needs one).

@@ -76,7 +76,7 @@ result<dataset_spec> dataset_spec::from_files(const std::vector<std::string>& co
     fs::path parent = fs::path(c).parent_path();
     dirs.push_back(parent.empty() ? fs::path(".") : parent);
     for (auto& n : copy_names(t.text)) pending.push_back(n);
-    spec.copybooks.push_back(std::move(t));
+    spec.source.copybook_texts.push_back(std::move(t));
   }
   std::set<std::string> seen;
   while (!pending.empty()) {  // members may COPY further members
@@ -88,66 +88,78 @@ result<dataset_spec> dataset_spec::from_files(const std::vector<std::string>& co
     named_text t{p->filename().string(), {}};
     if (!read_file(*p, t.text)) return error{"cannot read copybook member " + p->string()};
     for (auto& m : copy_names(t.text)) pending.push_back(m);
-    spec.members.push_back(std::move(t));
+    spec.source.members.push_back(std::move(t));
   }
   return spec;
 }
 
+// The codec options as the catalog spells them (the CLI's option values).
+static const char* float_format_name(ebcdic::float_format f) {
+  return f == ebcdic::float_format::ieee_big ? "ieee" : "hfp";
+}
+static const char* zoned_name(ebcdic::zoned_charset z) { return z == ebcdic::zoned_charset::ascii ? "ascii" : "ebcdic"; }
+static const char* trunc_name(ebcdic::truncation t) { return t == ebcdic::truncation::binary ? "bin" : "std"; }
+
 std::string dataset_spec::to_json() const {
+  const bridge::source_spec& s = source;
   json j = {{"name", name},
-            {"copybooks", texts_json(copybooks)},
-            {"members", texts_json(members)},
-            {"codepage", codepage},
-            {"cobrix", cobrix_extensions},
+            {"copybooks", texts_json(s.copybook_texts)},
+            {"members", texts_json(s.members)},
+            {"codepage", s.codepage},
+            {"cobrix", s.cobrix_extensions},
             {"recfm", recfm},
-            {"lrecl", lrecl},
-            {"rdw_little_endian", rdw_little_endian},
-            {"rdw_excludes_header", rdw_excludes_header},
+            {"lrecl", s.framing.lrecl},
+            {"rdw_little_endian", !s.framing.rdw_big_endian},
+            {"rdw_excludes_header", !s.framing.rdw_includes_header},
             {"block_size", block_size},
-            {"record", record_name},
-            {"select", selects},
-            {"float_format", float_format},
-            {"zoned", zoned},
-            {"trunc", trunc},
+            {"record", s.record_name},
+            {"select", s.selects},
+            {"float_format", float_format_name(s.decode.float_format)},
+            {"zoned", zoned_name(s.decode.zoned_charset)},
+            {"trunc", trunc_name(s.decode.binary_trunc)},
             {"key", key},
-            {"parents", parents},
+            {"parents", s.parents},
             {"flatten_occurs", flatten_occurs},
             {"check_88", check_88},
             {"indexes", indexes},
             {"raw", raw}};
-  if (allow_trailing_bytes) j["allow_trailing_bytes"] = true;  // older catalogs lack it
+  if (s.decode.allow_trailing_bytes) j["allow_trailing_bytes"] = true;  // older catalogs lack it
   return j.dump();
 }
 
 result<dataset_spec> dataset_spec::from_json(std::string_view text) {
   try {
     json j = json::parse(text);
-    dataset_spec s;
-    s.name = j.at("name").get<std::string>();
-    s.copybooks = texts_from(j.at("copybooks"));
+    dataset_spec ds;
+    bridge::source_spec& s = ds.source;
+    ds.name = j.at("name").get<std::string>();
+    s.copybook_texts = texts_from(j.at("copybooks"));
     s.members = texts_from(j.at("members"));
     s.codepage = j.at("codepage").get<std::string>();
     s.cobrix_extensions = j.at("cobrix").get<bool>();
-    s.recfm = j.at("recfm").get<std::string>();
-    s.lrecl = j.at("lrecl").get<std::size_t>();
-    s.rdw_little_endian = j.at("rdw_little_endian").get<bool>();
-    s.rdw_excludes_header = j.at("rdw_excludes_header").get<bool>();
+    ds.set_recfm(j.at("recfm").get<std::string>());
+    s.framing.lrecl = j.at("lrecl").get<std::size_t>();
+    s.framing.rdw_big_endian = !j.at("rdw_little_endian").get<bool>();
+    s.framing.rdw_includes_header = !j.at("rdw_excludes_header").get<bool>();
     s.record_name = j.at("record").get<std::string>();
-    if (j.contains("block_size")) s.block_size = j.at("block_size").get<std::size_t>();
+    if (j.contains("block_size")) ds.block_size = j.at("block_size").get<std::size_t>();
     s.selects = j.at("select").get<std::vector<std::string>>();
-    s.float_format = j.at("float_format").get<std::string>();
-    s.zoned = j.at("zoned").get<std::string>();
-    s.trunc = j.at("trunc").get<std::string>();
-    s.key = j.at("key").get<std::vector<std::string>>();
+    auto flt = j.at("float_format").get<std::string>();
+    s.decode.float_format = flt == "ieee" ? ebcdic::float_format::ieee_big : ebcdic::float_format::ibm_hex;
+    auto zoned = j.at("zoned").get<std::string>();
+    s.decode.zoned_charset = zoned == "ascii" ? ebcdic::zoned_charset::ascii : ebcdic::zoned_charset::ebcdic;
+    auto trunc = j.at("trunc").get<std::string>();
+    s.decode.binary_trunc = trunc == "bin" ? ebcdic::truncation::binary : ebcdic::truncation::standard;
+    ds.key = j.at("key").get<std::vector<std::string>>();
     if (j.contains("parents")) s.parents = j.at("parents").get<std::vector<std::string>>();
-    s.flatten_occurs = j.at("flatten_occurs").get<bool>();
-    s.check_88 = j.at("check_88").get<bool>();
+    ds.flatten_occurs = j.at("flatten_occurs").get<bool>();
+    ds.check_88 = j.at("check_88").get<bool>();
     if (j.contains("allow_trailing_bytes"))
-      s.allow_trailing_bytes = j.at("allow_trailing_bytes").get<bool>();
-    if (j.contains("raw")) s.raw = j.at("raw").get<std::vector<std::string>>();
+      s.decode.allow_trailing_bytes = j.at("allow_trailing_bytes").get<bool>();
+    if (j.contains("raw")) ds.raw = j.at("raw").get<std::vector<std::string>>();
     if (j.contains("indexes"))
-      s.indexes = j.at("indexes").get<std::vector<std::vector<std::string>>>();
-    return s;
+      ds.indexes = j.at("indexes").get<std::vector<std::vector<std::string>>>();
+    return ds;
   } catch (const std::exception& e) {
     return error{std::string("bad dataset spec in the catalog: ") + e.what()};
   }

@@ -29,7 +29,7 @@ load_summary stop(load_summary s, bridge::failure_kind kind, std::string message
 }  // namespace
 
 std::string load_options::validate() const {
-  if (spec.copybooks.empty()) return "--copybook is required";
+  if (spec.source.copybook_texts.empty()) return "--copybook is required";
   if (target.empty()) return "--target is required (sqlite:FILE or postgresql://...)";
   if (spec.name.empty()) return "the dataset needs a name (--table)";
   if (chunk_records == 0) return "--chunk-records must be at least 1";

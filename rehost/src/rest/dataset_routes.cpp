@@ -172,8 +172,9 @@ http_response dataset_routes::describe(request_context& ctx) {
   mark_raw_fields(schema, l, spec.raw);
   if (auto parent = parent_fields(*ref.ds, ref.type); !parent.empty()) add_parent_member(schema, parent, form);
   records.push_back({{"name", l.name}, {"length", l.length}, {"schema", std::move(schema)}});
-  nlohmann::json j{{"name", ref.name},    {"codepage", spec.codepage}, {"recfm", spec.recfm},
-                   {"lrecl", spec.lrecl}, {"key", key.names},          {"records", records}};
+  const auto& src = spec.source;
+  nlohmann::json j{{"name", ref.name}, {"codepage", src.codepage},     {"recfm", spec.recfm},
+                   {"lrecl", src.framing.lrecl}, {"key", key.names}, {"records", records}};
   if (ref.name != spec.name) j["loaded_as"] = spec.name;  // one record type of a multi-record file
   if (const auto& parent = ref.ds->maps()[ref.type].main().parent_table; !parent.empty())
     j["parent"] = parent;

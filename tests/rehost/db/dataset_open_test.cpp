@@ -12,9 +12,9 @@ namespace {
 dataset_spec customer_spec() {
   dataset_spec spec;
   spec.name = "cust";
-  spec.copybooks = {{"CUST.cpy", "       01  CUST.\n           05  CUST-ID  PIC 9(6).\n"
+  spec.source.copybook_texts = {{"CUST.cpy", "       01  CUST.\n           05  CUST-ID  PIC 9(6).\n"
                                  "           COPY ADDR.\n"}};
-  spec.members = {{"addr.cpy", "           05  STREET  PIC X(20).\n           05  ZIP  PIC 9(5).\n"}};
+  spec.source.members = {{"addr.cpy", "           05  STREET  PIC X(20).\n           05  ZIP  PIC 9(5).\n"}};
   return spec;
 }
 
@@ -30,7 +30,7 @@ TEST(dataset_open, copy_members_come_from_the_spec) {
 
 TEST(dataset_open, a_member_missing_from_the_spec_is_an_error) {
   dataset_spec spec = customer_spec();
-  spec.members.clear();
+  spec.source.members.clear();
   auto ds = dataset::open(spec);
   ASSERT_FALSE(ds);
   EXPECT_NE(ds.err().message.find("COPY member 'ADDR' not found among the copybooks held in memory"),
@@ -41,13 +41,33 @@ TEST(dataset_open, a_member_missing_from_the_spec_is_an_error) {
 TEST(dataset_open, odo_with_several_records_is_refused) {
   dataset_spec spec;
   spec.name = "two";
-  spec.copybooks = {{"T.cpy", "       01  A.\n           05  A1  PIC X.\n"
-                              "       01  B.\n           05  B1  PIC X.\n"}};
-  spec.selects = {"A1=A:A", "A1=B:B"};
-  spec.recfm = "ODO";
+  spec.source.copybook_texts = {{"T.cpy", "       01  A.\n           05  A1  PIC X.\n"
+                                            "       01  B.\n           05  B1  PIC X.\n"}};
+  spec.source.selects = {"A1=A:A", "A1=B:B"};
+  spec.set_recfm("ODO");
   auto ds = dataset::open(spec);
   ASSERT_FALSE(ds);
   EXPECT_EQ(ds.err().message, "--recfm ODO needs one record layout");
+}
+
+// The catalog's JSON maps to the spec's source and back byte for byte, every option set
+// away from its default (the JSON a load stores, in its key order).
+TEST(dataset_open, catalog_json_round_trips) {
+  const std::string stored =
+      R"({"name":"t","copybooks":[{"name":"T.cpy","text":"x"}],"members":[{"name":"m.cpy",)"
+      R"("text":"y"}],"codepage":"cp500","cobrix":true,"recfm":"vb","lrecl":80,)"
+      R"("rdw_little_endian":true,"rdw_excludes_header":true,"block_size":27998,"record":"T",)"
+      R"("select":["A=1:T"],"float_format":"ieee","zoned":"ascii","trunc":"bin","key":["K"],)"
+      R"("parents":["C=P"],"flatten_occurs":true,"check_88":true,"indexes":[["I","J"]],)"
+      R"("raw":["R"],"allow_trailing_bytes":true})";
+  auto spec = dataset_spec::from_json(stored);
+  ASSERT_TRUE(spec) << spec.err().message;
+  EXPECT_EQ(spec->source.framing.format, bridge::recfm::vb);
+  EXPECT_FALSE(spec->source.framing.rdw_big_endian);
+  EXPECT_EQ(spec->to_json(), stored);
+  const std::string defaults = dataset_spec{}.to_json();
+  EXPECT_NE(defaults.find(R"("rdw_little_endian":false,"rdw_excludes_header":false,)"), std::string::npos);
+  EXPECT_NE(defaults.find(R"("float_format":"hfp","zoned":"ebcdic","trunc":"std")"), std::string::npos);
 }
 
 }  // namespace

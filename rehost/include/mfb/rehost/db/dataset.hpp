@@ -28,40 +28,33 @@ using named_text = copybook::source_text;
 
 /// Everything that defines a dataset, as plain data; stored as JSON in the catalog.
 struct dataset_spec {
-  std::string name;                   ///< the dataset's name: its (first) main table's name
-  std::vector<named_text> copybooks;  ///< in --copybook order
-  std::vector<named_text> members;    ///< COPY members found in the include folders
-  std::string codepage = "cp037";
-  bool cobrix_extensions = false;
+  std::string name;  ///< the dataset's name: its (first) main table's name
+  /// The file as a bridge source: copybooks in memory (copybook_texts, in --copybook order)
+  /// and the COPY members found in the include folders (members, without the copybooks:
+  /// open() puts the copybooks first), code page, record and --select rules, --parent
+  /// rules, framing (lrecl, RDW byte order and header) and the codec options (float format,
+  /// zoned charset, truncation, trailing bytes). --key stays below: it also names the
+  /// tables' keys, which a source does not know.
+  bridge::source_spec source;
+  /// The --recfm text as given: stored, and named in messages; set it with set_recfm(),
+  /// which also sets source's framing format.
   std::string recfm = "FB";
-  std::size_t lrecl = 0;
-  bool rdw_little_endian = false;
-  bool rdw_excludes_header = false;
-  std::size_t block_size = 0;         ///< VB: the file's block size (DCB BLKSIZE) for write-back
-  std::string record_name;            ///< --record
-  std::vector<std::string> selects;   ///< --select rules
-  std::string float_format = "hfp";
-  std::string zoned = "ebcdic";
-  std::string trunc = "std";
+  std::size_t block_size = 0;  ///< VB: the file's block size (DCB BLKSIZE) for write-back
   /// Key fields: COBOL names (for every record type that has them), or RECORD=F1,F2 entries
   /// naming one record type's key (a parent's key in a hierarchical file).
   std::vector<std::string> key;
-  std::vector<std::string> parents;   ///< CHILD=PARENT record types (hierarchical files)
   /// Secondary indexes: each entry one index's COBOL field names (main tables).
   std::vector<std::vector<std::string>> indexes;
-  std::vector<std::string> raw;       ///< items kept as their bytes (BYTEA/BLOB columns)
+  std::vector<std::string> raw;  ///< items kept as their bytes (BYTEA/BLOB columns)
   bool flatten_occurs = false;
   bool check_88 = false;
-  bool allow_trailing_bytes = false;  ///< records longer than the layout are read (and counted)
 
   /// Read the copybook files and the COPY members they name from `include_dirs` (and each
   /// copybook's own folder).
   static result<dataset_spec> from_files(const std::vector<std::string>& copybooks,
                                          const std::vector<std::string>& include_dirs);
-  /// The file as a bridge source: copybooks and members in memory, record and --select
-  /// rules, code page, framing and the codec options (cells). --key and --parent stay
-  /// here: they also name the tables' keys, which a source does not know.
-  bridge::source_spec source() const;
+  /// Keep `text` as the --recfm and set the source's framing format (and ODO framing).
+  void set_recfm(std::string text);
   std::string to_json() const;
   static result<dataset_spec> from_json(std::string_view json);
 };
