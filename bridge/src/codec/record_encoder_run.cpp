@@ -16,14 +16,6 @@ namespace mfb::bridge {
 
 namespace {
 
-encode_run_summary stop(encode_run_summary s, failure_kind kind, const std::string& message,
-                        reporter& rep) {
-  s.failure = kind;
-  s.message = message;
-  rep.message(severity::error, message);
-  return s;
-}
-
 bool blank(const std::string& line) {
   return line.find_first_not_of(" \t\r") == std::string::npos;
 }
@@ -44,16 +36,16 @@ std::string unknown_item_option(const std::vector<const copybook::record_layout*
 encode_run_summary run_encode(const encode_run_options& opts, reporter& rep) {
   encode_run_summary summary;
   const source_spec& src = opts.source;
-  if (!src.has_copybooks()) return stop(summary, failure_kind::usage, "--copybook is required", rep);
+  if (!src.has_copybooks()) return stop_run(summary, failure_kind::usage, "--copybook is required", rep);
   if (opts.on_error == error_policy::reject && opts.reject_file.empty())
-    return stop(summary, failure_kind::usage, "--on-error reject needs --reject-file", rep);
+    return stop_run(summary, failure_kind::usage, "--on-error reject needs --reject-file", rep);
   auto parsed = parse_copybooks(src);
   if (!parsed.ok()) {
     rep.detail(copybook::to_string(parsed.diagnostics));
-    return stop(summary, failure_kind::usage, "the copybook has errors", rep);
+    return stop_run(summary, failure_kind::usage, "the copybook has errors", rep);
   }
   auto page = open_code_page(src.codepage);
-  if (!page) return stop(summary, failure_kind::usage, page.err().message, rep);
+  if (!page) return stop_run(summary, failure_kind::usage, page.err().message, rep);
 
   // The layouts this run writes: the named one, the only one, or all (routed by a key).
   std::vector<const copybook::record_layout*> layouts;
@@ -63,22 +55,22 @@ encode_run_summary run_encode(const encode_run_options& opts, reporter& rep) {
   if (layouts.empty()) {
     std::vector<std::string> names;
     for (const auto& r : parsed.records) names.push_back(r.name);
-    return stop(summary, failure_kind::usage,
+    return stop_run(summary, failure_kind::usage,
                 "no record named " + src.record_name +
                     copybook::did_you_mean(src.record_name, names),
                 rep);
   }
   if (layouts.size() > 1 && opts.record_type_key.empty())
-    return stop(summary, failure_kind::usage,
+    return stop_run(summary, failure_kind::usage,
                 "the copybook has several records: choose one with --record, or route lines "
                 "with --record-type-key",
                 rep);
-  if (auto why = unknown_item_option(layouts, opts); !why.empty()) return stop(summary, failure_kind::usage, why, rep);
+  if (auto why = unknown_item_option(layouts, opts); !why.empty()) return stop_run(summary, failure_kind::usage, why, rep);
   std::vector<encode_plan> plans;
   plans.reserve(layouts.size());
   for (const auto* l : layouts) {
     auto plan = encode_plan::compile(*l, *page, opts.encode, opts.keep);
-    if (!plan) return stop(summary, failure_kind::usage, plan.err().message, rep);
+    if (!plan) return stop_run(summary, failure_kind::usage, plan.err().message, rep);
     plans.push_back(std::move(plan).value());
   }
   std::vector<record_encoder> encoders;
@@ -95,9 +87,9 @@ encode_run_summary run_encode(const encode_run_options& opts, reporter& rep) {
   record_length_fn framed_length;
   if (layout_framed) {
     if (plans.size() != 1)
-      return stop(summary, failure_kind::usage, "--recfm LENGTH-FIELD and --recfm ODO need one record layout", rep);
+      return stop_run(summary, failure_kind::usage, "--recfm LENGTH-FIELD and --recfm ODO need one record layout", rep);
     if (src.odo_framing && opts.odo_shrink == 0)
-      return stop(summary, failure_kind::usage,
+      return stop_run(summary, failure_kind::usage,
                   "--recfm ODO writes each record at its OCCURS DEPENDING ON length; "
                   "--odo full contradicts it",
                   rep);
@@ -105,7 +97,7 @@ encode_run_summary run_encode(const encode_run_options& opts, reporter& rep) {
                                      src.odo_framing ? std::string_view{} : src.length_field,
                                      src.framing.length_adjust, opts.encode.zoned_charset,
                                      opts.encode.binary_trunc);
-    if (!fn) return stop(summary, failure_kind::usage, fn.err().message, rep);
+    if (!fn) return stop_run(summary, failure_kind::usage, fn.err().message, rep);
     framed_length = std::move(fn).value();
   }
 
@@ -121,16 +113,16 @@ encode_run_summary run_encode(const encode_run_options& opts, reporter& rep) {
   std::istream* in = &std::cin;
   if (opts.input != "-") {
     file.open(opts.input, std::ios::binary);
-    if (!file) return stop(summary, failure_kind::target, opts.input + ": cannot open for reading", rep);
+    if (!file) return stop_run(summary, failure_kind::target, opts.input + ": cannot open for reading", rep);
     in = &file;
   }
   const std::string in_name = opts.input == "-" ? "<stdin>" : opts.input;
-  if (auto why = wopt.validate(); !why.empty()) return stop(summary, failure_kind::usage, why, rep);
+  if (auto why = wopt.validate(); !why.empty()) return stop_run(summary, failure_kind::usage, why, rep);
   auto out = output_file::open(opts.output);
-  if (!out) return stop(summary, failure_kind::target, out.err().message, rep);
+  if (!out) return stop_run(summary, failure_kind::target, out.err().message, rep);
   output_file& raw = **out;  // layout framings write here directly
   auto writer = record_writer::open(std::move(out).value(), wopt);
-  if (!writer) return stop(summary, failure_kind::usage, writer.err().message, rep);
+  if (!writer) return stop_run(summary, failure_kind::usage, writer.err().message, rep);
   auto write = [&](const std::uint8_t* data, std::size_t size) -> std::string {
     if (!layout_framed) return (*writer)->write(data, size);
     auto expect = framed_length(std::span<const std::uint8_t>(data, size));
@@ -151,7 +143,7 @@ encode_run_summary run_encode(const encode_run_options& opts, reporter& rep) {
   std::unique_ptr<output_file> rejects;
   if (opts.on_error == error_policy::reject) {
     auto r = output_file::open(opts.reject_file);
-    if (!r) return stop(summary, failure_kind::target, r.err().message, rep);
+    if (!r) return stop_run(summary, failure_kind::target, r.err().message, rep);
     rejects = std::move(r).value();
   }
 
@@ -179,7 +171,7 @@ encode_run_summary run_encode(const encode_run_options& opts, reporter& rep) {
         ++summary.records_written;
         continue;
       }
-      if (!(*writer)->ok()) return stop(summary, failure_kind::target, why, rep);
+      if (!(*writer)->ok()) return stop_run(summary, failure_kind::target, why, rep);
       errors.push_back({{}, why, {}});
     }
     // A bad line: report every field, then apply the policy.
@@ -192,21 +184,21 @@ encode_run_summary run_encode(const encode_run_options& opts, reporter& rep) {
                    "\n");
     }
     if (opts.on_error == error_policy::fail)
-      return stop(summary, failure_kind::bad_data, "line " + std::to_string(summary.lines_read) + " cannot be encoded", rep);
+      return stop_run(summary, failure_kind::bad_data, "line " + std::to_string(summary.lines_read) + " cannot be encoded", rep);
     if (rejects) {
       rejects->write(line);
       rejects->put('\n');
     }
     if (opts.max_errors >= 0 && static_cast<long long>(summary.records_rejected) > opts.max_errors)
-      return stop(summary, failure_kind::bad_data, "more than " + std::to_string(opts.max_errors) + " bad lines (--max-errors)", rep);
+      return stop_run(summary, failure_kind::bad_data, "more than " + std::to_string(opts.max_errors) + " bad lines (--max-errors)", rep);
   }
-  if (in->bad()) return stop(summary, failure_kind::target, in_name + ": read failed", rep);
+  if (in->bad()) return stop_run(summary, failure_kind::target, in_name + ": read failed", rep);
   if (rejects) {
     auto r = rejects->close();
-    if (!r) return stop(summary, failure_kind::target, r.err().message, rep);
+    if (!r) return stop_run(summary, failure_kind::target, r.err().message, rep);
   }
   auto closed = (*writer)->close();
-  if (!closed) return stop(summary, failure_kind::target, closed.err().message, rep);
+  if (!closed) return stop_run(summary, failure_kind::target, closed.err().message, rep);
   rep.message(severity::info,
               std::to_string(summary.records_written) + " records written, " +
                   std::to_string(summary.records_rejected) + " bad lines" +

@@ -20,13 +20,6 @@ namespace {
 
 using clock_type = std::chrono::steady_clock;
 
-convert_summary stop(convert_summary s, failure_kind kind, std::string message, reporter& rep) {
-  s.failure = kind;
-  s.message = std::move(message);
-  rep.message(severity::error, s.message);
-  return s;
-}
-
 // The CSV header of one type: its columns, then its parent's key as _PARENT_NAME.
 std::vector<std::string> csv_columns(const decode_plan& plan, int type,
                                      const hierarchy_tracker& tracker) {
@@ -85,13 +78,13 @@ std::string convert_options::validate() const {
 convert_summary run_convert(const convert_options& opts, reporter& rep) {
   convert_summary summary;
   auto t0 = clock_type::now();
-  if (auto why = opts.validate(); !why.empty()) return stop(summary, failure_kind::usage, why, rep);
+  if (auto why = opts.validate(); !why.empty()) return stop_run(summary, failure_kind::usage, why, rep);
 
   source_failure failed;
   auto src = open_source(opts.source, failed);
   if (!src) {
     if (!failed.diagnostics.empty()) rep.detail(failed.diagnostics);
-    return stop(summary, failure_kind::usage, failed.message, rep);
+    return stop_run(summary, failure_kind::usage, failed.message, rep);
   }
   const record_selector* selector = &src->selector;
   hierarchy_tracker* tracker = &src->tracker;
@@ -99,20 +92,20 @@ convert_summary run_convert(const convert_options& opts, reporter& rep) {
 
   // Open the source here (not through record_reader::open) to learn its size for progress.
   auto source = input_source::open(opts.input, opts.source.framing.detect_gzip);
-  if (!source) return stop(summary, failure_kind::target, source.err().message, rep);
+  if (!source) return stop_run(summary, failure_kind::target, source.err().message, rep);
   long long total = (*source)->compressed() ? -1 : (*source)->known_size();
   auto reader = record_reader::open(std::move(source).value(), framing);
-  if (!reader) return stop(summary, failure_kind::usage, reader.err().message, rep);
+  if (!reader) return stop_run(summary, failure_kind::usage, reader.err().message, rep);
 
   auto sinks = open_sinks(opts, selector->plans(), *tracker);
-  if (!sinks) return stop(summary, failure_kind::target, sinks.err().message, rep);
+  if (!sinks) return stop_run(summary, failure_kind::target, sinks.err().message, rep);
   std::vector<record_sink*> sink_of;  // per plan
   for (std::size_t i = 0; i < selector->plans().size(); ++i)
     sink_of.push_back((*sinks)[sinks->size() == 1 ? 0 : i].get());
 
   detail::convert_writer writer(opts, *selector, *tracker, (*reader)->name(), std::move(sink_of),
                                 summary, rep);
-  if (auto why = writer.open_rejects(); !why.empty()) return stop(summary, failure_kind::target, why, rep);
+  if (auto why = writer.open_rejects(); !why.empty()) return stop_run(summary, failure_kind::target, why, rep);
 
   unsigned threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
   summary.threads = threads;

@@ -16,14 +16,6 @@ namespace mfb::rehost {
 
 namespace {
 
-export_summary stop(export_summary s, bridge::failure_kind kind, std::string message,
-                    bridge::reporter& rep) {
-  s.failure = kind;
-  s.message = std::move(message);
-  rep.message(bridge::severity::error, s.message);
-  return s;
-}
-
 reconcile_result refuse(bridge::failure_kind kind, std::string message) {
   reconcile_result r;
   r.failure = kind;
@@ -49,10 +41,10 @@ export_summary run_export(const export_options& opts, bridge::reporter& rep) {
   try {
     db = database::open(opts.target);
   } catch (const db_error& e) {
-    return stop(summary, bridge::failure_kind::target, e.what(), rep);
+    return bridge::stop_run(summary, bridge::failure_kind::target, e.what(), rep);
   }
   auto opened = dataset::open(*db, opts.dataset);
-  if (!opened) return stop(summary, bridge::failure_kind::usage, opened.err().message, rep);
+  if (!opened) return bridge::stop_run(summary, bridge::failure_kind::usage, opened.err().message, rep);
   const dataset& ds = **opened;
 
   bridge::writer_options w;
@@ -63,7 +55,7 @@ export_summary run_export(const export_options& opts, bridge::reporter& rep) {
   w.rdw_includes_header = f.rdw_includes_header;
   if (!opts.recfm.empty()) {
     auto fmt = bridge::parse_recfm(opts.recfm);
-    if (!fmt) return stop(summary, bridge::failure_kind::usage, "unknown --recfm " + opts.recfm, rep);
+    if (!fmt) return bridge::stop_run(summary, bridge::failure_kind::usage, "unknown --recfm " + opts.recfm, rep);
     w.format = *fmt;
   }
   if (opts.lrecl) w.lrecl = opts.lrecl;
@@ -71,13 +63,13 @@ export_summary run_export(const export_options& opts, bridge::reporter& rep) {
   if (opts.block_size) w.block_size = opts.block_size;
   w.pad_byte = ds.json_plans().front().space_byte();
   auto writer = bridge::record_writer::open(opts.output, w);
-  if (!writer) return stop(summary, bridge::failure_kind::usage, writer.err().message, rep);
+  if (!writer) return bridge::stop_run(summary, bridge::failure_kind::usage, writer.err().message, rep);
 
   std::string key_order;
   if (opts.order_by_key) {
     const sql_table& main = ds.maps().front().main();
     if (ds.maps().size() != 1 || main.primary_key == std::vector<std::size_t>{0})
-      return stop(summary, bridge::failure_kind::usage, "--order-by-key needs a dataset of one record type loaded with --key", rep);
+      return bridge::stop_run(summary, bridge::failure_kind::usage, "--order-by-key needs a dataset of one record type loaded with --key", rep);
     for (std::size_t k : main.primary_key)
       key_order += (key_order.empty() ? "" : ", ") + quote_ident(main.columns[k].name);
   }
@@ -113,18 +105,18 @@ export_summary run_export(const export_options& opts, bridge::reporter& rep) {
       next->page.pop_front();
       errors.clear();
       auto bytes = record_bytes(ds, rec, errors);
-      if (!bytes) return stop(summary, bridge::failure_kind::bad_data, bytes.err().message, rep);
+      if (!bytes) return bridge::stop_run(summary, bridge::failure_kind::bad_data, bytes.err().message, rep);
       std::string why = (*writer)->write(bytes->data(), bytes->size());
       if (!why.empty())
-        return stop(summary, (*writer)->ok() ? bridge::failure_kind::bad_data : bridge::failure_kind::target,
+        return bridge::stop_run(summary, (*writer)->ok() ? bridge::failure_kind::bad_data : bridge::failure_kind::target,
                     "record " + std::to_string(rec.record_no) + ": " + why, rep);
       ++summary.records_written;
     }
   } catch (const db_error& e) {
-    return stop(summary, bridge::failure_kind::target, e.what(), rep);
+    return bridge::stop_run(summary, bridge::failure_kind::target, e.what(), rep);
   }
   auto closed = (*writer)->close();
-  if (!closed) return stop(summary, bridge::failure_kind::target, closed.err().message, rep);
+  if (!closed) return bridge::stop_run(summary, bridge::failure_kind::target, closed.err().message, rep);
   summary.bytes_written = (*writer)->bytes_written();
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   char line[128];

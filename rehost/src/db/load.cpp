@@ -16,18 +16,6 @@
 
 namespace mfb::rehost {
 
-namespace {
-
-load_summary stop(load_summary s, bridge::failure_kind kind, std::string message,
-                  bridge::reporter& rep) {
-  s.failure = kind;
-  s.message = std::move(message);
-  rep.message(bridge::severity::error, s.message);
-  return s;
-}
-
-}  // namespace
-
 std::string load_options::validate() const {
   if (spec.source.copybook_texts.empty()) return "--copybook is required";
   if (target.empty()) return "--target is required (sqlite:FILE or postgresql://...)";
@@ -42,25 +30,25 @@ std::string load_options::validate() const {
 load_summary run_load(const load_options& opts, bridge::reporter& rep) {
   load_summary summary;
   auto t0 = std::chrono::steady_clock::now();
-  if (auto why = opts.validate(); !why.empty()) return stop(summary, bridge::failure_kind::usage, why, rep);
+  if (auto why = opts.validate(); !why.empty()) return bridge::stop_run(summary, bridge::failure_kind::usage, why, rep);
   auto opened = dataset::open(opts.spec);
-  if (!opened) return stop(summary, bridge::failure_kind::usage, opened.err().message, rep);
+  if (!opened) return bridge::stop_run(summary, bridge::failure_kind::usage, opened.err().message, rep);
   const dataset& ds = **opened;
   // Usage errors (a --parent key, a --trailer-check field) come before the target is opened,
   // so a refused load creates no database file.
   auto tracker = ds.hierarchy();
-  if (!tracker) return stop(summary, bridge::failure_kind::usage, tracker.err().message, rep);
+  if (!tracker) return bridge::stop_run(summary, bridge::failure_kind::usage, tracker.err().message, rep);
   detail::trailer_checker trailers(ds, opts.trailer_checks);
-  if (!trailers.error().empty()) return stop(summary, bridge::failure_kind::usage, trailers.error(), rep);
+  if (!trailers.error().empty()) return bridge::stop_run(summary, bridge::failure_kind::usage, trailers.error(), rep);
 
   std::unique_ptr<database> db;
   try {
     db = database::open(opts.target, open_mode::create);
   } catch (const db_error& e) {
-    return stop(summary, bridge::failure_kind::target, e.what(), rep);
+    return bridge::stop_run(summary, bridge::failure_kind::target, e.what(), rep);
   }
   if (db->dialect() == sql_dialect::postgresql)
-    if (auto clash = detail::nul_escape_clash(ds.page()); !clash.empty()) return stop(summary, bridge::failure_kind::usage, clash, rep);
+    if (auto clash = detail::nul_escape_clash(ds.page()); !clash.empty()) return bridge::stop_run(summary, bridge::failure_kind::usage, clash, rep);
   // SQLite checks a foreign key per inserted child row (and refuses to drop a parent table
   // first); a bulk load checks them all once at the end instead (finish_load). Upserts keep
   // them on: their deletes cascade to children.
@@ -69,9 +57,9 @@ load_summary run_load(const load_options& opts, bridge::reporter& rep) {
   try {
     if (fk_after) db->execute("PRAGMA foreign_keys=OFF");
     auto why = detail::prepare_load(*db, ds, opts, plan, rep);
-    if (!why.empty()) return stop(summary, plan.usage_error ? bridge::failure_kind::usage : bridge::failure_kind::target, why, rep);
+    if (!why.empty()) return bridge::stop_run(summary, plan.usage_error ? bridge::failure_kind::usage : bridge::failure_kind::target, why, rep);
   } catch (const db_error& e) {
-    return stop(summary, bridge::failure_kind::target, e.what(), rep);
+    return bridge::stop_run(summary, bridge::failure_kind::target, e.what(), rep);
   }
   // The summary counts the whole run: what an interrupted run committed, then this one.
   summary.resumed_after = plan.skip;
@@ -81,13 +69,13 @@ load_summary run_load(const load_options& opts, bridge::reporter& rep) {
     if (t.rows > 0) summary.rows_by_table[name] = t.rows;
 
   auto reader = bridge::record_reader::open(opts.input, ds.framing());
-  if (!reader) return stop(summary, bridge::failure_kind::target, reader.err().message, rep);
+  if (!reader) return bridge::stop_run(summary, bridge::failure_kind::target, reader.err().message, rep);
   detail::load_rejects rejects;
   if (auto why = rejects.open(
           opts.on_error == bridge::error_policy::reject ? opts.reject_file : "", ds.framing().format,
           {plan.row.rejected, plan.row.reject_bytes, plan.row.reject_log_bytes});
       !why.empty())
-    return stop(summary, bridge::failure_kind::target, why, rep);
+    return bridge::stop_run(summary, bridge::failure_kind::target, why, rep);
 
   const auto& maps = ds.maps();
   const std::vector<std::size_t> table_base = detail::table_bases(ds);
@@ -213,12 +201,12 @@ load_summary run_load(const load_options& opts, bridge::reporter& rep) {
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!written)
-    return stop(summary,
+    return bridge::stop_run(summary,
                 writer.bad_data() ? bridge::failure_kind::bad_data : bridge::failure_kind::target,
                 (writer.bad_data() ? "" : "target " + redact_target(opts.target) + ": ") +
                     writer.error(),
                 rep);
-  if (stopped) return stop(summary, summary.failure, summary.message, rep);
+  if (stopped) return bridge::stop_run(summary, summary.failure, summary.message, rep);
   plan.row.rejected = rejects.marks().rejected;
   plan.row.reject_bytes = rejects.marks().bytes;
   plan.row.reject_log_bytes = rejects.marks().log_bytes;
@@ -226,14 +214,14 @@ load_summary run_load(const load_options& opts, bridge::reporter& rep) {
   try {
     detail::finish_load(*db, ds, opts, plan, totals, summary);
   } catch (const duplicate_key_error& e) {
-    return stop(summary, bridge::failure_kind::bad_data, e.what(), rep);
+    return bridge::stop_run(summary, bridge::failure_kind::bad_data, e.what(), rep);
   } catch (const db_unavailable& e) {
-    return stop(summary, bridge::failure_kind::target,
+    return bridge::stop_run(summary, bridge::failure_kind::target,
                 "target " + redact_target(opts.target) + ": " + e.what() +
                     " after the last record was stored; run the same command again to finish",
                 rep);
   } catch (const db_error& e) {
-    return stop(summary, bridge::failure_kind::target, e.what(), rep);
+    return bridge::stop_run(summary, bridge::failure_kind::target, e.what(), rep);
   }
   trailers.check(summary.recon);
   if (summary.recon.performed && !summary.recon.ok()) {

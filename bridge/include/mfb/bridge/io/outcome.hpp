@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace mfb::bridge {
 
@@ -48,6 +49,16 @@ class reporter {
   /// The run is over: take any progress display away.
   virtual void progress_done() {}
 };
+
+/// End a run early: set the summary's failure kind and message, report the message as an
+/// error, and hand the summary back (`return stop_run(summary, kind, why, rep);`).
+template <class Summary>
+Summary stop_run(Summary s, failure_kind kind, std::string message, reporter& rep) {
+  s.failure = kind;
+  s.message = std::move(message);
+  rep.message(severity::error, s.message);
+  return s;
+}
 
 /// Drops everything: for callers that only want the summary.
 class null_reporter final : public reporter {
