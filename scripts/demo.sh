@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
-# The main job on the bundled samples, on a fresh machine: set up and build, then run the
-# nightly batch (samples/jobs/nightly.yaml): unload and load every sample into SQLite,
-# reconcile (trailer totals included), apply the taxpayer delta, write the master file back.
+# The main job on the bundled samples, on a fresh machine: install the packages and build the
+# mfbridge CLI only (scripts/test.sh builds the rest), then run the nightly batch
+# (samples/jobs/nightly.yaml): unload and load every sample into SQLite, reconcile (trailer
+# totals included), apply the taxpayer delta, write the master file back.
 # The samples are dated 2026-11-21; pass another RUN_DATE only with files of that date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+started=$SECONDS
+echo "== 1/3 set-up: Debian packages, then the mfbridge CLI"
+scripts/setup.sh mfbridge
 run_date=${RUN_DATE:-2026-11-21}
 out=samples/out
 mkdir -p "$out"
+echo
+echo "== 2/3 the nightly job: build/mfbridge run samples/jobs/nightly.yaml --var RUN_DATE=$run_date"
 # A fresh run each time: the demo starts from the files, not from an earlier run's state.
 build/mfbridge run samples/jobs/nightly.yaml --var RUN_DATE="$run_date" --restart
 day=${run_date//-/}
 echo
-echo "== Report"
+echo "== 3/3 report"
 sqlite3 "$out/nightly.db" "SELECT name FROM mfbridge_datasets ORDER BY name" |
   while read -r ds; do echo "  dataset $ds"; done
 if cmp -s "$out/TAXPAYER.WRITEBACK.D$day" "samples/taxpayer/TAXPAYER.D$day"; then
@@ -22,13 +27,19 @@ else
   echo "  write-back file DIFFERS from today's master file" >&2
   exit 1
 fi
-cat <<TEXT
-
-Where to look next:
-  $out/nightly.db                       the SQLite database (sqlite3 $out/nightly.db .tables)
-  $out/PAYE.D$day.jsonl           the PAYE file as JSON Lines
-  $out/TAXPAYER.WRITEBACK.D$day   the master file written back after the delta
-  $out/nightly.log.jsonl                the job's JSON-lines log
-  build/mfbridge runs samples/jobs/nightly.yaml --var RUN_DATE=$run_date    the run history
-  build/mfbridge serve --target sqlite:$out/nightly.db --listen 127.0.0.1:8080 --config samples/jobs/serve.yaml
+echo "  done in $((SECONDS - started)) s"
+echo
+echo "Where to look next:"
+# Two columns: what to open, and what it is.
+while IFS='|' read -r what why; do
+  printf '  %-44s %s\n' "$what" "$why"
+done <<TEXT
+$out/nightly.db|the SQLite database (sqlite3 $out/nightly.db .tables)
+$out/PAYE.D$day.jsonl|the PAYE file as JSON Lines
+$out/TAXPAYER.WRITEBACK.D$day|the master file written back after the delta
+$out/nightly.log.jsonl|the job's JSON-lines log
+build/mfbridge runs samples/jobs/nightly.yaml|the run history
+scripts/pg-dev.sh start|a throwaway PostgreSQL server to load into (its URL)
 TEXT
+echo "  Serve the database over REST (demo keys in samples/jobs/serve.yaml):"
+echo "    build/mfbridge serve --target sqlite:$out/nightly.db --listen 127.0.0.1:8080 --config samples/jobs/serve.yaml"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Install every package mfbridge needs (Debian bookworm), then configure and build.
-# Idempotent: packages already present are not reinstalled, and apt stays quiet.
+# Idempotent: packages already present are not reinstalled.
+#   scripts/setup.sh            everything: the CLI, tests, fuzz replays, samples, benchmarks
+#   scripts/setup.sh mfbridge   only the named targets (the Quick start builds just the CLI)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,12 +28,18 @@ for p in "${PACKAGES[@]}"; do
   fi
 done
 if ((${#missing[@]})); then
-  echo "setup: installing ${missing[*]}"
+  echo "setup: installing ${#missing[@]} Debian packages: ${missing[*]}"
+  echo "setup: (a few minutes on a fresh machine; apt's own lines follow)"
   SUDO=""
   if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
   export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  $SUDO apt-get update -q
+  # One line per package unpacked and set up, so that a long install shows its progress.
+  $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" |
+    { grep --line-buffered -E '^(Unpacking|Setting up) ' || true; }
+  echo "setup: packages installed"
+else
+  echo "setup: all ${#PACKAGES[@]} Debian packages are installed"
 fi
 
 # The PostgreSQL tests (tests/support/pg_server.py) start throwaway servers; initdb refuses
@@ -57,5 +65,13 @@ fi
 
 BUILD_TYPE="${MFB_BUILD_TYPE:-RelWithDebInfo}"
 JOBS="${MFB_JOBS:-2}"
+echo "setup: configuring build/ ($BUILD_TYPE)"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" ${MFB_CMAKE_ARGS:-} >/dev/null
-cmake --build build -j"$JOBS"
+targets=("$@")
+if ((${#targets[@]})); then
+  echo "setup: building ${targets[*]} with $JOBS jobs (ninja counts [done/total] steps)"
+  cmake --build build -j"$JOBS" --target "${targets[@]}"
+else
+  echo "setup: building everything with $JOBS jobs (ninja counts [done/total] steps)"
+  cmake --build build -j"$JOBS"
+fi
