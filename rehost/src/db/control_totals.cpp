@@ -104,7 +104,7 @@ control_totals control_totals::from_target(database& db, const std::vector<table
 void control_totals::add_from_target(database& db, const sql_table& table,
                                      const column_role& role) {
   // One statement per table: the target sums exactly (PostgreSQL's NUMERIC SUM; in SQLite,
-  // where decimals are TEXT, our mfb_exact_sum) and adds up the key hashes itself
+  // where decimals are numbers or TEXT, our mfb_exact_sum) and adds up the key hashes itself
   // (hashtextextended, which key_hash.cpp reproduces), so no row travels to the client.
   const bool pg = db.dialect() == sql_dialect::postgresql;
   std::string sql = "SELECT COUNT(*)";
@@ -122,10 +122,14 @@ void control_totals::add_from_target(database& db, const sql_table& table,
     // Every key part as the text the source hashed (bytes: lowercase hex).
     const std::string col = quote_ident(table.columns[j].name);
     const bool bytes = table.columns[j].kind == sql_kind::bytes;
+    const bool decimal = table.columns[j].kind == sql_kind::numeric;
     if (pg)
       parts += (parts.empty() ? "" : " || chr(31) || ") + (bytes ? "encode(" + col + ", 'hex')" : col + "::text");
-    else
-      parts += (parts.empty() ? "" : ", ") + (bytes ? "lower(hex(" + col + "))" : col);
+    else  // a decimal SQLite keeps as a number: its text at the column's scale, as hashed
+      parts += (parts.empty() ? "" : ", ") +
+               (bytes     ? "lower(hex(" + col + "))"
+                : decimal ? "mfb_decimal_text(" + col + ", " + std::to_string(table.columns[j].scale) + ")"
+                          : col);
   }
   sql += pg ? ", SUM(hashtextextended(" + parts + ", 0)::numeric)" : ", mfb_key_hash(" + parts + ")";
   auto r = db.query(sql + " FROM " + quote_ident(table.name));

@@ -41,10 +41,22 @@ class statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
-std::string column_text(sqlite3_stmt* s, int i) {
-  if (sqlite3_column_type(s, i) == SQLITE_BLOB)  // an item kept as its bytes: hex, as decoded
+// Each result column's declared scale (NUMERIC(p,s) columns; -1 for the others).
+std::vector<int> declared_scales(sqlite3_stmt* s) {
+  std::vector<int> out;
+  for (int i = 0, n = sqlite3_column_count(s); i < n; ++i)
+    out.push_back(declared_scale(sqlite3_column_decltype(s, i)));
+  return out;
+}
+
+// A cell as text; a decimal that SQLite keeps as a number, at its column's scale.
+std::string column_text(sqlite3_stmt* s, int i, int scale) {
+  const int type = sqlite3_column_type(s, i);
+  if (type == SQLITE_BLOB)  // an item kept as its bytes: hex, as decoded
     return ebcdic::hex_of(sqlite3_column_blob(s, i), static_cast<std::size_t>(sqlite3_column_bytes(s, i)));
-  if (sqlite3_column_type(s, i) == SQLITE_FLOAT) {
+  if (scale >= 0 && (type == SQLITE_FLOAT || type == SQLITE_INTEGER))
+    return decimal_text(sqlite3_column_double(s, i), scale);
+  if (type == SQLITE_FLOAT) {
     char buf[32];
     auto r = std::to_chars(buf, buf + sizeof buf, sqlite3_column_double(s, i));
     return std::string(buf, r.ptr);
@@ -197,6 +209,7 @@ class sqlite_database final : public database {
     }
     sql_rows out;
     int n = sqlite3_column_count(s);
+    const std::vector<int> scales = declared_scales(s);
     for (int i = 0; i < n; ++i) out.columns.emplace_back(sqlite3_column_name(s, i));
     for (;;) {
       int rc = sqlite3_step(s);
@@ -204,8 +217,9 @@ class sqlite_database final : public database {
       if (rc != SQLITE_ROW) fail(db_, "SQLite query failed");
       auto& row = out.rows.emplace_back();
       for (int i = 0; i < n; ++i)
-        row.push_back(sqlite3_column_type(s, i) == SQLITE_NULL ? sql_param{}
-                                                               : sql_param{column_text(s, i)});
+        row.push_back(sqlite3_column_type(s, i) == SQLITE_NULL
+                          ? sql_param{}
+                          : sql_param{column_text(s, i, scales[static_cast<std::size_t>(i)])});
     }
     return out;
   }
@@ -215,6 +229,7 @@ class sqlite_database final : public database {
     statement st(db_, sql);
     sqlite3_stmt* s = st.get();
     int n = sqlite3_column_count(s);
+    const std::vector<int> scales = declared_scales(s);
     std::vector<sql_param> values(static_cast<std::size_t>(n));
     for (;;) {
       int rc = sqlite3_step(s);
@@ -222,7 +237,9 @@ class sqlite_database final : public database {
       if (rc != SQLITE_ROW) fail(db_, "SQLite query failed");
       for (int i = 0; i < n; ++i)
         values[static_cast<std::size_t>(i)] =
-            sqlite3_column_type(s, i) == SQLITE_NULL ? sql_param{} : sql_param{column_text(s, i)};
+            sqlite3_column_type(s, i) == SQLITE_NULL
+                ? sql_param{}
+                : sql_param{column_text(s, i, scales[static_cast<std::size_t>(i)])};
       row(values);
     }
   }

@@ -20,6 +20,14 @@ sql_column column_for(const copybook::record_layout& layout, std::int32_t index,
 /// hash, so two long names that share a prefix stay apart, deterministically.
 std::string limit_identifier(std::string name);
 
+/// Whether SQLite keeps this column's decimals as numbers (NUMERIC(p,s): REAL or INTEGER),
+/// so that they sort and compare as numbers. Only up to 15 digits: every decimal of at most
+/// 15 significant digits survives the trip through a double exactly (DBL_DIG), so the text
+/// at the column's scale comes back byte for byte. Wider decimals stay exact TEXT.
+inline bool sqlite_keeps_number(const sql_column& c) {
+  return c.kind == sql_kind::numeric && c.precision <= 15;
+}
+
 /// COBOL names compare without regard to case.
 bool same_cobol_name(std::string_view a, std::string_view b);
 

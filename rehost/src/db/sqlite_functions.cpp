@@ -1,12 +1,15 @@
 // The reconciliation's aggregates for SQLite, so that it re-reads a table's totals with one
 // statement inside SQLite instead of handing every value to the client:
 // - mfb_exact_sum(value, scale, column name, record number) sums decimal texts exactly, as 128-bit integers at the
-//   column's scale (SQLite keeps our decimals as TEXT; its own SUM would go through REAL);
+//   column's scale (SQLite keeps our decimals as numbers of at most 15 digits, or as TEXT
+//   when wider; its own SUM would go through REAL);
 // - mfb_key_hash(part, ...) adds up the key hashes (key_hash.hpp), as PostgreSQL's SUM of
 //   hashtextextended does.
 // And one scalar: mfb_real(text), the double a decimal text stands for, correctly rounded
 // (std::from_chars). SQLite's own text-to-REAL conversion is not: with 3.40, 18 of 200,000
-// random doubles written in their shortest text came back one ulp off.
+// random doubles written in their shortest text came back one ulp off. (For our decimals
+// of at most 15 digits one ulp is far below half a unit of the last digit, so their text
+// at the column's scale still comes back exactly.) And mfb_decimal_text(value, scale).
 
 #include <sqlite3.h>
 
@@ -31,6 +34,15 @@ struct exact_sum_state {
   bool any;
 };
 
+// The exact text of a stored decimal: a number (NUMERIC column) printed at the column's
+// scale, or the text itself (a TEXT column, or a value NUMERIC affinity left as text).
+std::string stored_decimal(sqlite3_value* v, int scale) {
+  const int type = sqlite3_value_type(v);
+  if (type == SQLITE_FLOAT || type == SQLITE_INTEGER) return decimal_text(sqlite3_value_double(v), scale);
+  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(v));
+  return std::string(text ? text : "", static_cast<std::size_t>(sqlite3_value_bytes(v)));
+}
+
 eb::int128_t load_sum(const exact_sum_state& s) {
   eb::int128_t v;
   std::memcpy(&v, s.unscaled, sizeof v);
@@ -45,8 +57,7 @@ void sum_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
   }
   s->scale = sqlite3_value_int(argv[1]);
   if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return;
-  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
-  std::string_view v(text, static_cast<std::size_t>(sqlite3_value_bytes(argv[0])));
+  const std::string v = stored_decimal(argv[0], s->scale);
   eb::decimal d, scaled;
   if (eb::parse_decimal(v, d) != eb::decode_status::ok ||
       eb::rescale(d, s->scale, scaled) != eb::decode_status::ok) {
@@ -105,7 +116,33 @@ void real_of_text(sqlite3_context* ctx, int, sqlite3_value** argv) {
   sqlite3_result_double(ctx, value);
 }
 
+// mfb_decimal_text(value, scale): NULL stays NULL.
+void decimal_text_of(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+  std::string text = stored_decimal(argv[0], sqlite3_value_int(argv[1]));
+  sqlite3_result_text(ctx, text.c_str(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+
 }  // namespace
+
+std::string decimal_text(double value, int scale) {
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, scale);
+  if (r.ec != std::errc{}) return std::to_string(value);  // beyond any decimal we store
+  std::string out(buf, r.ptr);
+  if (out.size() > 1 && out[0] == '-' && out.find_first_not_of("0.", 1) == std::string::npos)
+    out.erase(0, 1);  // -0.00: SQLite's numbers have no negative zero
+  return out;
+}
+
+int declared_scale(const char* decltype_text) {
+  if (decltype_text == nullptr || std::strncmp(decltype_text, "NUMERIC(", 8) != 0) return -1;
+  const char* comma = std::strchr(decltype_text, ',');
+  int scale = -1;
+  if (comma == nullptr) return -1;
+  auto r = std::from_chars(comma + 1, comma + std::strlen(comma), scale);
+  return r.ec == std::errc{} && *r.ptr == ')' && scale >= 0 ? scale : -1;
+}
 
 void register_sqlite_functions(sqlite3* db) {
   sqlite3_create_function_v2(db, "mfb_exact_sum", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
@@ -114,6 +151,8 @@ void register_sqlite_functions(sqlite3* db) {
                              nullptr, nullptr, key_hash_step, key_hash_finish, nullptr);
   sqlite3_create_function_v2(db, "mfb_real", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                              real_of_text, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "mfb_decimal_text", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                             nullptr, decimal_text_of, nullptr, nullptr, nullptr);
 }
 
 }  // namespace mfb::rehost::detail

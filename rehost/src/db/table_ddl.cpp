@@ -1,6 +1,8 @@
 // CREATE TABLE text for a table map, in PostgreSQL or SQLite spelling. SQLite has no exact
-// decimal type, so NUMERIC columns are TEXT there (exact text, never REAL); it has no
-// COMMENT ON either, so comments become SQL comments inside the CREATE TABLE.
+// decimal type: decimals of up to 15 digits are NUMERIC(p,s) there (NUMERIC affinity: the
+// value is kept as a number, exact at that width, and sorts and compares as one; readers
+// print it at the declared scale), wider ones exact TEXT (sql_column_type.hpp). SQLite has
+// no COMMENT ON either, so comments become SQL comments inside the CREATE TABLE.
 
 #include <string>
 
@@ -40,8 +42,9 @@ std::string sql_type(const sql_column& c, sql_dialect dialect) {
     case sql_kind::integer: return pg ? "INTEGER" : "INTEGER";
     case sql_kind::bigint: return pg ? "BIGINT" : "INTEGER";
     case sql_kind::numeric:
-      return pg ? "NUMERIC(" + std::to_string(c.precision) + "," + std::to_string(c.scale) + ")"
-                : "TEXT";
+      return pg || detail::sqlite_keeps_number(c)
+                 ? "NUMERIC(" + std::to_string(c.precision) + "," + std::to_string(c.scale) + ")"
+                 : "TEXT";
     case sql_kind::float8: return pg ? "DOUBLE PRECISION" : "REAL";
     case sql_kind::text: return pg ? "VARCHAR(" + std::to_string(c.length) + ")" : "TEXT";
     case sql_kind::bytes: return pg ? "BYTEA" : "BLOB";
@@ -68,7 +71,8 @@ std::string column_list(const sql_table& t, const std::vector<std::size_t>& whic
 
 std::string check_text(const sql_column& c, sql_dialect dialect) {
   if (c.check.empty()) return {};
-  if (dialect == sql_dialect::sqlite && c.kind == sql_kind::numeric) return {};  // TEXT there
+  if (dialect == sql_dialect::sqlite && c.kind == sql_kind::numeric && !detail::sqlite_keeps_number(c))
+    return {};  // TEXT there: no numeric comparison
   std::string expr = c.check;
   const std::string marker = "{column}";
   for (std::size_t p; (p = expr.find(marker)) != std::string::npos;)

@@ -76,11 +76,12 @@ def main():
 
         def sqlite_change():
             con = sqlite3.connect(db)
-            # Decimals are TEXT in SQLite: write the changed value as exact text.
+            # SQLite keeps the decimal as a number (a float here): one cent more, written
+            # as exact text (SQLite turns it into the number).
             (no, bal), = con.execute("SELECT mfb_record_no, tp_balance FROM taxpayer "
                                      "ORDER BY mfb_record_no LIMIT 1").fetchall()
             con.execute("UPDATE taxpayer SET tp_balance = ? WHERE mfb_record_no = ?",
-                        (str(Decimal(bal) + Decimal("0.01")), no))
+                        (str(Decimal(str(bal)) + Decimal("0.01")), no))
             con.commit()
             con.close()
         run("sqlite", "sqlite:" + db, sqlite_change)

@@ -82,16 +82,17 @@ def main():
         open(ext_dat, "wb").write(extremes_record())
         tp_opts, tp_data = SAMPLES["taxpayer"]
 
-        # SQLite: exact decimals as TEXT (never REAL), integers INTEGER.
+        # SQLite: decimals of up to 15 digits NUMERIC(p,s) (numbers, exact at that width),
+        # wider ones TEXT (the extremes below), never REAL; integers INTEGER.
         p = mfb("ddl", "--copybook", cust, "--dialect", "sqlite")
         check(p.returncode == 0, f"sqlite ddl exit {p.returncode}")
         db = os.path.join(tmp, "d.db")
         sqlite(db, p.stdout)
         info = dict((r.split("|")[1], r.split("|")[2]) for r in
                     sqlite(db, "PRAGMA table_info(customer_rec)").splitlines())
-        check(info.get("balance") == "TEXT" and info.get("rate") == "TEXT"
+        check(info.get("balance") == "NUMERIC(9,2)" and info.get("rate") == "NUMERIC(4,4)"
               and info.get("cust_id") == "INTEGER" and "REAL" not in info.values(),
-              f"sqlite: decimals TEXT, integers INTEGER, no REAL: {info}")
+              f"sqlite: decimals NUMERIC(p,s), integers INTEGER, no REAL: {info}")
         p = mfb("load", "--copybook", ext_cpy, "--input", ext_dat, "--target", "sqlite:" + db,
                 "--no-progress")
         got = sqlite(db, "SELECT " + ", ".join(c for c, _ in EXTREMES_PG) + " FROM x_rec")

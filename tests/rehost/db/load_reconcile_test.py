@@ -55,7 +55,8 @@ def reconcile_cases(label, target, query, tmp):
     check(p.returncode == 3 and "paye_detail_rec" in p.stdout + p.stderr,
           f"{label}: DELETEd row -> exit {p.returncode}")
     if label == "sqlite":
-        # SQLite keeps decimals as TEXT: a text that is no decimal is an error, never a 0.
+        # A text that is no decimal (SQLite keeps it as TEXT even in a NUMERIC column) is
+        # an error, never a 0.
         query("UPDATE paye_detail_rec SET pd_gross_pay = '12x.00' WHERE mfb_record_no = 6")
         p = mfb("reconcile", "--target", target, "--dataset", "paye")
         check(p.returncode == 4 and "table.column paye_detail_rec.pd_gross_pay, record 6: "
