@@ -2,6 +2,7 @@
 // Constructors of the two targets, kept apart so each file includes only its own client
 // library headers.
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -22,6 +23,8 @@ void register_sqlite_functions(sqlite3* db);
 /// A decimal SQLite keeps as a number (a NUMERIC(p,s) column of at most 15 digits, see
 /// sql_column_type.hpp) as its exact text at `scale`: "1234.50" for 1234.5 at scale 2.
 std::string decimal_text(double value, int scale);
+/// The same for a decimal SQLite keeps as an INTEGER (it has no fraction): "1234.00".
+std::string integer_text(std::int64_t value, int scale);
 /// The scale of a column SQLite declares NUMERIC(p,s), or -1 for any other declared type.
 int declared_scale(const char* decltype_text);
 /// The SQLSTATE of an SQLite extended result code (the table at db_error).

@@ -54,8 +54,8 @@ std::string column_text(sqlite3_stmt* s, int i, int scale) {
   const int type = sqlite3_column_type(s, i);
   if (type == SQLITE_BLOB)  // an item kept as its bytes: hex, as decoded
     return ebcdic::hex_of(sqlite3_column_blob(s, i), static_cast<std::size_t>(sqlite3_column_bytes(s, i)));
-  if (scale >= 0 && (type == SQLITE_FLOAT || type == SQLITE_INTEGER))
-    return decimal_text(sqlite3_column_double(s, i), scale);
+  if (scale >= 0 && type == SQLITE_INTEGER) return integer_text(sqlite3_column_int64(s, i), scale);
+  if (scale >= 0 && type == SQLITE_FLOAT) return decimal_text(sqlite3_column_double(s, i), scale);
   if (type == SQLITE_FLOAT) {
     char buf[32];
     auto r = std::to_chars(buf, buf + sizeof buf, sqlite3_column_double(s, i));

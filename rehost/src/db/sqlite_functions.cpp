@@ -36,9 +36,11 @@ struct exact_sum_state {
 
 // The exact text of a stored decimal: a number (NUMERIC column) printed at the column's
 // scale, or the text itself (a TEXT column, or a value NUMERIC affinity left as text).
+// Integers (also 18-digit ones of INTEGER columns) are printed from their 64 bits.
 std::string stored_decimal(sqlite3_value* v, int scale) {
   const int type = sqlite3_value_type(v);
-  if (type == SQLITE_FLOAT || type == SQLITE_INTEGER) return decimal_text(sqlite3_value_double(v), scale);
+  if (type == SQLITE_INTEGER) return integer_text(sqlite3_value_int64(v), scale);
+  if (type == SQLITE_FLOAT) return decimal_text(sqlite3_value_double(v), scale);
   const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(v));
   return std::string(text ? text : "", static_cast<std::size_t>(sqlite3_value_bytes(v)));
 }
@@ -124,6 +126,12 @@ void decimal_text_of(sqlite3_context* ctx, int, sqlite3_value** argv) {
 }
 
 }  // namespace
+
+std::string integer_text(std::int64_t value, int scale) {
+  std::string out = std::to_string(value);
+  if (scale > 0) out += "." + std::string(static_cast<std::size_t>(scale), '0');
+  return out;
+}
 
 std::string decimal_text(double value, int scale) {
   char buf[64];
