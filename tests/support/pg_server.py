@@ -117,6 +117,52 @@ class server:
         return f"postgresql://{self.user}@localhost:{self.port}/{name}?host={self.socket_dir}"
 
 
+def server_options(base, settings=()):
+    """The server's options: socket in `base`, TCP on 127.0.0.1 only, durability off (a
+    throwaway server), then `settings` ("-c name=value")."""
+    return [f"-k {base}", "-c listen_addresses=127.0.0.1", "-c fsync=off",
+            "-c synchronous_commit=off", "-c full_page_writes=off"] + list(settings)
+
+
+def init_cluster(base, user, db_user):
+    """initdb a fresh cluster into base/data (trust auth, superuser db_user, UTF8, C
+    locale); `user` (or None) runs the server. Returns the data folder."""
+    data = os.path.join(base, "data")
+    if user is not None:
+        os.chmod(base, 0o755)
+        shutil.chown(base, user)
+    r = subprocess.run(_as_user(user, [_tool("initdb"), "-D", data, "-A", "trust", "-U",
+                                       db_user, "-E", "UTF8", "--locale=C", "--no-sync"]),
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError("initdb failed:\n" + r.stdout + r.stderr)
+    return data
+
+
+def start_on_free_port(user, data, log, opts):
+    """Start the server on a free port of 127.0.0.1; returns the port."""
+    for _attempt in range(3):  # another process may grab the free port meanwhile
+        port = _free_port()
+        r = subprocess.run(_as_user(user, [_tool("pg_ctl"), "-D", data, "-w", "-t", "60",
+                                           "-l", log, "-o", " ".join(opts + [f"-p {port}"]),
+                                           "start"]), capture_output=True, text=True)
+        if r.returncode == 0:
+            return port
+    raise RuntimeError("pg_ctl start failed:\n" + r.stdout + r.stderr +
+                       (open(log).read() if os.path.exists(log) else ""))
+
+
+def create_database(base, port, db_user, dbname):
+    subprocess.run([_tool("createdb"), "-h", base, "-p", str(port), "-U", db_user, dbname],
+                   check=True, capture_output=True)
+
+
+def stop(user, data, mode="immediate"):
+    """pg_ctl stop; returns the CompletedProcess (not checked: the server may be gone)."""
+    return subprocess.run(_as_user(user, [_tool("pg_ctl"), "-D", data, "-m", mode, "-w",
+                                          "stop"]), capture_output=True, text=True)
+
+
 @contextlib.contextmanager
 def pg_server(dbname="mfb", settings=()):
     """Start a throwaway server; yield a `server`; stop it and remove its files on exit."""
@@ -132,36 +178,17 @@ def pg_server(dbname="mfb", settings=()):
     db_user = user or pwd.getpwuid(os.geteuid()).pw_name
     started = False
     try:
-        if user is not None:
-            os.chmod(base, 0o755)
-            shutil.chown(base, user)
         log = os.path.join(base, "log")
-        r = subprocess.run(_as_user(user, [_tool("initdb"), "-D", data, "-A", "trust", "-U",
-                                           db_user, "-E", "UTF8", "--locale=C", "--no-sync"]),
-                           capture_output=True, text=True)
-        if r.returncode != 0:
-            raise RuntimeError("initdb failed:\n" + r.stdout + r.stderr)
-        opts = [f"-k {base}", "-c listen_addresses=127.0.0.1", "-c fsync=off",
-                "-c synchronous_commit=off", "-c full_page_writes=off"] + list(settings)
-        for _attempt in range(3):  # another process may grab the free port meanwhile
-            port = _free_port()
-            r = subprocess.run(_as_user(user, [_tool("pg_ctl"), "-D", data, "-w", "-t", "60",
-                                               "-l", log, "-o", " ".join(opts + [f"-p {port}"]),
-                                               "start"]), capture_output=True, text=True)
-            if r.returncode == 0:
-                started = True
-                break
-        if not started:
-            raise RuntimeError("pg_ctl start failed:\n" + r.stdout + r.stderr +
-                               (open(log).read() if os.path.exists(log) else ""))
-        subprocess.run([_tool("createdb"), "-h", base, "-p", str(port), "-U", db_user, dbname],
-                       check=True, capture_output=True)
+        init_cluster(base, user, db_user)
+        opts = server_options(base, settings)
+        port = start_on_free_port(user, data, log, opts)
+        started = True
+        create_database(base, port, db_user, dbname)
         srv = server(base, port, db_user, dbname)
         srv._user, srv._data, srv._log = user, data, log
         srv._opts = " ".join(opts + [f"-p {port}"])
         yield srv
     finally:
         if started:
-            subprocess.run(_as_user(user, [_tool("pg_ctl"), "-D", data, "-m", "immediate",
-                                           "-w", "stop"]), capture_output=True)
+            stop(user, data)
         shutil.rmtree(base, ignore_errors=True)
