@@ -128,7 +128,11 @@ dataset_ref dataset_routes::find(db_pool::lease& db, const std::string& name, ht
       return {};
     }
   }
-  problem = make_problem(404, "no dataset named " + shorten(name));
+  if (auto file = multi_record(name))  // its records live under its record types' paths
+    problem = make_problem(404, shorten(name) + " holds several record types: use " +
+                                    record_type_paths(*file));
+  else
+    problem = make_problem(404, "no dataset named " + shorten(name));
   return {};
 }
 
@@ -162,7 +166,10 @@ http_response dataset_routes::describe(request_context& ctx) {
   auto db = pool_.acquire();
   http_response problem;
   auto ref = find(db, ctx.params["ds"], problem);
-  if (!ref) return problem;
+  if (!ref) {
+    if (auto file = multi_record(ctx.params["ds"])) return describe_file(*file);
+    return problem;
+  }
   const auto& spec = ref.ds->spec();
   auto key = key_of(*ref.ds, ref.type);
   const auto& l = ref.ds->json_plans()[ref.type].layout();
@@ -174,7 +181,7 @@ http_response dataset_routes::describe(request_context& ctx) {
   records.push_back({{"name", l.name}, {"length", l.length}, {"schema", std::move(schema)}});
   const auto& src = spec.source;
   nlohmann::json j{{"name", ref.name}, {"codepage", src.codepage},     {"recfm", spec.recfm},
-                   {"lrecl", src.framing.lrecl}, {"key", key.names}, {"records", records}};
+                   {"lrecl", lrecl_of(*ref.ds)}, {"key", key.names}, {"records", records}};
   if (ref.name != spec.name) j["loaded_as"] = spec.name;  // one record type of a multi-record file
   if (const auto& parent = ref.ds->maps()[ref.type].main().parent_table; !parent.empty())
     j["parent"] = parent;

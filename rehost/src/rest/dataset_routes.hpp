@@ -60,6 +60,13 @@ class db_pool {
   std::vector<std::unique_ptr<rehost::database>> idle_;
 };
 
+/// The LRECL a dataset is read with, as z/OS counts it: F/FB the record length (given, or
+/// the longest record), V/VB/VS/VBS the longest record plus its 4-byte RDW, other framings
+/// the longest record.
+std::size_t lrecl_of(const rehost::dataset& ds);
+/// The record types' paths of a multi-record dataset, "/v1/datasets/a, /v1/datasets/b".
+std::string record_type_paths(const rehost::dataset& ds);
+
 class dataset_routes {
  public:
   /// `log` (thread-safe) hears of catalog entries that do not open.
@@ -90,6 +97,11 @@ class dataset_routes {
   dataset_ref find(db_pool::lease& db, const std::string& name, http_response& problem);
   /// Re-read the catalog's names into index_ (datasets already open are kept).
   void refresh(db_pool::lease& db);
+  /// The open dataset loaded as `name` when it has several record types (each one served
+  /// under its main table's name), else nullptr. Defined in dataset_describe.cpp.
+  std::shared_ptr<const rehost::dataset> multi_record(const std::string& name);
+  /// GET /v1/datasets/{ds} for such a dataset: its framing and its record types' paths.
+  http_response describe_file(const rehost::dataset& ds);
 
   std::string target_;
   db_pool pool_;

@@ -185,8 +185,22 @@ json dataset_paths() {
                  {"recfm", {{"type", "string"}}},
                  {"lrecl", {{"type", "integer"}}},
                  {"key", {{"type", "array"}, {"items", {{"type", "string"}}}}},
-                 {"records", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}};
-  json responses = with_errors({{"200", json_response("Layout and JSON Schema of each record type", info)}}, false);
+                 {"records", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+                 {"loaded_as", {{"type", "string"}}},
+                 {"parent", {{"type", "string"}}},
+                 {"record_types",
+                  {{"type", "array"},
+                   {"description", "Only for the name a multi-record file was loaded as: its "
+                                   "record types, each a dataset of its own"},
+                   {"items", {{"type", "object"},
+                              {"properties", {{"name", {{"type", "string"}}},
+                                              {"length", {{"type", "integer"}}},
+                                              {"dataset", {{"type", "string"}}},
+                                              {"href", {{"type", "string"}}}}}}}}}}}};
+  info["properties"]["lrecl"]["description"] =
+      "As z/OS counts it: F/FB the record length, V/VB/VS/VBS the longest record plus its RDW";
+  json responses = with_errors({{"200", json_response("Layout and JSON Schema of each record type, "
+                                                      "or a multi-record file's record types", info)}}, false);
   responses["404"] = problem_response("No such dataset");
   paths["/v1/datasets/{ds}"]["get"] = {
       {"summary", "A dataset's layout and JSON Schema"}, {"operationId", "describeDataset"},
