@@ -5,6 +5,7 @@
 #include "mfb/rehost/jobs/job_vars.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 
 namespace mfb::rehost {
 
@@ -13,6 +14,18 @@ namespace {
 bool name_char(char c, bool first) {
   bool alpha = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
   return alpha || (!first && c >= '0' && c <= '9');
+}
+
+// A vars: entry that is an absolute path with "." or ".." in it (${JOB_DIR}/../out) is
+// written without them, so that logs and messages name the folder plainly. Lexically: the
+// job folder is an absolute path already, and a job names its folders beside it.
+std::string plain_path(std::string value) {
+  if (value.empty() || value[0] != '/' ||
+      (value.find("/..") == std::string::npos && value.find("/./") == std::string::npos))
+    return value;
+  std::string out = std::filesystem::path(value).lexically_normal().string();
+  while (out.size() > 1 && out.back() == '/') out.pop_back();
+  return out;
 }
 
 std::string where_of(const std::string& file, const job_text& t) {
@@ -54,8 +67,8 @@ mfb::result<std::string> job_variables::value(const std::string& name, const job
       auto expanded = expand(text);
       resolving_.erase(name);
       if (!expanded) return expanded;
-      resolved_vars_[name] = *expanded;
-      v = *expanded;
+      resolved_vars_[name] = plain_path(*expanded);
+      v = resolved_vars_[name];
       break;
     }
   }
