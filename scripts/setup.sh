@@ -66,9 +66,7 @@ fi
 BUILD_TYPE="${MFB_BUILD_TYPE:-RelWithDebInfo}"
 JOBS="${MFB_JOBS:-2}"
 echo "setup: configuring build/ ($BUILD_TYPE)"
-# Precompiled headers (cmake/mfb_pch.cmake) halve a first build; MFB_PCH=OFF for ccache.
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DMFB_PCH="${MFB_PCH:-ON}" \
-  ${MFB_CMAKE_ARGS:-} >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" ${MFB_CMAKE_ARGS:-} >/dev/null
 targets=("$@")
 if ((${#targets[@]})); then
   echo "setup: building ${targets[*]} with $JOBS jobs (ninja counts [done/total] steps)"
