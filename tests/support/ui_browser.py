@@ -97,6 +97,16 @@ class Browser:
     def console_errors(self):
         return [e["message"] for e in self.driver.get_log("browser") if e.get("level") == "SEVERE"]
 
+    def enter_key(self, url, key):
+        """Open /ui/, which must ask for a key first, and give it `key`."""
+        self.driver.get(url + "/ui/")
+        self.wait(lambda: self.find("#key-form").is_displayed(), "the key form")
+        self.shot("key-prompt")
+        self.find("#key-input").send_keys(key)
+        self.driver.execute_script("delete document.body.dataset.ready")
+        self.find("#key-form button").click()
+        self.ready()
+
     def field_rows(self):
         """The record view's visible field rows: {path: (offset, length, value or reason, bad)}."""
         rows = {}
@@ -105,3 +115,23 @@ class Browser:
             rows[cells[0].text] = (int(cells[1].text), int(cells[2].text), cells[5].text,
                                    "bad" in tr.get_attribute("class").split())
         return rows
+
+
+def browse(build, name, tmp, db, key, scopes, pages, before=None):
+    """Serve sqlite `db` with one key, call before(server) if given, then pages(browser, url)
+    in one chromium session after the key was entered; fail on any browser console error."""
+    from serve_support import Server, check, write_config
+    cfg = os.path.join(tmp, "keys.yaml")
+    write_config(cfg, {"inspector": (key, scopes)})
+    server = Server(["--config", cfg, "--target", "sqlite:" + db])
+    try:
+        if before:
+            before(server)
+        url = "http://127.0.0.1:%d" % server.port
+        with Browser(build, name) as b:
+            b.enter_key(url, key)
+            pages(b, url)
+            errors = b.console_errors()
+            check(not errors, "no console errors (CSP refusals included): %s" % errors)
+    finally:
+        server.stop()

@@ -20,13 +20,29 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "support"))
 
-from serve_support import MFB, Server, check, finish, require_mfb, write_config  # noqa: E402
-from ui_browser import Browser  # noqa: E402
+from serve_support import MFB, check, finish, require_mfb  # noqa: E402
+from ui_browser import browse  # noqa: E402
 
 KEY = "xss-key"
+TMP = []  # the test's scratch folder
 COPYBOOK = "       01  NOTE-REC.\n           05  NOTE-ID    PIC 9(4).\n           05  NOTE-TEXT  PIC X(60).\n"
 HOSTILE = ["<script>window.__xss = 1</script>", '"><img src=x onerror="window.__xss=2">',
            "</pre><svg onload=window.__xss=3>&amp;"]
+
+
+def check_html_page(b, tmp):
+    """`mfbridge inspect --html` of the same file, opened from disk in the same browser."""
+    page = os.path.join(tmp, "notes.html")
+    p = subprocess.run([MFB, "inspect", "--copybook", os.path.join(tmp, "NOTES.cpy"), "--input",
+                        os.path.join(tmp, "NOTES.DAT"), "--html", page], capture_output=True, text=True)
+    check(p.returncode == 0, "inspect --html: %s" % p.stderr)
+    b.driver.get("file://" + page)
+    cells = b.wait(lambda: b.find_all("td.value"), "the page's values")
+    shown = [c.text[1:-1].rstrip() for c in cells if c.text.startswith('"')]
+    check(shown == HOSTILE, "inspect --html shows the hostile text as text: %s" % shown)
+    check(b.driver.execute_script("return window.__xss") is None and not b.find_all("img, svg, script"),
+          "inspect --html: nothing ran, nothing injected")
+    b.shot("inspect-html")
 
 
 def load(tmp):
@@ -64,12 +80,6 @@ def check_headers(server):
 
 
 def check_page(b, url, records):
-    b.driver.get(url + "/ui/")
-    b.wait(lambda: b.find("#key-form").is_displayed(), "the key form")
-    b.find("#key-input").send_keys(KEY)
-    b.driver.execute_script("delete document.body.dataset.ready")
-    b.find("#key-form button").click()
-    b.ready()
     for n, text in enumerate(HOSTILE, 1):
         b.go("%s/ui/#/record/notes?n=%d" % (url, n))
         rows = b.field_rows()
@@ -87,23 +97,16 @@ def check_page(b, url, records):
     check(b.text("#by-key-hex") == records[1].hex(" ").upper(), "record by key: the EBCDIC bytes written")
     check(b.driver.execute_script("return window.__xss") is None and not b.find_all("main img"), "record by key: nothing ran")
     b.shot("by-key")
+    check_html_page(b, TMP[0])
 
 
 def main():
     require_mfb()
     with tempfile.TemporaryDirectory(prefix="mfb-ui-xss-") as tmp:
+        TMP.append(tmp)
         db, records = load(tmp)
-        cfg = os.path.join(tmp, "keys.yaml")
-        write_config(cfg, {"reader": (KEY, ["read:notes"])})
-        server = Server(["--config", cfg, "--target", "sqlite:" + db])
-        try:
-            check_headers(server)
-            with Browser(sys.argv[1] if len(sys.argv) > 1 else "build", "xss") as b:
-                check_page(b, "http://127.0.0.1:%d" % server.port, records)
-                errors = b.console_errors()
-                check(not errors, "no console errors: %s" % errors)
-        finally:
-            server.stop()
+        browse(sys.argv[1] if len(sys.argv) > 1 else "build", "xss", tmp, db, KEY, ["read:notes"],
+               lambda b, url: check_page(b, url, records), before=check_headers)
     finish()
 
 
