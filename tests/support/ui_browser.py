@@ -25,7 +25,7 @@ __all__ = ["Browser", "By", "Select"]
 class Browser:
     """A headless chromium session; use as a context manager."""
 
-    def __init__(self, build, name):
+    def __init__(self, build, name, size="1280,900"):
         self.artefacts = os.path.join(os.path.abspath(build), "test-artifacts", "ui", name)
         os.makedirs(self.artefacts, exist_ok=True)
         self.profile = tempfile.mkdtemp(prefix="mfb-chromium-")
@@ -33,7 +33,7 @@ class Browser:
         opts.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
         # Root on a CI machine: no sandbox; a fresh profile; no GPU, no first-run chatter.
         for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--user-data-dir=" + self.profile, "--window-size=1280,900",
+                    "--user-data-dir=" + self.profile, "--window-size=" + size,
                     "--no-first-run", "--disable-extensions", "--force-device-scale-factor=1"):
             opts.add_argument(arg)
         opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})

@@ -120,7 +120,8 @@ def check_bad_record(b, o):
     rows = b.field_rows()
     bad = rows.get("TAXPAYER-MASTER.TP-YEARLY-FIGURES.TP-INCOME(2)")
     check(bad is not None and bad[3] and "sign" in bad[2], "TP-INCOME(2) marked bad with the reason: %s" % (bad,))
-    check(len(b.find_all("#hex .byte.bad")) == 7, "the spoilt field's 7 bytes marked in the hex")
+    marked = " ".join(s.text for s in b.find_all("#hex .byte.bad")).split()
+    check(" ".join(marked) == o["spoilt"], "the spoilt field's 7 bytes, and only they, marked in the hex: %s" % marked)
     ref, rest = o["check"]
     status, rest = rest.split(" ", 1)
     surname, addr, tail = rest.split("|")

@@ -41,15 +41,20 @@ const recordPage = {
     visible.forEach((f, i) => {
       for (let b = f.offset; b < Math.min(f.offset + f.length, bytes.length); b++) owner[b] = i;
     });
+    // One span per run of a field's bytes on a line (not one per byte): a 32 KB record
+    // stays a few thousand elements.
     const lines = [];
     for (let at = 0; at < bytes.length; at += 16) {
-      const cells = [];
-      for (let b = at; b < Math.min(at + 16, bytes.length); b++) {
+      const runs = [];
+      for (let b = at; b < Math.min(at + 16, bytes.length);) {
+        let e = b;
+        while (e < Math.min(at + 16, bytes.length) && owner[e] === owner[b]) e++;
         const f = owner[b] >= 0 ? visible[owner[b]] : null;
         const cls = 'byte' + (f ? ' c' + (owner[b] % 6) : ' none') + (f && f.error ? ' bad' : '');
-        cells.push(ui.el('span', { class: cls, 'data-field': owner[b], title: f ? f.path : 'no field' }, bytes[b]));
+        runs.push(ui.el('span', { class: cls, title: f ? f.path : 'no field' }, bytes.slice(b, e).join(' ')), ' ');
+        b = e;
       }
-      lines.push(ui.el('div', { class: 'hexline' }, ui.el('span', { class: 'addr' }, at.toString(16).padStart(6, '0')), cells));
+      lines.push(ui.el('div', { class: 'hexline' }, ui.el('span', { class: 'addr' }, at.toString(16).padStart(6, '0')), runs));
     }
     return ui.el('div', { id: 'hex', class: 'hex mono' }, lines);
   },
