@@ -84,11 +84,8 @@ def main():
         browse(BUILD, "bench", tmp, db, "bench-key", ["read:*"], measure)
         if shot:
             from ui_browser import Browser  # the screenshot wants a small window of its own
-            from serve_support import Server, write_config
-            cfg = os.path.join(tmp, "shot.yaml")
-            write_config(cfg, {"shot": ("shot-key", ["read:*"])})
-            server = Server(["--config", cfg, "--target", "sqlite:" + db])
-            try:
+            from serve_support import serving
+            with serving(tmp, db, {"shot": ("shot-key", ["read:*"])}) as server:
                 with Browser(BUILD, "readme", size="800,640") as b:
                     url = "http://127.0.0.1:%d" % server.port
                     b.enter_key(url, "shot-key")
@@ -96,8 +93,6 @@ def main():
                     b.driver.execute_script("document.getElementById('hex').scrollIntoView()")
                     b.driver.save_screenshot(os.path.abspath(shot))
                     print("wrote", shot)
-            finally:
-                server.stop()
 
 
 if __name__ == "__main__":

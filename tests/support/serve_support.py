@@ -2,6 +2,7 @@
 loopback port (--listen 127.0.0.1:0, the port read back from its 'listening on' line),
 make real HTTP requests, and collect failures."""
 
+import contextlib
 import hashlib
 import http.client
 import json
@@ -169,3 +170,15 @@ def wait_until(pred, timeout=10):
             return True
         time.sleep(0.05)
     return False
+
+
+@contextlib.contextmanager
+def serving(tmp, db, keys):
+    """A Server over SQLite file `db` with API keys {name: (key, [scopes])}; stopped after."""
+    cfg = os.path.join(tmp, "serve-keys.yaml")
+    write_config(cfg, keys)
+    server = Server(["--config", cfg, "--target", "sqlite:" + db])
+    try:
+        yield server
+    finally:
+        server.stop()

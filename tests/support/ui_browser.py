@@ -120,11 +120,8 @@ class Browser:
 def browse(build, name, tmp, db, key, scopes, pages, before=None):
     """Serve sqlite `db` with one key, call before(server) if given, then pages(browser, url)
     in one chromium session after the key was entered; fail on any browser console error."""
-    from serve_support import Server, check, write_config
-    cfg = os.path.join(tmp, "keys.yaml")
-    write_config(cfg, {"inspector": (key, scopes)})
-    server = Server(["--config", cfg, "--target", "sqlite:" + db])
-    try:
+    from serve_support import check, serving
+    with serving(tmp, db, {"inspector": (key, scopes)}) as server:
         if before:
             before(server)
         url = "http://127.0.0.1:%d" % server.port
@@ -133,5 +130,3 @@ def browse(build, name, tmp, db, key, scopes, pages, before=None):
             pages(b, url)
             errors = b.console_errors()
             check(not errors, "no console errors (CSP refusals included): %s" % errors)
-    finally:
-        server.stop()

@@ -17,7 +17,7 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "support"))
 
-from serve_support import MFB, Server, check, check_problem, finish, require_mfb, write_config  # noqa: E402
+from serve_support import MFB, check, check_problem, finish, require_mfb, serving  # noqa: E402
 
 COPYBOOK = "       01  ITEM-REC.\n           05  ITEM-ID    PIC 9(4).\n           05  ITEM-NAME  PIC X(12).\n"
 KEYS = {"all": ("all-key", ["read:*"]), "one": ("one-key", ["read:other"])}
@@ -97,14 +97,9 @@ def main():
     require_mfb()
     with tempfile.TemporaryDirectory(prefix="mfb-inspector-api-") as tmp:
         data, db, recs = build(tmp)
-        cfg = os.path.join(tmp, "keys.yaml")
-        write_config(cfg, KEYS)
-        server = Server(["--config", cfg, "--target", "sqlite:" + db])
-        try:
+        with serving(tmp, db, KEYS) as server:
             check_answers(server, recs)
             check_refusals(server, data)
-        finally:
-            server.stop()
     finish()
 
 
