@@ -133,8 +133,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="mfb-inspect-html-") as tmp:
         check_council_tax(tmp)
         check_hostile(tmp)
-    finish()
+    return finish()
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -100,8 +100,8 @@ def main():
         with serving(tmp, db, KEYS) as server:
             check_answers(server, recs)
             check_refusals(server, data)
-    finish()
+    return finish()
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

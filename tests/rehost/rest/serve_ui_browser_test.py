@@ -214,8 +214,8 @@ def main():
             check_layout(b, url, tmp)
             check_runs(b, url)
         browse(sys.argv[1] if len(sys.argv) > 1 else "build", "browser", tmp, o["db"], KEY, ["read:*"], pages)
-    finish()
+    return finish()
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

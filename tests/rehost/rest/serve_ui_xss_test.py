@@ -107,8 +107,8 @@ def main():
         db, records = load(tmp)
         browse(sys.argv[1] if len(sys.argv) > 1 else "build", "xss", tmp, db, KEY, ["read:notes"],
                lambda b, url: check_page(b, url, records), before=check_headers)
-    finish()
+    return finish()
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())
