@@ -173,11 +173,13 @@ def wait_until(pred, timeout=10):
 
 
 @contextlib.contextmanager
-def serving(tmp, db, keys):
-    """A Server over SQLite file `db` with API keys {name: (key, [scopes])}; stopped after."""
+def serving(tmp, target, keys):
+    """A Server over `target` (sqlite:FILE, postgresql://..., or a plain SQLite file name)
+    with API keys {name: (key, [scopes])}; stopped after."""
     cfg = os.path.join(tmp, "serve-keys.yaml")
     write_config(cfg, keys)
-    server = Server(["--config", cfg, "--target", "sqlite:" + db])
+    target = target if ":" in target else "sqlite:" + target
+    server = Server(["--config", cfg, "--target", target])
     try:
         yield server
     finally:

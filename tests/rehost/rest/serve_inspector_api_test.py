@@ -3,7 +3,7 @@
 malformed or conflicting query is a 400 problem, a record past the end or no bad record is a
 404, a key without the scope is a 403, the input file changed or removed since the load is a
 409 (never bytes of another file shown as the load's), and a reject's bytes and reason come
-from the load's reject log. Values: a small file written here with Python's cp037 codec,
+from the load's reject log. Against SQLite and a throwaway PostgreSQL server. Values: a small file written here with Python's cp037 codec,
 one record with a zoned byte spoilt (0xC1 'A' in a PIC 9 field).
 
 Usage: serve_inspector_api_test.py BUILD_DIR  (run from the repository root)
@@ -17,22 +17,22 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "support"))
 
-from serve_support import MFB, check, check_problem, finish, require_mfb, serving  # noqa: E402
+from serve_support import MFB, check, check_problem, finish, for_each_target, require_mfb, serving  # noqa: E402
 
 COPYBOOK = "       01  ITEM-REC.\n           05  ITEM-ID    PIC 9(4).\n           05  ITEM-NAME  PIC X(12).\n"
 KEYS = {"all": ("all-key", ["read:*"]), "one": ("one-key", ["read:other"])}
 
 
-def build(tmp):
-    cpy, data, db = (os.path.join(tmp, n) for n in ("ITEMS.cpy", "ITEMS.DAT", "items.db"))
+def build(tmp, target):
+    cpy, data = (os.path.join(tmp, n) for n in ("ITEMS.cpy", "ITEMS.DAT"))
     open(cpy, "w").write(COPYBOOK)
     recs = [("%04d" % i + ("ITEM %d" % i).ljust(12)).encode("cp037") for i in range(1, 6)]
     recs[3] = b"\xf0\xf0\xc1\xf4" + recs[3][4:]  # record 4: ITEM-ID's third byte is 'A'
     open(data, "wb").write(b"".join(recs))
-    p = subprocess.run([MFB, "load", "--copybook", cpy, "--input", data, "--target", "sqlite:" + db, "--table", "items",
+    p = subprocess.run([MFB, "load", "--copybook", cpy, "--input", data, "--target", target, "--table", "items",
                         "--on-error", "reject", "--reject-file", os.path.join(tmp, "items.rej")], capture_output=True, text=True)
     assert p.returncode in (0, 2), p.stderr
-    return data, db, recs
+    return data, recs
 
 
 def get(server, path, who="all"):
@@ -57,7 +57,7 @@ def check_answers(server, recs):
     check(rej.get("rejected") == 1 and len(rej.get("rejects", [])) == 1 and rej["rejects"][0]["record"] == 4
           and rej["rejects"][0]["bytes"] == "F0 F0 C1 F4", "the reject log's one entry: %s" % rej)
     st = json.loads(get(server, "/v1/datasets/items/status")[2])
-    check(st.get("rows", {}).get("items") == 4 and st["last_load"]["records"] == 5 and st["reconciliation"]["ok"],
+    check(st.get("table") == "items" and st.get("rows", {}).get("items") == 4 and st["last_load"]["records"] == 5 and st["reconciliation"]["ok"],
           "status: 4 rows of 5 records, reconciled: %s" % st)
     lay = json.loads(get(server, "/v1/datasets/items/layout")[2])
     items = {f["path"]: (f["offset"], f["length"]) for f in lay["layout"]["records"][0]["fields"]}
@@ -96,10 +96,13 @@ def check_refusals(server, data):
 def main():
     require_mfb()
     with tempfile.TemporaryDirectory(prefix="mfb-inspector-api-") as tmp:
-        data, db, recs = build(tmp)
-        with serving(tmp, db, KEYS) as server:
-            check_answers(server, recs)
-            check_refusals(server, data)
+        def run(target, _sql):
+            print("--", target.split(":")[0])
+            data, recs = build(tmp, target)
+            with serving(tmp, target, KEYS) as server:
+                check_answers(server, recs)
+                check_refusals(server, data)
+        for_each_target(tmp, run)
     return finish()
 
 

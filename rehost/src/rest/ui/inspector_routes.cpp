@@ -91,7 +91,7 @@ http_response inspector_routes::status(request_context& ctx) {
     if (db->table_exists(t.name))
       if (auto q = db->query("SELECT count(*) FROM " + quote_ident(t.name)); !q.rows.empty())
         rows[t.name] = std::stoll(q.rows[0][0].value_or("0"));
-  nlohmann::json j{{"dataset", ref.name}, {"rows", rows}, {"last_load", nullptr}};
+  nlohmann::json j{{"dataset", ref.name}, {"table", map.main().name}, {"rows", rows}, {"last_load", nullptr}};
   auto cp = last_load_with_sources(*db, ref.ds->spec().name);
   if (cp) {
     j["last_load"] = {{"job", cp->job}, {"status", cp->status}, {"mode", cp->mode},

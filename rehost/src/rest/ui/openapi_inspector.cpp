@@ -68,7 +68,8 @@ json inspector_paths() {
       {in_path()}, object_with({{"dataset", {{"type", "string"}}}, {"layout", any}, {"listing", {{"type", "string"}}}}));
   paths["/v1/datasets/{ds}/status"]["get"] = read_operation(
       "datasetStatus", "Row counts, the last load's control totals and the reconciliation now", {in_path()},
-      object_with({{"rows", any}, {"last_load", any}, {"reconciliation", any}}));
+      object_with({{"table", {{"type", "string"}, {"description", "The main table, whose rows are the records"}}},
+                   {"rows", any}, {"last_load", any}, {"reconciliation", any}}));
   paths["/v1/datasets/{ds}/rejects"]["get"] = read_operation(
       "datasetRejects", "The last load's rejected records with their reasons",
       {in_path(), number_query("limit", "At most this many (up to 1000)", 1)},

@@ -10,8 +10,7 @@ const datasetsPage = {
     return r.ok ? 'matches' : 'MISMATCH';
   },
   mainRows(status) {
-    const counts = Object.entries(status.rows || {});
-    return counts.length ? counts[0][1] : 0;
+    return (status.rows || {})[status.table] || 0;
   },
 
   async renderList() {
