@@ -1,0 +1,36 @@
+// html_escape: the five characters HTML gives meaning to in text and quoted attributes
+// (HTML Living Standard, "escapingString") become references; every other byte, UTF-8
+// included, stays as it is.
+
+#include <gtest/gtest.h>
+
+#include "mfb/bridge/codec/inspect_html.hpp"
+
+namespace mfb::bridge {
+namespace {
+
+TEST(inspect_html, escapes_markup_characters) {
+  EXPECT_EQ(html_escape("<script>alert('x')</script>"), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+  EXPECT_EQ(html_escape("\"><img src=x onerror=a()>"), "&quot;&gt;&lt;img src=x onerror=a()&gt;");
+  EXPECT_EQ(html_escape("&amp;"), "&amp;amp;");
+  EXPECT_EQ(html_escape("£ caf\xc3\xa9 plain"), "£ caf\xc3\xa9 plain");
+  EXPECT_EQ(html_escape(""), "");
+}
+
+TEST(inspect_html, page_has_no_script_and_escapes_every_field) {
+  inspected_record r;
+  r.number = 1;
+  r.layout = "REC<1>";
+  r.bytes = {0x4c, 0x6e};
+  r.fields = {{"REC.A<b>", 0, 1, "PIC X", "4C", "\"<\"", ""}, {"REC.B", 1, 1, "PIC 9", "6E", "", "bad <byte>"}};
+  auto page = inspect_html({"IN<PUT>", "cp037", 0}, {r});
+  EXPECT_EQ(page.find("<script"), std::string::npos);
+  EXPECT_EQ(page.find("<b>"), std::string::npos);
+  EXPECT_EQ(page.find("<1>"), std::string::npos);
+  EXPECT_NE(page.find("REC.A&lt;b&gt;"), std::string::npos);
+  EXPECT_NE(page.find("bad &lt;byte&gt;"), std::string::npos);
+  EXPECT_NE(page.find("Content-Security-Policy\" content=\"default-src 'none'"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace mfb::bridge
