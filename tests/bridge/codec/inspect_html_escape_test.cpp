@@ -10,11 +10,13 @@ namespace mfb::bridge {
 namespace {
 
 TEST(inspect_html, escapes_markup_characters) {
-  EXPECT_EQ(html_escape("<script>alert('x')</script>"), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
-  EXPECT_EQ(html_escape("\"><img src=x onerror=a()>"), "&quot;&gt;&lt;img src=x onerror=a()&gt;");
-  EXPECT_EQ(html_escape("&amp;"), "&amp;amp;");
-  EXPECT_EQ(html_escape("£ caf\xc3\xa9 plain"), "£ caf\xc3\xa9 plain");
-  EXPECT_EQ(html_escape(""), "");
+  const char* const cases[][2] = {
+      {"<script>alert('x')</script>", "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"},
+      {"\"><img src=x onerror=a()>", "&quot;&gt;&lt;img src=x onerror=a()&gt;"},
+      {"&amp;", "&amp;amp;"},
+      {"\xc2\xa3 caf\xc3\xa9 plain", "\xc2\xa3 caf\xc3\xa9 plain"},
+      {"", ""}};
+  for (const auto& [text, escaped] : cases) EXPECT_EQ(html_escape(text), escaped) << text;
 }
 
 TEST(inspect_html, page_has_no_script_and_escapes_every_field) {
