@@ -3,8 +3,10 @@
 
 #include "rest/ui/inspector_routes.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
+#include <stdexcept>
 
 #include "db/load_checkpoint.hpp"
 #include "mfb/copybook/layout_printer.hpp"
