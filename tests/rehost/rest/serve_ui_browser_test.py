@@ -31,6 +31,7 @@ from ui_browser import Select, browse  # noqa: E402
 ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
 CTAX_CPY = os.path.join(ROOT, "samples", "council-tax", "CTAXACC.cpy")
 TAX_CPY = os.path.join(ROOT, "samples", "taxpayer", "TAXPAYER.cpy")
+ODO_CPY = os.path.join(ROOT, "tests", "data", "convert", "odo.cpy")
 KEY = "inspector-key"
 CTAX_SELECT = ["--select", "CT-PAYMENT-METHOD=D:CT-DIRECT-DEBIT", "--select", "CT-PAYMENT-METHOD=C:CT-CARD",
                "--select", "CT-PAYMENT-METHOD=S:CT-COUNTER"]
@@ -88,6 +89,9 @@ def setup(tmp):
                 "      copybook: %s\n      codepage: cp285\n      select: [%s]\n      table: council_tax\n"
                 "      mode: replace\n      input: %s\n" % (db, CTAX_CPY, ", ".join(CTAX_SELECT[1::2]), ctax_file))
     run(MFB, "run", job, "--state-dir", os.path.join(tmp, "state"))
+    empty = os.path.join(tmp, "EMPTY.DAT")  # the layout map needs a dataset, not records
+    open(empty, "wb").close()
+    run(MFB, "load", "--copybook", ODO_CPY, "--input", empty, "--target", "sqlite:" + db, "--table", "orders")
     ctax = open(ctax_file, "rb").read()
     return {"db": db, "ctax_log": ctax_log, "ctax": ctax, "bad_no": bad_no, "check": (check_no, check_line),
             "spoilt": data[spoil_at - income[1] + 1:spoil_at + 1].hex(" ").upper(), "tax_records": len(data) // tax["length"]}
@@ -173,10 +177,11 @@ def check_council_tax(b, url, o):
     b.shot("06-record-alternative")
 
 
-def check_layout(b, url, tmp):
-    layouts, err = gnucobol_layout(CTAX_CPY, [], tmp)
+def check_map(b, url, tmp, dataset, cpy):
+    """The layout map of `dataset` against GnuCOBOL's offsets and lengths; returns its rows."""
+    layouts, err = gnucobol_layout(cpy, [], tmp)
     oracle = layouts[0]["fields"]
-    b.go(url + "/ui/#/layout/council_tax_ct_card")
+    b.go(url + "/ui/#/layout/" + dataset)
     rows = b.find_all("#layout-table tbody tr")
     for tr in rows:
         path = tr.get_attribute("data-path")
@@ -184,12 +189,27 @@ def check_layout(b, url, tmp):
         if path in oracle:
             check((int(cells[2].text) - 1, int(cells[3].text)) == oracle[path],
                   "layout %s: start %s length %s, GnuCOBOL %s" % (path, cells[2].text, cells[3].text, oracle[path]))
-    check(len([r for r in rows if r.get_attribute("data-path") in oracle]) == len(oracle), "every GnuCOBOL item on the map")
+    check(len([r for r in rows if r.get_attribute("data-path") in oracle]) == len(oracle),
+          "%s: every GnuCOBOL item on the map" % dataset)
+    return {r.get_attribute("data-path"): r for r in rows}, layouts[0]
+
+
+def check_layout(b, url, tmp):
+    rows, oracle = check_map(b, url, tmp, "orders", ODO_CPY)
+    items = rows.get("ORDER-REC.ITEMS")
+    notes = items.find_elements("css selector", "td")[6].text if items else ""
+    check(notes == "OCCURS 0 TO %d DEPENDING ON ORDER-REC.ITEM-COUNT" % oracle["occurs"]["ORDER-REC.ITEMS"],
+          "the ODO table is marked with its bounds and object: %r" % notes)
+    check(items is not None and "odo" in items.find_element("css selector", ".bar").get_attribute("class"), "an ODO bar")
+    b.shot("07-layout-odo")
+    rows, _ = check_map(b, url, tmp, "council_tax_ct_card", CTAX_CPY)
+    alt = rows.get("CTAX-ACCOUNT.CT-CARD")
+    check(alt is not None and "REDEFINES CT-PAYMENT-DETAILS" in alt.text, "a REDEFINES alternative is marked")
     b.find("#layout-search").send_keys("CT-DD")
-    shown = [r.get_attribute("data-path").split(".")[-1] for r in rows if r.is_displayed()]
+    shown = [p.split(".")[-1] for p, r in rows.items() if r.is_displayed()]
     check(shown == ["CT-DD-SORT-CODE", "CT-DD-ACCOUNT", "CT-DD-DAY", "CT-DD-MANDATE-NO"], "search CT-DD: %s" % shown)
     check("CT-DD-MANDATE-NO" in b.text("#layout-listing"), "the listing is beside the map")
-    b.shot("07-layout-search")
+    b.shot("08-layout-search")
 
 
 def check_runs(b, url):
@@ -200,7 +220,7 @@ def check_runs(b, url):
     check(len(steps) == 1 and steps[0].get_attribute("data-step") == "ctax-again", "one bar for the step")
     check(steps and "400 records" in steps[0].get_attribute("title"), "the step's bar gives its 400 records")
     check(len(b.find_all("#throughput circle")) == 1, "throughput chart has the load step")
-    b.shot("08-runs")
+    b.shot("09-runs")
 
 
 def main():
