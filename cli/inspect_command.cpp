@@ -66,7 +66,10 @@ struct html_page {
       }
       if (target > 0 && !shown.empty()) break;
     }
-    if (const auto* e = reader.error()) return fail(exit_bad_data, e->to_string());
+    // Bad framing after some records: the page still shows them, and says where it stopped.
+    const auto* stopped = reader.error();
+    if (stopped != nullptr && (shown.empty() || target > 0)) return fail(exit_bad_data, stopped->to_string());
+    if (stopped != nullptr) info.stopped = stopped->to_string();
     if (shown.empty())
       return fail(exit_bad_data, target > 0 ? "the input has no record " + std::to_string(target) : "the input has no record");
     std::ofstream out(a.html, std::ios::binary | std::ios::trunc);
@@ -76,6 +79,7 @@ struct html_page {
     std::fprintf(stderr, "mfbridge inspect: wrote %s: %zu record%s, %zu bad field%s%s\n", a.html.c_str(), shown.size(),
                  shown.size() == 1 ? "" : "s", bad, bad == 1 ? "" : "s",
                  info.left_out ? (", " + std::to_string(info.left_out) + " records left out").c_str() : "");
+    if (stopped != nullptr) return fail(exit_bad_data, info.stopped);
     return bad ? exit_bad_data : exit_ok;
   }
 };

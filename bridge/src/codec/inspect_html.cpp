@@ -84,7 +84,19 @@ std::string html_escape(std::string_view text) {
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&#39;"; break;
-      default: out += c;
+      default: {
+        // A control character (low-values in a text field decode to U+0000) is not text HTML
+        // may hold: show its Unicode control picture, U+2400 + c (U+2421 for DEL).
+        auto u = static_cast<unsigned char>(c);
+        if ((u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7F) {
+          unsigned pic = u == 0x7F ? 0x2421u : 0x2400u + u;
+          out += static_cast<char>(0xE0 | (pic >> 12));
+          out += static_cast<char>(0x80 | ((pic >> 6) & 0x3F));
+          out += static_cast<char>(0x80 | (pic & 0x3F));
+        } else {
+          out += c;
+        }
+      }
     }
   }
   return out;
@@ -108,6 +120,7 @@ std::string inspect_html(const inspect_page_info& info, const std::vector<inspec
     field_table(r, out);
     out += "</section>\n";
   }
+  if (!info.stopped.empty()) out += "<p class=\"reason\">Reading stopped: " + html_escape(info.stopped) + "</p>\n";
   out += "</body>\n</html>\n";
   return out;
 }

@@ -1,6 +1,7 @@
 // html_escape: the five characters HTML gives meaning to in text and quoted attributes
-// (HTML Living Standard, "escapingString") become references; every other byte, UTF-8
-// included, stays as it is.
+// (HTML Living Standard, "escapingString") become references; control characters, which an
+// HTML document may not hold, become Unicode's control pictures (U+2400 block); every other
+// byte, UTF-8 included, stays as it is.
 
 #include <gtest/gtest.h>
 
@@ -15,8 +16,10 @@ TEST(inspect_html, escapes_markup_characters) {
       {"\"><img src=x onerror=a()>", "&quot;&gt;&lt;img src=x onerror=a()&gt;"},
       {"&amp;", "&amp;amp;"},
       {"\xc2\xa3 caf\xc3\xa9 plain", "\xc2\xa3 caf\xc3\xa9 plain"},
+      {"tab\tnl\n\x01\x7f", "tab\tnl\n\xe2\x90\x81\xe2\x90\xa1"},  // U+2401, U+2421
       {"", ""}};
   for (const auto& [text, escaped] : cases) EXPECT_EQ(html_escape(text), escaped) << text;
+  EXPECT_EQ(html_escape(std::string("\0\0", 2)), "\xe2\x90\x80\xe2\x90\x80");  // low-values: U+2400
 }
 
 TEST(inspect_html, page_has_no_script_and_escapes_every_field) {

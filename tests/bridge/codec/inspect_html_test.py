@@ -106,6 +106,17 @@ def check_council_tax(tmp):
     heads = sum(1 for r in page.rows if r["cells"][0] == "CTAX-ACCOUNT.CT-ACCOUNT-NO")
     check(heads == 7, "whole-file page: 7 records, got %d" % heads)
     check(any("%d more left out" % (len(raw) // 174 - 7) in t for t in page.paragraphs), "the page says what it left out")
+    # Truncated: three whole records and 50 bytes. The page shows the three and says why it stopped.
+    cut = os.path.join(tmp, "CUT.DAT")
+    open(cut, "wb").write(raw[:174 * 3 + 50])
+    out = os.path.join(tmp, "cut.html")
+    p = inspect("--copybook", CTAX_CPY, "--codepage", "cp285", "--input", cut, "--html", out)
+    text = open(out, "rb").read() if os.path.exists(out) else b""
+    page = Page(text.decode("utf-8", "replace"))
+    heads = sum(1 for r in page.rows if r["cells"][0] == "CTAX-ACCOUNT.CT-ACCOUNT-NO")
+    check(p.returncode == 2 and heads == 3 and any(t.startswith("Reading stopped") and "50 bytes" in t for t in page.paragraphs),
+          "a truncated file: its 3 records and where reading stopped (exit %d, %d records)" % (p.returncode, heads))
+    check(b"\x00" not in text, "no NUL in the page (low-values shown as control pictures)")
 
 
 def check_hostile(tmp):

@@ -26,12 +26,14 @@ struct inspect_page_info {
   std::string input;      ///< the file's name
   std::string codepage;
   std::uint64_t left_out = 0;  ///< records not shown (past the page's limit)
+  std::string stopped{};       ///< why reading stopped early (bad framing), shown after the records
 };
 
 /// Render the page. Every text from the data or the copybook is HTML-escaped.
 std::string inspect_html(const inspect_page_info& info, const std::vector<inspected_record>& records);
 
-/// Escape `text` for HTML element content and quoted attribute values (& < > " ').
+/// Escape `text` for HTML element content and quoted attribute values (& < > " '); control
+/// characters become their Unicode control pictures (U+2400 + c, U+2421 for DEL).
 std::string html_escape(std::string_view text);
 
 }  // namespace mfb::bridge
