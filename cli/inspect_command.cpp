@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdio>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "commands.hpp"
 #include "layout_options.hpp"
 #include "mfb/bridge/codec/inspect.hpp"
+#include "mfb/bridge/codec/inspect_html.hpp"
 #include "mfb/bridge/io/layout_framing.hpp"
 #include "mfb/bridge/codec/open_code_page.hpp"
 #include "mfb/bridge/io/record_reader.hpp"
@@ -27,6 +29,8 @@ struct inspect_args {
   long long offset = -1;
   std::size_t record_start_offset = 0;
   std::size_t record_end_offset = 0;
+  std::string html;                  ///< write a self-contained HTML page here
+  std::size_t html_max_records = 1000;  ///< a whole file's page shows at most this many
 };
 
 int fail(int code, const std::string& why) {
@@ -34,10 +38,58 @@ int fail(int code, const std::string& why) {
   return code;
 }
 
+// --html: the chosen record (target > 0) or every record up to the limit, as one page.
+struct html_page {
+  const inspect_args& a;
+  const copybook::record_layout& layout;
+  const ebcdic::code_page& page;
+  const bridge::inspect_options& io;
+  std::string codepage;
+
+  int write(bridge::record_reader& reader, std::uint64_t target) const {
+    std::vector<bridge::inspected_record> shown;
+    bridge::inspect_page_info info{reader.name(), codepage, 0};
+    std::size_t bad = 0;
+    bridge::record_batch batch;
+    while (reader.next(batch, std::size_t{1} << 20)) {
+      for (const auto& rec : batch) {
+        if (target > 0 && rec.number != target) continue;
+        if (shown.size() >= a.html_max_records) {
+          ++info.left_out;
+          continue;
+        }
+        bridge::inspected_record r{a.offset >= 0 ? 0 : rec.number, rec.file_offset, layout.name,
+                                   {rec.data, rec.data + rec.size},
+                                   bridge::inspect_record(layout, page, io, rec.data, rec.size)};
+        for (const auto& f : r.fields) bad += !f.error.empty();
+        shown.push_back(std::move(r));
+      }
+      if (target > 0 && !shown.empty()) break;
+    }
+    // Bad framing after some records: the page still shows them, and says where it stopped.
+    const auto* stopped = reader.error();
+    if (stopped != nullptr && (shown.empty() || target > 0)) return fail(exit_bad_data, stopped->to_string());
+    if (stopped != nullptr) info.stopped = stopped->to_string();
+    if (shown.empty())
+      return fail(exit_bad_data, target > 0 ? "the input has no record " + std::to_string(target) : "the input has no record");
+    std::ofstream out(a.html, std::ios::binary | std::ios::trunc);
+    out << bridge::inspect_html(info, shown);
+    out.close();
+    if (!out) return fail(exit_io, "cannot write " + a.html);
+    std::fprintf(stderr, "mfbridge inspect: wrote %s: %zu record%s, %zu bad field%s%s\n", a.html.c_str(), shown.size(),
+                 shown.size() == 1 ? "" : "s", bad, bad == 1 ? "" : "s",
+                 info.left_out ? (", " + std::to_string(info.left_out) + " records left out").c_str() : "");
+    if (stopped != nullptr) return fail(exit_bad_data, info.stopped);
+    return bad ? exit_bad_data : exit_ok;
+  }
+};
+
 int run(const inspect_args& a) {
   const layout_args& l = a.layout;
-  if ((a.record_number > 0) == (a.offset >= 0))
-    return fail(exit_usage, "give one of --record-number N (from 1) or --offset BYTES");
+  const bool whole_file = !a.html.empty() && a.record_number <= 0 && a.offset < 0;
+  if (!whole_file && (a.record_number > 0) == (a.offset >= 0))
+    return fail(exit_usage, "give one of --record-number N (from 1) or --offset BYTES" +
+                                std::string(a.html.empty() ? "" : " (or neither, for the whole file)"));
   bridge::source_spec src;
   apply_copybook_options(l, src);
   auto parsed = bridge::parse_copybooks(src);
@@ -83,14 +135,18 @@ int run(const inspect_args& a) {
   auto target = static_cast<std::uint64_t>(a.offset >= 0 ? 1 : a.record_number);
   auto reader = bridge::record_reader::open(a.input, framing);
   if (!reader) return fail(exit_io, reader.err().message);
+  bridge::inspect_options io;
+  io.float_format = float_format_of(l);
+  io.zoned_charset = zoned_charset_of(l);
+  io.binary_trunc = truncation_of(l);
+  if (!a.html.empty()) {
+    html_page page_out{a, *layout, *page, io, src.codepage};
+    return page_out.write(**reader, whole_file ? 0 : target);
+  }
   bridge::record_batch batch;
   while ((*reader)->next(batch, std::size_t{1} << 20)) {
     for (const auto& rec : batch) {
       if (rec.number != target) continue;
-      bridge::inspect_options io;
-      io.float_format = float_format_of(l);
-      io.zoned_charset = zoned_charset_of(l);
-      io.binary_trunc = truncation_of(l);
       auto fields = bridge::inspect_record(*layout, *page, io, rec.data, rec.size);
       std::string which = a.offset >= 0 ? "record" : "record " + std::to_string(rec.number);
       std::printf("%s: %s at file offset %llu: %zu bytes, layout %s (%zu bytes)\n\n",
@@ -127,6 +183,11 @@ void add_inspect_command(CLI::App& app, int& exit_code) {
                   "Bytes to drop at the start of each framed record");
   cmd->add_option("--record-end-offset", a->record_end_offset,
                   "Bytes to drop at the end of each framed record");
+  cmd->add_option("--html", a->html,
+                  "Write a self-contained HTML page (no script) to this file: the chosen record, or "
+                  "every record of the file when neither --record-number nor --offset is given");
+  cmd->add_option("--html-max-records", a->html_max_records, "Most records on a whole file's page")
+      ->check(CLI::PositiveNumber);
   cmd->callback([a, &exit_code] { exit_code = run(*a); });
 }
 

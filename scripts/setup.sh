@@ -16,6 +16,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   gnucobol3 clang libclang-rt-14-dev
   python3 xxd openssl curl time wrk
+  # the web inspector's browser tests: headless chromium driven by Selenium
+  chromium chromium-driver python3-selenium fonts-dejavu-core
 )
 # The OpenAPI validator runs on Node.js; Debian's npm only where no Node.js is installed
 # (a NodeSource nodejs already ships npm and conflicts with Debian's).

@@ -3,7 +3,7 @@
 
     copybook-parser, ebcdic          (leaves: they know nothing of each other)
     bridge/io <- bridge/codec <- bridge/convert, bridge/delta
-    bridge/codec <- rehost/db <- rehost/jobs, rehost/rest
+    bridge/codec <- rehost/db <- rehost/jobs <- rehost/rest (rest reads the run history)
     mfb/mfbridge.hpp (rehost/include/mfb/): the API header, above every part; no part includes it
     cli/ on top
 
@@ -44,7 +44,8 @@ BELOW = {
     "rehost/db": ["bridge/codec", "bridge/io", "bridge/convert", "bridge/delta", "copybook", "ebcdic"],
     "rehost/jobs": ["rehost/db", "bridge/codec", "bridge/io", "bridge/convert", "bridge/delta",
                     "copybook", "ebcdic"],
-    "rehost/rest": ["rehost/db", "bridge/codec", "bridge/io", "bridge/convert", "bridge/delta",
+    # rest reads the jobs' run history (read-only) for the web inspector's runs page.
+    "rehost/rest": ["rehost/jobs", "rehost/db", "bridge/codec", "bridge/io", "bridge/convert", "bridge/delta",
                     "copybook", "ebcdic"],
 }
 BELOW["api"] = sorted(BELOW)  # the API header names every part

@@ -2,6 +2,7 @@
 loopback port (--listen 127.0.0.1:0, the port read back from its 'listening on' line),
 make real HTTP requests, and collect failures."""
 
+import contextlib
 import hashlib
 import http.client
 import json
@@ -169,3 +170,17 @@ def wait_until(pred, timeout=10):
             return True
         time.sleep(0.05)
     return False
+
+
+@contextlib.contextmanager
+def serving(tmp, target, keys):
+    """A Server over `target` (sqlite:FILE, postgresql://..., or a plain SQLite file name)
+    with API keys {name: (key, [scopes])}; stopped after."""
+    cfg = os.path.join(tmp, "serve-keys.yaml")
+    write_config(cfg, keys)
+    target = target if ":" in target else "sqlite:" + target
+    server = Server(["--config", cfg, "--target", target])
+    try:
+        yield server
+    finally:
+        server.stop()

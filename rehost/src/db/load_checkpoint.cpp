@@ -29,7 +29,9 @@ std::string checkpoint_sql() {
          "  updated_at TEXT NOT NULL,\n"
          "  rejected BIGINT NOT NULL DEFAULT 0,\n"
          "  reject_bytes BIGINT NOT NULL DEFAULT 0,\n"
-         "  reject_log_bytes BIGINT NOT NULL DEFAULT 0)";
+         "  reject_log_bytes BIGINT NOT NULL DEFAULT 0,\n"
+         "  input TEXT,\n"
+         "  reject_file TEXT)";
 }
 
 void upgrade_checkpoint_table(database& db) {
@@ -39,6 +41,9 @@ void upgrade_checkpoint_table(database& db) {
     if (std::find(have.begin(), have.end(), c) == have.end())
       db.execute(std::string("ALTER TABLE mfbridge_checkpoints ADD COLUMN ") + c +
                  " BIGINT NOT NULL DEFAULT 0");
+  for (const char* c : {"input", "reject_file"})
+    if (std::find(have.begin(), have.end(), c) == have.end())
+      db.execute(std::string("ALTER TABLE mfbridge_checkpoints ADD COLUMN ") + c + " TEXT");
 }
 
 namespace {
@@ -85,21 +90,42 @@ std::optional<checkpoint> last_finished_load(database& db, const std::string& da
   return from_row(rows.rows[0]);
 }
 
+std::optional<checkpoint> last_load_with_sources(database& db, const std::string& dataset) {
+  if (!db.table_exists("mfbridge_checkpoints")) return std::nullopt;
+  auto have = db.query("SELECT * FROM mfbridge_checkpoints LIMIT 0").columns;
+  bool sources = std::find(have.begin(), have.end(), "reject_file") != have.end();
+  auto rows = db.query(std::string("SELECT ") + columns +
+                           (sources ? ", input, reject_file" : "") +
+                           " FROM mfbridge_checkpoints WHERE dataset = $1 "
+                           "ORDER BY updated_at DESC, job LIMIT 1",
+                       {dataset});
+  if (rows.rows.empty()) return std::nullopt;
+  auto cp = from_row(rows.rows[0]);
+  if (sources) {
+    cp.input = rows.rows[0][12].value_or("");
+    cp.reject_file = rows.rows[0][13].value_or("");
+  }
+  return cp;
+}
+
 void write_checkpoint(database& db, const checkpoint& cp) {
   db.query(std::string("INSERT INTO mfbridge_checkpoints (") + columns +
-               ", updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+               ", input, reject_file, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) "
                "ON CONFLICT (job) DO UPDATE SET dataset = excluded.dataset, "
                "fingerprint = excluded.fingerprint, records = excluded.records, "
                "record_base = excluded.record_base, status = excluded.status, "
                "mode = excluded.mode, source_totals = excluded.source_totals, "
                "expected_totals = excluded.expected_totals, rejected = excluded.rejected, "
                "reject_bytes = excluded.reject_bytes, "
-               "reject_log_bytes = excluded.reject_log_bytes, updated_at = excluded.updated_at",
+               "reject_log_bytes = excluded.reject_log_bytes, input = excluded.input, "
+               "reject_file = excluded.reject_file, updated_at = excluded.updated_at",
            {cp.job, cp.dataset, cp.fingerprint, std::to_string(cp.records),
             std::to_string(cp.record_base), cp.status, cp.mode, cp.source_totals,
             cp.expected_totals.empty() ? sql_param{} : sql_param{cp.expected_totals},
             std::to_string(cp.rejected), std::to_string(cp.reject_bytes),
             std::to_string(cp.reject_log_bytes),
+            cp.input.empty() ? sql_param{} : sql_param{cp.input},
+            cp.reject_file.empty() ? sql_param{} : sql_param{cp.reject_file},
             // ISO text sorts in time order on both targets.
             [] {
               char buf[32];

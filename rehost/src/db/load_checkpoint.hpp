@@ -23,6 +23,11 @@ struct checkpoint {
   std::uint64_t rejected = 0;          ///< bad records among `records` (skipped or rejected)
   std::uint64_t reject_bytes = 0;      ///< committed length of the reject file
   std::uint64_t reject_log_bytes = 0;  ///< committed length of its .errors.jsonl
+  /// Where the records came from and where the bad ones went (absolute paths; empty for
+  /// stdin or without a reject file): what the web inspector reads a record's bytes from.
+  /// Written, never read back by a load (a table an older version made may lack them).
+  std::string input{};
+  std::string reject_file{};
 };
 
 /// CREATE TABLE IF NOT EXISTS for the checkpoint table.
@@ -33,6 +38,8 @@ void upgrade_checkpoint_table(database& db);
 std::optional<checkpoint> read_checkpoint(database& db, const std::string& job);
 /// The newest finished load of `dataset`, if any.
 std::optional<checkpoint> last_finished_load(database& db, const std::string& dataset);
+/// The newest load of `dataset` (finished or not) with its input and reject file, if any.
+std::optional<checkpoint> last_load_with_sources(database& db, const std::string& dataset);
 /// Insert or update the job's row (inside the caller's transaction).
 void write_checkpoint(database& db, const checkpoint& cp);
 

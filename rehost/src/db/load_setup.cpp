@@ -5,6 +5,7 @@
 #include "db/load_setup.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "db/load_duplicates.hpp"
 
@@ -19,6 +20,21 @@ const char* mode_name(load_mode m) {
   }
   return "?";
 }
+
+namespace {
+// The input and reject file as absolute paths, for the web inspector (a server started in
+// another folder must find them).
+void note_sources(checkpoint& row, const load_options& opts) {
+  auto absolute = [](const std::string& path) {
+    std::error_code ec;
+    auto p = std::filesystem::absolute(path, ec);
+    return ec ? path : p.lexically_normal().string();
+  };
+  row.input = opts.input == "-" ? std::string{} : absolute(opts.input);
+  row.reject_file = opts.on_error == bridge::error_policy::reject && !opts.reject_file.empty()
+                        ? absolute(opts.reject_file) : std::string{};
+}
+}  // namespace
 
 std::int64_t max_record_no(database& db, const dataset& ds) {
   std::int64_t top = 0;
@@ -69,6 +85,7 @@ std::string prepare_load(database& db, const dataset& ds, const load_options& op
     plan.committed_totals.add(*committed);
     plan.row = *previous;
     plan.row.fingerprint = fingerprint;
+    note_sources(plan.row, opts);
     plan.skip = previous->records;
     rep.message(bridge::severity::info,
                 "resuming job " + job + " after record " + std::to_string(plan.skip));
@@ -111,6 +128,7 @@ std::string prepare_load(database& db, const dataset& ds, const load_options& op
     save_dataset(db, opts.spec);
     plan.row = checkpoint{job, opts.spec.name, fingerprint, 0, base, "running",
                                  plan.committed_totals.to_json(), {}, mode_name(opts.mode)};
+    note_sources(plan.row, opts);
     write_checkpoint(db, plan.row);
   } catch (...) {
     db.rollback();

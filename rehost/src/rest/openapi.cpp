@@ -4,6 +4,7 @@
 #include <string>
 
 #include "mfb/rehost/rest/openapi.hpp"
+#include "rest/ui/openapi_inspector.hpp"
 
 namespace mfb::rehost {
 
@@ -334,10 +335,11 @@ nlohmann::json openapi_document(const std::vector<openapi_dataset>& datasets,
                   "canonical JSON records (keys are COBOL names; decimals exact)."}};
   if (!server_url.empty()) doc["servers"] = json::array({{{"url", server_url}}});
   doc["security"] = json::array({{{"bearer", json::array()}}});
-  doc["tags"] = json::array({{{"name", "service"}}, {{"name", "transform"}}, {{"name", "datasets"}}});
+  doc["tags"] = json::array({{{"name", "service"}}, {{"name", "transform"}}, {{"name", "datasets"}}, {{"name", "inspector"}}});
   json paths = service_paths();
   paths.update(transform_paths());
-  if (dataset_routes) paths.update(dataset_paths());
+  paths.update(detail::ui_paths());
+  if (dataset_routes) paths.update(dataset_paths()), paths.update(detail::inspector_paths());
   json schemas = common_schemas();
   for (const auto& d : datasets) {
     if (d.layout == nullptr) continue;

@@ -16,6 +16,8 @@
 #include "rest/dataset_routes.hpp"
 #include "rest/router.hpp"
 #include "rest/transform.hpp"
+#include "rest/ui/inspector_routes.hpp"
+#include "rest/ui/ui_routes.hpp"
 
 namespace mfb::rehost {
 
@@ -26,6 +28,7 @@ struct service::impl {
   detail::router routes;
   detail::transform_engine transform;
   std::unique_ptr<detail::dataset_routes> datasets;  ///< null without a target
+  std::unique_ptr<detail::inspector_routes> inspector;  ///< the web inspector's JSON (a target)
 
   impl(server_config c, std::string target, bridge::reporter& log);
   http_response openapi(const detail::request_context& ctx);
@@ -115,15 +118,21 @@ service::impl::impl(server_config c, std::string target, bridge::reporter& l)
                            access::transform);
   decode.query_params = {"dataset", "decimals"};  // raw bytes: the layout and number form
   routes.add(std::move(decode));
+  detail::add_ui_routes(routes);
   routes.add(make_route("POST", "/v1/transform/encode",
               [this](request_context& ctx) { return transform.encode(ctx); }, false,
               access::transform));
   if (!target.empty()) {
-    datasets = std::make_unique<detail::dataset_routes>(std::move(target), config, log);
+    datasets = std::make_unique<detail::dataset_routes>(target, config, log);
     datasets->add_to(routes);
     transform.use_datasets([this](request_context& ctx, const std::string& name, http_response& problem) {
       return datasets->readable(ctx, name, problem);
     });
+    inspector = std::make_unique<detail::inspector_routes>(
+        target, [this](request_context& ctx, const std::string& name, http_response& problem) {
+          return datasets->readable(ctx, name, problem);
+        });
+    inspector->add_to(routes);
   }
 }
 
