@@ -219,6 +219,9 @@ std::string apply_detected_framing(source_spec& spec, const std::string& input, 
     spec.codepage = r.page.page;
     chose += "; --codepage " + r.page.page;
     if (r.page.family != "EBCDIC") spec.decode.zoned_charset = ebcdic::zoned_charset::ascii;
+  } else if (!r.page.page.empty() && r.page.page != spec.codepage &&
+             std::find(r.page.equal.begin(), r.page.equal.end(), spec.codepage) == r.page.equal.end()) {
+    chose += " (its text reads best as " + r.page.page + ", not " + spec.codepage + ")";
   }
   rep.message(severity::info, chose);
   return {};

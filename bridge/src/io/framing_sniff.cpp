@@ -51,6 +51,16 @@ mfb::result<input_sample> read_input_sample(const std::string& path, std::size_t
   return s;
 }
 
+length_hint layout_length_hint(const framing_options& framing) {
+  length_hint h;
+  h.fixed = framing.layout_lengths;
+  if (!h.fixed.empty()) {
+    h.min = *std::min_element(h.fixed.begin(), h.fixed.end());
+    h.max = *std::max_element(h.fixed.begin(), h.fixed.end());
+  }
+  return h;
+}
+
 std::vector<framing_guess> sniff_framing(const input_sample& sample, const length_hint& lengths) {
   std::vector<framing_guess> out;
   if (sample.head.empty()) return out;
@@ -67,12 +77,13 @@ std::vector<std::vector<std::uint8_t>> sample_records(const input_sample& sample
                                                       std::size_t max_records) {
   std::vector<std::vector<std::uint8_t>> out;
   framing_options f = framing;
+  f.suggest_framing = false;
   if (!sample.whole()) f.skip_tail = 0;  // the trailer lies beyond the head
   auto src = input_source::from_memory(sample.head.data(), sample.head.size(), sample.name, false);
   auto reader = record_reader::open(std::move(src), f);
   if (!reader) return out;
   record_batch batch;
-  while (out.size() < max_records && (*reader)->next(batch, std::size_t{1} << 20))
+  while (out.size() < max_records && (*reader)->next(batch, std::max<std::size_t>(sample.head.size(), 1)))
     for (const auto& rec : batch) {
       if (out.size() == max_records) break;
       out.emplace_back(rec.data, rec.data + rec.size);

@@ -24,8 +24,12 @@ void add_fixed_guesses(const input_sample& sample, const length_hint& lengths,
 void add_text_guesses(const input_sample& sample, const length_hint& lengths,
                       std::vector<framing_guess>& out);
 
-/// Fraction of positions i in [from, to) with bytes[i] == bytes[i + lag] (0 when none).
+/// Fraction of positions i in [from, to), bytes[i] not `pad`, with bytes[i] == bytes[i + lag]
+/// (0 when none); pad -1 counts every position.
 double repeat_rate(std::span<const std::uint8_t> bytes, std::size_t lag, std::size_t from,
-                   std::size_t to);
+                   std::size_t to, int pad = -1);
+
+/// The commonest byte of the sample's start (the padding: spaces, or X'00').
+int padding_byte(std::span<const std::uint8_t> bytes);
 
 }  // namespace mfb::bridge::detail

@@ -15,7 +15,7 @@ namespace mfb::bridge::detail {
 namespace {
 
 constexpr std::size_t max_header = 4096;     // header lengths tried when the chain fails at 0
-constexpr std::size_t max_header_tries = 64;  // framings walked while looking for a header
+constexpr std::size_t max_header_tries = 16;  // framings walked while looking for a header
 constexpr std::size_t max_trailer = 4096;
 
 struct chain {
@@ -32,7 +32,8 @@ chain walk(const input_sample& s, const framing_options& f) {
   auto reader = record_reader::open(std::move(src), f);
   if (!reader) return c;
   record_batch batch;
-  while ((*reader)->next(batch, std::size_t{1} << 20))
+  // Batches no bigger than the sample: a walk over a small file allocates little.
+  while ((*reader)->next(batch, std::max<std::size_t>(s.head.size(), 1)))
     for (const auto& rec : batch) {
       c.shortest = c.records == 0 ? rec.size : std::min(c.shortest, rec.size);
       c.longest = std::max(c.longest, rec.size);
@@ -47,10 +48,13 @@ chain walk(const input_sample& s, const framing_options& f) {
   return c;
 }
 
-// The score of a chain of n records: one or two records prove little.
+// The score of a chain of n records. Every RDW must hold two zero bytes and land exactly
+// on the next one, so even three records chaining to the very end of the file are strong
+// evidence; one or two records prove little.
 double chain_score(std::uint64_t n, bool to_end) {
-  double s = n >= 20 ? 0.9 : n >= 3 ? 0.6 + 0.015 * static_cast<double>(n) : 0.25;
-  return to_end ? std::min(1.0, s + 0.05) : s;
+  if (n < 3) return 0.25;
+  if (to_end) return n >= 20 ? 0.95 : 0.85;
+  return n >= 20 ? 0.9 : 0.6 + 0.015 * static_cast<double>(n);
 }
 
 framing_guess guess_of(const input_sample& s, const framing_options& f, const chain& c) {
@@ -74,6 +78,10 @@ void try_trailer(const input_sample& s, framing_options f, const chain& c,
   if (!s.whole() || c.records < 3 || c.stop >= s.head.size()) return;
   const std::size_t left = s.head.size() - static_cast<std::size_t>(c.stop);
   if (left > max_trailer) return;
+  // Bytes that start like a descriptor word of this framing are a record cut short, not a
+  // trailer (try_truncated says so).
+  const std::uint8_t* w = s.head.data() + c.stop;
+  if (left >= 4 && (f.rdw_big_endian ? w[2] <= 3 && w[3] == 0 : w[1] <= 3 && w[0] == 0)) return;
   f.skip_tail = left;
   chain t = walk(s, f);
   if (!t.clean) return;
@@ -118,6 +126,7 @@ void add_variable_guesses(const input_sample& s, std::vector<framing_guess>& out
           f.rdw_includes_header = includes;
           f.skip_head = head;
           f.detect_gzip = false;
+          f.suggest_framing = false;  // the sniffer's own walks must not sniff again
           chain c = walk(s, f);
           if (!c.valid) {
             if (head == 0 && c.records >= 3) try_trailer(s, f, c, found);

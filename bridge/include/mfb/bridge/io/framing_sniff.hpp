@@ -46,6 +46,9 @@ struct length_hint {
   std::vector<std::size_t> fixed;  ///< each 01 record's length: LRECL candidates
 };
 
+/// The length hint of a framing's `layout_lengths` (the copybook's record lengths).
+length_hint layout_length_hint(const framing_options& framing);
+
 /// One way to frame the file, with how strongly its bytes support it.
 struct framing_guess {
   framing_options framing;   ///< format, lrecl, RDW form, skip_head, skip_tail
