@@ -110,7 +110,11 @@ void apply_copybook_options(const layout_args& l, bridge::source_spec& o) {
 std::string apply_reading_options(const layout_args& l, bridge::source_spec& o) {
   apply_copybook_options(l, o);
   layout_framing kind = layout_framing::none;
-  if (auto why = framing_format_of(l, o.framing, kind); !why.empty()) return why;
+  // --recfm auto: the library detects the framing from the input before reading it.
+  o.detect_framing = l.recfm == "auto" || l.recfm == "AUTO";
+  layout_args framed = l;
+  if (o.detect_framing) framed.recfm = "FB";
+  if (auto why = framing_format_of(framed, o.framing, kind); !why.empty()) return why;
   if (kind == layout_framing::length_field) o.length_field = l.length_field;
   o.odo_framing = kind == layout_framing::odo;
   if (l.lrecl < 0) return "--lrecl must be positive";

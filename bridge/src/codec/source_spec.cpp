@@ -69,6 +69,7 @@ result<framing_options> framing_of(const source_spec& spec, const std::vector<de
     // Default LRECL: the longest record the plans describe.
     for (const auto& p : plans) framing.lrecl = std::max(framing.lrecl, p.layout().length);
   }
+  for (const auto& p : plans) framing.layout_lengths.push_back(p.layout().length);
   if (auto why = framing.validate(); !why.empty()) return error{why};
   return framing;
 }

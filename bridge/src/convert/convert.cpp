@@ -11,7 +11,9 @@
 
 #include "convert/convert_pipeline.hpp"
 #include "convert/convert_writer.hpp"
+#include "mfb/bridge/codec/detect.hpp"
 #include "mfb/bridge/convert/csv_sink.hpp"
+#include "mfb/bridge/io/framing_sniff.hpp"
 #include "mfb/bridge/convert/json_sink.hpp"
 
 namespace mfb::bridge {
@@ -75,10 +77,14 @@ std::string convert_options::validate() const {
   return {};
 }
 
-convert_summary run_convert(const convert_options& opts, reporter& rep) {
+convert_summary run_convert(const convert_options& given, reporter& rep) {
   convert_summary summary;
   auto t0 = clock_type::now();
-  if (auto why = opts.validate(); !why.empty()) return stop_run(summary, failure_kind::usage, why, rep);
+  if (auto why = given.validate(); !why.empty()) return stop_run(summary, failure_kind::usage, why, rep);
+  convert_options opts = given;
+  if (opts.source.detect_framing)
+    if (auto why = apply_detected_framing(opts.source, opts.input, true, rep); !why.empty())
+      return stop_run(summary, failure_kind::usage, why, rep);
 
   source_failure failed;
   auto src = open_source(opts.source, failed);
@@ -131,12 +137,20 @@ convert_summary run_convert(const convert_options& opts, reporter& rep) {
   if (show_progress) rep.progress_done();
   summary.bytes_read = (*reader)->bytes_consumed();
   writer.finish();
+  const bool records_failed = summary.failure == failure_kind::bad_data;
   if (summary.failure == failure_kind::none) {
     if (const framing_error* fe = (*reader)->error()) {
       summary.failure =
           fe->what == framing_error::kind::io ? failure_kind::target : failure_kind::bad_data;
       summary.message = fe->to_string();
       rep.message(severity::error, summary.message);
+    }
+  }
+  if (records_failed && summary.records_written == 0) {
+    // Not one record decoded: the framing, not the data, may be wrong (a VB file read as FB).
+    if (auto hint = framing_suggestion(opts.input, framing, layout_length_hint(framing)); !hint.empty()) {
+      summary.message += "; " + hint;
+      rep.message(severity::info, (*reader)->name() + ": " + hint);
     }
   }
   for (auto& sink : *sinks) {

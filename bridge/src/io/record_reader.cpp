@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "io/framing_detail.hpp"
+#include "mfb/bridge/io/framing_sniff.hpp"
 
 namespace mfb::bridge {
 
@@ -124,6 +125,11 @@ bool record_reader::impl::next(record_batch& batch, std::size_t target_bytes) {
   }
   if (error_) {
     error_->file = src_->name();
+    if (error_->what == framing_error::kind::framing && opt_.suggest_framing) {
+      // The suggestion re-reads a bounded sample of the file: only on failure.
+      if (auto hint = framing_suggestion(src_->name(), opt_, layout_length_hint(opt_)); !hint.empty())
+        error_->message += "; " + hint;
+    }
     finished_ = true;
   } else if (eof_) {
     finished_ = true;  // the framer consumed everything up to the skipped tail

@@ -10,6 +10,7 @@
 #include "db/load_rejects.hpp"
 #include "db/load_setup.hpp"
 #include "db/pg_text.hpp"
+#include "mfb/bridge/codec/detect.hpp"
 #include "mfb/bridge/codec/record_decoder.hpp"
 #include "mfb/bridge/io/record_reader.hpp"
 #include "db/trailer_check.hpp"
@@ -27,10 +28,26 @@ std::string load_options::validate() const {
   return {};
 }
 
-load_summary run_load(const load_options& opts, bridge::reporter& rep) {
+namespace {
+
+// --recfm auto: detect the framing before the dataset opens, so the catalog keeps the
+// framing the load used rather than "auto".
+std::string detect_recfm(dataset_spec& spec, const std::string& input, bridge::reporter& rep) {
+  if (spec.recfm != "auto" && spec.recfm != "AUTO") return {};
+  if (auto why = bridge::apply_detected_framing(spec.source, input, true, rep); !why.empty()) return why;
+  spec.set_recfm(std::string(bridge::to_string(spec.source.framing.format)));
+  return {};
+}
+
+}  // namespace
+
+load_summary run_load(const load_options& given, bridge::reporter& rep) {
   load_summary summary;
   auto t0 = std::chrono::steady_clock::now();
-  if (auto why = opts.validate(); !why.empty()) return bridge::stop_run(summary, bridge::failure_kind::usage, why, rep);
+  if (auto why = given.validate(); !why.empty()) return bridge::stop_run(summary, bridge::failure_kind::usage, why, rep);
+  load_options opts = given;
+  if (auto why = detect_recfm(opts.spec, opts.input, rep); !why.empty())
+    return bridge::stop_run(summary, bridge::failure_kind::usage, why, rep);
   auto opened = dataset::open(opts.spec);
   if (!opened) return bridge::stop_run(summary, bridge::failure_kind::usage, opened.err().message, rep);
   const dataset& ds = **opened;

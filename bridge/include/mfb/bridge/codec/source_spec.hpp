@@ -43,6 +43,9 @@ struct source_spec {
   framing_options framing;           ///< lrecl 0 with F/FB: the longest record's length
   std::string length_field;  ///< --recfm LENGTH-FIELD: the copybook field holding the length
   bool odo_framing = false;  ///< --recfm ODO: record lengths from the layout's ODO counters
+  /// --recfm auto: the framing is detected from the input (apply_detected_framing in
+  /// codec/detect.hpp) before the source is opened; `framing` is then replaced.
+  bool detect_framing = false;
   decode_options decode;
 
   /// Return the defaults: FB framing, cp037, JSON Lines, copybooks still to be named.

@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "mfb/ebcdic/result.hpp"
 
@@ -67,6 +68,12 @@ struct framing_options {
   record_length_fn record_length;
 
   bool detect_gzip = true;  ///< decompress input whose first bytes are the gzip magic (1F 8B)
+
+  /// The copybook's record lengths (LRECL candidates) and whether a framing failure on a
+  /// file carries a suggestion ("this looks like RECFM=VB ...: try --recfm VB"), which
+  /// re-reads a bounded sample of the file (io/framing_sniff.hpp).
+  std::vector<std::size_t> layout_lengths;
+  bool suggest_framing = true;
 
   /// Return the default options (FB, lrecl still to be set).
   static framing_options defaults() { return {}; }
