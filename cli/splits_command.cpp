@@ -48,7 +48,7 @@ void add_splits_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--target-size", a->target_size, "Bytes per range: 4096, 64K, 256M, 1G")
       ->capture_default_str();
   cmd->add_option("--splits", a->count, "Exactly this many ranges instead (some may be empty)");
-  cmd->add_option("--index", a->index,
+  cmd->add_option("--index,--split-index", a->index,
                   "Split index of a variable or text file: reused when it matches the file, "
                   "built in one pass when absent or stale");
   cmd->add_option("--chain", a->chain, "Descriptors a resync point's chain must pass")->capture_default_str();
