@@ -34,6 +34,7 @@ void add_splits_command(CLI::App& app, int& exit_code) {
                      {"Record format: F, FB (arithmetic), V, VB, VS, VBS (resynchronised on "
                       "descriptor chains), TEXT (line ends)",
                       "RDW/BDW lengths are little-endian", "The 01 record (with --parent: to find root records)"});
+  add_trailing_bytes_option(*cmd, a->layout);  // accepted so the reading options match convert's
   cmd->add_option("--input", a->input, "Input file (a regular, uncompressed file)")->required();
   cmd->add_option("--skip-head", a->source.framing.skip_head, "Leading bytes of the file to ignore");
   cmd->add_option("--skip-tail", a->source.framing.skip_tail, "Trailing bytes of the file to ignore");

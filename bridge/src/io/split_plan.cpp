@@ -233,13 +233,14 @@ split_result plan_byte_ranges(const std::string& path, const framing_options& op
   }
   if (!p.filtered()) return p.fail(failure_kind::bad_data, framing_message(path, opt, p.ds, p.de, 1));
   if (!counted && !p.numbered()) {
-    // A resync point the framing of the range before it does not reach is false (or the
-    // framing breaks, which the sequential pass then reports with the reader's message).
-    rep.message(severity::warning, path + ": the framing of a range does not end where the next resync "
-                                          "point starts; planned from one sequential pass instead");
+    // A resync point the framing of the range before it does not reach is false, or the
+    // framing breaks: the sequential pass tells which (and names bad framing as the reader
+    // does).
     for (std::uint64_t k = 1; k <= n; ++k) p.b[k] = {target_of(p.ds, span, k, n), 0};
     if (!p.fall_back()) return p.out;
     if (!p.filtered()) return p.fail(failure_kind::bad_data, framing_message(path, opt, p.ds, p.de, 1));
+    rep.message(severity::warning, path + ": the framing of a range does not end where the next resync "
+                                          "point starts; planned from one sequential pass instead");
   }
   p.ranges();
   return p.out;
