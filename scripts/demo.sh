@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
 echo "== 1/3 set-up: Debian packages, then the mfbridge CLI"
-scripts/setup.sh mfbridge
+# MFB_SKIP_SETUP=1: build/mfbridge is built already (the demo's own test runs it so).
+if [ "${MFB_SKIP_SETUP:-0}" != 1 ]; then scripts/setup.sh mfbridge; fi
 run_date=${RUN_DATE:-2026-11-21}
 out=samples/out
 mkdir -p "$out"
@@ -30,16 +31,20 @@ fi
 echo "  done in $((SECONDS - started)) s"
 echo
 echo "Where to look next:"
-# Two columns: what to open, and what it is.
-while IFS='|' read -r what why; do
-  printf '  %-44s %s\n' "$what" "$why"
-done <<TEXT
-$out/nightly.db|the SQLite database (sqlite3 $out/nightly.db .tables)
-$out/PAYE.D$day.jsonl|the PAYE file as JSON Lines
-$out/TAXPAYER.WRITEBACK.D$day|the master file written back after the delta
-$out/nightly.log.jsonl|the job's JSON-lines log
-build/mfbridge runs samples/jobs/nightly.yaml|the run history
-scripts/pg-dev.sh start|a throwaway PostgreSQL server to load into (its URL)
-TEXT
+# Two columns, what to open and what it is, the second aligned whatever the paths' lengths.
+rows=(
+  "$out/nightly.db|the SQLite database (sqlite3 $out/nightly.db .tables)"
+  "$out/PAYE.D$day.jsonl|the PAYE file as JSON Lines"
+  "$out/TAXPAYER.WRITEBACK.D$day|the master file written back after the delta"
+  "$out/nightly.log.jsonl|the job's JSON-lines log"
+  "build/mfbridge runs samples/jobs/nightly.yaml|the run history"
+  "scripts/pg-dev.sh start|a throwaway PostgreSQL server to load into (prints its URL)"
+)
+width=0
+for row in "${rows[@]}"; do
+  what=${row%%|*}
+  if ((${#what} > width)); then width=${#what}; fi
+done
+for row in "${rows[@]}"; do printf '  %-*s  %s\n' "$width" "${row%%|*}" "${row#*|}"; done
 echo "  Serve the database over REST (demo keys in samples/jobs/serve.yaml):"
 echo "    build/mfbridge serve --target sqlite:$out/nightly.db --listen 127.0.0.1:8080 --config samples/jobs/serve.yaml"
