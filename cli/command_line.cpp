@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "argument_check.hpp"
 #include "commands.hpp"
 
 namespace mfb::cli {
@@ -16,8 +17,22 @@ int run_command_line(int argc, const char* const* argv) {
   app.set_version_flag("--version", "mfbridge 0.1.0");
   int exit_code = exit_ok;
   add_registered_commands(app, exit_code);
+  if (auto why = unknown_argument(app, argc, argv); !why.empty()) {
+    std::fprintf(stderr, "%s\n", why.c_str());
+    return exit_usage;
+  }
   try {
     app.parse(argc, argv);
+  } catch (const CLI::RequiredError& e) {
+    if (std::string(e.what()).rfind("--copybook", 0) != 0) return app.exit(e) == 0 ? 0 : exit_usage;
+    // The copybook is one option with two spellings: name both, as the help does.
+    const auto parsed = app.get_subcommands();
+    std::string cmd = parsed.empty() ? "COMMAND" : parsed.front()->get_name();
+    std::fprintf(stderr,
+                 "mfbridge %s: a copybook is required: give it first (mfbridge %s FILE.cpy ...) "
+                 "or as --copybook FILE.cpy\nRun with --help for more information.\n",
+                 cmd.c_str(), cmd.c_str());
+    return exit_usage;
   } catch (const CLI::ParseError& e) {
     // --help and --version are "errors" with exit code 0; usage errors map to 1.
     int code = app.exit(e);

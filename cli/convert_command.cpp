@@ -44,18 +44,9 @@ void add_convert_command(CLI::App& app, int& exit_code) {
   add_layout_options(*cmd, a->layout,
                      {"Record format: F, FB, V, VB, VS, VBS, TEXT, LENGTH-FIELD (with --length-field), "
                       "ODO (lengths from OCCURS DEPENDING ON counters)",
-                      "RDW/BDW lengths are little-endian", "The 01 record to decode"});
-  add_length_field_options(*cmd, a->layout);
-  add_trailing_bytes_option(*cmd, a->layout);
+                      "RDW/BDW lengths are little-endian", "The 01 record to decode"},
+                     file_use::reads);
   cmd->add_option("--input", o.input, "Input file, or - for stdin")->capture_default_str();
-  cmd->add_option("--record-start-offset", o.source.framing.record_start_offset,
-                  "Bytes to drop at the start of each framed record");
-  cmd->add_option("--record-end-offset", o.source.framing.record_end_offset,
-                  "Bytes to drop at the end of each framed record");
-  cmd->add_option("--skip-head", o.source.framing.skip_head,
-                  "Leading bytes of the file to ignore (a file header)");
-  cmd->add_option("--skip-tail", o.source.framing.skip_tail,
-                  "Trailing bytes of the file to ignore (a file trailer)");
   cmd->add_option("--select", o.source.selects,
                   "FIELD=VALUE:RECORD: decode records whose FIELD reads VALUE as RECORD (a 01 "
                   "or a REDEFINES alternative); repeatable, first match wins");
@@ -109,6 +100,8 @@ void add_convert_command(CLI::App& app, int& exit_code) {
     a->opts.range = chosen.range;
     auto summary = bridge::run_convert(a->opts, rep);
     exit_code = exit_code_of(summary.failure);
+    if (exit_code == exit_ok)
+      warn_left_out(rep, a->opts.on_error, summary.records_rejected, a->opts.reject_file);
     if (!a->opts.summary_json.empty() &&
         !write_summary_json(a->opts.summary_json, summary.to_json(exit_code), rep) &&
         exit_code == exit_ok)

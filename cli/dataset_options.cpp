@@ -21,11 +21,12 @@ std::vector<std::string> comma_list(const std::string& text) {
 
 }  // namespace
 
-void add_dataset_options(CLI::App& cmd, dataset_args& a) {
+void add_dataset_options(CLI::App& cmd, dataset_args& a, file_use use) {
   add_layout_options(cmd, a.layout,
-                     {"Record format: F, FB, V, VB, VS, VBS, TEXT, ODO",
-                      "RDW/BDW lengths are little-endian", "The 01 record to load"});
-  add_trailing_bytes_option(cmd, a.layout);
+                     {"Record format: F, FB, V, VB, VS, VBS, TEXT, LENGTH-FIELD (with "
+                      "--length-field), ODO",
+                      "RDW/BDW lengths are little-endian", "The 01 record to load"},
+                     use);
   cmd.add_option("--select", a.selects,
                  "FIELD=VALUE:RECORD: records whose FIELD holds VALUE are of type RECORD "
                  "(repeatable; one table per record type)");
@@ -50,7 +51,9 @@ void add_dataset_options(CLI::App& cmd, dataset_args& a) {
 
 std::string dataset_spec_of(const dataset_args& a, rehost::dataset_spec& spec) {
   const layout_args& l = a.layout;
-  if (!l.length_field.empty()) return "--length-field is not supported for datasets";
+  bridge::framing_options checked;  // the --recfm, --length-field pairing, checked once
+  layout_framing kind = layout_framing::none;
+  if (auto why = framing_format_of(l, checked, kind); !why.empty()) return why;
   auto read = rehost::dataset_spec::from_files(l.copybooks, l.include_dirs);
   if (!read) return read.err().message;
   spec = std::move(read).value();
@@ -58,10 +61,11 @@ std::string dataset_spec_of(const dataset_args& a, rehost::dataset_spec& spec) {
   src.codepage = l.codepage;
   src.cobrix_extensions = l.cobrix;
   spec.set_recfm(l.recfm);
-  if (l.lrecl < 0) return "--lrecl must be positive";
-  src.framing.lrecl = static_cast<std::size_t>(l.lrecl);
-  src.framing.rdw_big_endian = !l.rdw_little_endian;
-  src.framing.rdw_includes_header = !l.rdw_excludes_header;
+  if (kind == layout_framing::length_field) {
+    src.length_field = l.length_field;
+    src.framing.length_adjust = l.length_adjust;
+  }
+  if (auto why = apply_framing_options(l, src.framing); !why.empty()) return why;
   src.record_name = l.record;
   src.selects = a.selects;
   src.decode.float_format = float_format_of(l);

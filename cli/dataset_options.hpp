@@ -24,8 +24,9 @@ struct dataset_args {
   long long block_size = 0;
 };
 
-/// Add the layout options, --select, --table, --key, --index, --flatten-occurs and --check-88.
-void add_dataset_options(CLI::App& cmd, dataset_args& a);
+/// Add the layout options (with the file-framing ones when the command `use`s reads the
+/// file: load), --select, --table, --key, --index, --flatten-occurs and --check-88.
+void add_dataset_options(CLI::App& cmd, dataset_args& a, file_use use);
 
 /// Read the copybooks and build the spec; return a usage error or "".
 std::string dataset_spec_of(const dataset_args& a, rehost::dataset_spec& spec);

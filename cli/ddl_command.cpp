@@ -39,7 +39,7 @@ int run_ddl(const ddl_args& a) {
 void add_ddl_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("ddl", "Print CREATE TABLE statements for a copybook");
   auto a = std::make_shared<ddl_args>();
-  add_dataset_options(*cmd, a->ds);
+  add_dataset_options(*cmd, a->ds, file_use::writes_or_describes);
   cmd->add_option("--dialect", a->dialect, "SQL dialect")
       ->check(CLI::IsMember({"postgresql", "sqlite"}))
       ->capture_default_str();

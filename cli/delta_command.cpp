@@ -99,9 +99,8 @@ void add_delta_command(CLI::App& app, int& exit_code) {
   add_layout_options(*cmd, a->layout,
                      {"Record format of both files: F, FB, V, VB, VS, VBS, TEXT, LENGTH-FIELD (with "
                       "--length-field), ODO",
-                      "RDW/BDW lengths are little-endian", "The 01 record (when there are several)"});
-  add_length_field_options(*cmd, a->layout);
-  add_trailing_bytes_option(*cmd, a->layout);
+                      "RDW/BDW lengths are little-endian", "The 01 record (when there are several)"},
+                     file_use::reads);
   cmd->add_option("--old", o.old_input, "The earlier generation (yesterday's extract), or -")
       ->required();
   cmd->add_option("--new", o.new_input, "The later generation (today's extract), or -")->required();
@@ -117,12 +116,6 @@ void add_delta_command(CLI::App& app, int& exit_code) {
                   "partitions to disk (fractions allowed)")
       ->capture_default_str();
   cmd->add_option("--temp-dir", o.temp_dir, "Folder for spill files (default: $TMPDIR or /tmp)");
-  cmd->add_option("--record-start-offset", o.source.framing.record_start_offset,
-                  "Bytes to drop at the start of each framed record");
-  cmd->add_option("--record-end-offset", o.source.framing.record_end_offset,
-                  "Bytes to drop at the end of each framed record");
-  cmd->add_option("--skip-head", o.source.framing.skip_head, "Leading bytes of each file to ignore");
-  cmd->add_option("--skip-tail", o.source.framing.skip_tail, "Trailing bytes of each file to ignore");
   cmd->add_flag("--keep-trailing-spaces", o.source.decode.keep_trailing_spaces,
                 "Keep trailing spaces in text fields");
   cmd->add_option("--output,-o", a->output, "Output file, or - for stdout")->capture_default_str();

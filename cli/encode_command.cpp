@@ -55,8 +55,8 @@ void add_encode_command(CLI::App& app, int& exit_code) {
                      {"Record format: F, FB, V, VB, TEXT, LENGTH-FIELD (with --length-field: "
                       "records back to back, each as long as its length field says), ODO "
                       "(back to back, each at its OCCURS DEPENDING ON length)",
-                      "Write RDW/BDW lengths little-endian", "The 01 record to write"});
-  add_length_field_options(*cmd, a->layout);
+                      "Write RDW/BDW lengths little-endian", "The 01 record to write"},
+                     file_use::writes_or_describes);
   cmd->add_option("--input", o.input, "JSON Lines input, or - for stdin")->capture_default_str();
   cmd->add_option("--output,-o", o.output, "Output file, or - for stdout")->capture_default_str();
   cmd->add_option("--block-size", a->block_size, "VB: largest block, BDW included")
@@ -85,7 +85,10 @@ void add_encode_command(CLI::App& app, int& exit_code) {
       return;
     }
     file_reporter rep("encode", stderr);
-    exit_code = exit_code_of(bridge::run_encode(a->opts, rep).failure);
+    auto summary = bridge::run_encode(a->opts, rep);
+    exit_code = exit_code_of(summary.failure);
+    if (exit_code == exit_ok)
+      warn_left_out(rep, a->opts.on_error, summary.records_rejected, a->opts.reject_file);
   });
 }
 

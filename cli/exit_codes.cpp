@@ -49,6 +49,17 @@ void file_reporter::progress_done() {
   if (progress_) std::fputs("\r\033[K", out_);
 }
 
+void warn_left_out(bridge::reporter& rep, bridge::error_policy policy, std::uint64_t count,
+                   const std::string& reject_file) {
+  if (count == 0 || policy == bridge::error_policy::fail) return;
+  const bool reject = policy == bridge::error_policy::reject;
+  std::string line = "warning: " + std::to_string(count) + (count == 1 ? " record " : " records ") +
+                     (reject ? "rejected" : "skipped") + " (--on-error " +
+                     (reject ? "reject" : "skip") + ")";
+  if (reject && !reject_file.empty()) line += ", in " + reject_file;
+  rep.message(bridge::severity::warning, line + "; the exit code is 0, as the policy allows");
+}
+
 bool write_summary_json(const std::string& path, const std::string& json,
                         bridge::reporter& rep) {
   std::ofstream f(path, std::ios::binary);

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "mfb/bridge/codec/error_policy.hpp"
 #include "mfb/bridge/io/outcome.hpp"
 
 namespace mfb::cli {
@@ -37,6 +38,11 @@ class file_reporter final : public bridge::reporter {
   std::FILE* out_;
   bool progress_;
 };
+
+/// After a run that left bad records out under --on-error skip or reject (exit code 0):
+/// one line a scheduler can match, "warning: N records rejected ...", on `rep`.
+void warn_left_out(bridge::reporter& rep, bridge::error_policy policy, std::uint64_t count,
+                   const std::string& reject_file);
 
 /// Write a run's summary JSON (--summary-json) to `path`; report "cannot write PATH" and
 /// return false when it cannot be written.

@@ -27,8 +27,6 @@ struct inspect_args {
   std::string input;
   long long record_number = 0;
   long long offset = -1;
-  std::size_t record_start_offset = 0;
-  std::size_t record_end_offset = 0;
   std::string html;                  ///< write a self-contained HTML page here
   std::size_t html_max_records = 1000;  ///< a whole file's page shows at most this many
 };
@@ -125,12 +123,10 @@ int run(const inspect_args& a) {
                    : bridge::set_length_field(framing, *layout, l.length_field, zoned_charset_of(l));
     if (!why.empty()) return fail(exit_usage, why);
   }
-  framing.lrecl = l.lrecl > 0 ? static_cast<std::size_t>(l.lrecl) : layout->length;
-  framing.rdw_big_endian = !l.rdw_little_endian;
-  framing.rdw_includes_header = !l.rdw_excludes_header;
-  framing.record_start_offset = a.record_start_offset;
-  framing.record_end_offset = a.record_end_offset;
-  // --offset: frame from that byte, as if the file started there.
+  if (auto why = apply_framing_options(l, framing); !why.empty()) return fail(exit_usage, why);
+  if (framing.lrecl == 0) framing.lrecl = layout->length;
+  // --offset: frame from that byte of the file (it counts from the file's start, so it
+  // stands for --skip-head), as if the file started there.
   if (a.offset >= 0) framing.skip_head = static_cast<std::size_t>(a.offset);
   auto target = static_cast<std::uint64_t>(a.offset >= 0 ? 1 : a.record_number);
   auto reader = bridge::record_reader::open(a.input, framing);
@@ -144,8 +140,10 @@ int run(const inspect_args& a) {
     return page_out.write(**reader, whole_file ? 0 : target);
   }
   bridge::record_batch batch;
+  std::uint64_t records = 0;
   while ((*reader)->next(batch, std::size_t{1} << 20)) {
     for (const auto& rec : batch) {
+      records = rec.number;
       if (rec.number != target) continue;
       auto fields = bridge::inspect_record(*layout, *page, io, rec.data, rec.size);
       std::string which = a.offset >= 0 ? "record" : "record " + std::to_string(rec.number);
@@ -163,8 +161,13 @@ int run(const inspect_args& a) {
     }
   }
   if (const auto* e = (*reader)->error()) return fail(exit_bad_data, e->to_string());
-  return fail(exit_bad_data, "the input has no record " + std::to_string(target) +
-                                 (a.offset >= 0 ? " at offset " + std::to_string(a.offset) : ""));
+  // Asking past the end is a wrong argument, not bad data: say how many records there are.
+  if (a.offset >= 0)
+    return fail(exit_usage, "the input has no record at offset " + std::to_string(a.offset) +
+                                " (it ends before a whole record there)");
+  return fail(exit_usage, "--record-number " + std::to_string(target) + ": the input has " +
+                              std::to_string(records) + (records == 1 ? " record" : " records") +
+                              " (numbered from 1)");
 }
 
 }  // namespace
@@ -174,15 +177,11 @@ void add_inspect_command(CLI::App& app, int& exit_code) {
   auto a = std::make_shared<inspect_args>();
   add_layout_options(*cmd, a->layout,
                      {"Record format: F, FB, V, VB, VS, VBS, TEXT, LENGTH-FIELD, ODO",
-                      "RDW/BDW lengths are little-endian", "The 01 record to use"});
-  add_length_field_options(*cmd, a->layout);
+                      "RDW/BDW lengths are little-endian", "The 01 record to use"},
+                     file_use::reads);
   cmd->add_option("--input", a->input, "Input file, or - for stdin")->required();
   cmd->add_option("--record-number", a->record_number, "The record to show (from 1)");
   cmd->add_option("--offset", a->offset, "Show the record starting at this byte of the file");
-  cmd->add_option("--record-start-offset", a->record_start_offset,
-                  "Bytes to drop at the start of each framed record");
-  cmd->add_option("--record-end-offset", a->record_end_offset,
-                  "Bytes to drop at the end of each framed record");
   cmd->add_option("--html", a->html,
                   "Write a self-contained HTML page (no script) to this file: the chosen record, or "
                   "every record of the file when neither --record-number nor --offset is given");

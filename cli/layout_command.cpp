@@ -7,12 +7,13 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "layout_options.hpp"
 #include "mfb/copybook/copybook.hpp"
 
 namespace mfb::cli {
 namespace {
 
-struct layout_args {
+struct layout_command_args {
   std::vector<std::string> copybooks;
   std::vector<std::string> include_dirs;
   std::string format = "text";
@@ -20,7 +21,7 @@ struct layout_args {
   bool cobrix = false;
 };
 
-int run_layout(const layout_args& args) {
+int run_layout(const layout_command_args& args) {
   copybook::parse_options opts = copybook::parse_options::defaults();
   for (const auto& d : args.include_dirs) opts.include_dirs.emplace_back(d);
   opts.cobrix_extensions = args.cobrix;
@@ -45,12 +46,10 @@ int run_layout(const layout_args& args) {
 }  // namespace
 
 void add_layout_command(CLI::App& app, int& exit_code) {
-  auto args = std::make_shared<layout_args>();
+  auto args = std::make_shared<layout_command_args>();
   CLI::App* cmd = app.add_subcommand(
       "layout", "Show the record layout of copybooks: a compiler-style listing or JSON");
-  cmd->add_option("copybook,--copybook", args->copybooks, "Copybook file(s); records of several are appended")
-      ->required()
-      ->check(CLI::ExistingFile);
+  add_copybook_option(*cmd, args->copybooks);
   cmd->add_option("-I,--include", args->include_dirs, "Folder to search for COPY members (repeatable)");
   cmd->add_option("--format", args->format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}));

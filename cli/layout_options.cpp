@@ -1,12 +1,57 @@
-// Shared options of convert, encode and inspect; the choices are checked by CLI11, so the
-// *_of functions only map a checked string to its enum.
+// Shared options of the commands that read copybooks; the choices are checked by CLI11, so
+// the *_of functions only map a checked string to its enum.
 
 #include "layout_options.hpp"
 
+#include <filesystem>
+#include <system_error>
+
 namespace mfb::cli {
 
-void add_layout_options(CLI::App& cmd, layout_args& a, const layout_help& help) {
-  cmd.add_option("--copybook", a.copybooks, "Copybook file (repeatable)")->required();
+namespace {
+
+void add_length_field_options(CLI::App& cmd, layout_args& a) {
+  cmd.add_option("--length-field", a.length_field,
+                 "With --recfm LENGTH-FIELD: the copybook field (binary or zoned) holding the "
+                 "record length");
+  cmd.add_option("--length-adjust", a.length_adjust,
+                 "With --recfm LENGTH-FIELD: added to the field's value to give the length");
+}
+
+void add_reading_options(CLI::App& cmd, layout_args& a) {
+  cmd.add_option("--skip-head", a.skip_head, "Leading bytes of the file to ignore (a file header)");
+  cmd.add_option("--skip-tail", a.skip_tail,
+                 "Trailing bytes of the file to ignore (a file trailer)");
+  cmd.add_option("--record-start-offset", a.record_start_offset,
+                 "Bytes to drop at the start of each framed record");
+  cmd.add_option("--record-end-offset", a.record_end_offset,
+                 "Bytes to drop at the end of each framed record");
+  cmd.add_flag("--allow-trailing-bytes", a.allow_trailing_bytes,
+               "Accept records longer than their layout describes (an RDW, line or length "
+               "field past the last field, an ODO count that ends the record early): the extra "
+               "bytes are passed over and counted in the summary, instead of making the record "
+               "bad");
+}
+
+}  // namespace
+
+void add_copybook_option(CLI::App& cmd, std::vector<std::string>& copybooks) {
+  cmd.add_option("copybook,--copybook", copybooks,
+                 "Copybook file, given first or as --copybook (repeatable: the records of "
+                 "several are appended)")
+      ->required()
+      ->check(CLI::Validator(
+          [](std::string& name) -> std::string {
+            std::error_code ec;
+            if (std::filesystem::is_regular_file(name, ec)) return {};
+            return std::filesystem::is_directory(name, ec) ? name + " is a folder, not a copybook file"
+                                                           : "no such copybook file: " + name;
+          },
+          "FILE"));
+}
+
+void add_layout_options(CLI::App& cmd, layout_args& a, const layout_help& help, file_use use) {
+  add_copybook_option(cmd, a.copybooks);
   cmd.add_option("-I,--include", a.include_dirs, "Folder searched for COPY members");
   cmd.add_option("--codepage", a.codepage,
                  "EBCDIC code page (see `mfbridge codepages`) or a 256-entry table file")
@@ -32,6 +77,8 @@ void add_layout_options(CLI::App& cmd, layout_args& a, const layout_help& help) 
   cmd.add_option("--raw", a.raw,
                  "Elementary items kept as their bytes: hex text, BYTEA/BLOB columns "
                  "(comma-separated COBOL names, repeatable)");
+  add_length_field_options(cmd, a);
+  if (use == file_use::reads) add_reading_options(cmd, a);
 }
 
 std::vector<std::string> raw_fields_of(const layout_args& a) {
@@ -43,22 +90,6 @@ std::vector<std::string> raw_fields_of(const layout_args& a) {
       at = comma + 1;
     }
   return out;
-}
-
-void add_length_field_options(CLI::App& cmd, layout_args& a) {
-  cmd.add_option("--length-field", a.length_field,
-                 "With --recfm LENGTH-FIELD: the copybook field (binary or zoned) holding the "
-                 "record length");
-  cmd.add_option("--length-adjust", a.length_adjust,
-                 "With --recfm LENGTH-FIELD: added to the field's value to give the length");
-}
-
-void add_trailing_bytes_option(CLI::App& cmd, layout_args& a) {
-  cmd.add_flag("--allow-trailing-bytes", a.allow_trailing_bytes,
-               "Accept records longer than their layout describes (an RDW, line or length "
-               "field past the last field, an ODO count that ends the record early): the extra "
-               "bytes are passed over and counted in the summary, instead of making the record "
-               "bad");
 }
 
 std::vector<std::filesystem::path> as_paths(const std::vector<std::string>& names) {
@@ -99,6 +130,18 @@ ebcdic::truncation truncation_of(const layout_args& a) {
   return a.trunc == "bin" ? ebcdic::truncation::binary : ebcdic::truncation::standard;
 }
 
+std::string apply_framing_options(const layout_args& a, bridge::framing_options& framing) {
+  if (a.lrecl < 0) return "--lrecl must be positive";
+  framing.lrecl = static_cast<std::size_t>(a.lrecl);
+  framing.rdw_big_endian = !a.rdw_little_endian;
+  framing.rdw_includes_header = !a.rdw_excludes_header;
+  framing.skip_head = a.skip_head;
+  framing.skip_tail = a.skip_tail;
+  framing.record_start_offset = a.record_start_offset;
+  framing.record_end_offset = a.record_end_offset;
+  return {};
+}
+
 void apply_copybook_options(const layout_args& l, bridge::source_spec& o) {
   o.copybooks = as_paths(l.copybooks);
   o.include_dirs = as_paths(l.include_dirs);
@@ -117,10 +160,7 @@ std::string apply_reading_options(const layout_args& l, bridge::source_spec& o) 
   if (auto why = framing_format_of(framed, o.framing, kind); !why.empty()) return why;
   if (kind == layout_framing::length_field) o.length_field = l.length_field;
   o.odo_framing = kind == layout_framing::odo;
-  if (l.lrecl < 0) return "--lrecl must be positive";
-  o.framing.lrecl = static_cast<std::size_t>(l.lrecl);
-  o.framing.rdw_big_endian = !l.rdw_little_endian;
-  o.framing.rdw_includes_header = !l.rdw_excludes_header;
+  if (auto why = apply_framing_options(l, o.framing); !why.empty()) return why;
   o.decode.float_format = float_format_of(l);
   o.decode.zoned_charset = zoned_charset_of(l);
   o.decode.binary_trunc = truncation_of(l);

@@ -1,6 +1,7 @@
 #pragma once
-// The options convert, delta, encode and inspect share: which copybook and record, how the file is
-// framed, how values are coded. One definition so the three commands spell them alike.
+// The options every command that reads copybooks shares (layout, convert, delta, encode,
+// inspect, ddl, load): which copybook and record, how the file is framed, how values are
+// coded. One definition, so every command spells them alike and none lacks one.
 
 #include <CLI/CLI.hpp>
 
@@ -35,6 +36,10 @@ struct layout_args {
   std::string trunc = "std";
   std::vector<std::string> raw;  ///< --raw F1,F2 (repeatable)
   bool allow_trailing_bytes = false;  ///< --allow-trailing-bytes (commands that read records)
+  std::size_t skip_head = 0;            ///< --skip-head BYTES (a file header)
+  std::size_t skip_tail = 0;            ///< --skip-tail BYTES (a file trailer)
+  std::size_t record_start_offset = 0;  ///< --record-start-offset BYTES
+  std::size_t record_end_offset = 0;    ///< --record-end-offset BYTES
 };
 
 /// The help texts that differ between commands (reading or writing records).
@@ -44,14 +49,23 @@ struct layout_help {
   const char* record;
 };
 
-/// Add the shared options to `cmd`, bound to `a`.
-void add_layout_options(CLI::App& cmd, layout_args& a, const layout_help& help);
+/// What a command does with the record file: read it (convert, delta, inspect, load: they
+/// also take the options that frame a file's bytes), or write or only describe it (encode,
+/// ddl).
+enum class file_use { reads, writes_or_describes };
 
-/// Add --length-field and --length-adjust (with --recfm LENGTH-FIELD).
-void add_length_field_options(CLI::App& cmd, layout_args& a);
+/// The copybook argument, given first (`mfbridge CMD FILE.cpy`) or as --copybook FILE.cpy:
+/// one option, so the help and the errors name it alike; the files must exist.
+void add_copybook_option(CLI::App& cmd, std::vector<std::string>& copybooks);
 
-/// Add --allow-trailing-bytes (commands that read records: convert, delta, ddl, load).
-void add_trailing_bytes_option(CLI::App& cmd, layout_args& a);
+/// Add the shared options to `cmd`, bound to `a`: the copybook, code page and coding,
+/// --recfm and its details (--length-field ...), and for `file_use::reads` --skip-head,
+/// --skip-tail, --record-start-offset, --record-end-offset and --allow-trailing-bytes.
+void add_layout_options(CLI::App& cmd, layout_args& a, const layout_help& help, file_use use);
+
+/// Copy --lrecl, the RDW options and the file and record offsets into `framing`; return a
+/// usage error or "".
+std::string apply_framing_options(const layout_args& a, bridge::framing_options& framing);
 
 /// The option strings as paths (copybooks, include folders).
 std::vector<std::filesystem::path> as_paths(const std::vector<std::string>& names);

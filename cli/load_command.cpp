@@ -60,6 +60,7 @@ int run_load_command(load_args& a) {
   const bool split = a.finish || !a.split.split.empty() || !a.split.range.empty();
   auto summary = split ? run_split_load(a, rep) : rehost::run_load(o, rep);
   int code = exit_code_of(summary.failure);
+  if (code == exit_ok) warn_left_out(rep, o.on_error, summary.records_rejected, o.reject_file);
   // Written when the load ran to its end (a mismatch included); a failure to write it is
   // not the load's failure.
   bool ran = summary.failure == bridge::failure_kind::none ||
@@ -75,7 +76,7 @@ void add_load_command(CLI::App& app, int& exit_code) {
       "load", "Load records into SQLite or PostgreSQL tables (restartable, reconciled)");
   auto a = std::make_shared<load_args>();
   auto& o = a->opts;
-  add_dataset_options(*cmd, a->ds);
+  add_dataset_options(*cmd, a->ds, file_use::reads);
   cmd->add_option("--input", o.input, "Input file, or - for standard input")->required();
   cmd->add_option("--target", o.target, "sqlite:FILE or postgresql://...")->required();
   cmd->add_option("--mode", a->mode,

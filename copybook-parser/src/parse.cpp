@@ -184,6 +184,25 @@ std::string stem_name(const std::string& file) {
   return out.empty() ? std::string("RECORD") : out;
 }
 
+// Diagnostics in the order of the text (each file's in line and column order, the files in
+// the order they first appear): the parser finds some in later passes, and a reader fixes
+// a copybook from the top.
+void sort_by_place(std::vector<diagnostic>& ds) {
+  std::vector<std::string> files;
+  auto file_rank = [&](const std::string& f) {
+    auto at = std::find(files.begin(), files.end(), f);
+    if (at == files.end()) at = files.insert(at, f);
+    return at - files.begin();
+  };
+  for (const auto& d : ds) file_rank(d.where.file);
+  std::stable_sort(ds.begin(), ds.end(), [&](const diagnostic& x, const diagnostic& y) {
+    auto fx = file_rank(x.where.file), fy = file_rank(y.where.file);
+    if (fx != fy) return fx < fy;
+    if (x.where.line != y.where.line) return x.where.line < y.where.line;
+    return x.where.column < y.where.column;
+  });
+}
+
 parse_result finish(detail::logical_source src, const std::string& name, const parse_options& opts) {
   parse_result result;
   result.diagnostics = std::move(src.diagnostics);
@@ -195,6 +214,7 @@ parse_result finish(detail::logical_source src, const std::string& name, const p
   ropts.limits = opts.limits;
   result.records = detail::resolve(entries, src, ropts, diags);
   for (auto& d : diags) result.diagnostics.push_back(std::move(d));
+  sort_by_place(result.diagnostics);
   return result;
 }
 

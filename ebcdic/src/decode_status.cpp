@@ -20,6 +20,7 @@ const char* to_string(decode_status s) noexcept {
     case decode_status::invalid_edited: return "bytes do not match the edited picture";
     case decode_status::invalid_length: return "unsupported field length";
     case decode_status::invalid_float: return "NaN or infinity not representable";
+    case decode_status::not_numeric_spaces: return "not numeric (spaces)";
   }
   return "unknown status";
 }

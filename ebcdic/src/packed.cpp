@@ -57,6 +57,15 @@ inline void encode_tail(std::uint64_t m, std::size_t len, std::uint8_t sign, std
   detail::store_be((detail::binary_to_bcd16(m) << 4) | sign, len, p);
 }
 
+// A field of EBCDIC spaces only (X'40's) is blank data, not a number with a bad sign: say
+// so. (One X'40' among others can be two digits, so only an all-space field is blank.)
+[[gnu::cold]] decode_status failure_of(const std::uint8_t* p, std::size_t len,
+                                       decode_status s) noexcept {
+  for (std::size_t i = 0; i < len; ++i)
+    if (p[i] != 0x40) return s;
+  return decode_status::not_numeric_spaces;
+}
+
 }  // namespace
 
 decode_status decode_packed64(const std::uint8_t* p, std::size_t len, int digits, bool is_signed,
@@ -66,12 +75,12 @@ decode_status decode_packed64(const std::uint8_t* p, std::size_t len, int digits
   tail_parts tail{};
   if (len <= 8) {
     const decode_status s = decode_tail(p, len, is_signed, pad, tail);
-    if (s != decode_status::ok) return s;
+    if (s != decode_status::ok) return failure_of(p, len, s);
   } else {
     std::uint64_t head = 0;
     decode_status s = decode_head(p, len - 8, pad, head);
     if (s == decode_status::ok) s = decode_tail(p + len - 8, 8, is_signed, false, tail);
-    if (s != decode_status::ok) return s;
+    if (s != decode_status::ok) return failure_of(p, len, s);
     tail.value += head * ten15;
   }
   const auto v = static_cast<std::int64_t>(tail.value);  // < 10^18
@@ -87,13 +96,13 @@ decode_status decode_packed(const std::uint8_t* p, std::size_t len, int digits, 
   uint128_t value;
   if (len <= 8) {
     const decode_status s = decode_tail(p, len, is_signed, pad, tail);
-    if (s != decode_status::ok) return s;
+    if (s != decode_status::ok) return failure_of(p, len, s);
     value = tail.value;
   } else {
     std::uint64_t head = 0;
     decode_status s = decode_head(p, len - 8, pad, head);
     if (s == decode_status::ok) s = decode_tail(p + len - 8, 8, is_signed, false, tail);
-    if (s != decode_status::ok) return s;
+    if (s != decode_status::ok) return failure_of(p, len, s);
     value = static_cast<uint128_t>(head) * ten15 + tail.value;
   }
   const auto v = static_cast<int128_t>(value);

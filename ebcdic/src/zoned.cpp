@@ -158,6 +158,15 @@ void write_digits(U m, std::size_t count, std::uint8_t zone, std::uint8_t* end) 
   if (count == 1) *--end = static_cast<std::uint8_t>(zone | static_cast<unsigned>(m % 10));
 }
 
+// A bad field that holds a space is blank data, whatever byte failed first: say so, as
+// "invalid sign" (the sign byte is read first) would send the reader to the wrong place.
+[[gnu::cold]] decode_status failure_of(const std::uint8_t* p, std::size_t len, zoned_format fmt,
+                                       decode_status s) noexcept {
+  if (s == decode_status::invalid_length) return s;
+  const std::uint8_t space = fmt.charset == zoned_charset::ebcdic ? 0x40 : 0x20;
+  return std::memchr(p, space, len) != nullptr ? decode_status::not_numeric_spaces : s;
+}
+
 }  // namespace
 
 decode_status decode_zoned64(const std::uint8_t* p, std::size_t len, zoned_format fmt,
@@ -168,7 +177,7 @@ decode_status decode_zoned64(const std::uint8_t* p, std::size_t len, zoned_forma
       one_word(len, fmt)
           ? decode_word_trailing(p, fmt.charset, fmt.sign != zoned_sign::none, m, negative)
           : decode_impl(p, len, fmt, 18, m, negative);
-  if (s != decode_status::ok) return s;
+  if (s != decode_status::ok) return failure_of(p, len, fmt, s);
   const auto v = static_cast<std::int64_t>(m);  // < 10^18
   out = negative ? -v : v;
   return decode_status::ok;
@@ -188,7 +197,7 @@ decode_status decode_zoned(const std::uint8_t* p, std::size_t len, zoned_format 
   } else {
     s = decode_impl(p, len, fmt, decimal::max_digits, m, negative);
   }
-  if (s != decode_status::ok) return s;
+  if (s != decode_status::ok) return failure_of(p, len, fmt, s);
   const auto v = static_cast<int128_t>(m);
   out = negative ? -v : v;
   return decode_status::ok;

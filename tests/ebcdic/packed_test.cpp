@@ -5,6 +5,7 @@
 
 #include "mfb/ebcdic/packed.hpp"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include <random>
@@ -40,7 +41,9 @@ decode_status reference_decode(const std::uint8_t* p, std::size_t len, bool is_s
   const unsigned sign = p[len - 1] & 0xFu;
   const bool neg = sign == 0xB || sign == 0xD;
   const bool ok = is_signed ? sign >= 0xA : (sign == 0xC || sign == 0xF);
-  if (!ok) return decode_status::invalid_sign;
+  if (!ok) return std::all_of(p, p + len, [](std::uint8_t b) { return b == 0x40; })
+                     ? decode_status::not_numeric_spaces
+                     : decode_status::invalid_sign;
   out = neg ? -v : v;
   return decode_status::ok;
 }
@@ -81,6 +84,15 @@ TEST(Packed, UnsignedFieldsTakeFAndC) {
   for (const char* s : {"123D", "123B", "123A", "123E"}) {
     EXPECT_EQ(dec(s, 3, false, v), decode_status::invalid_sign) << s;
   }
+}
+
+// A field of EBCDIC spaces is blank data (IBM: not NUMERIC), not a bad sign.
+TEST(Packed, SpacesAreNotNumeric) {
+  int128_t v = 0;
+  EXPECT_EQ(dec("404040", 5, true, v), decode_status::not_numeric_spaces);
+  EXPECT_EQ(dec("40404040404040404040", 19, false, v), decode_status::not_numeric_spaces);
+  EXPECT_EQ(dec("40404C", 5, true, v), decode_status::ok);  // X'40' is digits 4 and 0 here
+  EXPECT_EQ(dec("123404", 5, true, v), decode_status::invalid_sign);  // not all spaces
 }
 
 TEST(Packed, RejectsBadNibbles) {

@@ -5,6 +5,7 @@
 
 #include "mfb/ebcdic/zoned.hpp"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include <random>
@@ -73,10 +74,9 @@ TEST(Zoned, RejectsBadZonesDigitsAndSigns) {
   EXPECT_EQ(dec("F1C2F3", t, v), decode_status::invalid_digit);  // sign zone on a digit byte
   EXPECT_EQ(dec("F1F2FA", t, v), decode_status::invalid_digit);
   EXPECT_EQ(dec("81F2C3", t, v), decode_status::invalid_digit);
-  EXPECT_EQ(dec("40F1C2", t, v), decode_status::invalid_digit);  // a space is not a zero
-  EXPECT_EQ(dec("40404040", t, v), decode_status::invalid_sign);  // the sign byte is read first
+  EXPECT_EQ(dec("F1FAC2", t, v), decode_status::invalid_digit);
   EXPECT_EQ(dec("F1F253", t, v), decode_status::invalid_sign);
-  EXPECT_EQ(dec("F1F2F340", ebc(zoned_sign::trailing_separate), v), decode_status::invalid_sign);
+  EXPECT_EQ(dec("F1F2F34B", ebc(zoned_sign::trailing_separate), v), decode_status::invalid_sign);
   EXPECT_EQ(dec("F1F2C34E", ebc(zoned_sign::trailing_separate), v), decode_status::invalid_digit);
   EXPECT_EQ(dec("2BF1F2", ebc(zoned_sign::leading_separate), v), decode_status::invalid_sign);
   EXPECT_EQ(dec("4E", ebc(zoned_sign::leading_separate), v), decode_status::invalid_length);
@@ -85,6 +85,22 @@ TEST(Zoned, RejectsBadZonesDigitsAndSigns) {
   EXPECT_EQ(decode_zoned(b32.data(), 32, t, v), decode_status::invalid_length);
   std::int64_t v64 = 0;
   EXPECT_EQ(decode_zoned64(b32.data(), 19, t, v64), decode_status::invalid_length);
+}
+
+// Blank data is named as such (IBM: not NUMERIC), wherever the space is; the sign byte,
+// read first, would otherwise call it "invalid sign".
+TEST(Zoned, SpacesAreNotNumeric) {
+  int128_t v = 0;
+  std::int64_t v64 = 0;
+  const std::vector<std::uint8_t> blank(5, 0x40);
+  EXPECT_EQ(decode_zoned(blank.data(), 5, ebc(zoned_sign::none), v), decode_status::not_numeric_spaces);
+  EXPECT_EQ(decode_zoned64(blank.data(), 5, ebc(zoned_sign::none), v64), decode_status::not_numeric_spaces);
+  EXPECT_EQ(dec("4040404040404040", ebc(zoned_sign::none), v), decode_status::not_numeric_spaces);
+  EXPECT_EQ(dec("40404040", ebc(zoned_sign::trailing_overpunch), v), decode_status::not_numeric_spaces);
+  EXPECT_EQ(dec("40F1C2", ebc(zoned_sign::trailing_overpunch), v), decode_status::not_numeric_spaces);
+  EXPECT_EQ(dec("F1F2F340", ebc(zoned_sign::trailing_separate), v), decode_status::not_numeric_spaces);
+  EXPECT_EQ(dec("202020", asc(zoned_sign::none), v), decode_status::not_numeric_spaces);
+  EXPECT_STREQ(to_string(decode_status::not_numeric_spaces), "not numeric (spaces)");
 }
 
 TEST(Zoned, FindsABadByteAtEveryPosition) {
@@ -96,7 +112,9 @@ TEST(Zoned, FindsABadByteAtEveryPosition) {
         b[pos] = bad;
         int128_t v = 0;
         const decode_status s = decode_zoned(b.data(), n, ebc(zoned_sign::trailing_overpunch), v);
-        EXPECT_TRUE(s == decode_status::invalid_digit || (pos == n - 1 && s == decode_status::invalid_sign))
+        EXPECT_TRUE(bad == 0x40 ? s == decode_status::not_numeric_spaces
+                                : s == decode_status::invalid_digit ||
+                                      (pos == n - 1 && s == decode_status::invalid_sign))
             << n << " digits, byte " << pos;
       }
     }
@@ -124,7 +142,7 @@ TEST(Zoned, EncodeRejectsWhatDoesNotFit) {
 }
 
 // Straightforward reference: one byte at a time, by the rules in the header.
-decode_status reference_decode(const std::uint8_t* p, std::size_t len, zoned_format f, int128_t& out) {
+decode_status reference_bytes(const std::uint8_t* p, std::size_t len, zoned_format f, int128_t& out) {
   const bool ebcdic = f.charset == zoned_charset::ebcdic;
   const unsigned zone = ebcdic ? 0xF : 0x3;
   const bool sep = f.sign == zoned_sign::leading_separate || f.sign == zoned_sign::trailing_separate;
@@ -159,6 +177,14 @@ decode_status reference_decode(const std::uint8_t* p, std::size_t len, zoned_for
   }
   out = neg ? -v : v;
   return decode_status::ok;
+}
+
+// A bad field holding a space (X'40', or X'20' in ASCII) is blank data.
+decode_status reference_decode(const std::uint8_t* p, std::size_t len, zoned_format f, int128_t& out) {
+  const decode_status s = reference_bytes(p, len, f, out);
+  const std::uint8_t space = f.charset == zoned_charset::ebcdic ? 0x40 : 0x20;
+  if (s == decode_status::ok || std::find(p, p + len, space) == p + len) return s;
+  return decode_status::not_numeric_spaces;
 }
 
 TEST(Zoned, RandomFieldsMatchReference) {

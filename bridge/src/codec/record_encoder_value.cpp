@@ -40,13 +40,36 @@ std::string too_many_digits(int digits) {
   return "too many digits: the field holds " + std::to_string(digits);
 }
 
+// Which character of `text` the page lacks, and where: "\"€\" (U+20AC, character 4 of
+// the value)", so a user can find it in a long value; each character is tried alone.
+std::string unmappable_character(const eb::code_page& page, std::string_view text) {
+  std::size_t index = 0;
+  for (std::size_t at = 0; at < text.size(); ++index) {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    std::size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    len = std::min(len, text.size() - at);
+    std::string_view ch = text.substr(at, len);
+    std::uint8_t out[8];
+    if (page.encode(ch, out, sizeof out) == eb::decode_status::unmappable) {
+      std::uint32_t cp = len == 1 ? lead : lead & (0x7Fu >> len);
+      for (std::size_t k = 1; k < len; ++k) cp = cp << 6 | (static_cast<unsigned char>(ch[k]) & 0x3Fu);
+      char code[16];
+      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+      return "\"" + std::string(ch) + "\" (" + code + ", character " + std::to_string(index + 1) +
+             " of the value)";
+    }
+    at += len;
+  }
+  return "a character";
+}
+
 std::string text_status(const encode_plan& plan, const encode_node& n, eb::decode_status s,
                         std::string_view text) {
   if (s == eb::decode_status::overflow)
     return "text too long: " + std::to_string(text.size()) + " bytes of UTF-8 for a field of " +
            std::to_string(n.length) + " bytes";
   if (s == eb::decode_status::unmappable)
-    return "a character is not representable in " + plan.page().info().name;
+    return unmappable_character(plan.page(), text) + " is not in code page " + plan.page().info().name;
   return eb::to_string(s);
 }
 

@@ -175,8 +175,10 @@ result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
     if (plans.size() != 1) return error{"--recfm ODO needs one record layout"};
   } else {
     auto fmt = bridge::parse_recfm(spec.recfm);
-    if (!fmt || *fmt == bridge::recfm::custom || *fmt == bridge::recfm::length_field)
+    if (!fmt || *fmt == bridge::recfm::custom)
       return error{"unsupported --recfm " + spec.recfm + " for a dataset"};
+    if (*fmt == bridge::recfm::length_field && src.length_field.empty())
+      return error{"--recfm LENGTH-FIELD needs --length-field NAME"};
   }
   auto framing = bridge::framing_of(src, plans);
   if (!framing) return error{framing.err().message};

@@ -124,6 +124,10 @@ std::string dataset_spec::to_json() const {
             {"indexes", indexes},
             {"raw", raw}};
   if (s.decode.allow_trailing_bytes) j["allow_trailing_bytes"] = true;  // older catalogs lack it
+  if (!s.length_field.empty()) {  // --recfm LENGTH-FIELD (older catalogs lack it)
+    j["length_field"] = s.length_field;
+    j["length_adjust"] = s.framing.length_adjust;
+  }
   return j.dump();
 }
 
@@ -156,6 +160,10 @@ result<dataset_spec> dataset_spec::from_json(std::string_view text) {
     ds.check_88 = j.at("check_88").get<bool>();
     if (j.contains("allow_trailing_bytes"))
       s.decode.allow_trailing_bytes = j.at("allow_trailing_bytes").get<bool>();
+    if (j.contains("length_field")) {
+      s.length_field = j.at("length_field").get<std::string>();
+      s.framing.length_adjust = j.at("length_adjust").get<long long>();
+    }
     if (j.contains("raw")) ds.raw = j.at("raw").get<std::vector<std::string>>();
     if (j.contains("indexes"))
       ds.indexes = j.at("indexes").get<std::vector<std::vector<std::string>>>();
@@ -181,7 +189,7 @@ void save_dataset(database& db, const dataset_spec& spec) {
   if (opened)
     for (const auto& m : (*opened)->maps())
       for (const auto& t : m.tables()) tables.push_back(t.name);
-  const char* now = db.dialect() == sql_dialect::postgresql ? "now()" : "datetime('now')";
+  const char* now = db.dialect() == sql_dialect::postgresql ? "now()" : "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";  // ISO 8601
   db.query(std::string("INSERT INTO mfbridge_datasets (name, spec, tables, updated_at) "
                        "VALUES ($1, $2, $3, ") + now + ") ON CONFLICT (name) DO UPDATE SET "
                        "spec = excluded.spec, tables = excluded.tables, updated_at = excluded.updated_at",
@@ -200,9 +208,17 @@ result<std::shared_ptr<const dataset>> dataset::open(database& db, std::string_v
   if (!db.table_exists("mfbridge_datasets"))
     return error{"the target has no mfbridge_datasets catalog: nothing was loaded into it"};
   auto rows = db.query("SELECT spec FROM mfbridge_datasets WHERE name = $1", {std::string(name)});
-  if (rows.rows.empty() || !rows.rows[0][0])
+  if (rows.rows.empty() || !rows.rows[0][0]) {
+    // Name the datasets there are: a user who mistyped one, or never loaded it, sees the
+    // choices without a query of the catalog.
+    const auto names = dataset_names(db);
+    std::string there;
+    for (std::size_t i = 0; i < names.size() && i < 20; ++i) there += (i ? ", " : "") + names[i];
+    if (names.size() > 20) there += ", ... (" + std::to_string(names.size()) + " in all)";
     return error{"no dataset named " + std::string(name) + " in the catalog" +
-                 copybook::did_you_mean(name, dataset_names(db))};
+                 copybook::did_you_mean(name, names) +
+                 (names.empty() ? "; it holds none" : "; its datasets: " + there)};
+  }
   auto spec = dataset_spec::from_json(*rows.rows[0][0]);
   if (!spec) return error{spec.err().message};
   return open(std::move(spec).value());

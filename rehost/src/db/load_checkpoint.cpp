@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <ctime>
 #include <cstdio>
 #include <fstream>
 #include <vector>
@@ -157,10 +158,17 @@ std::string input_fingerprint(const std::string& path) {
   auto size = static_cast<std::uint64_t>(st.st_size);
   mix(0, mib);
   if (size > mib) mix(static_cast<std::streamoff>(size - mib), mib);
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "size=%llu mtime=%lld.%09ld fnv=%016llx",
-                static_cast<unsigned long long>(size), static_cast<long long>(st.st_mtim.tv_sec),
-                st.st_mtim.tv_nsec, static_cast<unsigned long long>(h));
+  // The modification time in ISO 8601 (UTC, nanoseconds kept): it is shown when a changed
+  // input is refused, and a raw epoch number means nothing to a reader.
+  std::tm tm{};
+  const std::time_t secs = st.st_mtim.tv_sec;
+  gmtime_r(&secs, &tm);
+  char when[32];
+  std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", &tm);
+  char buf[128];
+  std::snprintf(buf, sizeof buf, "size=%llu mtime=%s.%09ldZ fnv=%016llx",
+                static_cast<unsigned long long>(size), when, st.st_mtim.tv_nsec,
+                static_cast<unsigned long long>(h));
   return buf;
 }
 

@@ -20,6 +20,9 @@ enum class decode_status : std::uint8_t {
   invalid_edited,       ///< bytes that an edited picture could not have produced
   invalid_length,       ///< a field length the codec cannot handle
   invalid_float,        ///< NaN or infinity where the format has none
+  /// A zoned field holding a space, or a packed field of spaces only: uninitialised or
+  /// blank data, which IBM's NUMERIC class test rejects (and arithmetic on it abends S0C7).
+  not_numeric_spaces,
 };
 
 /// Name the status in a few words ("invalid packed digit nibble" style), for reports.
