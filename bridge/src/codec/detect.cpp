@@ -25,6 +25,7 @@ struct fit_tools {
 
 fit_tools open_fit(source_spec spec, bool ascii) {
   fit_tools t;
+  spec.detect_framing = false;
   spec.framing = framing_options{};
   spec.length_field.clear();
   spec.odo_framing = false;
@@ -206,6 +207,7 @@ std::string apply_detected_framing(source_spec& spec, const std::string& input, 
     return "--recfm auto cannot tell how " + input + " is framed (confidence " + r.verdict +
            "); run mfbridge detect on it and give --recfm yourself";
   const framing_guess& g = r.candidates.front().guess;
+  spec.detect_framing = false;
   spec.framing.format = g.framing.format;
   spec.framing.lrecl = g.framing.lrecl;
   spec.framing.rdw_big_endian = g.framing.rdw_big_endian;

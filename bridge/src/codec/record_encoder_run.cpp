@@ -37,6 +37,8 @@ encode_run_summary run_encode(const encode_run_options& opts, reporter& rep) {
   encode_run_summary summary;
   const source_spec& src = opts.source;
   if (!src.has_copybooks()) return stop_run(summary, failure_kind::usage, "--copybook is required", rep);
+  if (src.detect_framing)
+    return stop_run(summary, failure_kind::usage, "--recfm auto reads the framing from an input; encode writes one: give --recfm", rep);
   if (opts.on_error == error_policy::reject && opts.reject_file.empty())
     return stop_run(summary, failure_kind::usage, "--on-error reject needs --reject-file", rep);
   auto parsed = parse_copybooks(src);

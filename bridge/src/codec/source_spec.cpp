@@ -79,6 +79,10 @@ std::optional<opened_source> open_source(const source_spec& spec, source_failure
     failure.message = std::move(message);
     return std::nullopt;
   };
+  // Never read with a guessed framing nobody was told about: the caller detects it first.
+  if (spec.detect_framing)
+    return fail("--recfm auto is not supported here (convert and load detect the framing; "
+                "elsewhere run mfbridge detect and give its --recfm)");
   opened_source src;
   auto parsed = parse_copybooks(spec);
   if (!parsed.ok()) {

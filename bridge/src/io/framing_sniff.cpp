@@ -142,12 +142,18 @@ std::string framing_suggestion(const std::string& path, const framing_options& u
   if (path == "-" || !std::filesystem::is_regular_file(path, ec)) return {};
   auto sample = read_input_sample(path);
   if (!sample) return {};
-  auto guesses = sniff_framing(*sample, lengths);
-  if (guesses.empty() || guesses[0].score < sniff_confident_score) return {};
-  const framing_guess& g = guesses[0];
-  if (same_framing(g.framing, used)) return {};
-  return "this looks like " + describe_framing(g.framing) + ": " + g.evidence + "; try " +
-         framing_flags(g.framing) + " (mfbridge detect tells more)";
+  // Without a copybook a period can be a pattern inside records (a filler of ABCDEFGHIJ
+  // repeats every 10 bytes): an LRECL is suggested only when a record layout has it.
+  for (const auto& g : sniff_framing(*sample, lengths)) {
+    if (g.score < sniff_confident_score) break;
+    const bool fixed = g.framing.format == recfm::f || g.framing.format == recfm::fb;
+    if (fixed && std::find(lengths.fixed.begin(), lengths.fixed.end(), g.framing.lrecl) == lengths.fixed.end())
+      continue;
+    if (same_framing(g.framing, used)) return {};
+    return "this looks like " + describe_framing(g.framing) + ": " + g.evidence + "; try " +
+           framing_flags(g.framing) + " (mfbridge detect tells more)";
+  }
+  return {};
 }
 
 }  // namespace mfb::bridge

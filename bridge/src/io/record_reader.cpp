@@ -128,8 +128,14 @@ bool record_reader::impl::next(record_batch& batch, std::size_t target_bytes) {
     error_->file = src_->name();
     if (error_->what == framing_error::kind::framing && opt_.suggest_framing) {
       // The suggestion re-reads a bounded sample of the file: only on failure.
-      if (auto hint = framing_suggestion(src_->name(), opt_, layout_length_hint(opt_)); !hint.empty())
-        error_->message += "; " + hint;
+      if (auto hint = framing_suggestion(src_->name(), opt_, layout_length_hint(opt_)); !hint.empty()) {
+        // The framer's own guess ("(a spanned segment? try --recfm VS or VBS)") gives way.
+        auto& m = error_->message;
+        const auto open = m.rfind(" (");
+        if (open != std::string::npos && m.back() == ')' && m.find("try --recfm", open) != std::string::npos)
+          m.erase(open);
+        m += "; " + hint;
+      }
     }
     finished_ = true;
   } else if (eof_) {

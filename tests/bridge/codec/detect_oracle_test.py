@@ -258,6 +258,23 @@ def test_recfm_auto(tmp):
     rc, _, err = run(["convert", "--copybook", cpy, "--recfm", "auto", "--input",
                       os.path.join(tmp, "random")])
     check(rc == 1 and "cannot tell" in err, "--recfm auto on random bytes refuses: %s" % err.strip())
+    # load: the 300 returns `generate.sh ltt 300` wrote, read back with Python's sqlite3.
+    db = os.path.join(tmp, "ltt.db")
+    rc, _, err = run(["load", "--copybook", cpy, "--codepage", "cp1146", "--recfm", "auto", "--input", ltt,
+                      "--target", "sqlite:" + db, "--table", "ltt", "--no-progress"])
+    import sqlite3
+    rows = sqlite3.connect(db).execute("SELECT count(*) FROM ltt").fetchone()[0] if rc == 0 else -1
+    check(rc == 0 and rows == 300 and "--recfm auto chose --recfm VB" in err,
+          "load --recfm auto loads 300 returns (%d) and says what it chose: %s" % (rows, err.strip()[:300]))
+    # Where the framing is not detected, auto is refused, never read as FB.
+    tax = os.path.join(SAMPLES, "taxpayer")
+    rc, _, err = run(["delta", "--copybook", os.path.join(tax, "TAXPAYER.cpy"), "--recfm", "auto", "--key", "TP-KEY",
+                      "--old", os.path.join(tax, "TAXPAYER.D20261120"), "--new", os.path.join(tax, "TAXPAYER.D20261121"),
+                      "-o", os.devnull])
+    check(rc == 1 and "--recfm auto is not supported here" in err, "delta refuses --recfm auto: %s" % err.strip())
+    r = subprocess.run([MFB, "encode", "--copybook", os.path.join(tax, "TAXPAYER.cpy"), "--recfm", "auto",
+                        "--output", os.devnull], input=b"{}\n", capture_output=True)
+    check(r.returncode == 1 and b"encode writes one" in r.stderr, "encode refuses --recfm auto: %s" % r.stderr)
 
 
 def main():

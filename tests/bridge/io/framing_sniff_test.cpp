@@ -97,6 +97,36 @@ bytes vb_file(std::size_t count, std::size_t blksize) {
   return f;
 }
 
+// Spanned records: a record over 60 bytes is cut into a first (SDW control 1), middles (3)
+// and a last segment (2) of at most 40 data bytes; shorter ones are whole (0). With
+// `blksize`, the segments go into blocks behind BDWs (VBS), else they follow each other (VS).
+bytes spanned_file(std::size_t count, std::size_t blksize) {
+  bytes f, block;
+  auto flush = [&] {
+    if (blksize == 0 || block.empty()) return;
+    bytes w = rdw(block.size(), true, true);
+    f.insert(f.end(), w.begin(), w.end());
+    f.insert(f.end(), block.begin(), block.end());
+    block.clear();
+  };
+  for (std::size_t i = 0; i < count; ++i) {
+    bytes r = record(i, variable_length(i));
+    for (std::size_t at = 0; at < r.size();) {
+      const std::size_t n = r.size() <= 60 ? r.size() : std::min<std::size_t>(40, r.size() - at);
+      const bool first = at == 0, last = at + n == r.size();
+      bytes w = rdw(n, true, true);
+      w[2] = first && last ? 0 : first ? 1 : last ? 2 : 3;
+      bytes& out = blksize ? block : f;
+      if (blksize && 4 + block.size() + 4 + n > blksize) flush();
+      out.insert(out.end(), w.begin(), w.end());
+      out.insert(out.end(), r.begin() + static_cast<std::ptrdiff_t>(at), r.begin() + static_cast<std::ptrdiff_t>(at + n));
+      at += n;
+    }
+  }
+  flush();
+  return f;
+}
+
 const framing_guess& best(const std::vector<framing_guess>& g) {
   EXPECT_FALSE(g.empty());
   return g.front();
@@ -137,6 +167,15 @@ TEST(FramingSniff, BlockedFilesAreVBNotVReadingBlocksAsRecords) {
   EXPECT_EQ(framing_flags(best(g).framing), "--recfm VB");
   EXPECT_EQ(best(g).records, 300u);
   EXPECT_EQ(describe_framing(best(g).framing), "RECFM=VB (RDW big-endian, counting itself)");
+}
+
+TEST(FramingSniff, SpannedRecordsAreVSOrVBS) {
+  auto vs = sniff_framing(whole(spanned_file(200, 0)), {30, 119, {}});
+  EXPECT_EQ(framing_flags(best(vs).framing), "--recfm VS");
+  EXPECT_EQ(best(vs).records, 200u);
+  auto vbs = sniff_framing(whole(spanned_file(200, 1024)), {30, 119, {}});
+  EXPECT_EQ(framing_flags(best(vbs).framing), "--recfm VBS");
+  EXPECT_EQ(best(vbs).records, 200u);
 }
 
 TEST(FramingSniff, HostileBytesProveNothing) {
