@@ -57,6 +57,13 @@ std::string framing_message(const std::string& path, const framing_options& opt,
   return path + ": the framing changed while it was being planned (from offset " + std::to_string(from) + ")";
 }
 
+/// Resynchronising reads about three longest units per boundary; when the boundaries are
+/// that close (many tiny splits) the one sequential pass that numbers records is cheaper.
+bool resync_pays(const framing_options& opt, std::uint64_t parts, std::uint64_t span) {
+  if (opt.format == recfm::text_lines) return true;
+  return (parts - 1) * 3 * detail::unit_walker{opt}.max_unit() < span;
+}
+
 /// Boundaries from an index: the first point at or after each target.
 void from_index(const detail::split_index& index, std::vector<boundary>& b, std::uint64_t data_end) {
   for (std::size_t k = 1; k + 1 < b.size(); ++k) {
@@ -226,7 +233,7 @@ split_result plan_byte_ranges(const std::string& path, const framing_options& op
     p.arithmetic();
   } else if (!so.index_path.empty()) {
     if (!p.indexed()) return p.out;
-  } else if (p.resynced()) {
+  } else if (resync_pays(opt, n, span) && p.resynced()) {
     counted = false;
   } else if (!p.fall_back()) {
     return p.out;
