@@ -21,23 +21,14 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "support"))
+sys.path.insert(0, HERE)
 from script_checks import check, finish, packed  # noqa: E402
 import framing_oracle_writer as fw  # noqa: E402
 
 MFB = os.path.join(os.path.abspath(sys.argv[1]), "mfbridge")
-COPYBOOK = """       01  HDR.
-           05  H-TYPE     PIC X.
-           05  H-ID       PIC 9(4).
-           05  H-NAME     PIC X(10).
-           05  H-CHK      PIC 9(5).
-       01  DTL.
-           05  D-TYPE     PIC X.
-           05  D-SEQ      PIC S9(3) COMP-3.
-           05  D-AMT      PIC S9(5)V99 COMP-3.
-           05  D-TEXT     PIC X(13).
-"""
-SELECT = ["--select", "H-TYPE=H:HDR", "--select", "H-TYPE=D:DTL"]
-TREE = ["--parent", "DTL=HDR", "--key", "HDR=H-ID,H-NAME"]
+# The header/detail/sub-detail layout and rules of hierarchy_convert_test.py (no SUB
+# records are written here).
+from hierarchy_convert_test import COPYBOOK, SELECT, TREE  # noqa: E402
 BAD_AT = 4321  # a detail record whose amount is not packed decimal
 
 

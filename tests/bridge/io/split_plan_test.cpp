@@ -61,11 +61,12 @@ TEST(split_plan, a_record_holding_a_chain_of_rdws_makes_the_window_ambiguous) {
   std::vector<std::uint8_t> inner;
   for (int i = 0; i < 20; ++i) append(inner, rdw(30, 0xC2));
   std::vector<std::uint8_t> file;
-  for (int i = 0; i < 50; ++i) append(file, rdw(60, 0xC1));
+  // 800 records either side: enough file that resynchronising pays (see resync_pays).
+  for (int i = 0; i < 800; ++i) append(file, rdw(60, 0xC1));
   const std::uint64_t long_start = file.size();
   append(file, rdw(inner.size(), 0));
   std::copy(inner.begin(), inner.end(), file.end() - static_cast<std::ptrdiff_t>(inner.size()));
-  for (int i = 0; i < 50; ++i) append(file, rdw(60, 0xC1));
+  for (int i = 0; i < 800; ++i) append(file, rdw(60, 0xC1));
   temp_dir dir;
   const std::string path = write(dir, file);
   bridge::detail::file_bytes f;
@@ -82,10 +83,10 @@ TEST(split_plan, a_record_holding_a_chain_of_rdws_makes_the_window_ambiguous) {
   ASSERT_EQ(plan.failure, bridge::failure_kind::none) << plan.message;
   EXPECT_EQ(plan.plan.method, "sequential");
   EXPECT_NE(rep.text.find("sequential pass"), std::string::npos) << rep.text;
-  EXPECT_EQ(plan.plan.records, 101u);
+  EXPECT_EQ(plan.plan.records, 1601u);
   ASSERT_EQ(plan.plan.ranges.size(), 2u);
   EXPECT_EQ(plan.plan.ranges[1].offset, long_start + 4 + inner.size());  // the record after it
-  EXPECT_EQ(plan.plan.ranges[1].first_record, 52u);
+  EXPECT_EQ(plan.plan.ranges[1].first_record, 802u);
 }
 
 TEST(split_plan, parses_split_choices_and_ranges) {
