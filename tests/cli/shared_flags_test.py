@@ -87,7 +87,7 @@ def load_honours_framing(mfb, tmp):
     open(path, "wb").write(data)
     target = "sqlite:" + os.path.join(tmp, "cust.db")
     framed = len(before) + 10 + len(after)
-    p = subprocess.run([mfb, "load", cpy, "--input", path, "--target", target, "--table", "cust",
+    p = subprocess.run([mfb, "load", "--copybook", cpy, "--input", path, "--target", target, "--table", "cust",
                         "--key", "CUST-ID", "--recfm", "F", "--lrecl", str(framed),
                         "--skip-head", str(len(head)), "--skip-tail", str(len(tail)),
                         "--record-start-offset", str(len(before)),
@@ -100,7 +100,7 @@ def load_honours_framing(mfb, tmp):
         check(got == [(i, n) for i, n in ROWS], f"the rows read back are the records ({got})")
 
     # Without the options the same file is misframed: the load refuses it.
-    p = subprocess.run([mfb, "load", cpy, "--input", path, "--target", target, "--table", "bad",
+    p = subprocess.run([mfb, "load", "--copybook", cpy, "--input", path, "--target", target, "--table", "bad",
                         "--recfm", "F", "--lrecl", str(framed)], capture_output=True, text=True)
     check(p.returncode != 0, "without them the same file does not load")
 
@@ -110,7 +110,7 @@ def load_honours_framing(mfb, tmp):
                           "          05 CUST-ID   PIC 9(4).\n          05 CUST-NAME PIC X(6).\n")
     lpath = os.path.join(tmp, "LEN.DAT")
     open(lpath, "wb").write(b"".join((10).to_bytes(2, "big") + record(*r) for r in ROWS))
-    p = subprocess.run([mfb, "load", lcpy, "--input", lpath, "--target", target, "--table", "lens",
+    p = subprocess.run([mfb, "load", "--copybook", lcpy, "--input", lpath, "--target", target, "--table", "lens",
                         "--recfm", "LENGTH-FIELD", "--length-field", "LEN-LL",
                         "--length-adjust", "2"], capture_output=True, text=True)
     check(p.returncode == 0, "load --recfm LENGTH-FIELD --length-field exits 0 " +
@@ -121,7 +121,7 @@ def load_honours_framing(mfb, tmp):
         r = subprocess.run([mfb, "reconcile", "--target", target, "--dataset", "lens"],
                            capture_output=True, text=True)
         check(r.returncode == 0, "the LENGTH-FIELD dataset reopens from the catalog " + r.stderr[-200:])
-    p = subprocess.run([mfb, "load", lcpy, "--input", lpath, "--target", target, "--table", "x",
+    p = subprocess.run([mfb, "load", "--copybook", lcpy, "--input", lpath, "--target", target, "--table", "x",
                         "--recfm", "LENGTH-FIELD"], capture_output=True, text=True)
     check(p.returncode == 1 and "--recfm LENGTH-FIELD needs --length-field" in p.stderr,
           "LENGTH-FIELD without --length-field is a usage error")
