@@ -35,7 +35,8 @@ int fail(int code, const std::string& why) {
 }
 
 int run(const inspect_args& a) {
-  const layout_args& l = a.layout;
+  layout_args l = a.layout;
+  if (auto why = detect_recfm(l, a.input, "inspect"); !why.empty()) return fail(exit_usage, why);
   if ((a.record_number > 0) == (a.offset >= 0))
     return fail(exit_usage, "give one of --record-number N (from 1) or --offset BYTES");
   bridge::source_spec src;
