@@ -34,6 +34,7 @@ std::string finish(delta_args& a) {
   auto& o = a.opts;
   const layout_args& l = a.layout;
   if (auto why = apply_reading_options(l, o.source); !why.empty()) return why;
+  if (auto why = detect_recfm(o.source, o.old_input, "delta"); !why.empty()) return why;
   // --key A,B and --key A --key B mean the same.
   o.keys.clear();
   for (const auto& k : a.keys) {

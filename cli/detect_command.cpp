@@ -126,7 +126,8 @@ void add_detect_command(CLI::App& app, int& exit_code) {
   auto a = std::make_shared<detect_args>();
   add_layout_options(*cmd, a->layout,
                      {"Ignored: detect reports the record format the bytes show",
-                      "Ignored: detect tries both byte orders", "The 01 record to check the data against"});
+                      "Ignored: detect tries both byte orders", "The 01 record to check the data against"},
+                     file_use::reads);
   cmd->add_option("--input", a->input, "The file to look at (a sample: the first MiB and the last 64 KiB)")
       ->required();
   cmd->add_option("--select", a->selects, "FIELD=VALUE:RECORD rules, as for convert (repeatable)");

@@ -83,7 +83,8 @@ struct html_page {
 };
 
 int run(const inspect_args& a) {
-  const layout_args& l = a.layout;
+  layout_args l = a.layout;
+  if (auto why = detect_recfm(l, a.input, "inspect"); !why.empty()) return fail(exit_usage, why);
   const bool whole_file = !a.html.empty() && a.record_number <= 0 && a.offset < 0;
   if (!whole_file && (a.record_number > 0) == (a.offset >= 0))
     return fail(exit_usage, "give one of --record-number N (from 1) or --offset BYTES" +

@@ -3,8 +3,12 @@
 
 #include "layout_options.hpp"
 
+#include <cstdio>
 #include <filesystem>
 #include <system_error>
+
+#include "exit_codes.hpp"
+#include "mfb/bridge/codec/detect.hpp"
 
 namespace mfb::cli {
 
@@ -168,6 +172,30 @@ std::string apply_reading_options(const layout_args& l, bridge::source_spec& o) 
   o.decode.allow_trailing_bytes = l.allow_trailing_bytes;
   o.decode.fixed_length_records =
       o.framing.format == bridge::recfm::f || o.framing.format == bridge::recfm::fb;
+  return {};
+}
+
+std::string detect_recfm(bridge::source_spec& spec, const std::string& input, const char* command) {
+  if (!spec.detect_framing) return {};
+  file_reporter rep(command, stderr);
+  return bridge::apply_detected_framing(spec, input, true, rep);
+}
+
+std::string detect_recfm(layout_args& l, const std::string& input, const char* command) {
+  if (l.recfm != "auto" && l.recfm != "AUTO") return {};
+  bridge::source_spec spec;
+  apply_copybook_options(l, spec);
+  spec.detect_framing = true;
+  if (auto why = detect_recfm(spec, input, command); !why.empty()) return why;
+  const auto& f = spec.framing;
+  if (f.skip_head != 0 || f.skip_tail != 0)
+    return "--recfm auto found a " + std::to_string(f.skip_head) + "-byte header and a " +
+           std::to_string(f.skip_tail) + "-byte trailer: give --recfm " +
+           std::string(bridge::to_string(f.format)) + " and --offset yourself";
+  l.recfm = std::string(bridge::to_string(f.format));
+  l.lrecl = static_cast<long long>(f.lrecl);
+  l.rdw_little_endian = !f.rdw_big_endian;
+  l.rdw_excludes_header = !f.rdw_includes_header;
   return {};
 }
 

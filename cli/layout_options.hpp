@@ -97,4 +97,13 @@ void apply_copybook_options(const layout_args& l, bridge::source_spec& o);
 /// take the parts they use); return a usage error or "".
 std::string apply_reading_options(const layout_args& l, bridge::source_spec& o);
 
+/// --recfm auto (convert and load detect in the library): detect `input`'s framing for
+/// `spec`, report the choice on stderr as "mfbridge COMMAND: --recfm auto chose ...", and
+/// set it; "" when done or not asked for, else why not.
+std::string detect_recfm(bridge::source_spec& spec, const std::string& input, const char* command);
+
+/// The same for a command that frames from `l` itself (inspect): rewrite its --recfm,
+/// --lrecl and RDW flags to the detected ones.
+std::string detect_recfm(layout_args& l, const std::string& input, const char* command);
+
 }  // namespace mfb::cli

@@ -266,12 +266,23 @@ def test_recfm_auto(tmp):
     rows = sqlite3.connect(db).execute("SELECT count(*) FROM ltt").fetchone()[0] if rc == 0 else -1
     check(rc == 0 and rows == 300 and "--recfm auto chose --recfm VB" in err,
           "load --recfm auto loads 300 returns (%d) and says what it chose: %s" % (rows, err.strip()[:300]))
-    # Where the framing is not detected, auto is refused, never read as FB.
+    # delta (both generations framed as the old one) and inspect: the same answer as the
+    # writer's own framing.
     tax = os.path.join(SAMPLES, "taxpayer")
-    rc, _, err = run(["delta", "--copybook", os.path.join(tax, "TAXPAYER.cpy"), "--recfm", "auto", "--key", "TP-KEY",
-                      "--old", os.path.join(tax, "TAXPAYER.D20261120"), "--new", os.path.join(tax, "TAXPAYER.D20261121"),
-                      "-o", os.devnull])
-    check(rc == 1 and "--recfm auto is not supported here" in err, "delta refuses --recfm auto: %s" % err.strip())
+    tax_cpy = os.path.join(tax, "TAXPAYER.cpy")
+    lrecl = fixed_length(tax_cpy, tmp)
+    delta = ["delta", "--copybook", tax_cpy, "--key", "TP-KEY", "--old", os.path.join(tax, "TAXPAYER.D20261120"),
+             "--new", os.path.join(tax, "TAXPAYER.D20261121"), "-o", "-"]
+    rc, auto_out, err = run(delta + ["--recfm", "auto"])
+    rc2, fb_out, _ = run(delta + ["--recfm", "FB", "--lrecl", str(lrecl)])
+    check(rc == 0 and auto_out == fb_out and len(fb_out) > 0 and ("--recfm auto chose --recfm FB --lrecl %d" % lrecl) in err,
+          "delta --recfm auto frames both generations as FB %d: %s" % (lrecl, err.strip()[:300]))
+    inspect = ["inspect", "--copybook", cpy, "--codepage", "cp1146", "--input", ltt, "--record-number", "7"]
+    rc, auto_out, err = run(inspect + ["--recfm", "auto"])
+    rc2, vb_out, _ = run(inspect + ["--recfm", "VB"])
+    check(rc == 0 and auto_out == vb_out and "--recfm auto chose --recfm VB" in err,
+          "inspect --recfm auto shows the record --recfm VB shows: %s" % err.strip()[:300])
+    # encode writes a file: there is nothing to detect, and auto is refused, never read as FB.
     r = subprocess.run([MFB, "encode", "--copybook", os.path.join(tax, "TAXPAYER.cpy"), "--recfm", "auto",
                         "--output", os.devnull], input=b"{}\n", capture_output=True)
     check(r.returncode == 1 and b"encode writes one" in r.stderr, "encode refuses --recfm auto: %s" % r.stderr)
