@@ -14,6 +14,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   gnucobol3 clang libclang-rt-14-dev
   python3 xxd openssl curl time wrk
+  pybind11-dev python3-dev python3-numpy python3-pandas python3-dask python3-distributed
 )
 # The OpenAPI validator runs on Node.js; Debian's npm only where no Node.js is installed
 # (a NodeSource nodejs already ships npm and conflicts with Debian's).
