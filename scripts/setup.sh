@@ -35,6 +35,9 @@ if ((${#missing[@]})); then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# scripts/install-python.sh needs the packages only.
+if [ "${MFB_SETUP_PACKAGES_ONLY:-0}" = 1 ]; then exit 0; fi
+
 # The PostgreSQL tests (tests/support/pg_server.py) start throwaway servers; initdb refuses
 # root, so as root they run the server as the unprivileged "postgres" account. The Debian
 # package creates it; make sure it exists on images that stripped it.
