@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "layout_options.hpp"
 #include "mfb/bridge/convert/convert.hpp"
+#include "split_args.hpp"
 
 namespace mfb::cli {
 
@@ -20,6 +21,7 @@ struct convert_args {
   std::string format = "jsonl";
   std::string on_error = "fail";
   bool no_progress = false;
+  split_args split;
 };
 
 // Turn the parsed strings into options; return a usage error or "".
@@ -85,6 +87,7 @@ void add_convert_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--threads", o.threads, "Decoding threads (default: all cores)");
   cmd->add_flag("--keep-trailing-spaces", o.source.decode.keep_trailing_spaces,
                 "Keep trailing spaces in text fields");
+  add_split_options(*cmd, a->split);
   cmd->add_option("--summary-json", o.summary_json, "Write the run summary as JSON here");
   cmd->add_flag("--no-progress", a->no_progress, "No progress line, even on a terminal");
   cmd->add_option("--progress-interval", o.progress_ms,
@@ -97,6 +100,13 @@ void add_convert_command(CLI::App& app, int& exit_code) {
       return;
     }
     file_reporter rep("convert", stderr, a->opts.progress);
+    auto chosen = choose_range(a->split, a->opts.source, a->opts.input, rep);
+    if (chosen.kind != bridge::failure_kind::none) {
+      rep.message(bridge::severity::error, chosen.message);
+      exit_code = exit_code_of(chosen.kind);
+      return;
+    }
+    a->opts.range = chosen.range;
     auto summary = bridge::run_convert(a->opts, rep);
     exit_code = exit_code_of(summary.failure);
     if (!a->opts.summary_json.empty() &&

@@ -11,6 +11,7 @@
 
 #include "convert/convert_pipeline.hpp"
 #include "convert/convert_writer.hpp"
+#include "mfb/bridge/convert/convert_range.hpp"
 #include "mfb/bridge/convert/csv_sink.hpp"
 #include "mfb/bridge/convert/json_sink.hpp"
 
@@ -28,13 +29,10 @@ std::vector<std::string> csv_columns(const decode_plan& plan, int type,
   return cols;
 }
 
-// One sink for the output, or with --output-dir one per plan (DIR/TYPE.jsonl or .csv),
-// each opened and begun (a CSV file gets its header even when no record of its type comes).
-result<std::vector<std::unique_ptr<record_sink>>> open_sinks(
-    const convert_options& opts, const std::vector<decode_plan>& plans,
-    const hierarchy_tracker& tracker) {
+// The output's path, or with --output-dir one per plan (DIR/TYPE.jsonl or .csv).
+result<std::vector<std::string>> output_paths(const convert_options& opts,
+                                              const std::vector<decode_plan>& plans) {
   const bool csv = opts.source.decode.format == output_format::csv;
-  std::vector<std::unique_ptr<record_sink>> sinks;
   std::vector<std::string> paths;
   if (opts.output_dir.empty()) {
     paths.push_back(opts.output);
@@ -47,17 +45,46 @@ result<std::vector<std::unique_ptr<record_sink>>> open_sinks(
                        (p.type_name() + (csv ? ".csv" : ".jsonl")))
                           .string());
   }
+  return paths;
+}
+
+// One sink per path, each opened and begun (a CSV file gets its header even when no record
+// of its type comes; a range's part only when it holds record 1, so that the parts
+// concatenate to the one-process output). A range writes NAME.partial, renamed at the end.
+result<std::vector<std::unique_ptr<record_sink>>> open_sinks(
+    const convert_options& opts, const std::vector<std::string>& paths,
+    const std::vector<decode_plan>& plans, const hierarchy_tracker& tracker) {
+  const bool csv = opts.source.decode.format == output_format::csv;
+  const bool header = !opts.range || (opts.range->first_record == 1 && opts.range->length > 0);
+  std::vector<std::unique_ptr<record_sink>> sinks;
   for (std::size_t i = 0; i < paths.size(); ++i) {
-    auto out = output_file::open(paths[i]);
+    auto out = output_file::open(opts.range && paths[i] != "-" ? partial_name(paths[i]) : paths[i]);
     if (!out) return out.err();
     if (csv)
       sinks.push_back(std::make_unique<csv_sink>(
           std::move(out).value(), csv_columns(plans[i], static_cast<int>(i), tracker)));
     else
       sinks.push_back(std::make_unique<json_sink>(std::move(out).value()));
-    if (!sinks.back()->begin()) return error{sinks.back()->error()};
+    if (header && !sinks.back()->begin()) return error{sinks.back()->error()};
   }
   return sinks;
+}
+
+// A range's parts: renamed into place after a clean run, removed after a failed one.
+std::string settle_parts(const convert_options& opts, const std::vector<std::string>& paths, bool ok) {
+  if (!opts.range) return {};
+  for (const auto& path : paths) {
+    if (path == "-") continue;
+    const std::string partial = partial_name(path);
+    std::error_code ec;
+    if (!ok) {
+      std::filesystem::remove(partial, ec);
+      continue;
+    }
+    std::filesystem::rename(partial, path, ec);
+    if (ec) return partial + ": cannot rename to " + path + ": " + ec.message();
+  }
+  return {};
 }
 
 }  // namespace
@@ -90,14 +117,24 @@ convert_summary run_convert(const convert_options& opts, reporter& rep) {
   hierarchy_tracker* tracker = &src->tracker;
   const framing_options& framing = src->framing;
 
-  // Open the source here (not through record_reader::open) to learn its size for progress.
-  auto source = input_source::open(opts.input, opts.source.framing.detect_gzip);
-  if (!source) return stop_run(summary, failure_kind::target, source.err().message, rep);
-  long long total = (*source)->compressed() ? -1 : (*source)->known_size();
-  auto reader = record_reader::open(std::move(source).value(), framing);
-  if (!reader) return stop_run(summary, failure_kind::usage, reader.err().message, rep);
+  long long total = -1;
+  result<std::unique_ptr<record_reader>> reader = error{""};
+  if (opts.range) {
+    reader = open_range_reader(opts.input, framing, *opts.range);
+    if (!reader) return stop_run(summary, failure_kind::usage, reader.err().message, rep);
+    total = static_cast<long long>(opts.range->length);
+  } else {
+    // Open the source here (not through record_reader::open) to learn its size for progress.
+    auto source = input_source::open(opts.input, opts.source.framing.detect_gzip);
+    if (!source) return stop_run(summary, failure_kind::target, source.err().message, rep);
+    total = (*source)->compressed() ? -1 : (*source)->known_size();
+    reader = record_reader::open(std::move(source).value(), framing);
+    if (!reader) return stop_run(summary, failure_kind::usage, reader.err().message, rep);
+  }
 
-  auto sinks = open_sinks(opts, selector->plans(), *tracker);
+  auto paths = output_paths(opts, selector->plans());
+  if (!paths) return stop_run(summary, failure_kind::target, paths.err().message, rep);
+  auto sinks = open_sinks(opts, *paths, selector->plans(), *tracker);
   if (!sinks) return stop_run(summary, failure_kind::target, sinks.err().message, rep);
   std::vector<record_sink*> sink_of;  // per plan
   for (std::size_t i = 0; i < selector->plans().size(); ++i)
@@ -147,6 +184,11 @@ convert_summary run_convert(const convert_options& opts, reporter& rep) {
     }
   }
   if (auto why = writer.close_rejects(); !why.empty() && summary.failure != failure_kind::target) {
+    summary.failure = failure_kind::target;
+    summary.message = why;
+    rep.message(severity::error, why);
+  }
+  if (auto why = settle_parts(opts, *paths, summary.failure == failure_kind::none); !why.empty()) {
     summary.failure = failure_kind::target;
     summary.message = why;
     rep.message(severity::error, why);

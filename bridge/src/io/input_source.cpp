@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <new>
 #include <vector>
@@ -69,6 +70,7 @@ struct source_state {
   bool owns_fd = false;
   std::vector<std::uint8_t> memory;  // from_memory: the bytes; else unused
   std::size_t memory_pos = 0;
+  std::uint64_t limit = UINT64_MAX;  // open_range: bytes left to hand out
   std::vector<std::uint8_t> peeked;  // bytes read to sniff the magic, not yet returned
   std::size_t peeked_pos = 0;
   long long size = -1;
@@ -99,6 +101,8 @@ struct source_state {
       memory_pos += k;
       return got + k;
     }
+    if (limit != UINT64_MAX) n = static_cast<std::size_t>(std::min<std::uint64_t>(n, got + limit));
+    const std::size_t before = got;
     while (got < n) {
       ssize_t r = ::read(fd, dst + got, n - got);
       if (r < 0) {
@@ -108,6 +112,7 @@ struct source_state {
       if (r == 0) break;
       got += static_cast<std::size_t>(r);
     }
+    if (limit != UINT64_MAX) limit -= got - before;
     return got;
   }
 
@@ -195,6 +200,27 @@ mfb::result<std::unique_ptr<input_source>> input_source::open(const std::string&
   auto started = st->start(detect_gzip);
   if (!started) return started.err();
   return std::unique_ptr<input_source>(new input_source(std::move(st)));
+}
+
+mfb::result<std::unique_ptr<input_source>> input_source::open_range(const std::string& path,
+                                                                     std::uint64_t offset,
+                                                                     std::uint64_t length) {
+  auto whole = open(path, true);
+  if (!whole) return whole.err();
+  detail::source_state& st = *(*whole)->state_;
+  if (st.gzip) return mfb::error{path + ": is gzip-compressed: decompress it before splitting"};
+  if (st.size < 0) return mfb::error{path + ": is not a regular file: only a file can be split"};
+  const auto size = static_cast<std::uint64_t>(st.size);
+  if (offset > size || length > size - offset)
+    return mfb::error{path + ": the range " + std::to_string(offset) + ":" + std::to_string(length) +
+                      " goes past the end of the file (" + std::to_string(size) + " bytes)"};
+  if (::lseek(st.fd, static_cast<off_t>(offset), SEEK_SET) < 0)
+    return mfb::error{path + ": cannot seek to " + std::to_string(offset) + ": " + std::strerror(errno)};
+  st.peeked.clear();  // the magic bytes sniffed at offset 0 are not part of the range
+  st.peeked_pos = 0;
+  st.limit = length;
+  st.size = static_cast<long long>(length);
+  return whole;
 }
 
 std::unique_ptr<input_source> input_source::from_memory(const std::uint8_t* data, std::size_t size,

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "io/framing_detail.hpp"
+#include "mfb/bridge/io/split_plan.hpp"
 
 namespace mfb::bridge {
 
@@ -168,5 +169,21 @@ std::uint64_t record_reader::records_read() const noexcept { return impl_->next_
 std::uint64_t record_reader::bytes_consumed() const noexcept { return impl_->consumed_; }
 const std::string& record_reader::name() const noexcept { return impl_->src_->name(); }
 const framing_options& record_reader::options() const noexcept { return impl_->opt_; }
+
+result<std::unique_ptr<record_reader>> open_range_reader(const std::string& path,
+                                                         framing_options framing,
+                                                         const byte_range& range) {
+  // The plan left the file's head and tail out of every range.
+  framing.skip_head = 0;
+  framing.skip_tail = 0;
+  auto src = input_source::open_range(path, range.offset, range.length);
+  if (!src) return src.err();
+  auto reader = record_reader::open(std::move(src).value(), std::move(framing));
+  if (!reader) return reader.err();
+  record_reader::impl& in = *(*reader)->impl_;
+  in.next_number_ = range.first_record;
+  in.carry_offset_ = range.offset;
+  return reader;
+}
 
 }  // namespace mfb::bridge

@@ -36,12 +36,19 @@
 //     input, a target "sqlite:FILE" or "postgresql://...") and `api::run_load(options,
 //     reporter)`: restartable, with control totals checked against the target at the end.
 //
+//  6. Split a file for many processes (docs/distributed.md). `api::plan_splits(spec, path,
+//     options, reporter)` gives byte ranges holding whole records with their global record
+//     numbers; `api::convert_range(options, range, reporter)` converts one range into a part
+//     file (NAME.partial, renamed when done); `api::load_split` loads one range under its own
+//     checkpoint and `api::finish_split_load` reconciles all of them once.
+//
 // The types stay in their own namespaces (mfb::bridge for the mainframe side, mfb::rehost
 // for where the data goes); `mfb::api` only names them together.
 
 #include "mfb/bridge/codec/record_decoder.hpp"
 #include "mfb/bridge/codec/source_spec.hpp"
 #include "mfb/bridge/convert/convert.hpp"
+#include "mfb/bridge/convert/convert_range.hpp"
 #include "mfb/bridge/convert/csv_sink.hpp"
 #include "mfb/bridge/convert/json_sink.hpp"
 #include "mfb/bridge/io/outcome.hpp"
@@ -87,6 +94,21 @@ using rehost::dataset_spec;
 using rehost::load_options;
 using rehost::load_summary;
 using rehost::run_load;
+
+// 6. Splits
+using bridge::byte_range;
+using bridge::convert_range;
+using bridge::open_range_reader;
+using bridge::parse_byte_range;
+using bridge::parse_split_choice;
+using bridge::plan_splits;
+using bridge::split_choice;
+using bridge::split_options;
+using bridge::split_plan;
+using bridge::split_result;
+using rehost::finish_split_load;
+using rehost::load_split;
+using rehost::load_split_part;
 
 // Outcomes
 using bridge::failure_kind;

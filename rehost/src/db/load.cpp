@@ -12,6 +12,7 @@
 #include "db/pg_text.hpp"
 #include "mfb/bridge/codec/record_decoder.hpp"
 #include "mfb/bridge/io/record_reader.hpp"
+#include "mfb/bridge/io/split_plan.hpp"
 #include "db/trailer_check.hpp"
 
 namespace mfb::rehost {
@@ -24,6 +25,9 @@ std::string load_options::validate() const {
   if (on_error == bridge::error_policy::reject && reject_file.empty())
     return "--on-error reject needs --reject-file";
   if (mode == load_mode::upsert && spec.key.empty()) return "--mode upsert needs --key";
+  if (split && mode != load_mode::create)
+    return "--split loads into tables the splits create together: only --mode create";
+  if (split && !trailer_checks.empty()) return "--trailer-check reads the whole file: not with --split";
   return {};
 }
 
@@ -61,6 +65,13 @@ load_summary run_load(const load_options& opts, bridge::reporter& rep) {
   } catch (const db_error& e) {
     return bridge::stop_run(summary, bridge::failure_kind::target, e.what(), rep);
   }
+  if (plan.split_done) {
+    summary.records_read = plan.row.records;
+    rep.message(bridge::severity::info, "split " + std::to_string(opts.split->index) + "/" +
+                                            std::to_string(opts.split->count) + " of job " +
+                                            plan.row.job + " is loaded already: nothing to do");
+    return summary;
+  }
   // The summary counts the whole run: what an interrupted run committed, then this one.
   summary.resumed_after = plan.skip;
   summary.records_rejected = plan.row.rejected;
@@ -68,7 +79,8 @@ load_summary run_load(const load_options& opts, bridge::reporter& rep) {
   for (const auto& [name, t] : plan.committed_totals.tables())
     if (t.rows > 0) summary.rows_by_table[name] = t.rows;
 
-  auto reader = bridge::record_reader::open(opts.input, ds.framing());
+  auto reader = opts.split ? bridge::open_range_reader(opts.input, ds.framing(), opts.split->range)
+                           : bridge::record_reader::open(opts.input, ds.framing());
   if (!reader) return bridge::stop_run(summary, bridge::failure_kind::target, reader.err().message, rep);
   detail::load_rejects rejects;
   if (auto why = rejects.open(
@@ -212,6 +224,11 @@ load_summary run_load(const load_options& opts, bridge::reporter& rep) {
   plan.row.reject_log_bytes = rejects.marks().log_bytes;
 
   try {
+    if (opts.split) {
+      detail::finish_split(*db, plan, totals, summary);
+      rep.detail(summary.to_text());
+      return summary;
+    }
     detail::finish_load(*db, ds, opts, plan, totals, summary);
   } catch (const duplicate_key_error& e) {
     return bridge::stop_run(summary, bridge::failure_kind::bad_data, e.what(), rep);

@@ -52,6 +52,12 @@ std::string prepare_load(database& db, const dataset& ds, const load_options& op
   plan.baseline = control_totals(ds.maps());
 
   auto previous = read_checkpoint(db, job);
+  if (opts.split && previous && previous->status == split_done_status) {
+    // A split that finished loads nothing again: its rows are committed already.
+    plan.split_done = true;
+    plan.row = *previous;
+    return {};
+  }
   if (previous && previous->status == "running" && !opts.restart) {
     if (previous->dataset != opts.spec.name) {
       plan.usage_error = true;
@@ -81,7 +87,14 @@ std::string prepare_load(database& db, const dataset& ds, const load_options& op
   bool exists = false;
   for (const auto& m : ds.maps())
     for (const auto& t : m.tables()) exists |= db.table_exists(t.name);
-  if (exists && opts.mode == load_mode::create && !opts.restart) {
+  // The other splits of the same job made the tables: they are this load's own.
+  const bool sibling_split =
+      opts.split && db.table_exists("mfbridge_checkpoints") &&
+      !db.query("SELECT 1 FROM mfbridge_checkpoints WHERE job LIKE $1 AND dataset = $2",
+                {job.substr(0, job.rfind("/split-")) + "/split-%-of-" + std::to_string(opts.split->count),
+                 opts.spec.name})
+           .rows.empty();
+  if (exists && opts.mode == load_mode::create && !opts.restart && !sibling_split) {
     plan.usage_error = true;
     return "the tables of dataset " + opts.spec.name +
            " exist already; use --mode replace, append or upsert";
@@ -118,6 +131,22 @@ std::string prepare_load(database& db, const dataset& ds, const load_options& op
   }
   plan.open_transaction = true;
   return {};
+}
+
+void finish_split(database& db, load_plan& plan, const control_totals& source,
+                  const load_summary& summary) {
+  checkpoint done = plan.row;
+  done.status = split_done_status;
+  done.records = summary.records_read;
+  done.source_totals = source.to_json();
+  db.begin();
+  try {
+    write_checkpoint(db, done);
+    db.commit();
+  } catch (...) {
+    db.rollback();
+    throw;
+  }
 }
 
 void finish_load(database& db, const dataset& ds, const load_options& opts, load_plan& plan,

@@ -18,6 +18,7 @@ struct load_plan {
   control_totals baseline;          ///< what the tables held before this load (append)
   bool usage_error = false;         ///< the refusal is the user's to fix (exit 1, not 4)
   bool open_transaction = false;    ///< a fresh start's setup waits to commit with chunk 1
+  bool split_done = false;          ///< this split of a distributed load is done already
 };
 
 /// The mode's name as stored in the checkpoint.
@@ -33,6 +34,15 @@ std::string prepare_load(database& db, const dataset& ds, const load_options& op
 /// (upsert loads are not reconciled: replaced rows make sums incomparable).
 void finish_load(database& db, const dataset& ds, const load_options& opts, load_plan& plan,
                  const control_totals& source, load_summary& summary);
+
+/// A split's checkpoint status once its range is stored ("done" is kept for whole loads, so
+/// that last_finished_load never takes one split for the dataset's load).
+inline constexpr const char* split_done_status = "split-done";
+
+/// One split of a distributed load is over: mark its checkpoint done with its source
+/// totals (keys, indexes and reconciliation wait for finish_split_load).
+void finish_split(database& db, load_plan& plan, const control_totals& source,
+                  const load_summary& summary);
 
 /// The highest record number in the dataset's main tables (0 when empty or absent).
 std::int64_t max_record_no(database& db, const dataset& ds);

@@ -5,12 +5,14 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "mfb/bridge/codec/error_policy.hpp"
 #include "mfb/bridge/codec/source_spec.hpp"
 #include "mfb/bridge/io/outcome.hpp"
+#include "mfb/bridge/io/split_plan.hpp"
 
 namespace mfb::bridge {
 
@@ -30,6 +32,9 @@ struct convert_options {
   bool progress = true;          ///< report progress when the reporter wants it
   unsigned progress_ms = 500;    ///< least time between progress updates (checked per batch)
   int messages_limit = 10;       ///< errors printed in full under skip/reject (then counted)
+  /// Convert only this range of the input (convert_range, `--split I/N`, `--range`): the
+  /// outputs are written under NAME.partial and renamed; CSV headers only at record 1.
+  std::optional<byte_range> range;
 
   /// Return the defaults: FB framing, cp037, JSON Lines, fail on the first bad record.
   static convert_options defaults() { return {}; }

@@ -48,6 +48,11 @@ class input_source {
   /// Open a file, or stdin for "-"; gzip input (magic 1F 8B) is inflated if `detect_gzip`.
   static mfb::result<std::unique_ptr<input_source>> open(const std::string& path_or_dash,
                                                           bool detect_gzip = true);
+  /// Open bytes [offset, offset + length) of a regular, uncompressed file (one split of
+  /// it); gzip input is refused, since a compressed stream cannot be entered in the middle.
+  static mfb::result<std::unique_ptr<input_source>> open_range(const std::string& path,
+                                                               std::uint64_t offset,
+                                                               std::uint64_t length);
   /// Read from a copy of `size` bytes held in memory (tests, fuzzing); `name` labels errors.
   static std::unique_ptr<input_source> from_memory(const std::uint8_t* data, std::size_t size,
                                                    std::string name = "<memory>",

@@ -14,6 +14,12 @@
 
 namespace mfb::bridge {
 
+struct byte_range;
+class record_reader;
+result<std::unique_ptr<record_reader>> open_range_reader(const std::string& path,
+                                                         framing_options framing,
+                                                         const byte_range& range);
+
 /// One framed record: its bytes (RDW, record offsets already removed) and where it came from.
 /// `data` points into its batch's buffer and stays valid until that batch is refilled or
 /// destroyed. Spanned (VS/VBS) segments are already joined.
@@ -82,7 +88,8 @@ class record_reader {
 
   /// The error that ended reading, or nullptr (clean end of input, or not finished yet).
   const framing_error* error() const noexcept;
-  /// Number of records handed out so far.
+  /// The number of the last record handed out (the count of records so far, except for a
+  /// reader of one range: see open_range_reader in split_plan.hpp).
   std::uint64_t records_read() const noexcept;
   /// Input bytes consumed by the records handed out so far (progress; uncompressed bytes).
   std::uint64_t bytes_consumed() const noexcept;
@@ -94,6 +101,9 @@ class record_reader {
   class impl;
 
  private:
+  friend result<std::unique_ptr<record_reader>> open_range_reader(const std::string&,
+                                                                  framing_options,
+                                                                  const byte_range&);
   explicit record_reader(std::unique_ptr<impl> p);
   std::unique_ptr<impl> impl_;
 };

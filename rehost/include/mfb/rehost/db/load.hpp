@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "mfb/rehost/db/dataset.hpp"
 #include "mfb/bridge/codec/error_policy.hpp"
 #include "mfb/bridge/io/outcome.hpp"
+#include "mfb/bridge/io/split_plan.hpp"
 
 namespace mfb::rehost {
 
@@ -21,6 +23,14 @@ enum class load_mode {
   replace,  ///< drop and recreate them
   append,   ///< add rows (create the tables if absent)
   upsert,   ///< replace rows with the same key, add the others
+};
+
+/// One split of a distributed load (`load --split I/N`): its range of the input, as planned
+/// by bridge::plan_splits, and its place among the splits.
+struct load_split_part {
+  unsigned index = 0;  ///< 0-based
+  unsigned count = 1;
+  bridge::byte_range range;
 };
 
 /// Everything a load needs; plain data.
@@ -39,6 +49,10 @@ struct load_options {
   std::vector<std::string> trailer_checks;  ///< FIELD=count | count(RECORD) | sum(FIELD)
   std::string summary_json;  ///< the caller (the CLI) writes the summary as JSON here
   bool progress = true;
+  /// Set for one split of a distributed load: only its range is read, under its own
+  /// checkpoint (job + "/split-I-of-N"); tables are created by whichever split starts
+  /// first; no reconciliation until finish_split_load. Mode create only.
+  std::optional<load_split_part> split;
 
   /// Check the options; return an empty string when valid, otherwise the reason.
   std::string validate() const;
@@ -67,6 +81,20 @@ struct load_summary {
 
 /// Run a load. Messages (errors, the closing report) go to `rep`; nothing is printed.
 load_summary run_load(const load_options& opts, bridge::reporter& rep);
+
+/// Load one split (`load --split I/N`): opts.split set, or set from the arguments. Re-running
+/// a split resumes after its last committed chunk, and a split that is done loads nothing
+/// again, so no row is ever stored twice.
+load_summary load_split(load_options opts, const bridge::byte_range& range, unsigned index,
+                        unsigned count, bridge::reporter& rep);
+
+/// After every split of a job is done (`load --finish --splits N`): merge the splits'
+/// control totals, add keys and indexes, mark the job done and reconcile once. A split that
+/// is missing or unfinished is named, and nothing is changed.
+load_summary finish_split_load(const load_options& opts, unsigned count, bridge::reporter& rep);
+
+/// The checkpoint name of split `index` of `count` of a job.
+std::string split_job_name(const std::string& job, unsigned index, unsigned count);
 
 /// A fingerprint of an input file: size, modification time and a hash of its first and
 /// last MiB (a full hash would cost a second pass over a file the load reads once).

@@ -1,0 +1,312 @@
+// plan_byte_ranges: targets every `target_size` bytes (or `count` equal parts), each moved
+// to a legal range start (arithmetic, a line start, a resync point or an index point), then
+// forward to a record the caller's filter accepts, and numbered.
+
+#include "mfb/bridge/io/split_plan.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "io/split_detail.hpp"
+
+namespace mfb::bridge {
+
+std::string split_options::validate() const {
+  if (count == 0 && target_size == 0) return "--target-size must be more than 0";
+  if (chain < 2) return "the resync chain must be at least 2 descriptors";
+  if (index_step == 0) return "the index step must be more than 0";
+  return {};
+}
+
+std::string split_plan::to_json() const {
+  nlohmann::ordered_json j;
+  j["file"] = file;
+  j["size"] = file_size;
+  j["data_start"] = data_start;
+  j["data_end"] = data_end;
+  j["recfm"] = std::string(to_string(format));
+  j["method"] = method;
+  j["records"] = records;
+  j["ranges"] = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < ranges.size(); ++i) {
+    const byte_range& r = ranges[i];
+    j["ranges"].push_back({{"index", i}, {"offset", r.offset}, {"length", r.length},
+                           {"first_record", r.first_record}, {"records", r.records}});
+  }
+  return j.dump();
+}
+
+namespace {
+
+using detail::boundary;
+
+std::uint64_t target_of(std::uint64_t start, std::uint64_t span, std::uint64_t k, std::uint64_t n) {
+  return start + span / n * k + span % n * k / n;
+}
+
+/// The reader's own message for the bad framing at or after `from` (record `number`).
+std::string framing_message(const std::string& path, const framing_options& opt,
+                            std::uint64_t from, std::uint64_t to, std::uint64_t number) {
+  auto reader = open_range_reader(path, opt, {from, to - from, number, 0});
+  if (!reader) return reader.err().message;
+  record_batch batch;
+  while ((*reader)->next(batch)) {
+  }
+  if (const framing_error* e = (*reader)->error()) return e->to_string();
+  return path + ": the framing changed while it was being planned (from offset " + std::to_string(from) + ")";
+}
+
+/// Boundaries from an index: the first point at or after each target.
+void from_index(const detail::split_index& index, std::vector<boundary>& b, std::uint64_t data_end) {
+  for (std::size_t k = 1; k + 1 < b.size(); ++k) {
+    auto it = std::lower_bound(index.points.begin(), index.points.end(), b[k].offset,
+                               [](const boundary& p, std::uint64_t t) { return p.offset < t; });
+    b[k] = it == index.points.end() ? boundary{data_end, index.records + 1} : *it;
+  }
+}
+
+struct planner {
+  const std::string& path;
+  const framing_options& opt;
+  const split_options& so;
+  reporter& rep;
+  detail::file_bytes file;
+  split_result out;
+  std::uint64_t ds = 0;
+  std::uint64_t de = 0;
+  std::vector<boundary> b;  // n + 1 boundaries; b[n] = {de, records + 1}
+
+  split_result fail(failure_kind kind, std::string why) {
+    out.failure = kind;
+    out.message = std::move(why);
+    return out;
+  }
+
+  /// One sequential pass (an index, written to index_path when `keep`); false (with `out`
+  /// set to the reader's own message) when the framing breaks.
+  bool sequential(std::uint64_t step, bool keep) {
+    auto index = detail::build_index(file, opt, ds, de, step);
+    if (!index) {
+      fail(failure_kind::bad_data, framing_message(path, opt, ds, de, 1));
+      return false;
+    }
+    if (keep)
+      if (auto why = detail::write_index(so.index_path, *index, file, opt); !why.empty()) {
+        fail(failure_kind::target, why);
+        return false;
+      }
+    from_index(*index, b, de);
+    out.plan.records = index->records;
+    return true;
+  }
+
+  void arithmetic() {
+    out.plan.method = "arithmetic";
+    const std::uint64_t span = de - ds;
+    const std::uint64_t whole = span / opt.lrecl;
+    for (std::size_t k = 1; k + 1 < b.size(); ++k) {
+      std::uint64_t rec = std::min(whole, (b[k].offset - ds + opt.lrecl - 1) / opt.lrecl);
+      b[k] = {ds + rec * opt.lrecl, rec + 1};
+    }
+    // Left-over bytes stay in the last range, whose reader reports them as a one-process
+    // run does.
+    out.plan.records = whole;
+  }
+
+  bool indexed() {
+    out.plan.method = "index";
+    auto kept = detail::read_index(so.index_path, file, opt);
+    if (!kept) {
+      fail(failure_kind::usage, kept.err().message);
+      return false;
+    }
+    if (*kept) {
+      from_index(**kept, b, de);
+      out.plan.records = (*kept)->records;
+      return true;
+    }
+    rep.message(severity::info, "building the split index " + so.index_path + " (one pass over " + path + ")");
+    return sequential(so.index_step, true);
+  }
+
+  /// Resync every boundary; false when one is ambiguous (the caller falls back).
+  bool resynced() {
+    out.plan.method = opt.format == recfm::text_lines ? "lines" : "resync";
+    for (std::size_t k = 1; k + 1 < b.size(); ++k) {
+      auto at = detail::resync(file, opt, so.chain, ds, de, b[k].offset);
+      if (!at) {
+        rep.message(severity::warning, path + ": " + at.err().message +
+                                           "; planned from one sequential pass instead (keep it with --index FILE)");
+        return false;
+      }
+      b[k] = {*at, 0};
+    }
+    return true;
+  }
+
+  bool fall_back() {
+    out.plan.method = "sequential";
+    const std::uint64_t parts = b.size() - 1;
+    return sequential(std::max<std::uint64_t>(1, std::min(so.index_step, (de - ds) / (parts * 4) + 1)), false);
+  }
+
+  /// Move boundaries to records the filter accepts; keep them in order.
+  bool filtered() {
+    for (std::size_t k = 1; k + 1 < b.size(); ++k) {
+      if (b[k].offset < b[k - 1].offset) b[k] = b[k - 1];
+      if (!so.may_start || b[k].offset >= de || b[k].offset == b[k - 1].offset) continue;
+      std::uint64_t passed = 0;
+      auto at = detail::move_to_start(file, opt, b[k].offset, de, so.may_start, passed);
+      if (!at) return false;  // bad framing: the numbering pass below names it
+      b[k].offset = *at;
+      if (b[k].first_record != 0) b[k].first_record += passed;
+    }
+    return true;
+  }
+
+  /// Count the records of each range; false when a range does not end on the next
+  /// boundary (a false resync point) or the framing breaks.
+  bool numbered() {
+    std::uint64_t next = 1;
+    for (std::size_t k = 0; k + 1 < b.size(); ++k) {
+      b[k].first_record = next;
+      auto n = detail::count_records(file, opt, b[k].offset, b[k + 1].offset);
+      if (!n) return false;
+      next += *n;
+    }
+    out.plan.records = next - 1;
+    return true;
+  }
+
+  void ranges() {
+    b.back() = {de, out.plan.records + 1};
+    for (std::size_t k = 0; k + 1 < b.size(); ++k) {
+      if (b[k + 1].offset < b[k].offset) b[k + 1] = b[k];
+      out.plan.ranges.push_back({b[k].offset, b[k + 1].offset - b[k].offset, b[k].first_record,
+                                 b[k + 1].first_record - b[k].first_record});
+    }
+  }
+};
+
+}  // namespace
+
+split_result plan_byte_ranges(const std::string& path, const framing_options& opt,
+                              const split_options& so, reporter& rep) {
+  planner p{path, opt, so, rep, {}, {}, 0, 0, {}};
+  if (auto why = so.validate(); !why.empty()) return p.fail(failure_kind::usage, why);
+  if (auto why = opt.validate(); !why.empty()) return p.fail(failure_kind::usage, why);
+  const bool fixed = opt.format == recfm::f || opt.format == recfm::fb;
+  if (!fixed && !detail::unit_walker{opt}.variable() && opt.format != recfm::text_lines)
+    return p.fail(failure_kind::usage, "splits need F, FB, V, VB, VS, VBS or TEXT framing, not " +
+                                           std::string(to_string(opt.format)));
+  if (auto why = p.file.open(path); !why.empty()) return p.fail(failure_kind::usage, why);
+  const std::uint64_t size = p.file.size();
+  if (opt.skip_head + opt.skip_tail > size)
+    return p.fail(failure_kind::bad_data, path + ": --skip-head and --skip-tail (" +
+                                              std::to_string(opt.skip_head + opt.skip_tail) +
+                                              " bytes) are more than the file (" + std::to_string(size) + ")");
+  p.ds = opt.skip_head;
+  p.de = size - opt.skip_tail;
+  split_plan& plan = p.out.plan;
+  plan.file = path;
+  plan.file_size = size;
+  plan.data_start = p.ds;
+  plan.data_end = p.de;
+  plan.format = opt.format;
+  const std::uint64_t span = p.de - p.ds;
+  const std::uint64_t n =
+      so.count != 0 ? so.count : std::max<std::uint64_t>(1, (span + so.target_size - 1) / so.target_size);
+  p.b.resize(n + 1);
+  for (std::uint64_t k = 0; k <= n; ++k) p.b[k] = {target_of(p.ds, span, k, n), 0};
+  p.b[0].first_record = 1;
+
+  bool counted = true;  // record numbers known (arithmetic or an index)
+  if (fixed) {
+    p.arithmetic();
+  } else if (!so.index_path.empty()) {
+    if (!p.indexed()) return p.out;
+  } else if (p.resynced()) {
+    counted = false;
+  } else if (!p.fall_back()) {
+    return p.out;
+  }
+  if (!p.filtered()) return p.fail(failure_kind::bad_data, framing_message(path, opt, p.ds, p.de, 1));
+  if (!counted && !p.numbered()) {
+    // A resync point the framing of the range before it does not reach is false (or the
+    // framing breaks, which the sequential pass then reports with the reader's message).
+    rep.message(severity::warning, path + ": the framing of a range does not end where the next resync "
+                                          "point starts; planned from one sequential pass instead");
+    for (std::uint64_t k = 1; k <= n; ++k) p.b[k] = {target_of(p.ds, span, k, n), 0};
+    if (!p.fall_back()) return p.out;
+    if (!p.filtered()) return p.fail(failure_kind::bad_data, framing_message(path, opt, p.ds, p.de, 1));
+  }
+  p.ranges();
+  return p.out;
+}
+
+result<split_choice> parse_split_choice(std::string_view text) {
+  const auto slash = text.find('/');
+  split_choice c;
+  auto num = [](std::string_view t, unsigned& v) {
+    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+    return ec == std::errc{} && end == t.data() + t.size() && !t.empty();
+  };
+  if (slash == std::string_view::npos || !num(text.substr(0, slash), c.index) ||
+      !num(text.substr(slash + 1), c.count))
+    return error{"--split " + std::string(text) + ": expected I/N, e.g. 0/8 (I from 0 to N-1)"};
+  if (c.count == 0) return error{"--split " + std::string(text) + ": N must be at least 1"};
+  if (c.index >= c.count)
+    return error{"--split " + std::string(text) + ": I must be less than N (splits are numbered 0 to " +
+                 std::to_string(c.count - 1) + ")"};
+  return c;
+}
+
+result<byte_range> parse_byte_range(std::string_view text) {
+  byte_range r;
+  r.first_record = 0;
+  std::uint64_t* parts[3] = {&r.offset, &r.length, &r.first_record};
+  std::size_t i = 0;
+  std::string_view rest = text;
+  for (; i < 3 && !rest.empty(); ++i) {
+    auto colon = rest.find(':');
+    std::string_view part = rest.substr(0, colon);
+    auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), *parts[i]);
+    if (ec != std::errc{} || end != part.data() + part.size() || part.empty())
+      return error{"--range " + std::string(text) + ": expected OFFSET:LENGTH[:FIRST_RECORD] in bytes"};
+    rest = colon == std::string_view::npos ? std::string_view{} : rest.substr(colon + 1);
+    if (colon != std::string_view::npos && rest.empty())
+      return error{"--range " + std::string(text) + ": expected OFFSET:LENGTH[:FIRST_RECORD] in bytes"};
+  }
+  if (i < 2 || !rest.empty())
+    return error{"--range " + std::string(text) + ": expected OFFSET:LENGTH[:FIRST_RECORD] in bytes"};
+  return r;
+}
+
+result<byte_range> check_byte_range(const std::string& path, const framing_options& opt,
+                                    byte_range r) {
+  detail::file_bytes file;
+  if (auto why = file.open(path); !why.empty()) return error{why};
+  const std::uint64_t ds = opt.skip_head;
+  const std::uint64_t de = file.size() >= opt.skip_head + opt.skip_tail ? file.size() - opt.skip_tail : ds;
+  const std::string name = "--range " + std::to_string(r.offset) + ":" + std::to_string(r.length);
+  if (r.offset < ds || r.offset > de || r.length > de - r.offset)
+    return error{name + ": outside the data of " + path + " (bytes " + std::to_string(ds) + " to " +
+                 std::to_string(de) + ")"};
+  if (opt.format == recfm::f || opt.format == recfm::fb) {
+    if ((r.offset - ds) % opt.lrecl != 0 || (r.length % opt.lrecl != 0 && r.offset + r.length != de))
+      return error{name + ": not on record boundaries (LRECL " + std::to_string(opt.lrecl) + " from offset " +
+                   std::to_string(ds) + ")"};
+    const std::uint64_t first = (r.offset - ds) / opt.lrecl + 1;
+    if (r.first_record != 0 && r.first_record != first)
+      return error{name + ": starts at record " + std::to_string(first) + ", not " + std::to_string(r.first_record)};
+    r.first_record = first;
+    return r;
+  }
+  if (r.first_record == 0)
+    return error{name + ": a " + std::string(to_string(opt.format)) +
+                 " range needs its first record number (OFFSET:LENGTH:FIRST, from mfbridge splits)"};
+  return r;
+}
+
+}  // namespace mfb::bridge
