@@ -19,7 +19,8 @@ from decimal import Decimal
 from ._core import DataError, Error, MismatchError, TargetError, UsageError  # noqa: F401
 from . import _core
 
-__all__ = ["read", "layout", "splits", "convert_range", "Error", "UsageError", "DataError",
+__all__ = ["read", "layout", "schema", "splits", "convert_range", "load_split", "load_finish",
+           "Error", "UsageError", "DataError",
            "MismatchError", "TargetError"]
 
 _ALL = 1 << 62  # "every record" for one call of the reader
@@ -40,7 +41,8 @@ def read(path, copybook, batch_size=None, nested=False, on_error="fail", **optio
     Groups and OCCURS are flattened into the CSV columns (GROUP_FIELD, TABLE_1_FIELD);
     nested=True keeps each top-level item as an object instead (dicts and lists, numbers
     as int or Decimal). on_error="skip" leaves bad records out and lists their errors in
-    df.attrs["mfbridge"]["errors"]; the default "fail" raises DataError."""
+    df.attrs["mfbridge"]["errors"]; the default "fail" raises DataError. range= reads one
+    split only (an entry of splits()["ranges"]), with the whole file's record numbers."""
     reader = _core._Reader(str(path), dict(options, copybook=copybook, nested=nested,
                                            on_error=on_error))
     if batch_size is not None:
@@ -118,11 +120,34 @@ def schema(copybook, **options):
     return _core._Reader("/dev/null", dict(options, copybook=copybook)).schema()
 
 
-def _range_call(name):
-    def missing(*args, **kwargs):
-        raise UsageError(f"{name}() needs the splits API of the library, which this build lacks")
-    return getattr(_core, name, missing)
+def splits(path, copybook, target_size="256M", **options):
+    """The file's byte ranges of whole records (`mfbridge splits`): a dict with "file",
+    "size", "recfm", "method", "records", "ranges" ([{"index", "offset", "length",
+    "first_record", "records"}, ...]) and "warnings". Options: count (exactly N ranges),
+    index (an index file to build or reuse, for variable files), chain, and the layout
+    options. Raises UsageError for a file that cannot be split (gzip, a pipe)."""
+    return _core.splits(str(path), copybook=copybook, target_size=target_size, **options)
 
 
-splits = _range_call("splits")
-convert_range = _range_call("convert_range")
+def convert_range(path, range, copybook, output=None, output_dir=None, **options):
+    """Convert one range (an entry of splits()["ranges"], or (offset, length[, first])) of
+    the file into `output` (or one file per record type in output_dir), written as
+    NAME.partial and renamed when complete. Record numbers are the whole file's. Returns
+    the summary (the CLI's --summary-json); a failure raises its mfbridge.Error.
+    Options: format ("jsonl" or "csv"), on_error, reject_file, max_errors, threads (1)."""
+    return _core.convert_range(str(path), range=range, copybook=copybook, output=output,
+                               output_dir=output_dir, **options)
+
+
+def load_split(path, range, count, copybook, target, **options):
+    """Load one range (`load --split I/N`; I is range["index"]) into the target's tables,
+    under its own checkpoint: a re-run resumes and never duplicates a row. Options: the
+    CLI's load options (table, key, index, flatten_occurs, chunk_records, job, ...)."""
+    return _core.load_split(str(path), range=range, count=count, copybook=copybook,
+                            target=target, **options)
+
+
+def load_finish(path, count, copybook, target, **options):
+    """After every split is loaded (`load --finish`): merge the splits' control totals,
+    add keys and indexes, reconcile once. Raises MismatchError when the target differs."""
+    return _core.load_finish(str(path), count=count, copybook=copybook, target=target, **options)

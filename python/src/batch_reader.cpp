@@ -1,6 +1,7 @@
 #include "batch_reader.hpp"
 
 #include "errors.hpp"
+#include "range_calls.hpp"
 #include "spec_options.hpp"
 
 namespace py = pybind11;
@@ -11,7 +12,12 @@ batch_reader::batch_reader(std::string path, py::dict options) {
   option_reader opts(std::move(options));
   nested_ = opts.flag("nested");
   policy_ = error_policy_of(opts, false);
+  if (opts.has("range")) range_ = range_of(opts);
+  else opts.object("range");
   spec_ = source_spec_of(opts);
+  if (!spec_.parents.empty() || !spec_.keys.empty())
+    throw failure_of(bridge::failure_kind::usage,
+                     "read() does not follow hierarchies (parent=, key=): use convert_range()");
   spec_.decode.format = nested_ ? bridge::output_format::jsonl : bridge::output_format::cells;
   opts.finish("read");
   py::gil_scoped_release unlocked;  // a FIFO or a slow disk may block in open()
@@ -23,15 +29,29 @@ void batch_reader::open(const std::string& path) {
   auto src = bridge::open_source(spec_, why);
   if (!src) throw failure_of(why);
   source_ = std::make_unique<bridge::opened_source>(std::move(*src));
-  auto source = bridge::input_source::open(path, source_->framing.detect_gzip);
-  if (!source) throw failure_of(bridge::failure_kind::target, source.err().message);
-  auto reader = bridge::record_reader::open(std::move(source).value(), source_->framing);
-  if (!reader) throw failure_of(bridge::failure_kind::usage, reader.err().message);
-  reader_ = std::move(reader).value();
+  reader_ = range_ ? open_range(path) : open_whole(path);
   for (const auto& plan : source_->selector.plans()) {
     decoders_.emplace_back(plan);
     stores_.emplace_back(plan, nested_);
   }
+}
+
+std::unique_ptr<bridge::record_reader> batch_reader::open_whole(const std::string& path) {
+  auto source = bridge::input_source::open(path, source_->framing.detect_gzip);
+  if (!source) throw failure_of(bridge::failure_kind::target, source.err().message);
+  auto reader = bridge::record_reader::open(std::move(source).value(), source_->framing);
+  if (!reader) throw failure_of(bridge::failure_kind::usage, reader.err().message);
+  return std::move(reader).value();
+}
+
+// One split: checked against the file (F/FB: on a record boundary, first record computed),
+// then read with global record numbers and file offsets.
+std::unique_ptr<bridge::record_reader> batch_reader::open_range(const std::string& path) {
+  auto checked = bridge::check_byte_range(path, source_->framing, *range_);
+  if (!checked) throw failure_of(bridge::failure_kind::usage, checked.err().message);
+  auto reader = bridge::open_range_reader(path, source_->framing, checked.value());
+  if (!reader) throw failure_of(bridge::failure_kind::target, reader.err().message);
+  return std::move(reader).value();
 }
 
 void batch_reader::decode_one(const bridge::record_view& rec) {
@@ -60,6 +80,13 @@ void batch_reader::decode_one(const bridge::record_view& rec) {
   errors_.insert(errors_.end(), scratch_.begin(), scratch_.end());
 }
 
+// Between batches (about 1 MiB of input), take the GIL for a moment so that Ctrl-C stops a
+// long read() instead of waiting for the end of the file.
+void batch_reader::check_signals() {
+  py::gil_scoped_acquire locked;
+  if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+}
+
 py::object batch_reader::next(std::size_t max_records) {
   std::unique_lock lock(busy_, std::try_to_lock);
   if (!lock) throw failure_of(bridge::failure_kind::usage, "this reader is in use by another thread");
@@ -71,6 +98,7 @@ py::object batch_reader::next(std::size_t max_records) {
     for (auto& s : stores_) s.clear();
     while (!done_ && seen < max_records) {
       if (pos_ == batch_.size()) {
+        check_signals();
         pos_ = 0;
         if (!reader_->next(batch_)) {
           done_ = true;

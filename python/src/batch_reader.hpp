@@ -8,17 +8,20 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "columns.hpp"
+#include "mfb/bridge/io/split_plan.hpp"
 #include "mfb/mfbridge.hpp"
 
 namespace mfb::python {
 
 class batch_reader {
  public:
-  /// Open `path` with the keyword options (spec_options.hpp, plus nested and on_error).
+  /// Open `path` with the keyword options (spec_options.hpp, plus nested, on_error and
+  /// range: one split, as splits() gives it).
   batch_reader(std::string path, pybind11::dict options);
 
   /// Decode up to `max_records` records: (list of per-record-type dicts, list of error
@@ -30,11 +33,15 @@ class batch_reader {
 
  private:
   void open(const std::string& path);
+  std::unique_ptr<bridge::record_reader> open_whole(const std::string& path);
+  std::unique_ptr<bridge::record_reader> open_range(const std::string& path);
   void decode_one(const bridge::record_view& rec);
+  static void check_signals();
   bool done_ = false;
   bool nested_ = false;
   bridge::error_policy policy_ = bridge::error_policy::fail;
   bridge::source_spec spec_;
+  std::optional<bridge::byte_range> range_;  ///< range=: one split of the file
   std::unique_ptr<bridge::opened_source> source_;
   std::unique_ptr<bridge::record_reader> reader_;
   bridge::record_batch batch_;

@@ -53,6 +53,8 @@ failure failure_of(bridge::failure_kind kind, std::string message) {
   return f;
 }
 
+void usage(std::string message) { throw failure_of(bridge::failure_kind::usage, std::move(message)); }
+
 failure failure_of(const bridge::record_error& e) {
   failure f = failure_of(bridge::failure_kind::bad_data, e.to_string());
   f.file = e.file;

@@ -37,6 +37,9 @@ failure failure_of(const bridge::framing_error& e);
 /// A source that did not open (UsageError, with the copybook's diagnostics).
 failure failure_of(const bridge::source_failure& e);
 
+/// Throw a UsageError with `message` (bad options).
+[[noreturn]] void usage(std::string message);
+
 /// A record error as a dict (the errors kept by on_error="skip").
 pybind11::dict dict_of(const bridge::record_error& e);
 

@@ -7,13 +7,7 @@
 namespace py = pybind11;
 
 namespace mfb::python {
-namespace {
 
-[[noreturn]] void usage(std::string message) {
-  throw failure_of(bridge::failure_kind::usage, std::move(message));
-}
-
-// "a,b" and ["a", "b,c"] alike -> a, b, c (the CLI's --raw takes comma lists).
 std::vector<std::string> split_commas(const std::vector<std::string>& texts) {
   std::vector<std::string> out;
   for (const auto& text : texts)
@@ -24,6 +18,8 @@ std::vector<std::string> split_commas(const std::vector<std::string>& texts) {
     }
   return out;
 }
+
+namespace {
 
 // --recfm: the framing's format, or the layout-driven framings (LENGTH-FIELD, ODO).
 void apply_recfm(option_reader& opts, bridge::source_spec& s) {
@@ -140,6 +136,8 @@ bridge::source_spec source_spec_of(option_reader& opts) {
   s.cobrix_extensions = opts.flag("cobrix");
   s.record_name = opts.text("record");
   s.selects = opts.texts("select");
+  s.parents = opts.texts("parent");
+  s.keys = opts.texts("key");
   apply_recfm(opts, s);
   s.framing.lrecl = opts.size("lrecl");
   s.framing.rdw_big_endian = !opts.flag("rdw_little_endian");

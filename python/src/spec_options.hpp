@@ -24,6 +24,8 @@ class option_reader {
   bool flag(const char* name, bool fallback = false);
   /// A string or a list of strings (a repeatable CLI option).
   std::vector<std::string> texts(const char* name);
+  /// The value as given (None when absent).
+  pybind11::object object(const char* name) { return take(name); }
   bool has(const char* name) const;
   /// UsageError naming the first option that no reader took.
   void finish(const char* call) const;
@@ -39,6 +41,9 @@ class option_reader {
 /// length_adjust, allow_trailing_bytes, skip_head, skip_tail, record_start_offset,
 /// record_end_offset, keep_trailing_spaces, record_type_key).
 bridge::source_spec source_spec_of(option_reader& opts);
+
+/// "a,b" and ["a", "b,c"] alike -> a, b, c (--raw, --key and --index take comma lists).
+std::vector<std::string> split_commas(const std::vector<std::string>& texts);
 
 /// on_error: "fail" or "skip" ("reject" for calls that write reject files).
 bridge::error_policy error_policy_of(option_reader& opts, bool reject_allowed);

@@ -79,11 +79,41 @@ def many_readers():
           "four threads reading at once all get the single read's frame")
 
 
+def interrupted(tmp, whole):
+    """Ctrl-C stops a long read(): SIGINT, then one more MiB so the reader reaches a batch
+    boundary, where it checks for signals. The FIFO stays open, so a reader that ignored
+    the signal would wait for the rest of the file forever (and the test times out)."""
+    import signal
+    import subprocess
+    fifo = os.path.join(tmp, "slow.fifo")
+    os.mkfifo(fifo)
+    code = (f"import mfbridge; mfbridge.read({fifo!r}, copybook={CPY!r}, codepage='cp285')")
+    p = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
+    mib = (whole * (2 ** 20 // len(whole) + 1))[:2 ** 20 // LRECL * LRECL]
+    with open(fifo, "wb") as w:
+        w.write(mib * 2)
+        w.flush()
+        p.send_signal(signal.SIGINT)
+        try:
+            w.write(mib * 2)
+            w.flush()
+        except BrokenPipeError:
+            pass  # the reader stopped already
+        try:
+            err = p.communicate(timeout=30)[1]
+        except subprocess.TimeoutExpired:
+            p.kill()
+            err = "(still reading after SIGINT)"
+    check(p.returncode != 0 and "KeyboardInterrupt" in err,
+          f"SIGINT stops a read() in progress with KeyboardInterrupt: {err[-200:]}")
+
+
 def main():
     faulthandler.dump_traceback_later(60, exit=True)  # a GIL held in C++ hangs the test
     whole = open(DATA, "rb").read()
     with tempfile.TemporaryDirectory() as tmp:
         fifo_reader(tmp, whole)
+        interrupted(tmp, whole)
     many_readers()
     faulthandler.cancel_dump_traceback_later()
     sys.exit(finish())
