@@ -13,7 +13,9 @@ with scale 0 and at most 18 digits is int64 (pandas' nullable "Int64"); COMP-1/C
 float64. Column metadata (kind, digits, scale, field path) is in df.attrs["mfbridge"].
 """
 
+import functools
 import json
+import re
 from decimal import Decimal
 
 from ._core import DataError, Error, MismatchError, TargetError, UsageError  # noqa: F401
@@ -120,6 +122,29 @@ def schema(copybook, **options):
     return _core._Reader("/dev/null", dict(options, copybook=copybook)).schema()
 
 
+# A record error as the library words it (record_error::to_string): the calls that report
+# through a summary (convert_range, loads) give text, so the attributes are read back here.
+_WHERE = re.compile(r"record (\d+) \(file offset (\d+)\)(?:: field (\S+) at offset (\d+) "
+                    r"\(bytes \d+-\d+\): ([^:\n]+)(?:: ([0-9A-F ]+))?)?")
+
+
+def _located(call):
+    """Fill record, offset, field, field_offset, reason and hex of an error from its text."""
+    @functools.wraps(call)
+    def wrapper(*args, **kwargs):
+        try:
+            return call(*args, **kwargs)
+        except Error as e:
+            m = _WHERE.search(str(e))
+            if m and e.record is None:
+                e.record, e.offset = int(m.group(1)), int(m.group(2))
+                if m.group(3):
+                    e.field, e.field_offset, e.reason = m.group(3), int(m.group(4)), m.group(5)
+                    e.hex = m.group(6)
+            raise
+    return wrapper
+
+
 def splits(path, copybook, target_size="256M", **options):
     """The file's byte ranges of whole records (`mfbridge splits`): a dict with "file",
     "size", "recfm", "method", "records", "ranges" ([{"index", "offset", "length",
@@ -129,6 +154,7 @@ def splits(path, copybook, target_size="256M", **options):
     return _core.splits(str(path), copybook=copybook, target_size=target_size, **options)
 
 
+@_located
 def convert_range(path, range, copybook, output=None, output_dir=None, **options):
     """Convert one range (an entry of splits()["ranges"], or (offset, length[, first])) of
     the file into `output` (or one file per record type in output_dir), written as
@@ -139,6 +165,7 @@ def convert_range(path, range, copybook, output=None, output_dir=None, **options
                                output_dir=output_dir, **options)
 
 
+@_located
 def load_split(path, range, count, copybook, target, **options):
     """Load one range (`load --split I/N`; I is range["index"]) into the target's tables,
     under its own checkpoint: a re-run resumes and never duplicates a row. Options: the
@@ -147,6 +174,7 @@ def load_split(path, range, count, copybook, target, **options):
                             target=target, **options)
 
 
+@_located
 def load_finish(path, count, copybook, target, **options):
     """After every split is loaded (`load --finish`): merge the splits' control totals,
     add keys and indexes, reconcile once. Raises MismatchError when the target differs."""
