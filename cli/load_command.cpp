@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "dataset_options.hpp"
 #include "mfb/rehost/db/load.hpp"
+#include "split_args.hpp"
 
 namespace mfb::cli {
 
@@ -19,7 +20,29 @@ struct load_args {
   std::string mode = "create";
   std::string on_error = "fail";
   bool no_progress = false;
+  split_args split;
+  bool finish = false;
+  unsigned splits = 0;
 };
+
+// --split I/N loads one split; --finish --splits N reconciles them all once.
+rehost::load_summary run_split_load(load_args& a, bridge::reporter& rep) {
+  auto& o = a.opts;
+  if (a.finish) {
+    if (!a.split.split.empty() || !a.split.range.empty()) {
+      rehost::load_summary s;
+      return bridge::stop_run(s, bridge::failure_kind::usage, "--finish takes --splits N, not --split or --range", rep);
+    }
+    return rehost::finish_split_load(o, a.splits, rep);
+  }
+  rehost::load_summary s;
+  if (!a.split.range.empty())
+    return bridge::stop_run(s, bridge::failure_kind::usage,
+                            "load takes --split I/N (its checkpoint is kept per split), not --range", rep);
+  auto chosen = choose_range(a.split, o.spec.source, o.input, rep);
+  if (chosen.kind != bridge::failure_kind::none) return bridge::stop_run(s, chosen.kind, chosen.message, rep);
+  return rehost::load_split(o, *chosen.range, chosen.choice.index, chosen.choice.count, rep);
+}
 
 int run_load_command(load_args& a) {
   auto& o = a.opts;
@@ -34,7 +57,8 @@ int run_load_command(load_args& a) {
   o.on_error = *bridge::parse_error_policy(a.on_error);
   o.progress = !a.no_progress;
   file_reporter rep("load", stderr);
-  auto summary = rehost::run_load(o, rep);
+  const bool split = a.finish || !a.split.split.empty() || !a.split.range.empty();
+  auto summary = split ? run_split_load(a, rep) : rehost::run_load(o, rep);
   int code = exit_code_of(summary.failure);
   // Written when the load ran to its end (a mismatch included); a failure to write it is
   // not the load's failure.
@@ -76,6 +100,11 @@ void add_load_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--trailer-check", o.trailer_checks,
                   "FIELD=count | count(RECORD) | sum(FIELD): check the trailer record's claim "
                   "(repeatable)");
+  add_split_options(*cmd, a->split);
+  cmd->add_flag("--finish", a->finish,
+                "After every --split I/N load: merge their control totals, add keys and "
+                "indexes, reconcile once (with --splits N)");
+  cmd->add_option("--splits", a->splits, "With --finish: how many splits the load has");
   cmd->add_option("--summary-json", o.summary_json, "Write the summary as JSON to this file");
   cmd->add_flag("--no-progress", a->no_progress, "Never show the progress line");
   cmd->callback([a, &exit_code] { exit_code = run_load_command(*a); });

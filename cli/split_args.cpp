@@ -16,9 +16,11 @@ void add_split_options(CLI::App& cmd, split_args& a) {
   cmd.add_option("--range", a.range,
                  "OFFSET:LENGTH[:FIRST_RECORD]: work on these bytes only (a range printed by "
                  "mfbridge splits; variable and text files need FIRST_RECORD)");
-  cmd.add_option("--index", a.index,
-                 "Split index of a variable or text file: reused when it matches the file, "
-                 "built in one pass when absent or stale");
+  // load's --index names table indexes: the split index is --split-index everywhere but
+  // in `mfbridge splits`.
+  cmd.add_option("--split-index", a.index,
+                 "Split index of a variable or text file (mfbridge splits --index): reused "
+                 "when it matches the file, built in one pass when absent or stale");
 }
 
 chosen_range choose_range(const split_args& a, const bridge::source_spec& spec,

@@ -1,5 +1,5 @@
 #pragma once
-// --split I/N, --range OFF:LEN[:FIRST] and --index FILE: the options convert and load share
+// --split I/N, --range OFF:LEN[:FIRST] and --split-index FILE: the options convert and load share
 // to work on one split of a file (see bridge/io/split_plan.hpp and docs/distributed.md).
 
 #include <CLI/CLI.hpp>
@@ -20,7 +20,7 @@ struct split_args {
   std::string index;  ///< index file to reuse or build
 };
 
-/// Add --split, --range and --index to `cmd`.
+/// Add --split, --range and --split-index to `cmd`.
 void add_split_options(CLI::App& cmd, split_args& a);
 
 /// The range the arguments choose (none when neither --split nor --range is given), or why

@@ -34,6 +34,7 @@ void add_splits_command(CLI::App& app, int& exit_code) {
                      {"Record format: F, FB (arithmetic), V, VB, VS, VBS (resynchronised on "
                       "descriptor chains), TEXT (line ends)",
                       "RDW/BDW lengths are little-endian", "The 01 record (with --parent: to find root records)"});
+  add_trailing_bytes_option(*cmd, a->layout);  // accepted so the reading options match convert's
   cmd->add_option("--input", a->input, "Input file (a regular, uncompressed file)")->required();
   cmd->add_option("--skip-head", a->source.framing.skip_head, "Leading bytes of the file to ignore");
   cmd->add_option("--skip-tail", a->source.framing.skip_tail, "Trailing bytes of the file to ignore");
@@ -48,7 +49,7 @@ void add_splits_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--target-size", a->target_size, "Bytes per range: 4096, 64K, 256M, 1G")
       ->capture_default_str();
   cmd->add_option("--splits", a->count, "Exactly this many ranges instead (some may be empty)");
-  cmd->add_option("--index", a->index,
+  cmd->add_option("--index,--split-index", a->index,
                   "Split index of a variable or text file: reused when it matches the file, "
                   "built in one pass when absent or stale");
   cmd->add_option("--chain", a->chain, "Descriptors a resync point's chain must pass")->capture_default_str();

@@ -118,6 +118,7 @@ convert_summary run_convert(const convert_options& opts, reporter& rep) {
   const framing_options& framing = src->framing;
 
   long long total = -1;
+  const std::uint64_t start = opts.range ? opts.range->offset : 0;  // offsets stay the file's
   result<std::unique_ptr<record_reader>> reader = error{""};
   if (opts.range) {
     reader = open_range_reader(opts.input, framing, *opts.range);
@@ -155,7 +156,7 @@ convert_summary run_convert(const convert_options& opts, reporter& rep) {
                          // MB agree with its record count (the reader runs ahead).
                          if (w.batch.size() > 0) {
                            const record_view& last = w.batch[w.batch.size() - 1];
-                           summary.bytes_read = last.file_offset + last.size;
+                           summary.bytes_read = last.file_offset + last.size - start;
                          }
                          auto now = clock_type::now();
                          if (show_progress && now - last_progress >= std::chrono::milliseconds(opts.progress_ms)) {
@@ -166,7 +167,7 @@ convert_summary run_convert(const convert_options& opts, reporter& rep) {
                          return more;
                        });
   if (show_progress) rep.progress_done();
-  summary.bytes_read = (*reader)->bytes_consumed();
+  summary.bytes_read = (*reader)->bytes_consumed() - start;
   writer.finish();
   if (summary.failure == failure_kind::none) {
     if (const framing_error* fe = (*reader)->error()) {

@@ -5,6 +5,8 @@
 #include "mfb/bridge/io/split_plan.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -55,6 +57,13 @@ std::string framing_message(const std::string& path, const framing_options& opt,
   }
   if (const framing_error* e = (*reader)->error()) return e->to_string();
   return path + ": the framing changed while it was being planned (from offset " + std::to_string(from) + ")";
+}
+
+/// Resynchronising reads about three longest units per boundary; when the boundaries are
+/// that close (many tiny splits) the one sequential pass that numbers records is cheaper.
+bool resync_pays(const framing_options& opt, std::uint64_t parts, std::uint64_t span) {
+  if (opt.format == recfm::text_lines) return true;
+  return (parts - 1) * 3 * detail::unit_walker{opt}.max_unit() < span;
 }
 
 /// Boundaries from an index: the first point at or after each target.
@@ -168,12 +177,31 @@ struct planner {
   /// Count the records of each range; false when a range does not end on the next
   /// boundary (a false resync point) or the framing breaks.
   bool numbered() {
+    // Ranges are counted independently (each on its own descriptors), so they run on
+    // `threads` threads; the numbers are the running sum afterwards.
+    const std::size_t parts = b.size() - 1;
+    std::vector<std::uint64_t> counts(parts, 0);
+    std::vector<char> good(parts, 0);
+    std::atomic<std::size_t> next_part{0};
+    auto work = [&] {
+      detail::file_bytes own;
+      if (!own.open(path).empty()) return;
+      for (std::size_t k; (k = next_part++) < parts;) {
+        auto n = detail::count_records(own, opt, b[k].offset, b[k + 1].offset);
+        good[k] = n ? 1 : 0;
+        if (n) counts[k] = *n;
+      }
+    };
+    const unsigned hw = so.threads ? so.threads : std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < std::min<std::size_t>(hw, parts); ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
     std::uint64_t next = 1;
-    for (std::size_t k = 0; k + 1 < b.size(); ++k) {
+    for (std::size_t k = 0; k < parts; ++k) {
+      if (!good[k]) return false;
       b[k].first_record = next;
-      auto n = detail::count_records(file, opt, b[k].offset, b[k + 1].offset);
-      if (!n) return false;
-      next += *n;
+      next += counts[k];
     }
     out.plan.records = next - 1;
     return true;
@@ -226,20 +254,21 @@ split_result plan_byte_ranges(const std::string& path, const framing_options& op
     p.arithmetic();
   } else if (!so.index_path.empty()) {
     if (!p.indexed()) return p.out;
-  } else if (p.resynced()) {
+  } else if (resync_pays(opt, n, span) && p.resynced()) {
     counted = false;
   } else if (!p.fall_back()) {
     return p.out;
   }
   if (!p.filtered()) return p.fail(failure_kind::bad_data, framing_message(path, opt, p.ds, p.de, 1));
   if (!counted && !p.numbered()) {
-    // A resync point the framing of the range before it does not reach is false (or the
-    // framing breaks, which the sequential pass then reports with the reader's message).
-    rep.message(severity::warning, path + ": the framing of a range does not end where the next resync "
-                                          "point starts; planned from one sequential pass instead");
+    // A resync point the framing of the range before it does not reach is false, or the
+    // framing breaks: the sequential pass tells which (and names bad framing as the reader
+    // does).
     for (std::uint64_t k = 1; k <= n; ++k) p.b[k] = {target_of(p.ds, span, k, n), 0};
     if (!p.fall_back()) return p.out;
     if (!p.filtered()) return p.fail(failure_kind::bad_data, framing_message(path, opt, p.ds, p.de, 1));
+    rep.message(severity::warning, path + ": the framing of a range does not end where the next resync "
+                                          "point starts; planned from one sequential pass instead");
   }
   p.ranges();
   return p.out;

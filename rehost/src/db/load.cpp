@@ -27,6 +27,7 @@ std::string load_options::validate() const {
   if (mode == load_mode::upsert && spec.key.empty()) return "--mode upsert needs --key";
   if (split && mode != load_mode::create)
     return "--split loads into tables the splits create together: only --mode create";
+  if (split && restart) return "--restart drops the tables every split shares: not with --split";
   if (split && !trailer_checks.empty()) return "--trailer-check reads the whole file: not with --split";
   return {};
 }
@@ -68,8 +69,9 @@ load_summary run_load(const load_options& opts, bridge::reporter& rep) {
   if (plan.split_done) {
     summary.records_read = plan.row.records;
     rep.message(bridge::severity::info, "split " + std::to_string(opts.split->index) + "/" +
-                                            std::to_string(opts.split->count) + " of job " +
-                                            plan.row.job + " is loaded already: nothing to do");
+                                            std::to_string(opts.split->count) +
+                                            " is loaded already (checkpoint " + plan.row.job +
+                                            "): nothing to do");
     return summary;
   }
   // The summary counts the whole run: what an interrupted run committed, then this one.
