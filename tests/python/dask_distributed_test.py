@@ -27,7 +27,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
@@ -114,24 +113,10 @@ def disarm(pause):
     open(os.path.join(pause, "claimed"), "w").close()
 
 
-def start(run):
-    """Run `run` in a thread: (thread, box); box gets "value" or "error" when it ends."""
-    box = {}
-
-    def body():
-        try:
-            box["value"] = run()
-        except BaseException as e:  # reported by the caller
-            box["error"] = e
-    t = threading.Thread(target=body, daemon=True)
-    t.start()
-    return t, box
-
-
 def run_killing_one(cl, pause, label, run, under_way):
     """Run `run` in a thread; kill the worker that pauses mid-split; return run's result."""
     arm(pause)
-    t, box = start(run)
+    t, box = python_package.start(run)
     paused = os.path.join(pause, "paused")
     deadline = time.time() + 60
     while not os.path.exists(paused) and t.is_alive() and time.time() < deadline:
@@ -208,7 +193,7 @@ def kill_during_load(cl, client, pg, label, run):
     stops every split at its next chunk commit (each commit updates its checkpoint row).
     With every worker stopped inside a split, the one whose split has committed rows and
     is not done is SIGKILLed; then the lock is released and Dask re-runs that split."""
-    t, box = start(run)
+    t, box = python_package.start(run)
     killed = None
     deadline = time.time() + 60
     while killed is None and t.is_alive() and time.time() < deadline:

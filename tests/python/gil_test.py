@@ -15,7 +15,6 @@ import faulthandler
 import os
 import sys
 import tempfile
-import threading
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
 import python_package  # noqa: E402
@@ -31,15 +30,7 @@ LRECL = 369
 
 def run_in_thread(fn):
     """Start fn in a thread; its result or exception lands in the returned dict."""
-    box = {}
-
-    def body():
-        try:
-            box["value"] = fn()
-        except BaseException as e:  # reported by the caller
-            box["error"] = e
-    t = threading.Thread(target=body, daemon=True)
-    t.start()
+    t, box = python_package.start(fn)
     box["thread"] = t
     return box
 

@@ -8,6 +8,7 @@ re-runs the test under that interpreter, then imports mfbridge from the build tr
 
 import os
 import sys
+import threading
 
 BUILD = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.abspath("build")
 PACKAGE_DIR = os.path.join(BUILD, "python")
@@ -38,3 +39,17 @@ def use():
         print(f"FAIL mfbridge imported from {where}, not from the build tree")
         sys.exit(1)
     return mfbridge
+
+
+def start(fn):
+    """Run fn in a daemon thread: (thread, box); box gets "value" or "error" when it ends."""
+    box = {}
+
+    def body():
+        try:
+            box["value"] = fn()
+        except BaseException as e:  # reported by the caller
+            box["error"] = e
+    t = threading.Thread(target=body, daemon=True)
+    t.start()
+    return t, box
