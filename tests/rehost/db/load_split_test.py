@@ -129,6 +129,22 @@ def run_target(label, cpy, data, target, query):
     check(query("SELECT COUNT(*) FROM sp") == str(N), f"{label}: rows after a re-run")
 
 
+def all_at_once(cpy, data, target, query):
+    """Every split started at the same moment on an empty database: one sets the tables
+    up while the others wait for it, and none fails."""
+    procs = [subprocess.Popen([MFB, "load", "--copybook", cpy, "--recfm", "VB", "--allow-trailing-bytes",
+                               "--table", "sp", "--input", data, "--target", target, "--no-progress",
+                               "--split", f"{i}/{SPLITS}"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+             for i in range(SPLITS)]
+    errs = [p.communicate(timeout=300)[1].decode(errors="replace") for p in procs]
+    check(all(p.returncode == 0 for p in procs),
+          f"all splits at once: every one loads ({[p.returncode for p in procs]}) {[e for e in errs if 'error' in e]}")
+    r = load(cpy, data, target, "sp", "--finish", "--splits", str(SPLITS))
+    check(r.returncode == 0, f"all splits at once: finish: {r.stderr}")
+    check(query("SELECT COUNT(*), COUNT(DISTINCT r_id) FROM sp") == f"{N}|{N}", "all splits at once: every row once")
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         cpy = os.path.join(tmp, "r.cpy")
@@ -147,6 +163,11 @@ def main():
         if pg_server.available():
             with pg_server.pg_server() as srv:
                 run_target("postgresql", cpy, data, srv.uri, srv.psql)
+                fresh = srv.fresh_database("together")
+                cmd = srv.psql_cmd()
+                cmd[cmd.index("-d") + 1] = "together"
+                all_at_once(cpy, data, fresh, lambda sql: subprocess.run(
+                    cmd + ["-At", "-c", sql], capture_output=True, text=True, check=True).stdout.strip())
         else:
             print("PostgreSQL binaries not found: the PostgreSQL half is skipped")
     return finish()
