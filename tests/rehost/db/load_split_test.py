@@ -75,7 +75,8 @@ def killed_mid_split(cmd, progress):
 
 
 def run_target(label, cpy, data, target, query):
-    one = load(cpy, data, target, "one")
+    one_summary = os.path.join(os.path.dirname(data), label + ".one.json")
+    one = load(cpy, data, target, "one", "--summary-json", one_summary)
     check(one.returncode == 0, f"{label}: one-process load: {one.stderr}")
     base = ["--copybook", cpy, "--recfm", "VB", "--allow-trailing-bytes", "--table", "sp",
             "--input", data, "--target", target, "--no-progress", "--chunk-records", "100"]
@@ -115,6 +116,13 @@ def run_target(label, cpy, data, target, query):
     check(r.returncode == 0, f"{label}: finish: {r.stderr}")
     s = json.load(open(summary))
     check(s["records_read"] == N and s["records_loaded"] == N, f"{label}: finish summary {s}")
+    # The control totals the finish reconciled equal the one-process load's (table names aside).
+    whole = json.load(open(one_summary))["reconciliation"]
+    merged = s["reconciliation"]
+    figures = lambda rec: [(c["what"].split(" ", 1)[-1].split(".", 1)[-1], c["expected"], c["actual"], c["ok"])
+                           for c in rec["checks"]]
+    check(merged["performed"] and merged["ok"] and figures(merged) == figures(whole),
+          f"{label}: the merged control totals equal the one-process load's: {figures(merged)}")
     rows_one = query("SELECT * FROM one ORDER BY 1")
     rows_sp = query("SELECT * FROM sp ORDER BY 1")
     check(rows_one == rows_sp and rows_one.count("\n") == N - 1,
