@@ -134,9 +134,7 @@ def load(path, copybook, target, target_size="256M", **options):
     tasks = [dask.delayed(_load_part, pure=False)(p, rng, count, copybook, target, options,
                                                   dask_key_name=_key("load", 0, rng["index"]))
              for p, rng in parts]
-    # The first split creates the tables; the others start once they exist, since two
-    # PostgreSQL sessions creating the same table at once collide in pg_type.
-    splits = list(dask.compute(tasks[0])) + list(dask.compute(*tasks[1:]))
+    splits = list(dask.compute(*tasks))
     final = mfbridge.load_finish(path, copybook=copybook, target=target, count=count, **options)
     final["splits"] = splits
     return final
