@@ -5,7 +5,8 @@
     bridge/io <- bridge/codec <- bridge/convert, bridge/delta
     bridge/codec <- rehost/db <- rehost/jobs <- rehost/rest (rest reads the run history)
     mfb/mfbridge.hpp (rehost/include/mfb/): the API header, above every part; no part includes it
-    cli/ on top
+    python/ (the pybind11 module) and cli/ on top: python/ may include the API header and
+    every part (rehost/db for loads), and no library includes python/
 
 A part may include its own headers and those of the parts below it. bridge/ includes no
 database client and no YAML parser, and its CMakeLists links none. The check reads every
@@ -49,8 +50,10 @@ BELOW = {
                     "copybook", "ebcdic"],
 }
 BELOW["api"] = sorted(BELOW)  # the API header names every part
+BELOW["python"] = sorted(BELOW)  # the binding: the API header and any part below it
 API_HEADER = "rehost/include/mfb/mfbridge.hpp"
-FOLDER_LIB = {"copybook-parser": "copybook", "ebcdic": "ebcdic", "bridge": "bridge", "rehost": "rehost"}
+FOLDER_LIB = {"copybook-parser": "copybook", "ebcdic": "ebcdic", "bridge": "bridge", "rehost": "rehost",
+              "python": "python"}
 # Headers of clients that bridge/ must not see (it links none of them).
 FORBIDDEN_IN_BRIDGE = re.compile(r"#include\s*[<\"](pqxx/|libpq-fe\.h|postgresql/|sqlite3\.h|yaml-cpp/)")
 INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"', re.M)
@@ -64,7 +67,7 @@ def part_of_file(rel):
     lib = FOLDER_LIB.get(parts[0])
     if lib is None:
         return None
-    if lib in ("copybook", "ebcdic"):
+    if lib in ("copybook", "ebcdic", "python"):
         return lib
     if parts[1] == "src" and len(parts) > 3:
         return f"{lib}/{parts[2]}"
@@ -83,7 +86,7 @@ def part_of_include(spelling, own):
         if lib in ("copybook", "ebcdic"):
             return lib
         return f"{lib}/{bits[2]}" if len(bits) > 3 else f"{lib}/?"
-    if own in ("copybook", "ebcdic") or len(bits) == 1:
+    if own in ("copybook", "ebcdic", "python") or len(bits) == 1:
         return own  # same folder, or a library without parts
     return f"{own.split('/')[0]}/{bits[0]}"
 
@@ -224,8 +227,12 @@ def the_check_can_fail():
         write("bridge/CMakeLists.txt", "target_link_libraries(x PRIVATE PkgConfig::SQLITE3)\n")
         write("rehost/src/rest/uses_api.cpp", '#include "mfb/mfbridge.hpp"\n')
         write("rehost/include/mfb/mfbridge.hpp", '#include "mfb/rehost/db/load.hpp"\n')
+        write("python/src/module.cpp", '#include "mfb/mfbridge.hpp"\n#include "mfb/rehost/db/load.hpp"\n')
+        write("rehost/src/db/uses_python.cpp", '#include "mfb/python/module.hpp"\n')
         got = violations(tmp)
-        check(len(got) == 6, f"a scratch tree with 6 violations reports 6: {got}")
+        check(len(got) == 7, f"a scratch tree with 7 violations reports 7: {got}")
+        check(any("rehost/db includes mfb/python/" in g for g in got), "a library including python/ is reported")
+        check(not any(g.startswith("python/") for g in got), "python/ may include the API header and rehost/db")
         check(any("rehost/rest includes mfb/mfbridge.hpp" in g for g in got), "a part including the API header is reported")
         check(any("io includes mfb/bridge/convert" in g for g in got), "io -> convert is reported")
         check(any("rehost/db includes mfb/rehost/jobs" in g for g in got), "db -> jobs is reported")

@@ -59,9 +59,40 @@ std::string key_condition(const sql_table& main, const std::vector<sql_value>& r
   return where;
 }
 
+namespace {
+
+/// Splits of one load may start at the same moment (Dask workers, array jobs). On
+/// PostgreSQL their setup (checkpoint table, tables, catalog) runs one at a time under a
+/// session advisory lock on the dataset, and commits before the lock goes, so the next
+/// split finds the tables made. (SQLite has one writer: run its splits one at a time.)
+class split_setup_lock {
+ public:
+  split_setup_lock(database& db, const load_options& opts) : db_(db), key_("mfbridge load " + opts.spec.name) {
+    held_ = opts.split && db.dialect() == sql_dialect::postgresql;
+    if (held_) db_.query("SELECT pg_advisory_lock(hashtext($1))", {key_});
+  }
+  ~split_setup_lock() {
+    if (!held_) return;
+    try {
+      db_.query("SELECT pg_advisory_unlock(hashtext($1))", {key_});
+    } catch (const db_error&) {  // the session is gone, and its lock with it
+    }
+  }
+  split_setup_lock(const split_setup_lock&) = delete;
+  split_setup_lock& operator=(const split_setup_lock&) = delete;
+
+ private:
+  database& db_;
+  std::string key_;
+  bool held_ = false;
+};
+
+}  // namespace
+
 std::string prepare_load(database& db, const dataset& ds, const load_options& opts,
                          load_plan& plan, bridge::reporter& rep) {
   const std::string job = opts.job.empty() ? opts.spec.name : opts.job;
+  split_setup_lock lock(db, opts);
   const std::string fingerprint = input_fingerprint(opts.input);
   upgrade_checkpoint_table(db);
   plan.committed_totals = control_totals(ds.maps());
@@ -143,11 +174,12 @@ std::string prepare_load(database& db, const dataset& ds, const load_options& op
                                  plan.committed_totals.to_json(), {}, mode_name(opts.mode)};
     note_sources(plan.row, opts);
     write_checkpoint(db, plan.row);
+    if (opts.split) db.commit();  // before the lock goes: the other splits see the tables
   } catch (...) {
     db.rollback();
     throw;
   }
-  plan.open_transaction = true;
+  plan.open_transaction = !opts.split;
   return {};
 }
 

@@ -75,7 +75,8 @@ def killed_mid_split(cmd, progress):
 
 
 def run_target(label, cpy, data, target, query):
-    one = load(cpy, data, target, "one")
+    one_summary = os.path.join(os.path.dirname(data), label + ".one.json")
+    one = load(cpy, data, target, "one", "--summary-json", one_summary)
     check(one.returncode == 0, f"{label}: one-process load: {one.stderr}")
     base = ["--copybook", cpy, "--recfm", "VB", "--allow-trailing-bytes", "--table", "sp",
             "--input", data, "--target", target, "--no-progress", "--chunk-records", "100"]
@@ -115,6 +116,13 @@ def run_target(label, cpy, data, target, query):
     check(r.returncode == 0, f"{label}: finish: {r.stderr}")
     s = json.load(open(summary))
     check(s["records_read"] == N and s["records_loaded"] == N, f"{label}: finish summary {s}")
+    # The control totals the finish reconciled equal the one-process load's (table names aside).
+    whole = json.load(open(one_summary))["reconciliation"]
+    merged = s["reconciliation"]
+    figures = lambda rec: [(c["what"].split(" ", 1)[-1].split(".", 1)[-1], c["expected"], c["actual"], c["ok"])
+                           for c in rec["checks"]]
+    check(merged["performed"] and merged["ok"] and figures(merged) == figures(whole),
+          f"{label}: the merged control totals equal the one-process load's: {figures(merged)}")
     rows_one = query("SELECT * FROM one ORDER BY 1")
     rows_sp = query("SELECT * FROM sp ORDER BY 1")
     check(rows_one == rows_sp and rows_one.count("\n") == N - 1,
@@ -127,6 +135,22 @@ def run_target(label, cpy, data, target, query):
     # Finished splits and the finish itself are idempotent: a re-run adds no row.
     load(cpy, data, target, "sp", "--split", f"0/{SPLITS}")
     check(query("SELECT COUNT(*) FROM sp") == str(N), f"{label}: rows after a re-run")
+
+
+def all_at_once(cpy, data, target, query):
+    """Every split started at the same moment on an empty database: one sets the tables
+    up while the others wait for it, and none fails."""
+    procs = [subprocess.Popen([MFB, "load", "--copybook", cpy, "--recfm", "VB", "--allow-trailing-bytes",
+                               "--table", "sp", "--input", data, "--target", target, "--no-progress",
+                               "--split", f"{i}/{SPLITS}"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+             for i in range(SPLITS)]
+    errs = [p.communicate(timeout=300)[1].decode(errors="replace") for p in procs]
+    check(all(p.returncode == 0 for p in procs),
+          f"all splits at once: every one loads ({[p.returncode for p in procs]}) {[e for e in errs if 'error' in e]}")
+    r = load(cpy, data, target, "sp", "--finish", "--splits", str(SPLITS))
+    check(r.returncode == 0, f"all splits at once: finish: {r.stderr}")
+    check(query("SELECT COUNT(*), COUNT(DISTINCT r_id) FROM sp") == f"{N}|{N}", "all splits at once: every row once")
 
 
 def main():
@@ -147,6 +171,11 @@ def main():
         if pg_server.available():
             with pg_server.pg_server() as srv:
                 run_target("postgresql", cpy, data, srv.uri, srv.psql)
+                fresh = srv.fresh_database("together")
+                cmd = srv.psql_cmd()
+                cmd[cmd.index("-d") + 1] = "together"
+                all_at_once(cpy, data, fresh, lambda sql: subprocess.run(
+                    cmd + ["-At", "-c", sql], capture_output=True, text=True, check=True).stdout.strip())
         else:
             print("PostgreSQL binaries not found: the PostgreSQL half is skipped")
     return finish()

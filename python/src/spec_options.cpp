@@ -1,0 +1,165 @@
+#include "spec_options.hpp"
+
+#include <algorithm>
+
+#include "errors.hpp"
+
+namespace py = pybind11;
+
+namespace mfb::python {
+
+std::vector<std::string> split_commas(const std::vector<std::string>& texts) {
+  std::vector<std::string> out;
+  for (const auto& text : texts)
+    for (std::size_t at = 0; at <= text.size();) {
+      std::size_t comma = std::min(text.find(',', at), text.size());
+      if (comma > at) out.push_back(text.substr(at, comma - at));
+      at = comma + 1;
+    }
+  return out;
+}
+
+namespace {
+
+// --recfm: the framing's format, or the layout-driven framings (LENGTH-FIELD, ODO).
+void apply_recfm(option_reader& opts, bridge::source_spec& s) {
+  std::string recfm = opts.text("recfm", "FB");
+  std::string length_field = opts.text("length_field");
+  long long adjust = opts.integer("length_adjust");
+  if (recfm == "ODO" || recfm == "odo") {
+    s.odo_framing = true;
+    s.framing.format = bridge::recfm::custom;
+  } else {
+    auto fmt = bridge::parse_recfm(recfm);
+    if (!fmt || *fmt == bridge::recfm::custom)
+      usage("unknown recfm " + recfm + " (F, FB, V, VB, VS, VBS, TEXT, LENGTH-FIELD, ODO)");
+    s.framing.format = *fmt;
+  }
+  if (s.framing.format == bridge::recfm::length_field) {
+    if (length_field.empty()) usage("recfm LENGTH-FIELD needs length_field=NAME");
+    s.length_field = length_field;
+    s.framing.length_adjust = adjust;
+  } else if (!length_field.empty() || adjust != 0) {
+    usage("length_field and length_adjust need recfm LENGTH-FIELD");
+  }
+}
+
+void apply_codec(option_reader& opts, bridge::source_spec& s) {
+  std::string floats = opts.text("float_format", "hfp");
+  std::string zoned = opts.text("zoned", "ebcdic");
+  std::string trunc = opts.text("trunc", "std");
+  if (floats != "hfp" && floats != "ieee") usage("float_format must be hfp or ieee, not " + floats);
+  if (zoned != "ebcdic" && zoned != "ascii") usage("zoned must be ebcdic or ascii, not " + zoned);
+  if (trunc != "std" && trunc != "bin") usage("trunc must be std or bin, not " + trunc);
+  s.decode.float_format = floats == "ieee" ? ebcdic::float_format::ieee_big : ebcdic::float_format::ibm_hex;
+  s.decode.zoned_charset = zoned == "ascii" ? ebcdic::zoned_charset::ascii : ebcdic::zoned_charset::ebcdic;
+  s.decode.binary_trunc = trunc == "bin" ? ebcdic::truncation::binary : ebcdic::truncation::standard;
+  s.decode.raw_fields = split_commas(opts.texts("raw"));
+  s.decode.allow_trailing_bytes = opts.flag("allow_trailing_bytes");
+  s.decode.keep_trailing_spaces = opts.flag("keep_trailing_spaces");
+  s.decode.record_type_key = opts.text("record_type_key");
+}
+
+}  // namespace
+
+py::object option_reader::take(const char* name) {
+  taken_.emplace_back(name);
+  if (!options_.contains(name)) return py::none();
+  return options_[name];
+}
+
+bool option_reader::has(const char* name) const {
+  return options_.contains(name) && !options_[name].is_none();
+}
+
+std::string option_reader::text(const char* name, std::string fallback) {
+  py::object v = take(name);
+  if (v.is_none()) return fallback;
+  if (py::isinstance<py::str>(v)) return v.cast<std::string>();
+  if (py::hasattr(v, "__fspath__")) return py::str(v.attr("__fspath__")()).cast<std::string>();
+  usage(std::string(name) + " must be a string");
+}
+
+long long option_reader::integer(const char* name, long long fallback) {
+  py::object v = take(name);
+  if (v.is_none()) return fallback;
+  if (!py::isinstance<py::int_>(v) || py::isinstance<py::bool_>(v))
+    usage(std::string(name) + " must be an integer");
+  return v.cast<long long>();
+}
+
+std::size_t option_reader::size(const char* name, std::size_t fallback) {
+  long long v = integer(name, static_cast<long long>(fallback));
+  if (v < 0) usage(std::string(name) + " must not be negative");
+  return static_cast<std::size_t>(v);
+}
+
+bool option_reader::flag(const char* name, bool fallback) {
+  py::object v = take(name);
+  if (v.is_none()) return fallback;
+  if (!py::isinstance<py::bool_>(v)) usage(std::string(name) + " must be True or False");
+  return v.cast<bool>();
+}
+
+std::vector<std::string> option_reader::texts(const char* name) {
+  py::object v = take(name);
+  std::vector<std::string> out;
+  if (v.is_none()) return out;
+  if (py::isinstance<py::str>(v) || py::hasattr(v, "__fspath__")) {
+    taken_.pop_back();
+    options_[name] = v;
+    out.push_back(text(name));
+    return out;
+  }
+  for (py::handle item : v) {
+    if (py::isinstance<py::str>(item)) out.push_back(item.cast<std::string>());
+    else if (py::hasattr(item, "__fspath__")) out.push_back(py::str(item.attr("__fspath__")()).cast<std::string>());
+    else usage(std::string(name) + " must be a string or a list of strings");
+  }
+  return out;
+}
+
+void option_reader::finish(const char* call) const {
+  for (auto item : options_) {
+    std::string key = py::str(item.first).cast<std::string>();
+    if (std::find(taken_.begin(), taken_.end(), key) == taken_.end())
+      usage(std::string(call) + "() got an unknown option " + key);
+  }
+}
+
+bridge::source_spec source_spec_of(option_reader& opts) {
+  bridge::source_spec s = bridge::source_spec::defaults();
+  for (const auto& c : opts.texts("copybook")) s.copybooks.emplace_back(c);
+  for (const auto& d : opts.texts("include")) s.include_dirs.emplace_back(d);
+  if (s.copybooks.empty()) usage("copybook= is required");
+  s.codepage = opts.text("codepage", s.codepage);
+  s.cobrix_extensions = opts.flag("cobrix");
+  s.record_name = opts.text("record");
+  s.selects = opts.texts("select");
+  s.parents = opts.texts("parent");
+  s.keys = opts.texts("key");
+  apply_recfm(opts, s);
+  s.framing.lrecl = opts.size("lrecl");
+  s.framing.rdw_big_endian = !opts.flag("rdw_little_endian");
+  s.framing.rdw_includes_header = !opts.flag("rdw_excludes_header");
+  s.framing.skip_head = opts.size("skip_head");
+  s.framing.skip_tail = opts.size("skip_tail");
+  s.framing.record_start_offset = opts.size("record_start_offset");
+  s.framing.record_end_offset = opts.size("record_end_offset");
+  apply_codec(opts, s);
+  s.decode.fixed_length_records =
+      s.framing.format == bridge::recfm::f || s.framing.format == bridge::recfm::fb;
+  if (auto why = s.validate(); !why.empty()) usage(why);
+  return s;
+}
+
+bridge::error_policy error_policy_of(option_reader& opts, bool reject_allowed) {
+  std::string text = opts.text("on_error", "fail");
+  auto p = bridge::parse_error_policy(text);
+  if (!p || (*p == bridge::error_policy::reject && !reject_allowed))
+    usage("on_error must be fail or skip" + std::string(reject_allowed ? " or reject" : "") +
+          ", not " + text);
+  return *p;
+}
+
+}  // namespace mfb::python
