@@ -245,6 +245,13 @@ split_result plan_byte_ranges(const std::string& path, const framing_options& op
   const std::uint64_t span = p.de - p.ds;
   const std::uint64_t n =
       so.count != 0 ? so.count : std::max<std::uint64_t>(1, (span + so.target_size - 1) / so.target_size);
+  // A range is a task somewhere: a million of them is already more than any scheduler
+  // wants, and the bound keeps a 1-byte --target-size on a big file from exhausting memory.
+  constexpr std::uint64_t max_ranges = std::uint64_t{1} << 20;
+  if (n > max_ranges)
+    return p.fail(failure_kind::usage, path + ": " + std::to_string(n) + " ranges of " +
+                                           std::to_string(so.target_size) + " bytes: at most " +
+                                           std::to_string(max_ranges) + "; give a larger --target-size");
   p.b.resize(n + 1);
   for (std::uint64_t k = 0; k <= n; ++k) p.b[k] = {target_of(p.ds, span, k, n), 0};
   p.b[0].first_record = 1;

@@ -92,6 +92,12 @@ def usage_errors(tmp, cpy):
                        (["--range", "40:40:7"], "starts at record 2, not 7")]:
         r = run(*base, *extra)
         check(r.returncode == 1 and why in r.stderr, f"convert {extra}: exit 1, {why!r}: {r.stderr.strip()}")
+    big = os.path.join(tmp, "sparse.fb")
+    with open(big, "wb") as f:
+        f.truncate(40 << 30)  # 40 GiB of holes: a million 1-byte ranges would be 40 G of them
+    r = run("splits", "--copybook", cpy, "--input", big, "--lrecl", "40", "--target-size", "1")
+    check(r.returncode == 1 and "give a larger --target-size" in r.stderr, f"splits --target-size 1: {r.stderr.strip()}")
+    os.remove(big)
     r = run(*base, "--range", "40:80")
     check(r.returncode == 0 and [json.loads(x)["ID"] for x in r.stdout.splitlines()] == [2, 3],
           f"--range 40:80 converts records 2 and 3: {r.stdout}")
