@@ -33,15 +33,9 @@ void add_splits_command(CLI::App& app, int& exit_code) {
   add_layout_options(*cmd, a->layout,
                      {"Record format: F, FB (arithmetic), V, VB, VS, VBS (resynchronised on "
                       "descriptor chains), TEXT (line ends)",
-                      "RDW/BDW lengths are little-endian", "The 01 record (with --parent: to find root records)"});
-  add_trailing_bytes_option(*cmd, a->layout);  // accepted so the reading options match convert's
+                      "RDW/BDW lengths are little-endian", "The 01 record (with --parent: to find root records)"},
+                     file_use::reads);
   cmd->add_option("--input", a->input, "Input file (a regular, uncompressed file)")->required();
-  cmd->add_option("--skip-head", a->source.framing.skip_head, "Leading bytes of the file to ignore");
-  cmd->add_option("--skip-tail", a->source.framing.skip_tail, "Trailing bytes of the file to ignore");
-  cmd->add_option("--record-start-offset", a->source.framing.record_start_offset,
-                  "Bytes to drop at the start of each framed record");
-  cmd->add_option("--record-end-offset", a->source.framing.record_end_offset,
-                  "Bytes to drop at the end of each framed record");
   cmd->add_option("--select", a->source.selects, "FIELD=VALUE:RECORD, as for convert");
   cmd->add_option("--parent", a->source.parents,
                   "CHILD=PARENT, as for convert: ranges then start at root records only");
