@@ -53,7 +53,9 @@ std::string dataset_spec_of(const dataset_args& a, rehost::dataset_spec& spec) {
   const layout_args& l = a.layout;
   bridge::framing_options checked;  // the --recfm, --length-field pairing, checked once
   layout_framing kind = layout_framing::none;
-  if (auto why = framing_format_of(l, checked, kind); !why.empty()) return why;
+  layout_args framed = l;  // --recfm auto is resolved by the load itself, from the input
+  if (framed.recfm == "auto" || framed.recfm == "AUTO") framed.recfm = "FB";
+  if (auto why = framing_format_of(framed, checked, kind); !why.empty()) return why;
   auto read = rehost::dataset_spec::from_files(l.copybooks, l.include_dirs);
   if (!read) return read.err().message;
   spec = std::move(read).value();

@@ -46,7 +46,10 @@ rehost::load_summary run_split_load(load_args& a, bridge::reporter& rep) {
 
 int run_load_command(load_args& a) {
   auto& o = a.opts;
-  if (auto why = dataset_spec_of(a.ds, o.spec); !why.empty()) {
+  // --recfm auto is resolved from the input first, so the catalog keeps the framing used.
+  std::string why = detect_recfm(a.ds.layout, o.input, "load");
+  if (why.empty()) why = dataset_spec_of(a.ds, o.spec);
+  if (!why.empty()) {
     std::fprintf(stderr, "mfbridge load: %s\n", why.c_str());
     return exit_usage;
   }

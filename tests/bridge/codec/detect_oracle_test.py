@@ -266,6 +266,13 @@ def test_recfm_auto(tmp):
     rows = sqlite3.connect(db).execute("SELECT count(*) FROM ltt").fetchone()[0] if rc == 0 else -1
     check(rc == 0 and rows == 300 and "--recfm auto chose --recfm VB" in err,
           "load --recfm auto loads 300 returns (%d) and says what it chose: %s" % (rows, err.strip()[:300]))
+    # The same as a dataset (no --table): the catalog keeps the framing that was found.
+    db2 = os.path.join(tmp, "ltt_ds.db")
+    rc, _, err = run(["load", "--copybook", cpy, "--codepage", "cp1146", "--recfm", "auto", "--input", ltt,
+                      "--target", "sqlite:" + db2, "--no-progress"])
+    rows = sqlite3.connect(db2).execute("SELECT count(*) FROM ltt_return").fetchone()[0] if rc == 0 else -1
+    check(rc == 0 and rows == 300 and "--recfm auto chose --recfm VB" in err,
+          "load --recfm auto as a dataset loads 300 returns (%d): %s" % (rows, err.strip()[:300]))
     # delta (both generations framed as the old one) and inspect: the same answer as the
     # writer's own framing.
     tax = os.path.join(SAMPLES, "taxpayer")
