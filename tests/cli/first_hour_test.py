@@ -26,6 +26,8 @@ TAX_NEW = os.path.join(SAMPLES, "taxpayer", "TAXPAYER.D20261121")
 TAX_LRECL = 369  # samples/taxpayer/README.md: RECFM=FB, LRECL=369
 PAYE_CPY = os.path.join(SAMPLES, "paye", "PAYE.cpy")
 PAYE_VB = os.path.join(SAMPLES, "paye", "PAYE.D20261121")
+LTT_CPY = os.path.join(SAMPLES, "ltt", "LTTRET.cpy")
+LTT_FILE = os.path.join(SAMPLES, "ltt", "LTT.RETURNS")  # samples/ltt/README.md: RECFM VB, CCSID 1146
 
 
 class session:
@@ -205,6 +207,31 @@ def no_epoch_times(s):
     check(f"mtime={iso}" in fingerprint, f"the input's time in ISO 8601 ({fingerprint})")
 
 
+def record_format_mistakes(s):
+    """The user does not know the record format: the failed run and detect both name the
+    one the sample's README gives (VB, CCSID 1146), and the command detect prints works."""
+    s.expect("VB file read with the default FB", ["convert", "--copybook", LTT_CPY, "--codepage", "cp1146",
+                                                  "--input", LTT_FILE, "-o", "ltt.jsonl"], 2,
+             "this looks like RECFM=VB", "try --recfm VB")
+    p = s.run("detect", "--copybook", LTT_CPY, "--input", LTT_FILE, "--format", "json")
+    check(p.returncode == 0, f"detect answers (exit {p.returncode}: {p.stderr.strip()[:300]})")
+    command = json.loads(p.stdout).get("command", "") if p.returncode == 0 else ""
+    check("--recfm VB" in command and "cp1146" in command, f"detect's command names VB and cp1146: {command}")
+    words = command.split()
+    if words and words[0] == "mfbridge":
+        run = s.run(*words[1:], "-o", "detected.jsonl")
+        lines = open(os.path.join(s.cwd, "detected.jsonl")).read().splitlines() if run.returncode == 0 else []
+        # The README's own command, with the framing it documents, is the oracle.
+        want = s.run("convert", "--copybook", LTT_CPY, "--codepage", "cp1146", "--recfm", "VB",
+                     "--input", LTT_FILE, "-o", "readme.jsonl")
+        check(run.returncode == 0 and want.returncode == 0 and
+              lines == open(os.path.join(s.cwd, "readme.jsonl")).read().splitlines() and len(lines) > 0,
+              "detect's command converts the file as the README's command does")
+    s.expect("--recfm auto says what it chose", ["convert", "--copybook", LTT_CPY, "--codepage", "cp1146",
+                                                 "--recfm", "auto", "--input", LTT_FILE, "-o", "auto.jsonl"], 0,
+             "--recfm auto chose --recfm VB")
+
+
 def main():
     build = os.path.abspath(sys.argv[1])
     with tempfile.TemporaryDirectory(prefix="mfb-first-hour-") as tmp:
@@ -213,6 +240,7 @@ def main():
         command_line_mistakes(s)
         copybook_errors_in_line_order(s)
         data_mistakes(s)
+        record_format_mistakes(s)
         no_epoch_times(s)
     return finish()
 
