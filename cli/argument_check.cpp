@@ -74,7 +74,8 @@ std::string unknown_argument(const CLI::App& app, int argc, const char* const* a
       }
     if (cmd == &app) {
       auto hint = copybook::did_you_mean(arg, names);
-      return "mfbridge: unknown command " + std::string(arg) +
+      // Quoted, so that an empty or blank word (`mfbridge ""`) is visible in the message.
+      return "mfbridge: unknown command '" + std::string(arg) + "'" +
              (hint.empty() ? "" : hint) + "\nRun `mfbridge --help` for the list of commands.";
     }
   }

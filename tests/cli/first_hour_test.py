@@ -73,7 +73,8 @@ def readme_commands_work(s):
 
 def command_line_mistakes(s):
     s.expect("misspelled subcommand", ["convrt", "--copybook", TAX_CPY], 1,
-             "unknown command convrt", "did you mean convert?")
+             "unknown command 'convrt'", "did you mean convert?")
+    s.expect("an empty command word", [""], 1, "unknown command ''")
     s.expect("misspelled flag", ["convert", "--copybook", TAX_CPY, "--code-page", "cp285",
                                  "--input", TAX_OLD], 1,
              "unknown option --code-page", "did you mean --codepage?", "convert --help")
