@@ -82,7 +82,7 @@ if (($# == 0)); then
 fi
 
 # build/ is built -O1 without debug information by default: on 2 cores a first build of
-# the CLI takes about half the CPU time of -O2 -g (RelWithDebInfo), and the tests need
+# the CLI takes about 27% less CPU time than -O2 -g (RelWithDebInfo), and the tests need
 # neither. MFB_BUILD_TYPE=RelWithDebInfo (or Release) for the usual flags; benchmarks have
 # their own preset (release-bench).
 BUILD_TYPE="${MFB_BUILD_TYPE:-Quick}"

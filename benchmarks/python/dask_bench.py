@@ -25,7 +25,7 @@ sys.path.insert(0, os.path.join(ROOT, "tests", "support"))
 BUILD = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.join(ROOT, "build")
 N = int(sys.argv[2]) if len(sys.argv) > 2 else 500_000
 SPLIT = sys.argv[3] if len(sys.argv) > 3 else "16M"
-sys.argv[1:] = [BUILD]
+sys.argv[1:] = [BUILD, str(N), SPLIT]  # python_package reads BUILD; a re-exec keeps all three
 import python_package  # noqa: E402
 
 mfbridge = python_package.use()
