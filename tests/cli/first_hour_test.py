@@ -214,6 +214,14 @@ def record_format_mistakes(s):
     s.expect("VB file read with the default FB", ["convert", "--copybook", LTT_CPY, "--codepage", "cp1146",
                                                   "--input", LTT_FILE, "-o", "ltt.jsonl"], 2,
              "this looks like RECFM=VB", "try --recfm VB")
+    s.expect("VB file loaded with the default FB", ["load", "--copybook", LTT_CPY, "--codepage", "cp1146",
+                                                   "--input", LTT_FILE, "--target", "sqlite:ltt.db",
+                                                   "--no-progress"], 2,
+             "this looks like RECFM=VB", "try --recfm VB")
+    s.expect("VB file compared with the default FB", ["delta", "--copybook", LTT_CPY, "--codepage", "cp1146",
+                                                     "--key", "LT-RETURN-REF", "--old", LTT_FILE, "--new",
+                                                     LTT_FILE, "--output", "ltt.delta.jsonl"], 2,
+             "this looks like RECFM=VB", "try --recfm VB")
     p = s.run("detect", "--copybook", LTT_CPY, "--input", LTT_FILE, "--format", "json")
     check(p.returncode == 0, f"detect answers (exit {p.returncode}: {p.stderr.strip()[:300]})")
     command = json.loads(p.stdout).get("command", "") if p.returncode == 0 else ""

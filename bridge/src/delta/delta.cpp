@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "delta/delta_detail.hpp"
+#include "mfb/bridge/io/framing_sniff.hpp"
 
 namespace mfb::bridge {
 
@@ -136,9 +137,16 @@ delta_summary run_delta(const delta_options& opts, delta_sink& sink) {
   summary.counts.new_records = (*new_src)->records_read();
   summary.partitions = ctx.partitions;
   summary.spill_bytes = ctx.spill_bytes;
-  if (!ok)
-    return stop(summary, failure.failed() ? failure.kind : failure_kind::target, failure.message,
-                t0);
+  if (!ok) {
+    std::string why = failure.message;
+    // Bad data read through the wrong framing looks like bad keys (a VB file read as FB):
+    // say what the file looks like, unless a framing error has said it already.
+    const bool framing_failed = (*old_src)->framing_failure() != nullptr || (*new_src)->framing_failure() != nullptr;
+    if (failure.failed() && failure.kind == failure_kind::bad_data && !framing_failed)
+      if (auto hint = framing_suggestion(opts.old_input, framing, layout_length_hint(framing)); !hint.empty())
+        why += "; " + hint;
+    return stop(summary, failure.failed() ? failure.kind : failure_kind::target, why, t0);
+  }
   if (!sink.finish(summary.counts)) return stop(summary, failure_kind::target, sink.error(), t0);
   summary.seconds = std::chrono::duration<double>(clock_type::now() - t0).count();
   return summary;

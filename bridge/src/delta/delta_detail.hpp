@@ -78,6 +78,8 @@ class reader_source final : public record_source {
   bool next(record_view& rec, delta_failure& failure) override;
   const std::string& name() const noexcept override { return reader_->name(); }
   std::uint64_t records_read() const noexcept { return reader_->records_read(); }
+  /// Why framing stopped, or nullptr.
+  const framing_error* framing_failure() const noexcept { return reader_->error(); }
   /// Input bytes framed so far (the size of an input read to its end).
   std::uint64_t bytes_read() const noexcept { return reader_->bytes_consumed(); }
 

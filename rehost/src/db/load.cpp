@@ -12,6 +12,7 @@
 #include "db/pg_text.hpp"
 #include "mfb/bridge/codec/detect.hpp"
 #include "mfb/bridge/codec/record_decoder.hpp"
+#include "mfb/bridge/io/framing_sniff.hpp"
 #include "mfb/bridge/io/record_reader.hpp"
 #include "mfb/bridge/io/split_plan.hpp"
 #include "db/trailer_check.hpp"
@@ -237,6 +238,14 @@ load_summary run_load(const load_options& given, bridge::reporter& rep) {
                 (writer.bad_data() ? "" : "target " + redact_target(opts.target) + ": ") +
                     writer.error(),
                 rep);
+  // Not one record loaded from the start: the framing, not the data, may be wrong (a VB
+  // file read as FB), so the failure says what the file looks like, as convert's does.
+  // (A framing error already names it.)
+  if (stopped && summary.failure == bridge::failure_kind::bad_data && summary.records_loaded == 0 &&
+      plan.skip == 0 && (*reader)->error() == nullptr)
+    if (auto hint = bridge::framing_suggestion(opts.input, ds.framing(), bridge::layout_length_hint(ds.framing()));
+        !hint.empty())
+      summary.message += "; " + hint;
   if (stopped) return bridge::stop_run(summary, summary.failure, summary.message, rep);
   plan.row.rejected = rejects.marks().rejected;
   plan.row.reject_bytes = rejects.marks().bytes;
