@@ -56,20 +56,4 @@ chosen_range choose_range(const split_args& a, const bridge::source_spec& spec,
   return out;
 }
 
-std::optional<std::uint64_t> parse_size(const std::string& text) {
-  std::uint64_t n = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc{} || end == text.data()) return std::nullopt;
-  std::string unit(end, text.data() + text.size());
-  if (!unit.empty() && (unit.back() == 'B' || unit.back() == 'b')) unit.pop_back();
-  unsigned shift = 0;
-  if (unit == "K" || unit == "k") shift = 10;
-  else if (unit == "M" || unit == "m") shift = 20;
-  else if (unit == "G" || unit == "g") shift = 30;
-  else if (unit == "T" || unit == "t") shift = 40;
-  else if (!unit.empty()) return std::nullopt;
-  if (shift != 0 && n > (UINT64_MAX >> shift)) return std::nullopt;
-  return n << shift;
-}
-
 }  // namespace mfb::cli

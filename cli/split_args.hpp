@@ -34,7 +34,4 @@ struct chosen_range {
 chosen_range choose_range(const split_args& a, const bridge::source_spec& spec,
                           const std::string& input, bridge::reporter& rep);
 
-/// "256M", "1G", "4096": bytes (K, M, G, T are powers of 1024); nullopt when malformed.
-std::optional<std::uint64_t> parse_size(const std::string& text);
-
 }  // namespace mfb::cli

@@ -54,7 +54,7 @@ void add_splits_command(CLI::App& app, int& exit_code) {
       exit_code = exit_usage;
     };
     if (auto why = apply_reading_options(a->layout, a->source); !why.empty()) return fail(why);
-    auto size = parse_size(a->target_size);
+    auto size = bridge::parse_byte_size(a->target_size);
     if (!size || *size == 0) return fail("--target-size " + a->target_size + ": expected bytes, e.g. 256M");
     bridge::split_options so;
     so.target_size = *size;

@@ -11,7 +11,7 @@ namespace py = pybind11;
 namespace mfb::python {
 namespace {
 
-// A size as the CLI's --target-size takes it: bytes, or a number with K, M or G (1024s).
+// A size as the CLI's --target-size takes it (bridge::parse_byte_size), or a Python int.
 std::uint64_t size_of(const py::object& v) {
   if (py::isinstance<py::int_>(v) && !py::isinstance<py::bool_>(v)) {
     long long n = v.cast<long long>();
@@ -19,18 +19,9 @@ std::uint64_t size_of(const py::object& v) {
     return static_cast<std::uint64_t>(n);
   }
   std::string text = py::str(v).cast<std::string>();
-  std::size_t used = 0;
-  unsigned long long n = 0;
-  try {
-    n = std::stoull(text, &used);
-  } catch (const std::exception&) {
-    usage("target_size must be a number of bytes, or end in K, M or G: " + text);
-  }
-  std::string unit = text.substr(used);
-  int shift = unit.empty() ? 0 : unit == "K" ? 10 : unit == "M" ? 20 : unit == "G" ? 30 : -1;
-  if (shift < 0 || n == 0 || n > (~0ULL >> shift))
-    usage("target_size must be a number of bytes, or end in K, M or G: " + text);
-  return static_cast<std::uint64_t>(n) << shift;
+  auto size = bridge::parse_byte_size(text);
+  if (!size || *size == 0) usage("target_size must be a number of bytes, or end in K, M, G or T: " + text);
+  return *size;
 }
 
 // splits(path, copybook=..., target_size="256M", count=, index=, chain=, <layout options>)

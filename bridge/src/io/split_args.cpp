@@ -3,6 +3,7 @@
 // command line, checked against the file before any record is read.
 
 #include <charconv>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 #include "io/split_detail.hpp"
@@ -33,6 +34,22 @@ std::string split_plan::to_json() const {
                            {"first_record", r.first_record}, {"records", r.records}});
   }
   return j.dump();
+}
+
+std::optional<std::uint64_t> parse_byte_size(std::string_view text) {
+  std::uint64_t n = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc{} || end == text.data()) return std::nullopt;
+  std::string unit(end, text.data() + text.size());
+  if (!unit.empty() && (unit.back() == 'B' || unit.back() == 'b')) unit.pop_back();
+  unsigned shift = 0;
+  if (unit == "K" || unit == "k") shift = 10;
+  else if (unit == "M" || unit == "m") shift = 20;
+  else if (unit == "G" || unit == "g") shift = 30;
+  else if (unit == "T" || unit == "t") shift = 40;
+  else if (!unit.empty()) return std::nullopt;
+  if (shift != 0 && n > (UINT64_MAX >> shift)) return std::nullopt;
+  return n << shift;
 }
 
 result<split_choice> parse_split_choice(std::string_view text) {

@@ -108,3 +108,24 @@ TEST(split_plan, parses_split_choices_and_ranges) {
 
 }  // namespace
 }  // namespace mfb::test
+
+namespace {
+
+// Sizes as --target-size and Python's target_size take them: K, M, G, T are 1024s.
+TEST(ParseByteSize, UnitsArePowersOf1024) {
+  EXPECT_EQ(mfb::bridge::parse_byte_size("4096"), 4096u);
+  EXPECT_EQ(mfb::bridge::parse_byte_size("64KB"), 64u * 1024);
+  EXPECT_EQ(mfb::bridge::parse_byte_size("256M"), 256ull * 1024 * 1024);
+  EXPECT_EQ(mfb::bridge::parse_byte_size("1g"), 1ull << 30);
+  EXPECT_EQ(mfb::bridge::parse_byte_size("2T"), 2ull << 40);
+}
+
+TEST(ParseByteSize, RefusesJunkAndOverflow) {
+  EXPECT_FALSE(mfb::bridge::parse_byte_size(""));
+  EXPECT_FALSE(mfb::bridge::parse_byte_size("M"));
+  EXPECT_FALSE(mfb::bridge::parse_byte_size("12Q"));
+  EXPECT_FALSE(mfb::bridge::parse_byte_size("-5"));
+  EXPECT_FALSE(mfb::bridge::parse_byte_size("16777216T"));  // 2^24 * 2^40 passes 64 bits
+}
+
+}  // namespace

@@ -103,6 +103,10 @@ struct split_choice {
 };
 result<split_choice> parse_split_choice(std::string_view text);
 
+/// "256M", "1G", "4096", "64KB": bytes (K, M, G, T are powers of 1024); nullopt when
+/// malformed or too large. What --target-size and Python's target_size take.
+std::optional<std::uint64_t> parse_byte_size(std::string_view text);
+
 /// "OFF:LEN" or "OFF:LEN:FIRST" (first record number; 0 when not given).
 result<byte_range> parse_byte_range(std::string_view text);
 
