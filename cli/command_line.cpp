@@ -7,11 +7,14 @@
 #include <vector>
 
 #include "argument_check.hpp"
+#include "cobrix_options.hpp"
 #include "commands.hpp"
 
 namespace mfb::cli {
 
-int run_command_line(int argc, const char* const* argv) {
+namespace {
+
+int run_expanded(int argc, const char* const* argv) {
   CLI::App app{"mfbridge: mainframe data out of (and back into) COBOL record files"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "mfbridge 0.1.0");
@@ -44,11 +47,23 @@ int run_command_line(int argc, const char* const* argv) {
   return exit_code;
 }
 
-int run_command_line(const std::vector<std::string>& argv) {
+}  // namespace
+
+int run_command_line(int argc, const char* const* argv) {
+  return run_command_line(std::vector<std::string>(argv, argv + argc));
+}
+
+int run_command_line(const std::vector<std::string>& given) {
+  // Cobrix options become mfbridge flags first, so that CLI11 checks them as its own.
+  std::vector<std::string> argv = given;
+  if (auto why = expand_cobrix_arguments(argv); !why.empty()) {
+    std::fprintf(stderr, "mfbridge: %s\n", why.c_str());
+    return exit_usage;
+  }
   std::vector<const char*> args;
   for (const auto& a : argv) args.push_back(a.c_str());
   args.push_back(nullptr);
-  return run_command_line(static_cast<int>(argv.size()), args.data());
+  return run_expanded(static_cast<int>(argv.size()), args.data());
 }
 
 }  // namespace mfb::cli

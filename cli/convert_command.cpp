@@ -35,6 +35,21 @@ std::string finish(convert_args& a) {
   return o.validate();
 }
 
+// Shown by --help only: run_command_line rewrites these into the flags they stand for
+// before CLI11 parses the line (cobrix_options.hpp).
+void add_cobrix_help(CLI::App& cmd) {
+  static std::vector<std::string> unused;
+  static std::string unused_file, unused_profile;
+  cmd.add_option("--cobrix-option", unused,
+                 "NAME=VALUE: a Cobrix reader option, as in a Spark job's .option(...); "
+                 "repeatable (`mfbridge cobrix-options --list` shows each one's flag)");
+  cmd.add_option("--cobrix-options", unused_file,
+                 "FILE of Cobrix options: name=value lines or .option(\"name\", value) calls");
+  cmd.add_option("--profile", unused_profile,
+                 "cobrix: Cobrix's defaults (code page common, trimming both, Spark naming, ...); "
+                 "implied by any Cobrix option");
+}
+
 }  // namespace
 
 void add_convert_command(CLI::App& app, int& exit_code) {
@@ -79,6 +94,7 @@ void add_convert_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--keep-trailing-spaces", o.source.decode.keep_trailing_spaces,
                 "Keep trailing spaces in text fields");
   add_split_options(*cmd, a->split);
+  add_cobrix_help(*cmd);
   cmd->add_option("--summary-json", o.summary_json, "Write the run summary as JSON here");
   cmd->add_flag("--no-progress", a->no_progress, "No progress line, even on a terminal");
   cmd->add_option("--progress-interval", o.progress_ms,
