@@ -11,7 +11,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   libboost-dev libicu-dev icu-devtools
   libpqxx-dev libpq-dev
-  libcpprest-dev libssl-dev zlib1g-dev
+  libcpprest-dev libssl-dev zlib1g-dev libbz2-dev
   libsqlite3-dev sqlite3
   libfmt-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev libyaml-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -1,11 +1,11 @@
-// Byte sources: file descriptor (file or stdin), memory, and gzip inflation over either.
+// Byte sources: file descriptor (file or stdin), memory, and gzip or bzip2 decompression
+// over either (io/decompressor.hpp).
 
 #include "mfb/bridge/io/input_source.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -13,6 +13,8 @@
 #include <cstring>
 #include <new>
 #include <vector>
+
+#include "io/decompressor.hpp"
 
 namespace mfb::bridge {
 
@@ -62,8 +64,8 @@ void aligned_buffer::grow(std::size_t capacity, std::size_t keep) {
 
 namespace detail {
 
-/// Raw bytes (before gzip): a file descriptor or a memory copy, with a peeked prefix that
-/// gzip detection read ahead and must hand back first.
+/// Raw bytes (before decompression): a file descriptor or a memory copy, with a peeked
+/// prefix that the magic sniff read ahead and must hand back first.
 struct source_state {
   std::string name;
   int fd = -1;
@@ -74,15 +76,10 @@ struct source_state {
   std::vector<std::uint8_t> peeked;  // bytes read to sniff the magic, not yet returned
   std::size_t peeked_pos = 0;
   long long size = -1;
-  bool gzip = false;
-  z_stream zs{};
-  bool zs_live = false;
-  bool raw_eof = false;
-  aligned_buffer zin;  // compressed input chunk
-  std::size_t zin_size = 0;
+  std::unique_ptr<detail::decompressor> unpack;  // null for plain data
 
   ~source_state() {
-    if (zs_live) inflateEnd(&zs);
+    unpack.reset();
     if (owns_fd && fd >= 0) ::close(fd);
   }
 
@@ -116,40 +113,6 @@ struct source_state {
     return got;
   }
 
-  mfb::result<std::size_t> read_inflated(std::uint8_t* dst, std::size_t n) {
-    zs.next_out = dst;
-    zs.avail_out = static_cast<uInt>(std::min<std::size_t>(n, 1u << 30));
-    const std::size_t want = zs.avail_out;
-    while (zs.avail_out != 0) {
-      if (zs.avail_in == 0 && !raw_eof) {
-        auto r = read_raw(zin.data(), zin.capacity());
-        if (!r) return r.err();
-        zin_size = *r;
-        if (zin_size < zin.capacity()) raw_eof = true;
-        zs.next_in = zin.data();
-        zs.avail_in = static_cast<uInt>(zin_size);
-      }
-      if (zs.avail_in == 0 && raw_eof) break;
-      int rc = inflate(&zs, Z_NO_FLUSH);
-      if (rc == Z_STREAM_END) {
-        // Concatenated gzip members (as `cat a.gz b.gz` makes) form one stream.
-        inflateReset(&zs);
-        continue;
-      }
-      if (rc == Z_BUF_ERROR && zs.avail_in == 0) continue;
-      if (rc != Z_OK) {
-        return mfb::error{name + ": corrupt gzip data: " + (zs.msg != nullptr ? zs.msg : "inflate error")};
-      }
-    }
-    std::size_t produced = want - zs.avail_out;
-    // inflateReset at each member end zeroes total_in, so a non-zero count at the end of
-    // the raw bytes means the data stopped inside a member.
-    if (produced == 0 && raw_eof && zs.avail_in == 0 && zs.total_in != 0) {
-      return mfb::error{name + ": truncated gzip data (the compressed stream ends mid-member)"};
-    }
-    return produced;
-  }
-
   mfb::result<bool> start(bool detect_gzip) {
     if (fd >= 0) {
       struct stat st {};
@@ -158,17 +121,16 @@ struct source_state {
       size = static_cast<long long>(memory.size());
     }
     if (!detect_gzip) return true;
-    std::uint8_t magic[2] = {0, 0};
-    auto r = read_raw(magic, 2);
+    std::uint8_t magic[detail::magic_size] = {};
+    auto r = read_raw(magic, sizeof magic);
     if (!r) return r.err();
     peeked.assign(magic, magic + *r);
-    if (*r == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
-      gzip = true;
-      size = -1;
-      if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) return mfb::error{name + ": cannot start zlib"};
-      zs_live = true;
-      zin.reserve(std::size_t{1} << 20);
-    }
+    auto made = detail::make_decompressor(magic, *r, name, [this](std::uint8_t* dst, std::size_t n) {
+      return read_raw(dst, n);
+    });
+    if (!made) return made.err();
+    unpack = std::move(*made);
+    if (unpack) size = -1;  // the plain size is not known before the end
     return true;
   }
 };
@@ -208,7 +170,8 @@ mfb::result<std::unique_ptr<input_source>> input_source::open_range(const std::s
   auto whole = open(path, true);
   if (!whole) return whole.err();
   detail::source_state& st = *(*whole)->state_;
-  if (st.gzip) return mfb::error{path + ": is gzip-compressed: decompress it before splitting"};
+  if (st.unpack)
+    return mfb::error{path + ": is " + st.unpack->format() + "-compressed: decompress it before splitting"};
   if (st.size < 0) return mfb::error{path + ": is not a regular file: only a file can be split"};
   const auto size = static_cast<std::uint64_t>(st.size);
   if (offset > size || length > size - offset)
@@ -234,11 +197,11 @@ std::unique_ptr<input_source> input_source::from_memory(const std::uint8_t* data
 
 mfb::result<std::size_t> input_source::read(std::uint8_t* dst, std::size_t size) {
   if (size == 0) return std::size_t{0};
-  return state_->gzip ? state_->read_inflated(dst, size) : state_->read_raw(dst, size);
+  return state_->unpack ? state_->unpack->read(dst, size) : state_->read_raw(dst, size);
 }
 
 const std::string& input_source::name() const noexcept { return state_->name; }
-bool input_source::compressed() const noexcept { return state_->gzip; }
+bool input_source::compressed() const noexcept { return state_->unpack != nullptr; }
 long long input_source::known_size() const noexcept { return state_->size; }
 
 }  // namespace mfb::bridge

@@ -1,5 +1,5 @@
 #pragma once
-// Byte sources for the record reader: a file, stdin ("-"), or memory; gzip detected and
+// Byte sources for the record reader: a file, stdin ("-"), or memory; gzip and bzip2 detected and
 // inflated transparently. Reads go straight into the caller's (page-aligned) buffer.
 
 #include <cstddef>
@@ -45,7 +45,7 @@ struct source_state;
 /// A sequential byte source; not thread-safe.
 class input_source {
  public:
-  /// Open a file, or stdin for "-"; gzip input (magic 1F 8B) is inflated if `detect_gzip`.
+  /// Open a file, or stdin for "-"; gzip (magic 1F 8B) or bzip2 ("BZh") input is decompressed if `detect_gzip`.
   static mfb::result<std::unique_ptr<input_source>> open(const std::string& path_or_dash,
                                                           bool detect_gzip = true);
   /// Open bytes [offset, offset + length) of a regular, uncompressed file (one split of
@@ -62,12 +62,12 @@ class input_source {
   input_source& operator=(const input_source&) = delete;
 
   /// Read up to `size` bytes (fewer only at end of input); 0 means end; an error on I/O or
-  /// corrupt gzip data. Bytes are the decompressed stream when the input is gzip.
+  /// corrupt compressed data. Bytes are the decompressed stream when the input is gzip or bzip2.
   mfb::result<std::size_t> read(std::uint8_t* dst, std::size_t size);
 
   /// The name used in messages: the path, "<stdin>", or the memory label.
   const std::string& name() const noexcept;
-  /// Tell whether the input is gzip-compressed.
+  /// Tell whether the input is compressed (gzip or bzip2).
   bool compressed() const noexcept;
   /// Size of the (uncompressed) input when known in advance (a plain regular file), else -1.
   long long known_size() const noexcept;
