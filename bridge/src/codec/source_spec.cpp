@@ -66,8 +66,10 @@ result<framing_options> framing_of(const source_spec& spec, const std::vector<de
     if (!why.empty()) return error{why};
   }
   if ((framing.format == recfm::f || framing.format == recfm::fb) && framing.lrecl == 0) {
-    // Default LRECL: the longest record the plans describe.
+    // Default LRECL: the longest record the plans describe, plus the bytes each record
+    // carries before and after it (--record-start-offset / --record-end-offset).
     for (const auto& p : plans) framing.lrecl = std::max(framing.lrecl, p.layout().length);
+    framing.lrecl += framing.record_start_offset + framing.record_end_offset;
   }
   for (const auto& p : plans) framing.layout_lengths.push_back(p.layout().length);
   if (auto why = framing.validate(); !why.empty()) return error{why};
