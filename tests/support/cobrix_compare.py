@@ -1,0 +1,151 @@
+"""How mfbridge's rows are compared with Cobrix's expected files (the peer suite's README,
+"How to compare"), and the t40 row counts that have no expected file.
+
+Rows are compared as text, line by line, except where the peer's own test changed the rows
+after Spark wrote them: the Jackson-pretty file of t07 (decimals became doubles) and Spark's
+na.fill(0) (a null numeric column became 0) in t24 and t40. Those are compared as parsed
+values, in the same key order."""
+import json
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+
+def _sort_key(spec):
+    key = spec.get("sort")
+    return (lambda row: Decimal(str(row.get(key, 0)))) if key else None
+
+
+def _parsed(lines):
+    return [json.loads(l, parse_float=Decimal) for l in lines]
+
+
+def _first_difference(ours, theirs, path=""):
+    if isinstance(ours, dict) and isinstance(theirs, dict):
+        if list(ours) != list(theirs):
+            missing = [k for k in theirs if k not in ours]
+            extra = [k for k in ours if k not in theirs]
+            if missing or extra:
+                return f"{path}: keys missing {missing[:5]}, extra {extra[:5]}"
+            return f"{path}: key order {list(ours)[:8]}..., theirs {list(theirs)[:8]}..."
+        for k in theirs:
+            d = _first_difference(ours[k], theirs[k], f"{path}.{k}")
+            if d:
+                return d
+        return None
+    if isinstance(ours, list) and isinstance(theirs, list):
+        if len(ours) != len(theirs):
+            return f"{path}: {len(ours)} elements, theirs {len(theirs)}"
+        for i, (a, b) in enumerate(zip(ours, theirs)):
+            d = _first_difference(a, b, f"{path}[{i}]")
+            if d:
+                return d
+        return None
+    if isinstance(ours, (int, Decimal)) and isinstance(theirs, (int, Decimal)) and \
+            not isinstance(ours, bool) and not isinstance(theirs, bool):
+        return None if Decimal(ours) == Decimal(theirs) else f"{path}: ours {ours}, theirs {theirs}"
+    return None if ours == theirs else f"{path}: ours {ours!r}, theirs {theirs!r}"
+
+
+def _fill_zero(row, like):
+    """Spark's na.fill(0): numeric columns our row leaves out (nulls) are 0 in theirs; put
+    them back, in their place, only where theirs holds a number."""
+    out = {}
+    for k, v in like.items():
+        if k in row:
+            out[k] = row[k]
+        elif isinstance(v, (int, Decimal)) and not isinstance(v, bool) and v == 0:
+            out[k] = 0
+    for k, v in row.items():
+        out.setdefault(k, v)
+    return out
+
+
+def _compare_texts(ours, theirs):
+    if len(ours) != len(theirs):
+        return f"{len(ours)} rows, expected {len(theirs)}"
+    for i, (a, b) in enumerate(zip(ours, theirs)):
+        if a != b:
+            at = next((j for j, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+            return f"row {i + 1} differs at character {at}: ours ...{a[max(0, at - 60):at + 60]!r}, " \
+                   f"theirs ...{b[max(0, at - 60):at + 60]!r}"
+    return None
+
+
+def _compare_values(ours, theirs, spec):
+    for i, (a, b) in enumerate(zip(ours, theirs)):
+        if spec.get("fill0"):
+            a = _fill_zero(a, b)
+        d = _first_difference(a, b, "")
+        if d:
+            return f"row {i + 1}{d}"
+    return None if len(ours) == len(theirs) else f"{len(ours)} rows, expected {len(theirs)}"
+
+
+def _take_sorted(rows, spec):
+    key = _sort_key(spec)
+    if key:
+        rows = sorted(rows, key=key)  # stable: file order within one key, as Spark's sort here
+    return rows[:spec["take"]] if "take" in spec else rows
+
+
+def compare_rows(lines, expected_text, spec):
+    """The first difference between our JSONL lines and Cobrix's expected file, or None."""
+    for k in spec.get("drop", []):  # generated columns the peer's test dropped
+        lines = [json.dumps({x: y for x, y in json.loads(l, parse_float=Decimal).items() if x != k},
+                            separators=(",", ":"), ensure_ascii=False, default=str) for l in lines]
+    if spec.get("pretty"):
+        theirs = json.loads(expected_text, parse_float=Decimal)
+        ours = _take_sorted(_parsed(lines), spec)
+        key = _sort_key(spec)
+        # Rows with the same sort key may come in any order: compare them as sets.
+        canon = lambda r: (key(r), json.dumps(r, sort_keys=True, default=float))
+        return _compare_values(sorted(ours, key=canon), sorted(theirs, key=canon), spec)
+    expected = [l for l in expected_text.split("\n") if l.strip()]
+    if spec.get("fill0") or spec.get("drop"):
+        return _compare_values(_take_sorted(_parsed(lines), spec), _parsed(expected), spec)
+    if spec.get("sort"):
+        pairs = sorted(zip(_parsed(lines), lines), key=lambda p: _sort_key(spec)(p[0]))
+        ours = [text for _, text in pairs]
+        return _compare_texts(ours[:spec.get("take", len(ours))], expected)
+    return _compare_texts(lines[:spec.get("take", len(lines))], expected)
+
+
+def _count(mfb, options, tmp):
+    opts = Path(tmp) / "count.options"
+    opts.write_text("".join(f'.option("{k}", "{v}")\n' for k, v in options.items()))
+    p = subprocess.run([str(mfb), "convert", "--no-progress", "--cobrix-options", str(opts)],
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        return None, f"exit {p.returncode}: {(p.stderr.strip().splitlines() or [''])[0]}"
+    return [l for l in p.stdout.split("\n") if l], None
+
+
+def run_counts(mfb, folder, tmp):
+    """t40's checks with no expected file: rows per compressed file and with file_end_offset,
+    and the ASCII text files (record_format D and D2, ISO-8859-1)."""
+    results = {}
+    base = {"copybook": str(folder / "test40_copybook.cob"), "floating_point_format": "IEEE754"}
+    for name, end, want in (("test40_count", None, 100), ("test40_count_end_offset", "1493", 99)):
+        problems = []
+        for data in ("example.dat", "example.dat.gz", "example.dat.bz2"):
+            opts = {**base, "path": str(folder / "data" / data)}
+            if end:
+                opts["file_end_offset"] = end
+            rows, why = _count(mfb, opts, tmp)
+            if why or len(rows) != want:
+                problems.append(f"{data}: {why or len(rows)} rows, expected {want}")
+        results[name] = "; ".join(problems) or None
+    cpy = Path(tmp) / "ascii.cob"
+    cpy.write_text("       01 RECORD.\n          05 DATA PIC X(5).\n")
+    for name, extra in (("test40_ascii_d", {"record_format": "D"}), ("test40_ascii_d2", {"record_format": "D2"}),
+                        ("test40_ascii_latin1", {"record_format": "D", "ascii_charset": "ISO-8859-1"})):
+        problems = []
+        for data in ("ascii.txt", "ascii.txt.gz"):
+            rows, why = _count(mfb, {"copybook": str(cpy), "encoding": "ascii", **extra,
+                                     "path": str(folder / "data_ascii" / data)}, tmp)
+            got = sorted(json.loads(r).get("DATA") for r in rows) if rows is not None else None
+            if why or got != ["12345", "67890", "A1234"]:
+                problems.append(f"{data}: {why or got}")
+        results[name] = "; ".join(problems) or None
+    return results
