@@ -82,6 +82,9 @@ void add_rehost_file_command(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"sequential", "line-sequential"}))
       ->capture_default_str();
   cmd->add_flag("--reverse", o.reverse, "Convert a rehosted file back into the EBCDIC file");
+  cmd->add_option("--block-size", o.block_size,
+                  "--reverse to VB: the largest block, BDW included (the data set's BLKSIZE)")
+      ->capture_default_str();
   cmd->add_option("--on-error", a->on_error, "Bad-record policy")
       ->check(CLI::IsMember({"fail", "skip", "reject"}))
       ->capture_default_str();

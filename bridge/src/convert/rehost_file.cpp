@@ -200,7 +200,7 @@ rehost_file_summary rehost_run::run() {
   if (detail::rehost_is_fixed(mainframe_.format)) longest_ = mainframe_.lrecl;
   auto reader = record_reader::open(o_.input, in_framing);
   if (!reader) return stop_run(s_, failure_kind::target, reader.err().message, rep_);
-  auto writer = record_writer::open(o_.output, detail::writer_for(out_framing));
+  auto writer = record_writer::open(o_.output, detail::writer_for(out_framing, o_.block_size));
   if (!writer) return stop_run(s_, failure_kind::target, writer.err().message, rep_);
   writer_ = std::move(writer).value();
   if (o_.on_error == error_policy::reject) {

@@ -46,8 +46,9 @@ framing_options rehosted_framing(const framing_options& mainframe, rehost_organi
   return out;
 }
 
-writer_options writer_for(const framing_options& f) {
+writer_options writer_for(const framing_options& f, std::size_t block_size) {
   writer_options w;
+  w.block_size = block_size;
   w.format = f.format;
   w.lrecl = f.lrecl;
   w.pad_short = false;

@@ -16,8 +16,8 @@ bool rehost_mainframe_format(recfm f);
 bool rehost_is_fixed(recfm f);
 /// The framing of the rehosted file for a mainframe framing and an organization.
 framing_options rehosted_framing(const framing_options& mainframe, rehost_organization org);
-/// A writer for records framed as `f` describes.
-writer_options writer_for(const framing_options& f);
+/// A writer for records framed as `f` describes (VB blocks up to `block_size` bytes).
+writer_options writer_for(const framing_options& f, std::size_t block_size);
 /// How a rejected record of `size` bytes read with `f` is framed in the reject file.
 reject_frame rehost_reject_frame(const framing_options& f, std::size_t size);
 

@@ -5,6 +5,7 @@
 // keep their bytes, binary fields take the runtime's byte order, floats become IEEE; the
 // records are framed as GnuCOBOL's record sequential or line sequential files.
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -45,6 +46,7 @@ struct rehost_file_options {
   source_spec source;
   rehost_format format;
   bool reverse = false;  ///< rehosted file in, EBCDIC file out
+  std::size_t block_size = 32760;  ///< --reverse to VB: the largest block, BDW included
   std::string input = "-";
   std::string output = "-";
   error_policy on_error = error_policy::fail;
