@@ -131,7 +131,7 @@ bool rehost_run::one_record(const record_view& read, const std::string& file) {
     auto nl = std::find_if(out_.begin(), out_.end(), [](std::uint8_t b) { return b == '\n' || b == '\r'; });
     if (nl != out_.end()) {
       rehost_failure f{"a newline or carriage return in the text ends a LINE SEQUENTIAL record",
-                       static_cast<std::size_t>(nl - out_.begin()), 1, -1};
+                       static_cast<std::size_t>(nl - out_.begin()), 1, -1, {}};
       errors_.push_back(error_of(rec, file, plan, f));
       return bad(read, file);
     }
@@ -153,8 +153,9 @@ record_error rehost_run::error_of(const record_view& rec, const std::string& fil
   e.file = file;
   e.record_number = rec.number;
   e.file_offset = rec.file_offset;
-  e.field_path = why.field >= 0 ? layout.fields[static_cast<std::size_t>(why.field)].path
-                                : std::string("FILLER");
+  e.field_path = why.field >= 0
+                     ? layout.fields[static_cast<std::size_t>(why.field)].path + why.subscripts
+                     : std::string("FILLER");
   e.field_offset = why.offset;
   e.field_length = why.length;
   const std::size_t shown = std::min<std::size_t>(std::min(why.length, std::size_t{32}),

@@ -44,7 +44,7 @@ bool rehost_walker::convert(const std::uint8_t* in, std::size_t size,
                                                                   : std::to_string(v)) +
                        " is outside " + std::to_string(op.occurs_min) + " to " +
                        std::to_string(op.occurs_max),
-                   start, 0, op.field};
+                   start, 0, op.field, subscripts()};
             return false;
           }
           count = static_cast<std::uint32_t>(v);
@@ -99,7 +99,7 @@ bool rehost_walker::field(const plan_op& op, std::size_t off, const std::uint8_t
                           std::uint8_t* out, rehost_failure& why) {
   if (off + op.length > done_.size()) {
     why = {"the record ends inside the field (" + std::to_string(done_.size()) + " bytes)", off,
-           op.length, op.field};
+           op.length, op.field, subscripts()};
     return false;
   }
   // Bytes another description converted already: this one is an alternative view of them.
@@ -109,11 +109,17 @@ bool rehost_walker::field(const plan_op& op, std::size_t off, const std::uint8_t
     return true;
   const auto& f = plan_->layout().fields[static_cast<std::size_t>(op.field)];
   if (auto reason = conv_->convert(op, f.use, in + off, out + off); !reason.empty()) {
-    why = {std::move(reason), off, op.length, op.field};
+    why = {std::move(reason), off, op.length, op.field, subscripts()};
     return false;
   }
   std::fill_n(done_.begin() + static_cast<std::ptrdiff_t>(off), op.length, std::uint8_t{1});
   return true;
+}
+
+std::string rehost_walker::subscripts() const {
+  std::string s;
+  for (const frame& f : frames_) s += (s.empty() ? "(" : ", ") + std::to_string(f.index + 1);
+  return s.empty() ? s : s + ")";
 }
 
 // FILLER and unused areas: converted as text a byte at a time, runs at once.
@@ -127,7 +133,7 @@ bool rehost_walker::gaps(const std::uint8_t* in, std::uint8_t* out, std::size_t 
     std::size_t end = k;
     while (end < size && !done_[end]) ++end;
     if (auto reason = conv_->convert_gap(in + k, out + k, end - k); !reason.empty()) {
-      why = {"FILLER or undescribed bytes: " + reason, k, end - k, -1};
+      why = {"FILLER or undescribed bytes: " + reason, k, end - k, -1, {}};
       return false;
     }
     k = end;

@@ -21,6 +21,7 @@ struct rehost_failure {
   std::size_t offset = 0;  ///< in the record
   std::size_t length = 0;
   std::int32_t field = -1;  ///< index into the plan's layout fields; -1 for FILLER bytes
+  std::string subscripts;   ///< "(2)", "(1, 3)" inside OCCURS tables, as the decoder writes them
 };
 
 /// Converts records of one plan; holds per-record scratch state, so one per thread.
@@ -44,6 +45,7 @@ class rehost_walker {
   };
   bool field(const plan_op& op, std::size_t off, const std::uint8_t* in, std::uint8_t* out,
              rehost_failure& why);
+  std::string subscripts() const;
   bool gaps(const std::uint8_t* in, std::uint8_t* out, std::size_t size, rehost_failure& why);
 
   const decode_plan* plan_;

@@ -14,12 +14,14 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.abspath("tests/support"))
+from script_checks import check, finish  # noqa: E402
+
 BUILD = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.abspath("build")
 MFB = os.path.join(BUILD, "mfbridge")
 TAX_CPY = os.path.abspath("samples/taxpayer/TAXPAYER.cpy")
 TAX = os.path.abspath("samples/taxpayer/TAXPAYER.D20261121")
 LRECL = 369
-FAILURES = []
 
 TEXT_CPY = """\
        01  NAME-REC.
@@ -27,11 +29,6 @@ TEXT_CPY = """\
            05  N-AMOUNT  PIC S9(3) COMP-3.
 """
 
-
-def check(cond, what):
-    if not cond:
-        FAILURES.append(what)
-        print("FAIL:", what)
 
 
 def rehost(args):
@@ -117,6 +114,26 @@ def test_charsets(tmp):
     check(rc == 0 and open(out, "rb").read()[:5] == "ÄB".encode() + b"  ", "utf-8 fit: %s" % err)
 
 
+def test_where_in_tables(tmp):
+    """An error inside an OCCURS table names the element, as convert does."""
+    data = bytearray(open(TAX, "rb").read())
+    data[115] = 0x5B  # TP-ADDR-LINE(2) of record 1; X'5B' is the pound sign in CCSID 285
+    rc, err, _, _ = tax(["--charset", "ascii"], bytes(data), tmp)
+    want = "record 1 (file offset 0): field TAXPAYER-MASTER.TP-ADDRESS.TP-ADDR-LINE(2) at offset 115"
+    check(rc == 2 and want in err and "U+00A3" in err, "table element: %s" % err)
+
+
+def test_newline_in_line_sequential(tmp):
+    cpy = os.path.join(tmp, "LINEONE.cpy")
+    open(cpy, "w").write("       01  LINE-ONE.\n           05  L-TEXT PIC X(6).\n")
+    data = os.path.join(tmp, "line.dat")
+    open(data, "wb").write("ABCDEF".encode("cp037") + "AB\nDEF".encode("cp037"))
+    rc, _, err = rehost(["--copybook", cpy, "--codepage", "cp037", "--input", data, "-o",
+                         os.path.join(tmp, "line.txt"), "--organization", "line-sequential"])
+    check(rc == 2 and "record 2 (file offset 6)" in err and "newline" in err,
+          "a newline in LINE SEQUENTIAL text: exit %d %s" % (rc, err))
+
+
 def test_wrong_form(tmp):
     """--reverse on the EBCDIC file itself: its zoned digits are not the rehosted form."""
     rc, err, _, _ = tax(["--reverse", "--charset", "latin1"], open(TAX, "rb").read(), tmp)
@@ -138,13 +155,10 @@ def test_usage_errors(tmp):
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         for t in (test_truncated, test_bad_packed, test_longer_record, test_charsets,
-                  test_wrong_form, test_usage_errors):
+                  test_where_in_tables, test_newline_in_line_sequential, test_wrong_form,
+                  test_usage_errors):
             t(tmp)
-    if FAILURES:
-        print("%d failure(s)" % len(FAILURES))
-        return 1
-    print("OK")
-    return 0
+    return finish()
 
 
 if __name__ == "__main__":

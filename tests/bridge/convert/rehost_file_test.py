@@ -22,13 +22,13 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.abspath("tests/support"))
+from script_checks import check, finish  # noqa: E402
 import layout_oracle as lo  # noqa: E402
 import rehost_reader as rr  # noqa: E402
 
 BUILD = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.abspath("build")
 MFB = os.path.join(BUILD, "mfbridge")
 SAMPLES = os.path.abspath("samples")
-FAILURES = []
 
 PAYE_SELECT = ["--select", "PH-RECORD-TYPE=H:PAYE-HEADER-REC",
                "--select", "PD-RECORD-TYPE=D:PAYE-DETAIL-REC",
@@ -37,11 +37,6 @@ CTAX_SELECT = ["--select", "CT-PAYMENT-METHOD=D:CT-DIRECT-DEBIT",
                "--select", "CT-PAYMENT-METHOD=C:CT-CARD",
                "--select", "CT-PAYMENT-METHOD=S:CT-COUNTER"]
 
-
-def check(cond, what):
-    if not cond:
-        FAILURES.append(what)
-        print("FAIL:", what)
 
 
 def mfb(args):
@@ -83,7 +78,7 @@ def oracle_cases(tmp):
     cust, cust_cpy = g.test_customer(tmp)
     multi, multi_cpy = g.test_multi(tmp)
     g.test_odo(tmp)
-    check(not g.FAILURES, "the oracle writers' own checks: %s" % g.FAILURES)
+    check(not g.FAILURES, "the oracle writers' own checks pass")
     return [
         Case("customer", cust, cust_cpy, ["--codepage", "cp037"]),
         Case("multi", multi, multi_cpy, ["--codepage", "cp037"] + g.SELECT),
@@ -160,11 +155,7 @@ def main():
         for case in cases:
             test_case(case, tmp)
         test_sign_not_converted(cases[5], tmp)
-    if FAILURES:
-        print("%d failure(s)" % len(FAILURES))
-        return 1
-    print("OK")
-    return 0
+    return finish()
 
 
 if __name__ == "__main__":

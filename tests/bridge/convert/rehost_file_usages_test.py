@@ -19,11 +19,11 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.abspath("tests/support"))
+from script_checks import check, finish, packed  # noqa: E402
 import rehost_reader as rr  # noqa: E402
 
 BUILD = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.abspath("build")
 MFB = os.path.join(BUILD, "mfbridge")
-FAILURES = []
 
 USAGES_CPY = """\
        01  USAGE-REC.
@@ -56,11 +56,6 @@ ROWS = [
 ]
 
 
-def check(cond, what):
-    if not cond:
-        FAILURES.append(what)
-        print("FAIL:", what)
-
 
 def zoned(value, digits, sign="trailing"):
     """IBM zoned: F zone digits; the sign as the zone C/D of the first or last digit (F
@@ -76,13 +71,6 @@ def zoned(value, digits, sign="trailing"):
     elif sign == "leading-sep":
         d.insert(0, 0x60 if value < 0 else 0x4E)
     return bytes(d)
-
-
-def packed(value, digits):
-    nib = str(abs(value)).rjust(digits, "0") + ("D" if value < 0 else "C")
-    if len(nib) % 2:
-        nib = "0" + nib
-    return bytes.fromhex(nib)
 
 
 def hfp(value, n):
@@ -101,11 +89,11 @@ def hfp(value, n):
 def record(r):
     b = r[0].ljust(10).encode("cp037") + zoned(r[1], 7) + zoned(r[2], 4, "unsigned")
     b += zoned(r[3], 3, "leading") + zoned(r[4], 3, "trailing-sep") + zoned(r[5], 3, "leading-sep")
-    b += packed(r[6], 7) + r[7].to_bytes(2, "big", signed=True)
+    b += packed(r[6], 4) + r[7].to_bytes(2, "big", signed=True)
     b += r[8].to_bytes(8, "big", signed=True) + r[9].to_bytes(4, "big", signed=True)
     b += hfp(r[10], 4) + hfp(r[11], 8) + r[12].encode("cp037")
     for code, amt in r[13]:
-        b += code.ljust(2).encode("cp037") + packed(amt, 3)
+        b += code.ljust(2).encode("cp037") + packed(amt, 2)
     return b + "  ".encode("cp037")
 
 
@@ -213,11 +201,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         test_every_usage(tmp)
         test_line_sequential(tmp)
-    if FAILURES:
-        print("%d failure(s)" % len(FAILURES))
-        return 1
-    print("OK")
-    return 0
+    return finish()
 
 
 if __name__ == "__main__":
