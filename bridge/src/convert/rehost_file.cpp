@@ -124,6 +124,9 @@ bool rehost_run::one_record(const record_view& read, const std::string& file) {
     return bad(read, file);
   }
   if (o_.reverse) {
+    // A line padded to the longest record ends where its ODO tables end (V/VB).
+    if (lines && !detail::rehost_is_fixed(mainframe_.format))
+      out_.resize(std::min(out_.size(), std::max(walkers_[p].described_end(), read.size)));
     record_view back{rec.number, rec.file_offset, out_.data(), out_.size()};
     if (!decoders_[p].decode(back, file, text_, errors_)) return bad(read, file);
   } else if (lines) {

@@ -92,6 +92,7 @@ bool rehost_walker::convert(const std::uint8_t* in, std::size_t size,
         slot = static_cast<std::int64_t>(value);
     }
   }
+  end_ = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(plan_->layout().length) + shift);
   return gaps(in, out.data(), size, why);
 }
 

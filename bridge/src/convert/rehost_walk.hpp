@@ -33,6 +33,9 @@ class rehost_walker {
   /// `why` set when a field cannot be converted.
   bool convert(const std::uint8_t* in, std::size_t size, std::vector<std::uint8_t>& out,
                rehost_failure& why);
+  /// Where the last record's described bytes end: the layout's length, less what its ODO
+  /// tables lack of their maximum.
+  std::size_t described_end() const noexcept { return end_; }
 
  private:
   struct frame {
@@ -54,6 +57,7 @@ class rehost_walker {
   std::vector<frame> frames_;
   std::vector<std::int64_t> slots_;
   std::vector<std::uint8_t> done_;  ///< per record byte: converted already
+  std::size_t end_ = 0;
 };
 
 }  // namespace mfb::bridge::detail

@@ -194,6 +194,37 @@ def test_line_sequential(tmp):
     print("ok: LINE SEQUENTIAL read by GnuCOBOL and back")
 
 
+ODO_LINE_CPY = """\
+       01  ODO-LINE.
+           05  O-ID      PIC X(4).
+           05  O-N       PIC 9.
+           05  O-ITEM    PIC X(3) OCCURS 0 TO 3 TIMES DEPENDING ON O-N.
+"""
+ODO_LINE_ROWS = [("A001", ["XY", "Z"]), ("B002", []), ("C003", ["ONE", "TWO", "SIX"])]
+
+
+def test_line_sequential_odo(tmp):
+    """V records with OCCURS DEPENDING ON as lines, and back to their own lengths."""
+    work = tempfile.mkdtemp(dir=tmp)
+    cpy = os.path.join(work, "ODOLINE.cpy")
+    open(cpy, "w").write(ODO_LINE_CPY)
+    recs = [(i + str(len(items)) + "".join(t.ljust(3) for t in items)).encode("cp037")
+            for i, items in ODO_LINE_ROWS]
+    ebc = b"".join((len(r) + 4).to_bytes(2, "big") + b"\0\0" + r for r in recs)
+    data = os.path.join(work, "odo.ebc")
+    open(data, "wb").write(ebc)
+    out = os.path.join(work, "odo.txt")
+    base = ["rehost-file", "--copybook", cpy, "--codepage", "cp037", "--recfm", "V",
+            "--organization", "line-sequential"]
+    rc, _, err = mfb(base + ["--input", data, "-o", out])
+    want = b"".join(r.decode("cp037").rstrip(" ").encode() + b"\n" for r in recs)
+    check(rc == 0 and open(out, "rb").read() == want, "ODO lines: exit %d %s" % (rc, err))
+    back = os.path.join(work, "back.ebc")
+    rc, _, err = mfb(base + ["--reverse", "--input", out, "-o", back])
+    check(rc == 0 and open(back, "rb").read() == ebc,
+          "ODO lines back to V records of their own lengths: exit %d %s" % (rc, err))
+
+
 def main():
     if not shutil.which("cobc"):
         print("SKIP: cobc (GnuCOBOL) not installed")
@@ -201,6 +232,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         test_every_usage(tmp)
         test_line_sequential(tmp)
+        test_line_sequential_odo(tmp)
     return finish()
 
 
