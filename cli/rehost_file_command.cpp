@@ -36,8 +36,9 @@ std::string finish(rehost_args& a) {
   f.sign = a.sign == "ebcdic" ? bridge::rehost_sign::ebcdic : bridge::rehost_sign::ascii;
   f.binary_native = a.byteorder == "native";
   f.substitute = a.unmappable == "substitute";
-  f.organization = a.organization == "line-sequential" ? bridge::rehost_organization::line_sequential
-                                                       : bridge::rehost_organization::sequential;
+  f.organization = a.organization == "line-sequential"
+                       ? bridge::rehost_organization::line_sequential
+                       : bridge::rehost_organization::sequential;
   o.on_error = *bridge::parse_error_policy(a.on_error);
   return o.validate();
 }
@@ -49,11 +50,11 @@ void add_rehost_file_command(CLI::App& app, int& exit_code) {
       "rehost-file", "Convert an EBCDIC record file into the data file GnuCOBOL programs read");
   auto a = std::make_shared<rehost_args>();
   auto& o = a->opts;
-  add_layout_options(*cmd, a->layout,
-                     {"Record format of the EBCDIC file: F, FB, V or VB",
-                      "RDW/BDW lengths of the EBCDIC file are little-endian",
-                      "The 01 record to convert"},
-                     file_use::reads);
+  add_layout_options(
+      *cmd, a->layout,
+      {"Record format of the EBCDIC file: F, FB, V or VB",
+       "RDW/BDW lengths of the EBCDIC file are little-endian", "The 01 record to convert"},
+      file_use::reads);
   cmd->add_option("--input", o.input, "Input file, or - for stdin")->capture_default_str();
   cmd->add_option("--output,-o", o.output, "Output file, or - for stdout")->capture_default_str();
   cmd->add_option("--select", o.source.selects,

@@ -56,7 +56,35 @@ std::string code_point_text(char32_t cp) {
 rehost_field_converter::rehost_field_converter(const eb::code_page& page,
                                                const rehost_format& format, bool reverse,
                                                eb::float_format mainframe_floats)
-    : page_(&page), format_(format), reverse_(reverse), mainframe_floats_(mainframe_floats) {}
+    : page_(&page), format_(format), reverse_(reverse), mainframe_floats_(mainframe_floats) {
+  const std::uint32_t* cps = page.sbcs_table();
+  if (cps == nullptr) return;
+  const std::uint32_t limit = format.charset == rehost_charset::latin1 ? 0xFF : 0x7F;
+  table_.fill(-1);
+  for (std::uint32_t b = 0; b < 256; ++b) {
+    if (!reverse) {
+      if (cps[b] <= limit) table_[b] = static_cast<std::int16_t>(cps[b]);
+      continue;
+    }
+    if (b > limit) continue;
+    char buf[4];
+    std::uint8_t byte = 0;
+    const std::size_t n = eb::put_utf8(static_cast<char32_t>(b), buf);
+    if (page.encode(std::string_view(buf, n), &byte, 1) == eb::decode_status::ok) table_[b] = byte;
+  }
+  has_table_ = true;
+}
+
+bool rehost_field_converter::through_table(const std::uint8_t* in, std::uint8_t* out,
+                                           std::size_t len) const {
+  if (!has_table_) return false;
+  for (std::size_t k = 0; k < len; ++k) {
+    const std::int16_t b = table_[in[k]];
+    if (b < 0) return false;
+    out[k] = static_cast<std::uint8_t>(b);
+  }
+  return true;
+}
 
 std::string rehost_field_converter::convert(const plan_op& op, copybook::usage use,
                                             const std::uint8_t* in, std::uint8_t* out) {
@@ -93,8 +121,9 @@ std::string rehost_field_converter::convert_gap(const std::uint8_t* in, std::uin
 // Mainframe text -> the target character set. UTF-8 may need more bytes than the field
 // has: trailing spaces give way, and text that still does not fit is an error (a PIC X(n)
 // holds n bytes in GnuCOBOL too). `single_byte`: one byte per character even for UTF-8.
-std::string rehost_field_converter::text(const std::uint8_t* in, std::uint8_t* out,
-                                         std::size_t len, bool single_byte) {
+std::string rehost_field_converter::text(const std::uint8_t* in, std::uint8_t* out, std::size_t len,
+                                         bool single_byte) {
+  if (through_table(in, out, len)) return {};
   utf8_.resize(len * page_->max_utf8_per_byte() + 4);
   std::size_t w = 0;
   if (auto st = page_->decode(in, len, utf8_.data(), w); st != eb::decode_status::ok)
@@ -115,8 +144,8 @@ std::string rehost_field_converter::text(const std::uint8_t* in, std::uint8_t* o
   for (char32_t cp = 0; k < len && eb::next_utf8(p, end, cp); ++k) {
     if (cp > limit) {
       if (!format_.substitute)
-        return "character " + code_point_text(cp) + " at byte " + std::to_string(k) +
-               " has no " + (limit == 0xFF ? "Latin-1" : "ASCII") + " form";
+        return "character " + code_point_text(cp) + " at byte " + std::to_string(k) + " has no " +
+               (limit == 0xFF ? "Latin-1" : "ASCII") + " form";
       cp = '?';
     }
     out[k] = static_cast<std::uint8_t>(cp);
@@ -128,6 +157,7 @@ std::string rehost_field_converter::text(const std::uint8_t* in, std::uint8_t* o
 // Rehosted text -> mainframe text through the code page, padded with its space.
 std::string rehost_field_converter::text_to_mainframe(const std::uint8_t* in, std::uint8_t* out,
                                                       std::size_t len, bool single_byte) {
+  if (through_table(in, out, len)) return {};
   utf8_.clear();
   if (format_.charset == rehost_charset::utf8 && !single_byte) {
     utf8_.assign(reinterpret_cast<const char*>(in), len);
@@ -142,7 +172,8 @@ std::string rehost_field_converter::text_to_mainframe(const std::uint8_t* in, st
       utf8_.append(buf, eb::put_utf8(in[k], buf));
     }
   }
-  auto policy = format_.substitute ? eb::unmappable_policy::substitute : eb::unmappable_policy::fail;
+  auto policy =
+      format_.substitute ? eb::unmappable_policy::substitute : eb::unmappable_policy::fail;
   auto st = page_->encode(utf8_, out, len, policy);
   if (st == eb::decode_status::ok) return {};
   if (st == eb::decode_status::unmappable)
@@ -179,10 +210,10 @@ std::string rehost_field_converter::zoned(const plan_op& op, const std::uint8_t*
 
 // COMP-5 is always native in GnuCOBOL; COMP/BINARY follow -fbinary-byteorder (big-endian,
 // the mainframe's order, by default). The same swap turns both ways.
-void rehost_field_converter::binary(const plan_op& op, copybook::usage use,
-                                    const std::uint8_t* in, std::uint8_t* out) const {
-  const bool native = use == copybook::usage::comp_5 ||
-                      (format_.binary_native && use == copybook::usage::binary);
+void rehost_field_converter::binary(const plan_op& op, copybook::usage use, const std::uint8_t* in,
+                                    std::uint8_t* out) const {
+  const bool native =
+      use == copybook::usage::comp_5 || (format_.binary_native && use == copybook::usage::binary);
   if (native && std::endian::native == std::endian::little)
     std::reverse_copy(in, in + op.length, out);
   else

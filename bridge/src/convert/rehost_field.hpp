@@ -2,6 +2,7 @@
 // One field of a record moved between its mainframe bytes and its rehosted bytes. Every
 // field keeps its byte length, so a record keeps its layout: offsets do not move.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -16,8 +17,8 @@ namespace mfb::bridge::detail {
 /// Converts fields in one direction; holds scratch space, so one per thread.
 class rehost_field_converter {
  public:
-  rehost_field_converter(const ebcdic::code_page& page, const rehost_format& format,
-                         bool reverse, ebcdic::float_format mainframe_floats);
+  rehost_field_converter(const ebcdic::code_page& page, const rehost_format& format, bool reverse,
+                         ebcdic::float_format mainframe_floats);
 
   /// Convert the field `op` describes (`use` is its layout usage) from `in` to `out`, both
   /// `op.length` bytes. Return "" or why the bytes cannot be converted.
@@ -27,6 +28,7 @@ class rehost_field_converter {
   std::string convert_gap(const std::uint8_t* in, std::uint8_t* out, std::size_t len);
 
  private:
+  bool through_table(const std::uint8_t* in, std::uint8_t* out, std::size_t len) const;
   std::string text(const std::uint8_t* in, std::uint8_t* out, std::size_t len, bool single_byte);
   std::string text_to_mainframe(const std::uint8_t* in, std::uint8_t* out, std::size_t len,
                                 bool single_byte);
@@ -40,6 +42,10 @@ class rehost_field_converter {
   bool reverse_;
   ebcdic::float_format mainframe_floats_;
   std::string utf8_;
+  /// Per byte, its one-byte form on the other side, or -1: the fast path for text whose
+  /// every character is in the target set (ASCII for utf-8, whose ASCII is one byte).
+  std::array<std::int16_t, 256> table_{};
+  bool has_table_ = false;
 };
 
 }  // namespace mfb::bridge::detail

@@ -3,6 +3,8 @@
 // rehosted program never meets it), convert it field by field, and frame it for the other
 // side. Records read = records written + records rejected.
 
+#include "mfb/bridge/convert/rehost_file.hpp"
+
 #include <algorithm>
 #include <memory>
 #include <vector>
@@ -10,7 +12,6 @@
 #include "convert/rehost_frames.hpp"
 #include "convert/rehost_walk.hpp"
 #include "mfb/bridge/codec/record_decoder.hpp"
-#include "mfb/bridge/convert/rehost_file.hpp"
 #include "mfb/bridge/io/output_file.hpp"
 #include "mfb/bridge/io/record_reader.hpp"
 #include "mfb/ebcdic/hex.hpp"
@@ -25,7 +26,9 @@ using detail::rehost_failure;
 class rehost_run {
  public:
   rehost_run(const rehost_file_options& o, opened_source& src, reporter& rep)
-      : o_(o), src_(src), rep_(rep),
+      : o_(o),
+        src_(src),
+        rep_(rep),
         conv_(*src.page, o.format, o.reverse, o.source.decode.float_format),
         trial_conv_(*src.page, trial_format(o.format), true, o.source.decode.float_format) {
     for (const auto& plan : src.selector.plans()) {
@@ -131,18 +134,22 @@ bool rehost_run::one_record(const record_view& read, const std::string& file) {
     if (!decoders_[p].decode(back, file, text_, errors_)) return bad(read, file);
   } else if (lines) {
     while (!out_.empty() && out_.back() == ' ') out_.pop_back();
-    auto nl = std::find_if(out_.begin(), out_.end(), [](std::uint8_t b) { return b == '\n' || b == '\r'; });
+    auto nl = std::find_if(out_.begin(), out_.end(),
+                           [](std::uint8_t b) { return b == '\n' || b == '\r'; });
     if (nl != out_.end()) {
       rehost_failure f{"a newline or carriage return in the text ends a LINE SEQUENTIAL record",
-                       static_cast<std::size_t>(nl - out_.begin()), 1, -1, {}};
+                       static_cast<std::size_t>(nl - out_.begin()),
+                       1,
+                       -1,
+                       {}};
       errors_.push_back(error_of(rec, file, plan, f));
       return bad(read, file);
     }
   }
   text_.clear();
   if (auto why_not = writer_->write(out_.data(), out_.size()); !why_not.empty()) {
-    s_ = stop_run(s_, failure_kind::target, file + ": record " + std::to_string(read.number) +
-                                                ": " + why_not, rep_);
+    s_ = stop_run(s_, failure_kind::target,
+                  file + ": record " + std::to_string(read.number) + ": " + why_not, rep_);
     return false;
   }
   ++s_.records_written;
@@ -161,8 +168,8 @@ record_error rehost_run::error_of(const record_view& rec, const std::string& fil
                      : std::string("FILLER");
   e.field_offset = why.offset;
   e.field_length = why.length;
-  const std::size_t shown = std::min<std::size_t>(std::min(why.length, std::size_t{32}),
-                                                  rec.size > why.offset ? rec.size - why.offset : 0);
+  const std::size_t shown = std::min<std::size_t>(
+      std::min(why.length, std::size_t{32}), rec.size > why.offset ? rec.size - why.offset : 0);
   e.hex = ebcdic::hex_spaced(rec.data + why.offset, shown);
   e.reason = why.reason;
   return e;
@@ -224,9 +231,9 @@ rehost_file_summary rehost_run::run() {
     }
   }
   if (const auto* e = (*reader)->error())
-    return stop_run(s_, e->what == framing_error::kind::io ? failure_kind::target
-                                                           : failure_kind::bad_data,
-                    e->to_string(), rep_);
+    return stop_run(
+        s_, e->what == framing_error::kind::io ? failure_kind::target : failure_kind::bad_data,
+        e->to_string(), rep_);
   for (auto* f : {rejects_.get(), reject_log_.get()})
     if (f)
       if (auto closed = f->close(); !closed)
@@ -251,8 +258,7 @@ rehost_file_summary run_rehost_file(const rehost_file_options& opts, reporter& r
     return stop_run(s, failure_kind::usage, failure.message, rep);
   }
   rehost_run run(opts, *src, rep);
-  if (auto why = run.check_plans(); !why.empty())
-    return stop_run(s, failure_kind::usage, why, rep);
+  if (auto why = run.check_plans(); !why.empty()) return stop_run(s, failure_kind::usage, why, rep);
   return run.run();
 }
 

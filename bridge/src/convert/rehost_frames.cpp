@@ -11,7 +11,8 @@ namespace mfb::bridge {
 
 std::string rehost_file_options::validate() const {
   if (auto why = source.validate(); !why.empty()) return why;
-  if (source.detect_framing) return "rehost-file needs the file's RECFM (--recfm auto is not taken)";
+  if (source.detect_framing)
+    return "rehost-file needs the file's RECFM (--recfm auto is not taken)";
   if (source.decode.zoned_charset != ebcdic::zoned_charset::ebcdic)
     return "rehost-file reads EBCDIC zoned decimals (--zoned ebcdic)";
   if (!detail::rehost_mainframe_format(source.framing.format))

@@ -5,6 +5,7 @@
 #include "convert/rehost_walk.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 #include "codec/record_decoder_values.hpp"
@@ -40,8 +41,8 @@ bool rehost_walker::convert(const std::uint8_t* in, std::size_t size,
         if (op.slot >= 0) {
           const std::int64_t v = slots_[static_cast<std::size_t>(op.slot)];
           if (v < op.occurs_min || v > op.occurs_max) {
-            why = {"OCCURS DEPENDING ON count " + (v == no_count ? std::string("not read")
-                                                                  : std::to_string(v)) +
+            why = {"OCCURS DEPENDING ON count " +
+                       (v == no_count ? std::string("not read") : std::to_string(v)) +
                        " is outside " + std::to_string(op.occurs_min) + " to " +
                        std::to_string(op.occurs_max),
                    start, 0, op.field, subscripts()};
@@ -104,16 +105,14 @@ bool rehost_walker::field(const plan_op& op, std::size_t off, const std::uint8_t
     return false;
   }
   // Bytes another description converted already: this one is an alternative view of them.
-  if (std::any_of(done_.begin() + static_cast<std::ptrdiff_t>(off),
-                  done_.begin() + static_cast<std::ptrdiff_t>(off + op.length),
-                  [](std::uint8_t d) { return d != 0; }))
-    return true;
+  std::uint8_t* done = done_.data() + off;
+  if (std::memchr(done, 1, op.length) != nullptr) return true;
   const auto& f = plan_->layout().fields[static_cast<std::size_t>(op.field)];
   if (auto reason = conv_->convert(op, f.use, in + off, out + off); !reason.empty()) {
     why = {std::move(reason), off, op.length, op.field, subscripts()};
     return false;
   }
-  std::fill_n(done_.begin() + static_cast<std::ptrdiff_t>(off), op.length, std::uint8_t{1});
+  std::memset(done, 1, op.length);
   return true;
 }
 
@@ -126,13 +125,13 @@ std::string rehost_walker::subscripts() const {
 // FILLER and unused areas: converted as text a byte at a time, runs at once.
 bool rehost_walker::gaps(const std::uint8_t* in, std::uint8_t* out, std::size_t size,
                          rehost_failure& why) {
+  const std::uint8_t* done = done_.data();
   for (std::size_t k = 0; k < size;) {
-    if (done_[k]) {
-      ++k;
-      continue;
-    }
-    std::size_t end = k;
-    while (end < size && !done_[end]) ++end;
+    const void* gap = std::memchr(done + k, 0, size - k);
+    if (gap == nullptr) break;
+    k = static_cast<std::size_t>(static_cast<const std::uint8_t*>(gap) - done);
+    const auto* next = static_cast<const std::uint8_t*>(std::memchr(done + k, 1, size - k));
+    const std::size_t end = next == nullptr ? size : static_cast<std::size_t>(next - done);
     if (auto reason = conv_->convert_gap(in + k, out + k, end - k); !reason.empty()) {
       why = {"FILLER or undescribed bytes: " + reason, k, end - k, -1, {}};
       return false;

@@ -3,12 +3,13 @@
 // -fsign=EBCDIC spelling the EBCDIC overpunch as cp037 characters ('{' 'A'-'I' / '}'
 // 'J'-'R'); IBM's HFP example -118.625 = C2 76 A0 00; IEEE 754 single -118.625 = C2 ED 40 00.
 
+#include "convert/rehost_field.hpp"
+
 #include <gtest/gtest.h>
 
 #include <bit>
 #include <vector>
 
-#include "convert/rehost_field.hpp"
 #include "mfb/ebcdic/zoned.hpp"
 
 namespace mfb::bridge::detail {

@@ -34,8 +34,9 @@ enum class rehost_organization : std::uint8_t {
 struct rehost_format {
   rehost_charset charset = rehost_charset::ascii;
   rehost_sign sign = rehost_sign::ascii;
-  bool binary_native = false;  ///< COMP/BINARY in the machine's order (cobc -fbinary-byteorder=native)
-  bool substitute = false;     ///< an unmappable character becomes '?' instead of an error
+  bool binary_native =
+      false;                ///< COMP/BINARY in the machine's order (cobc -fbinary-byteorder=native)
+  bool substitute = false;  ///< an unmappable character becomes '?' instead of an error
   rehost_organization organization = rehost_organization::sequential;
 };
 
@@ -45,7 +46,7 @@ struct rehost_file_options {
   /// side (read forward, written by `reverse`).
   source_spec source;
   rehost_format format;
-  bool reverse = false;  ///< rehosted file in, EBCDIC file out
+  bool reverse = false;            ///< rehosted file in, EBCDIC file out
   std::size_t block_size = 32760;  ///< --reverse to VB: the largest block, BDW included
   std::string input = "-";
   std::string output = "-";
