@@ -134,6 +134,19 @@ def test_newline_in_line_sequential(tmp):
           "a newline in LINE SEQUENTIAL text: exit %d %s" % (rc, err))
 
 
+def test_float_range(tmp):
+    """HFP reaches 7.2E75; IEEE single stops at 3.4E38: a COMP-1 past it is refused."""
+    cpy = os.path.join(tmp, "FLT.cpy")
+    open(cpy, "w").write("       01  F-REC.\n           05  F-ONE COMP-1.\n")
+    data = os.path.join(tmp, "flt.dat")
+    open(data, "wb").write(bytes.fromhex("7F100000") + bytes.fromhex("01100000"))
+    rc, _, err = rehost(["--copybook", cpy, "--input", data, "-o", os.path.join(tmp, "f.out"),
+                         "--on-error", "skip"])
+    check(rc == 0 and "record 1 (file offset 0): field F-REC.F-ONE at offset 0" in err
+          and "record 2 (file offset 4)" in err and "2 records read, 0 written, 2 rejected" in err,
+          "COMP-1 outside IEEE single: exit %d %s" % (rc, err))
+
+
 def test_wrong_form(tmp):
     """--reverse on the EBCDIC file itself: its zoned digits are not the rehosted form."""
     rc, err, _, _ = tax(["--reverse", "--charset", "latin1"], open(TAX, "rb").read(), tmp)
@@ -155,7 +168,8 @@ def test_usage_errors(tmp):
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         for t in (test_truncated, test_bad_packed, test_longer_record, test_charsets,
-                  test_where_in_tables, test_newline_in_line_sequential, test_wrong_form,
+                  test_where_in_tables, test_newline_in_line_sequential, test_float_range,
+                  test_wrong_form,
                   test_usage_errors):
             t(tmp)
     return finish()
