@@ -32,6 +32,7 @@ EXPECTED = {
     "load": LAYOUT + CODING + FRAMING + READING,
     "inspect": LAYOUT + CODING + FRAMING + READING,
     "delta": LAYOUT + CODING + FRAMING + READING,
+    "rehost-file": LAYOUT + CODING + FRAMING + READING,
     "encode": LAYOUT + CODING + FRAMING,
     "ddl": LAYOUT + CODING + FRAMING,
     "layout": LAYOUT,
