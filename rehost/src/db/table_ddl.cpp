@@ -144,17 +144,18 @@ std::vector<constraint_sql> foreign_key_sql(const table_map& map) {
   return out;
 }
 
+std::string create_index_sql(const sql_table& table, const std::vector<std::size_t>& index) {
+  std::string name = table.name;
+  for (std::size_t j : index) name += "_" + table.columns[j].name;
+  // A long name is cut with a hash suffix; the hash keeps distinct indexes distinct.
+  name = detail::limit_identifier(name + "_idx");
+  return "CREATE INDEX IF NOT EXISTS " + quote_ident(name) + " ON " + quote_ident(table.name) + " (" +
+         column_list(table, index) + ")";
+}
+
 std::vector<std::string> create_index_sql(const table_map& map) {
   std::vector<std::string> out;
-  const sql_table& main = map.main();
-  for (const auto& index : main.indexes) {
-    std::string name = main.name;
-    for (std::size_t j : index) name += "_" + main.columns[j].name;
-    // A long name is cut with a hash suffix; the hash keeps distinct indexes distinct.
-    name = detail::limit_identifier(name + "_idx");
-    out.push_back("CREATE INDEX IF NOT EXISTS " + quote_ident(name) + " ON " +
-                  quote_ident(main.name) + " (" + column_list(main, index) + ")");
-  }
+  for (const auto& index : map.main().indexes) out.push_back(create_index_sql(map.main(), index));
   return out;
 }
 

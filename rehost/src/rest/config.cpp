@@ -12,28 +12,15 @@
 #include <sstream>
 
 #include "mfb/rehost/rest/auth.hpp"
+#include "rest/shared_key_config.hpp"
+#include "rest/yaml_checks.hpp"
 
 namespace mfb::rehost {
 
 namespace {
 
-std::string where(const YAML::Node& n) {
-  auto m = n.Mark();
-  if (m.line < 0) return {};
-  return "line " + std::to_string(m.line + 1) + ": ";
-}
-
-// Return "" when every key of map `n` is in `allowed`, else the message for the first one.
-std::string check_keys(const YAML::Node& n, std::initializer_list<const char*> allowed,
-                       const std::string& what) {
-  for (const auto& kv : n) {
-    auto key = kv.first.as<std::string>();
-    bool ok = false;
-    for (const char* a : allowed) ok = ok || key == a;
-    if (!ok) return where(kv.first) + "unknown key '" + key + "' in " + what;
-  }
-  return {};
-}
+using detail::check_keys;
+using detail::where;
 
 std::string read_size(const YAML::Node& n, const char* key, std::size_t& out) {
   auto v = n[key];
@@ -109,7 +96,7 @@ std::string server_config::validate() const {
   if (limits.max_header_bytes > (std::size_t{1} << 20)) return "limits: max_header_bytes exceeds 1048576";
   if (limits.default_page_size > limits.max_page_size)
     return "limits: default_page_size exceeds max_page_size";
-  return {};
+  return detail::check_shared_keys(*this);
 }
 
 bool server_config::if_match_required(std::string_view dataset) const {
@@ -125,11 +112,13 @@ result<server_config> parse_config(std::string_view yaml, const std::string& nam
     YAML::Node root = YAML::Load(std::string(yaml));
     if (root.IsNull()) return cfg;
     if (!root.IsMap()) return fail("the config must be a map");
-    if (auto why = check_keys(root, {"api_keys", "tls", "limits", "require_if_match", "openapi_schemas"},
+    if (auto why = check_keys(root, {"api_keys", "tls", "limits", "require_if_match", "openapi_schemas",
+                                     "shared_keys"},
                               "the config");
         !why.empty())
       return fail(why);
     if (auto why = read_write_rules(root, cfg); !why.empty()) return fail(why);
+    if (auto why = detail::read_shared_keys(root["shared_keys"], cfg); !why.empty()) return fail(why);
     if (root["api_keys"])
       if (auto why = read_keys(root["api_keys"], cfg); !why.empty()) return fail(why);
     if (auto tls = root["tls"]) {

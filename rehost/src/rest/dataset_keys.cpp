@@ -56,22 +56,32 @@ key_spec key_of(const rehost::dataset& ds, std::size_t type) {
 key_spec filters_of(const rehost::dataset& ds, std::size_t type) {
   key_spec f = key_of(ds, type);
   const auto& main = ds.maps()[type].main();
-  const auto& layout = ds.json_plans()[type].layout();
   for (const auto& index : main.indexes) {
     for (std::size_t j : index) {
-      const auto& col = main.columns[j];
-      std::string column = rehost::quote_ident(col.name);
-      if (std::find(f.columns.begin(), f.columns.end(), column) != f.columns.end()) continue;
-      std::string name = col.field >= 0 ? layout.fields[static_cast<std::size_t>(col.field)].name : col.name;
+      key_spec c = column_key(ds, type, j);
+      if (std::find(f.columns.begin(), f.columns.end(), c.columns[0]) != f.columns.end()) continue;
+      std::string name = c.names[0];
       for (const auto& n : f.names)
-        if (copybook::names_equal(n, name)) name = col.name;
-      f.columns.push_back(column);
+        if (copybook::names_equal(n, name)) name = main.columns[j].name;
+      f.columns.push_back(c.columns[0]);
       f.names.push_back(name);
-      f.numeric.push_back(col.kind != rehost::sql_kind::text);
-      f.scales.push_back(scale_of(col));
+      f.numeric.push_back(c.numeric[0]);
+      f.scales.push_back(c.scales[0]);
     }
   }
   return f;
+}
+
+key_spec column_key(const rehost::dataset& ds, std::size_t type, std::size_t column) {
+  const auto& col = ds.maps()[type].main().columns.at(column);
+  const auto& layout = ds.json_plans()[type].layout();
+  key_spec k;
+  k.trims_text = !ds.decoding().keep_trailing_spaces;
+  k.columns.push_back(rehost::quote_ident(col.name));
+  k.names.push_back(col.field >= 0 ? layout.fields[static_cast<std::size_t>(col.field)].name : col.name);
+  k.numeric.push_back(col.kind != rehost::sql_kind::text);
+  k.scales.push_back(scale_of(col));
+  return k;
 }
 
 std::string filter_list(const key_spec& f) {
@@ -199,11 +209,39 @@ std::string key_path(const std::vector<std::string>& parts) {
   return out;
 }
 
+bool parse_page_size(const std::string& value, std::size_t max, std::size_t& out) {
+  bool digits = !value.empty() && value.size() < 10 && value.find_first_not_of("0123456789") == std::string::npos;
+  std::size_t n = digits ? std::stoul(value) : 0;
+  if (n == 0 || n > max) return false;
+  out = n;
+  return true;
+}
+
+std::vector<std::string> key_parts(const key_spec& k, const rehost::stored_record& rec) {
+  std::vector<std::string> parts;
+  if (k.cells.empty()) parts.push_back(std::to_string(rec.record_no));
+  for (std::size_t c : k.cells) parts.push_back(rec.cells[c].value_or(""));
+  return parts;
+}
+
 std::string key_values(const key_spec& k, const rehost::stored_record& rec) {
-  nlohmann::json a = nlohmann::json::array();
-  if (k.cells.empty()) a.push_back(std::to_string(rec.record_no));
-  for (std::size_t c : k.cells) a.push_back(rec.cells[c].value_or(""));
-  return a.dump();
+  return nlohmann::json(key_parts(k, rec)).dump();
+}
+
+bool cursor_condition(const key_spec& key, const std::string& cursor, rehost::record_query& q,
+                      std::string& condition) {
+  std::vector<std::string> after;
+  std::size_t bad = 0;
+  if (!cursor_decode(cursor, key.columns.size(), after) || !check_key_parts(key, after, bad).empty())
+    return false;
+  std::string lhs, rhs;
+  for (std::size_t i = 0; i < after.size(); ++i) {
+    q.params.push_back(after[i]);
+    lhs += (i ? ", " : "") + key.columns[i];
+    rhs += (i ? ", " : "") + param(q.params.size());
+  }
+  condition = after.size() == 1 ? lhs + " > " + rhs : "(" + lhs + ") > (" + rhs + ")";
+  return true;
 }
 
 std::string cursor_encode(const std::string& text) {

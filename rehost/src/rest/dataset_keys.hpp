@@ -48,6 +48,9 @@ key_spec key_of(const rehost::dataset& ds, std::size_t type = 0);
 /// main table's secondary indexes (`load --index`), each named by its COBOL name (or its
 /// column name where two columns share one). Filters on other fields would scan the table.
 key_spec filters_of(const rehost::dataset& ds, std::size_t type = 0);
+/// Column `column` (an index into the main table's columns) of record type `type` as a
+/// one-part key_spec, named by its COBOL name (or its column name when it has none).
+key_spec column_key(const rehost::dataset& ds, std::size_t type, std::size_t column);
 /// The filter names of `f`, comma-separated (for problems).
 std::string filter_list(const key_spec& f);
 /// The record type whose main table is `main`'s parent (hierarchical files); throws
@@ -70,8 +73,16 @@ std::string join_key(const std::vector<std::string>& parts);
 /// The key as a URL path segment holds it: join_key's text percent-encoded part by part, so
 /// the ',' between parts stays literal and CR LF, '/', '?' or '%' in a value cannot escape.
 std::string key_path(const std::vector<std::string>& parts);
+/// A ?limit= value: whole number 1..max into `out`; false (out unchanged) otherwise.
+bool parse_page_size(const std::string& value, std::size_t max, std::size_t& out);
+/// The key values of `rec`, in the key's order (its record number when keyed by it).
+std::vector<std::string> key_parts(const key_spec& k, const rehost::stored_record& rec);
 /// The key values of `rec` as a JSON array text (the cursor's content).
 std::string key_values(const key_spec& k, const rehost::stored_record& rec);
+/// The keyset condition of a page after `cursor` ("(k1, k2) > ($n, $m)"), its values
+/// appended to q.params; false for a cursor this server did not issue for `key`.
+bool cursor_condition(const key_spec& key, const std::string& cursor, rehost::record_query& q,
+                      std::string& condition);
 /// An opaque cursor (base64url) for a key-values text, and back.
 std::string cursor_encode(const std::string& text);
 bool cursor_decode(std::string s, std::size_t parts, std::vector<std::string>& out);

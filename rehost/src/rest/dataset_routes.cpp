@@ -205,13 +205,8 @@ http_response dataset_routes::list_records(request_context& ctx) {
   const std::string* cursor = nullptr;
   for (const auto& [name, value] : ctx.query) {
     if (name == "limit") {
-      bool digits = !value.empty() && value.size() < 10 &&
-                    value.find_first_not_of("0123456789") == std::string::npos;
-      std::size_t n = digits ? std::stoul(value) : 0;
-      if (n == 0 || n > config_.limits.max_page_size)
+      if (!parse_page_size(value, config_.limits.max_page_size, limit))
         errors.push_back({"limit", "must be 1 to " + std::to_string(config_.limits.max_page_size), shorten(value)});
-      else
-        limit = n;
     } else if (name == "cursor") {
       cursor = &value;
     } else if (name == "decimals") {
@@ -234,20 +229,12 @@ http_response dataset_routes::list_records(request_context& ctx) {
       where.push_back(filters.columns[i] + " = " + param(q.params.size()));
     }
   }
+  std::string after;
   if (cursor != nullptr) {
-    std::vector<std::string> after;
-    std::size_t bad = 0;
-    if (!cursor_decode(*cursor, key.columns.size(), after) || !check_key_parts(key, after, bad).empty()) {
+    if (!cursor_condition(key, *cursor, q, after))
       errors.push_back({"cursor", "is not a cursor this server issued", shorten(*cursor)});
-    } else {
-      std::string lhs, rhs;
-      for (std::size_t i = 0; i < after.size(); ++i) {
-        q.params.push_back(after[i]);
-        lhs += (i ? ", " : "") + key.columns[i];
-        rhs += (i ? ", " : "") + param(q.params.size());
-      }
-      where.push_back(after.size() == 1 ? lhs + " > " + rhs : "(" + lhs + ") > (" + rhs + ")");
-    }
+    else
+      where.push_back(after);
   }
   if (!errors.empty()) return make_problem(400, "the query is invalid", errors);
   for (const auto& w : where) q.where += (q.where.empty() ? "" : " AND ") + w;

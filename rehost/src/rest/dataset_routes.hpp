@@ -85,6 +85,13 @@ class dataset_routes {
   dataset_ref readable(request_context& ctx, const std::string& name, http_response& problem);
   /// Every dataset path, read afresh from the catalog (listing, OpenAPI document).
   std::vector<dataset_ref> all();
+  /// The connection pool, for routes that read several datasets on one connection.
+  db_pool& pool() noexcept { return pool_; }
+  /// The dataset path `name` whatever the caller's scopes, or an empty ref with `problem`
+  /// set (404, 500): for routes that check the scopes themselves (the people lookup).
+  dataset_ref named(db_pool::lease& db, const std::string& name, http_response& problem) {
+    return find(db, name, problem);
+  }
 
  private:
   http_response list_datasets(request_context& ctx);

@@ -64,6 +64,10 @@ bridge::failure_kind run_serve(const serve_options& opts, bridge::reporter& log)
     }
   }
   service svc(std::move(config), opts.target, &log);
+  if (!svc.startup_error().empty()) {
+    log.message(severity::error, opts.config_file + ": " + svc.startup_error());
+    return failure_kind::usage;
+  }
   server_handlers handlers{[&svc](const http_request& r) { return svc.handle(r); },
                            [&svc](const http_request& r) { return svc.unavailable(r); },
                            [&svc](const http_request& r) { return svc.authorize(r); }, &log};

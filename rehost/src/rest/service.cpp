@@ -14,6 +14,8 @@
 #include "mfb/rehost/rest/problem.hpp"
 #include "rest/dataset_keys.hpp"
 #include "rest/dataset_routes.hpp"
+#include "rest/openapi_people.hpp"
+#include "rest/people_routes.hpp"
 #include "rest/router.hpp"
 #include "rest/transform.hpp"
 #include "rest/ui/inspector_routes.hpp"
@@ -29,10 +31,13 @@ struct service::impl {
   detail::transform_engine transform;
   std::unique_ptr<detail::dataset_routes> datasets;  ///< null without a target
   std::unique_ptr<detail::inspector_routes> inspector;  ///< the web inspector's JSON (a target)
+  std::unique_ptr<detail::people_routes> people;  ///< the shared keys' lookups (a target)
+  std::string startup_error;  ///< a config the target contradicts ("" when none)
 
   impl(server_config c, std::string target, bridge::reporter& log);
   http_response openapi(const detail::request_context& ctx);
   http_response healthz();
+  std::string start_people();
   std::optional<http_response> admit(const http_request& req, detail::route_match& m,
                                      std::vector<std::pair<std::string, std::string>>& query,
                                      const api_key*& key, std::string& route_name);
@@ -86,7 +91,12 @@ http_response service::impl::openapi(const detail::request_context& ctx) {
     list.push_back({ref.name, &ref.ds->json_plans()[ref.type].layout(), std::move(filters),
                     detail::parent_fields(*ref.ds, ref.type), ref.ds->spec().raw});
   }
-  auto r = text(openapi_document(list, datasets != nullptr).dump(2), "application/json");
+  auto doc = openapi_document(list, datasets != nullptr);
+  if (people) {
+    doc["paths"].update(detail::people_paths(config));
+    doc["tags"].push_back({{"name", "people"}});
+  }
+  auto r = text(doc.dump(2), "application/json");
   r.headers.emplace_back("Vary", "Authorization");
   return r;
 }
@@ -134,6 +144,23 @@ service::impl::impl(server_config c, std::string target, bridge::reporter& l)
         });
     inspector->add_to(routes);
   }
+  startup_error = start_people();
+}
+
+// The shared keys need the target's datasets: resolved (and indexed) now, so that a config
+// naming a dataset or field that is not there stops the server before it listens.
+std::string service::impl::start_people() {
+  if (config.shared_keys.empty()) return {};
+  if (!datasets) return "shared_keys need a --target";
+  auto p = std::make_unique<detail::people_routes>(config, *datasets, log);
+  try {
+    if (auto why = p->prepare(); !why.empty()) return why;
+  } catch (const std::exception& e) {
+    return std::string("shared_keys: the target failed: ") + e.what();
+  }
+  if (auto why = p->add_to(routes); !why.empty()) return why;
+  people = std::move(p);
+  return {};
 }
 
 // What the headers alone decide: the route, its method, the query's names, the key and its
@@ -251,6 +278,7 @@ http_response service::unavailable(const http_request& request) noexcept {
 }
 
 const server_config& service::config() const noexcept { return impl_->config; }
+const std::string& service::startup_error() const noexcept { return impl_->startup_error; }
 const metrics_registry& service::metrics() const noexcept { return impl_->metrics; }
 
 }  // namespace mfb::rehost

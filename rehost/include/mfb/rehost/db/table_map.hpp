@@ -138,6 +138,9 @@ std::vector<constraint_sql> key_constraint_sql(const table_map& map);
 std::vector<constraint_sql> foreign_key_sql(const table_map& map);
 /// CREATE INDEX IF NOT EXISTS statements for the main table's secondary indexes.
 std::vector<std::string> create_index_sql(const table_map& map);
+/// CREATE INDEX IF NOT EXISTS for one index of `table` (its column indexes, in order),
+/// named as `load --index` names it, so that creating it again finds it.
+std::string create_index_sql(const sql_table& table, const std::vector<std::size_t>& index);
 /// The column type as the dialect spells it ("NUMERIC(9,2)", "TEXT").
 std::string sql_type(const sql_column& c, sql_dialect dialect);
 /// `name` as a quoted SQL identifier.

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "mfb/ebcdic/result.hpp"
@@ -43,6 +44,19 @@ struct server_limits {
   std::size_t idle_timeout_seconds = 60;     ///< a keep-alive connection idle this long is closed
 };
 
+/// A key shared by several datasets (a NINO, a UTR, a pseudonymised token): the people
+/// lookup `GET path/{key}` answers every record whose field holds it, per dataset.
+struct shared_key {
+  std::string name;                 ///< the key's name ("nino"), for messages and the answer
+  std::string path = "/v1/people";  ///< the route is path + "/{key}"
+  /// Each dataset (its URL name) and the field holding the key there (a COBOL name or the
+  /// column name), in the config's order (the answer's order).
+  std::vector<std::pair<std::string, std::string>> datasets;
+  bool upper = false;         ///< `normalise: [upper]`: compare the key in upper case
+  bool no_spaces = false;     ///< `normalise: [no_spaces]`: drop every space from the key
+  std::size_t max_records = 0;  ///< records per dataset and answer; 0: limits.default_page_size
+};
+
 /// Everything the YAML config holds.
 struct server_config {
   std::vector<api_key> api_keys;
@@ -54,6 +68,8 @@ struct server_config {
   /// /openapi.json shows a dataset's record schema only to a key that may read the
   /// dataset (false), or to everyone (true, `openapi_schemas: everyone`).
   bool public_schemas = false;
+  /// Keys shared across datasets (`shared_keys:`), each served at its own path.
+  std::vector<shared_key> shared_keys;
 
   /// Whether writes to `dataset` need If-Match.
   bool if_match_required(std::string_view dataset) const;

@@ -39,6 +39,10 @@ class service {
   /// Answer 503 while the server drains on shutdown (counted like any other answer).
   http_response unavailable(const http_request& request) noexcept;
 
+  /// What makes the config unusable with the target, found when the service was made ("" when
+  /// nothing): a shared key naming a dataset or field the target lacks, or a path that
+  /// overlaps another route. A server must not listen with it.
+  const std::string& startup_error() const noexcept;
   const server_config& config() const noexcept;
   const metrics_registry& metrics() const noexcept;
 
