@@ -96,7 +96,8 @@ void decode_batch(const record_selector& selector, std::vector<record_decoder>& 
     } else {
       auto& decoder = decoders[static_cast<std::size_t>(plan)];
       const std::size_t line_start = w.text.size();
-      ok = decoder.decode(rec, file, w.text, w.errors);
+      ok = selector.merges_records() ? decode_merged(decoders, rec, file, w.text, w.errors)
+                                     : decoder.decode(rec, file, w.text, w.errors);
       if (ok && !csv && style.rewrites_rows()) finish_styled_row(style, rec, w.text, line_start);
       if (ok) undescribed = decoder.undescribed_bytes();
       if (ok && w.classified && w.parents[i].end > w.parents[i].begin)

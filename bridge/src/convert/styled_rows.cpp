@@ -102,6 +102,26 @@ char* drop_null_members(char* begin, char* end) {
   return w;
 }
 
+bool decode_merged(std::vector<record_decoder>& decoders, const record_view& rec,
+                   std::string_view file, text_buffer& text, std::vector<record_error>& errors) {
+  const std::size_t line_start = text.size();
+  for (auto& d : decoders) {
+    const std::size_t start = text.size();
+    if (!d.decode(rec, file, text, errors)) {
+      text.set_size(line_start);
+      return false;
+    }
+    if (start == line_start) continue;
+    // "...}}\n" + "{"RECORD_B":..}\n" -> "...},"RECORD_B":..}\n"
+    char* at = text.data() + start;
+    const std::size_t n = text.size() - start;
+    std::memmove(at - 1, at + 1, n - 1);
+    at[-2] = ',';
+    text.set_size(text.size() - 2);
+  }
+  return true;
+}
+
 void finish_styled_row(const output_style& style, const record_view& rec, text_buffer& text,
                        std::size_t line_start) {
   char* line = text.data() + line_start;

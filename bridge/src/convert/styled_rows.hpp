@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "mfb/bridge/codec/options.hpp"
 #include "mfb/bridge/codec/record_decoder.hpp"
@@ -34,6 +35,11 @@ inline constexpr std::size_t generated_columns_max = 128;
 /// Leave out every `"KEY":null` member of the JSON object text in [begin, end), in place;
 /// return the new end. Array elements stay (Spark writes null elements).
 char* drop_null_members(char* begin, char* end);
+
+/// Decode `rec` with every decoder and join their objects into one row
+/// (`{"RECORD_A":{..},"RECORD_B":{..}}`); false, with nothing appended, if one fails.
+bool decode_merged(std::vector<record_decoder>& decoders, const record_view& rec,
+                   std::string_view file, text_buffer& text, std::vector<record_error>& errors);
 
 /// Apply `style`'s row pass to the line that starts at `line_start` in `text`.
 void finish_styled_row(const output_style& style, const record_view& rec, text_buffer& text,
