@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "layout_options.hpp"
 #include "mfb/bridge/convert/convert.hpp"
+#include "output_style_options.hpp"
 #include "split_args.hpp"
 
 namespace mfb::cli {
@@ -22,6 +23,7 @@ struct convert_args {
   std::string on_error = "fail";
   bool no_progress = false;
   split_args split;
+  output_style_args style;
 };
 
 // Turn the parsed strings into options; return a usage error or "".
@@ -32,6 +34,7 @@ std::string finish(convert_args& a) {
   o.source.decode.format = a.format == "csv" ? bridge::output_format::csv : bridge::output_format::jsonl;
   o.on_error = *bridge::parse_error_policy(a.on_error);
   o.progress = !a.no_progress;
+  if (auto why = apply_output_style(a.style, o.source.decode.style); !why.empty()) return why;
   return o.validate();
 }
 
@@ -95,6 +98,7 @@ void add_convert_command(CLI::App& app, int& exit_code) {
                 "Keep trailing spaces in text fields");
   add_split_options(*cmd, a->split);
   add_cobrix_help(*cmd);
+  add_output_style_options(*cmd, a->style);
   cmd->add_option("--summary-json", o.summary_json, "Write the run summary as JSON here");
   cmd->add_flag("--no-progress", a->no_progress, "No progress line, even on a terminal");
   cmd->add_option("--progress-interval", o.progress_ms,

@@ -18,6 +18,7 @@
 #include "bench_record.hpp"
 #include "mfb/bridge/convert/convert.hpp"
 #include "mfb/bridge/codec/record_decoder.hpp"
+#include "convert/styled_rows.hpp"
 #include "mfb/copybook/parse.hpp"
 #include "mfb/ebcdic/binary.hpp"
 #include "mfb/ebcdic/code_page.hpp"
@@ -115,6 +116,8 @@ void BM_decode_only(benchmark::State& state) {
   auto page = ebcdic::code_page::open("cp037");
   bridge::decode_options opts;
   opts.format = state.range(0) ? bridge::output_format::csv : bridge::output_format::jsonl;
+  // spark: Spark-shaped rows (names, Java number text at plan build; the row pass per record).
+  if (state.range(1)) opts.style.naming = bridge::naming_style::spark;
   auto plan = bridge::decode_plan::compile(f.layout, *page, opts);
   bridge::record_decoder dec(*plan);
   bridge::text_buffer out;
@@ -125,14 +128,16 @@ void BM_decode_only(benchmark::State& state) {
     for (std::size_t i = 0; i < n; ++i) {
       bridge::record_view rec{i + 1, i * record_length, f.sample.data() + i * record_length,
                               record_length};
-      dec.decode(rec, "bench", out, errors);
+      std::size_t start = out.size();
+      if (dec.decode(rec, "bench", out, errors) && state.range(1))
+        bridge::detail::finish_styled_row(opts.style, rec, out, start);
     }
     benchmark::DoNotOptimize(out.data());
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(static_cast<std::size_t>(state.iterations()) * n * record_length));
   state.SetItemsProcessed(static_cast<std::int64_t>(static_cast<std::size_t>(state.iterations()) * n));
 }
-BENCHMARK(BM_decode_only)->ArgName("csv")->Arg(0)->Arg(1);
+BENCHMARK(BM_decode_only)->ArgNames({"csv", "spark"})->Args({0, 0})->Args({1, 0})->Args({0, 1});
 
 void BM_convert_file(benchmark::State& state) {
   const fixture& f = setup();
@@ -146,6 +151,7 @@ void BM_convert_file(benchmark::State& state) {
   opts.source.framing.lrecl = record_length;
   opts.source.decode.format = state.range(0) ? bridge::output_format::csv : bridge::output_format::jsonl;
   opts.threads = static_cast<unsigned>(state.range(1));
+  if (state.range(2)) opts.source.decode.style.naming = bridge::naming_style::spark;
   opts.progress = false;
   bridge::null_reporter quiet;
   for (auto _ : state) {
@@ -159,11 +165,13 @@ void BM_convert_file(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(static_cast<std::size_t>(state.iterations()) * (f.bytes / record_length)));
 }
 BENCHMARK(BM_convert_file)
-    ->ArgNames({"csv", "threads"})
-    ->Args({0, 1})
-    ->Args({0, 2})
-    ->Args({1, 1})
-    ->Args({1, 2})
+    ->ArgNames({"csv", "threads", "spark"})
+    ->Args({0, 1, 0})
+    ->Args({0, 2, 0})
+    ->Args({1, 1, 0})
+    ->Args({1, 2, 0})
+    ->Args({0, 1, 1})
+    ->Args({0, 2, 1})
     ->Unit(benchmark::kMillisecond)
     ->Iterations(3)
     ->UseRealTime();

@@ -28,11 +28,13 @@ std::size_t decode_plan::builder::children(int group, std::size_t base, bool& fi
     bool emitted = true, alternative = false;
     alternative_state(c, emitted, alternative);
     if (!emitted) continue;
-    if (f.is_filler) {
+    bool kept = false;
+    if (f.is_filler && !styled_filler(c, kept)) {
       // A FILLER group may hold named items: they belong to the enclosing object.
       if (f.is_group() && !f.is_occurs()) total += children(c, base, first, prefix, cols);
       continue;
     }
+    if ((f.is_filler && !kept) || group_writes_nothing(c)) continue;
     total += item(c, base, first, alternative, prefix, cols);
     if (!error.empty()) return total;
   }
@@ -43,7 +45,7 @@ std::size_t decode_plan::builder::item(int index, std::size_t base, bool& first,
                                       bool alternative, const std::string& prefix,
                                       column_list& cols) {
   const cb::field& f = layout.fields[static_cast<std::size_t>(index)];
-  std::uint32_t key = add_key(f.name, first);
+  std::uint32_t key = add_key(item_name(index), first);
   auto key_len = static_cast<std::uint32_t>(plan.keys_.size() - key);
   first = false;
   std::size_t total = key_len;
@@ -57,7 +59,7 @@ std::size_t decode_plan::builder::item(int index, std::size_t base, bool& first,
     a.field = index;
     alt_at = push(a);
   }
-  std::string name = prefix + f.name;
+  std::string name = prefix + std::string(item_name(index));
   if (f.is_occurs()) {
     plan_op loop;
     loop.code = op_code::begin_array;
@@ -126,6 +128,7 @@ std::size_t decode_plan::builder::item(int index, std::size_t base, bool& first,
     o.code = op_code::end_object;
     o.key_length = 0;
     push(o);
+    total += non_terminal(index, base, name, cols);
   } else {
     plan_op e;
     e.key_begin = key;
@@ -138,6 +141,7 @@ std::size_t decode_plan::builder::item(int index, std::size_t base, bool& first,
     total += elementary(f, e);
     push(e);
     cols.add(name, column_source{index, {}});
+    total += debug_column(f, e, name, cols);
   }
   if (alternative && f.is_group()) {
     plan_op a;
@@ -204,16 +208,14 @@ result<decode_plan> decode_plan::compile(const copybook::record_layout& layout,
     b.push(t);
     first = false;
   }
-  const auto& root = plan.layout_->fields[0];
-  if (root.is_group()) {
-    total += b.children(0, root.offset, first, "", cols);
-  } else {
-    // A record that is one elementary item (01 X PIC X(80).): one key, its own name.
-    total += b.item(0, root.offset, first, false, "", cols);
-  }
+  if (auto why = b.check_style(); !why.empty()) return error{why};
+  // The 01's children (a record that is one elementary item, 01 X PIC X(80).: one key, its
+  // own name), or the 01 as one object under keep_original.
+  total += b.record_root(first, cols);
   if (!b.error.empty()) return error{b.error};
   plan.columns_ = std::move(cols.names);
   plan.sources_ = std::move(cols.sources);
+  b.finish_style();
   // Keys and cells each add a separator in CSV; the record adds its line end.
   plan.max_output_ = total + plan.columns_.size() * 3 + 4;
   return plan;
@@ -223,6 +225,8 @@ std::string decode_options::validate() const {
   for (char c : record_type_key)
     if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20)
       return "--record-type-key must not hold quotes, backslashes or control characters";
+  if (style.generate_record_id && format != output_format::jsonl)
+    return "--generate-record-id needs --format jsonl (the generated columns are JSON members)";
   return {};
 }
 

@@ -44,7 +44,7 @@ struct decode_plan::builder {
     if (csv()) return begin;
     if (!first) plan.keys_ += ',';
     plan.keys_ += '"';
-    plan.keys_ += name;
+    plan.keys_ += style_name(name);
     plan.keys_ += "\":";
     return begin;
   }
@@ -74,6 +74,22 @@ struct decode_plan::builder {
 
   std::size_t item(int index, std::size_t base, bool& first, bool alternative,
                    const std::string& prefix, column_list& cols);
+
+  // Output style (decode_plan_style.cpp): names, the 01 record, debug and group-text
+  // columns, FILLERs, Java number text.
+  std::vector<std::string> filler_names = {};  // per layout field: a kept FILLER's name
+  std::string style_name(std::string_view cobol) const;
+  std::string_view item_name(int index) const;
+  std::size_t record_root(bool& first, column_list& cols);
+  std::size_t debug_column(const cb::field& f, const plan_op& value, const std::string& name,
+                           column_list& cols);
+  std::size_t non_terminal(int index, std::size_t base, const std::string& name,
+                           column_list& cols);
+  // A FILLER under a style that keeps or drops it: false to leave it to the default rule.
+  bool styled_filler(int index, bool& kept);
+  bool group_writes_nothing(int index) const;
+  std::string check_style() const;
+  void finish_style();
 };
 
 }  // namespace mfb::bridge

@@ -9,9 +9,10 @@
 #include <limits>
 
 #include "codec/record_decoder_errors.hpp"
+#include "codec/java_number_text.hpp"
+#include "codec/raw_bytes_text.hpp"
 #include "codec/record_decoder_values.hpp"
 #include "codec/text_out.hpp"
-#include "mfb/ebcdic/hex.hpp"
 
 namespace mfb::bridge {
 
@@ -199,10 +200,7 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
       }
       case op_code::raw: {
         if constexpr (!Csv) *o++ = '"';
-        for (std::size_t b = 0; b < op.length; ++b) {
-          *o++ = ebcdic::hex_lower[p[b] >> 4];
-          *o++ = ebcdic::hex_lower[p[b] & 15];
-        }
+        o = detail::put_raw_bytes(o, p, op.length, op.render);
         if constexpr (!Csv) *o++ = '"';
         continue;
       }
@@ -231,7 +229,8 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
         double d = 0;
         st = detail::decode_floating(plan, op, p, d);
         if (st == eb::decode_status::ok) {
-          o = eb::format_float(d, op.length == 4, o);
+          o = op.render ? detail::put_java_floating(d, op.length == 4, o)
+                        : eb::format_float(d, op.length == 4, o);
           continue;
         }
         break;
@@ -240,7 +239,9 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
         eb::decimal d;
         st = detail::decode_edited(plan, op, p, scratch_.get(), d);
         if (st == eb::decode_status::ok) {
+          char* v = o;
           o = eb::format_decimal(d, o);
+          if (op.render) o = detail::to_java_big_decimal(v, o, op.scale);
           continue;
         }
         break;
@@ -254,12 +255,14 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
       continue;
     }
     if (number) {
+      char* v = o;
       if (wide) {
         o = detail::put_number(o, value, op.scale);
       } else {
         o = detail::put_number64(o, narrow, op.scale);
         value = narrow;
       }
+      if (op.render) o = detail::to_java_big_decimal(v, o, op.scale);
       if (op.slot >= 0) {
         auto s = static_cast<std::size_t>(op.slot);
         slots_[s] = op.scale == 0 && value >= 0 && value <= std::numeric_limits<std::int32_t>::max()

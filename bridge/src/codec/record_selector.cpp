@@ -93,6 +93,17 @@ result<record_selector> record_selector::build(const std::vector<cb::record_layo
                    cb::did_you_mean(record_name, record_names)};
   }
   if (rules.empty()) {
+    if (!chosen && layouts.size() > 1 &&
+        opts.style.retention == schema_retention::keep_original) {
+      // Cobrix's keep_original: every 01 of the copybook, each as its own object, in one row.
+      for (const auto& l : layouts) {
+        auto plan = decode_plan::compile(l, page, opts);
+        if (!plan) return plan.err();
+        s.plans_.push_back(std::move(plan).value());
+      }
+      s.merge_all_ = true;
+      return s;
+    }
     if (!chosen) {
       if (layouts.size() > 1)
         return error{"the copybook defines " + std::to_string(layouts.size()) + " records (" +

@@ -3,6 +3,7 @@
 // number of batches in flight bounds memory. Used batches are recycled to keep buffers.
 
 #include "convert/convert_pipeline.hpp"
+#include "convert/styled_rows.hpp"
 
 #include <condition_variable>
 #include <deque>
@@ -75,6 +76,7 @@ void decode_batch(const record_selector& selector, std::vector<record_decoder>& 
   w.ends.reserve(n);
   if (!w.classified) w.plans.reserve(n);
   const bool csv = selector.plans().front().options().format == output_format::csv;
+  const output_style& style = selector.plans().front().options().style;
   for (std::size_t i = 0; i < n; ++i) {
     const record_view& rec = w.batch[i];
     int plan = w.classified ? w.plans[i] : selector.choose(rec);
@@ -93,7 +95,10 @@ void decode_batch(const record_selector& selector, std::vector<record_decoder>& 
       w.errors.push_back(std::move(e));
     } else {
       auto& decoder = decoders[static_cast<std::size_t>(plan)];
-      ok = decoder.decode(rec, file, w.text, w.errors);
+      const std::size_t line_start = w.text.size();
+      ok = selector.merges_records() ? decode_merged(decoders, rec, file, w.text, w.errors)
+                                     : decoder.decode(rec, file, w.text, w.errors);
+      if (ok && !csv && style.rewrites_rows()) finish_styled_row(style, rec, w.text, line_start);
       if (ok) undescribed = decoder.undescribed_bytes();
       if (ok && w.classified && w.parents[i].end > w.parents[i].begin)
         append_parent(w.text,

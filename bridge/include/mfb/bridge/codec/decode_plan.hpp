@@ -46,6 +46,9 @@ struct plan_op {
   bool is_signed = false;
   bool alternative = false;       ///< an elementary REDEFINES alternative (bad -> null, record kept)
   std::uint8_t sign = 0;          ///< ebcdic::zoned_sign for zoned fields
+  /// Value text in Java's form (output_style spark): floats as Float/Double.toString,
+  /// decimals as BigDecimal.toString; raw ops: 0 lower-case hex, 1 upper-case, 2 base64.
+  std::uint8_t render = 0;
   std::int16_t digits = 0;
   std::int16_t scale = 0;
   std::int32_t slot = -1;         ///< ODO count slot this op fills (fields) or reads (begin_array)

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "mfb/bridge/codec/output_style.hpp"
 #include "mfb/copybook/limits.hpp"
 #include "mfb/ebcdic/binary.hpp"
 #include "mfb/ebcdic/floating.hpp"
@@ -37,6 +38,9 @@ struct decode_options {
   /// Most cells (elementary items, every OCCURS expanded) a plan may hold: a layout built
   /// past the copybook limits is refused before the plan allocates anything for it.
   std::size_t max_cells = copybook::layout_limits{}.max_items;
+  /// The row's shape for Spark-style readers (names, nulls, generated columns); see
+  /// output_style.hpp. The default is mfbridge's own output.
+  output_style style;
 
   /// Return the defaults: JSON Lines, HFP floats, EBCDIC zoned, TRUNC(STD), spaces trimmed.
   static decode_options defaults() { return {}; }

@@ -43,6 +43,9 @@ class record_selector {
   record_error no_match(const record_view& rec, std::string_view file) const;
 
   const std::vector<decode_plan>& plans() const noexcept { return plans_; }
+  /// Every record is decoded with every plan and written as one row (the 01 records of a
+  /// copybook under schema_retention::keep_original, when no --record or --select chooses).
+  bool merges_records() const noexcept { return merge_all_; }
 
   struct compiled_rule {
     std::size_t offset = 0;
@@ -57,6 +60,7 @@ class record_selector {
                   std::size_t& n) const noexcept;
   std::vector<decode_plan> plans_;
   std::vector<compiled_rule> rules_;
+  bool merge_all_ = false;
   const ebcdic::code_page* page_ = nullptr;
 };
 
