@@ -223,6 +223,9 @@ std::string decode_options::validate() const {
   for (char c : record_type_key)
     if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20)
       return "--record-type-key must not hold quotes, backslashes or control characters";
+  if (max_record_length != 0 && min_record_length > max_record_length)
+    return "--min-record-length " + std::to_string(min_record_length) +
+           " is more than --max-record-length " + std::to_string(max_record_length);
   return {};
 }
 

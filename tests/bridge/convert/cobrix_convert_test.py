@@ -123,7 +123,7 @@ VARIANTS["test12_merged"] = ("t12_ascii_merge_copybooks",
 VARIANTS["test10"] = ("t10_ascii_non_terminals", ["test10_copybook.cob"], ["data/data.dat"],
                       LATIN1, "test10.txt", {"records": ["RECORD"]})
 VARIANTS["test21"] = ("t21_ascii_nested_odo", ["test21_copybook.cob"], ["data/data.dat"],
-                      LATIN1, "test21.txt", {"records": ["RECORD"]})
+                      LATIN1 + ["--recfm", "ODO"], "test21.txt", {"records": ["RECORD"]})
 # Hierarchy (segment_id_level*, segment-children): our --parent/--key give each child row
 # its parent's key ("_parent"). test17b: each row's _parent must equal the key fields of the
 # row Cobrix's Seg_Id columns name as its parent. test17c: Cobrix nests children inside the
@@ -175,8 +175,6 @@ KNOWN_DIFFERENCES = {
               "are reported as errors, not decoded",
     "test10": "non_terminals (a group's raw bytes as an extra _NT string column) and dropping "
               "FILLERs: not supported",
-    "test21": "F records whose length follows nested ODO counts (variable_size_occurs with no "
-              "record separators): our F framing needs a fixed LRECL",
     "test40_gz": "same copybook as test24 (S in edited pictures, 37-digit numbers)",
 }
 
