@@ -75,6 +75,8 @@ std::string dataset_spec_of(const dataset_args& a, rehost::dataset_spec& spec) {
   src.decode.binary_trunc = truncation_of(l);
   spec.raw = raw_fields_of(l);
   src.decode.allow_trailing_bytes = l.allow_trailing_bytes;
+  src.decode.min_record_length = l.min_record_length;
+  src.decode.max_record_length = l.max_record_length;
   for (const auto& k : a.keys) {
     if (k.find('=') != std::string::npos) {  // RECORD=F1,F2 stays whole
       spec.key.push_back(k);

@@ -9,6 +9,7 @@
 
 #include "exit_codes.hpp"
 #include "mfb/bridge/codec/detect.hpp"
+#include "mfb/bridge/io/record_header.hpp"
 
 namespace mfb::cli {
 
@@ -22,6 +23,20 @@ void add_length_field_options(CLI::App& cmd, layout_args& a) {
                  "With --recfm LENGTH-FIELD: added to the field's value to give the length");
 }
 
+void add_framing_flags(CLI::App& cmd, layout_args& a) {
+  cmd.add_option("--record-header", a.record_header,
+                 "A declared header before each record, instead of --recfm: "
+                 "size=N,length=OFF:LEN[,order=be|le][,adjust=N][,includes-header]"
+                 "[,valid=OFF:V|V...], or rdw / rdw-le (see README)");
+  cmd.add_option("--rdw-adjust", a.rdw_adjust,
+                 "Added to every RDW length (V, VB, VS, VBS) or to the length field "
+                 "(LENGTH-FIELD); may be negative");
+  cmd.add_option("--min-record-length", a.min_record_length,
+                 "A framed record shorter than this is a bad record (--on-error)");
+  cmd.add_option("--max-record-length", a.max_record_length,
+                 "A framed record longer than this is a bad record (--on-error)");
+}
+
 void add_reading_options(CLI::App& cmd, layout_args& a) {
   cmd.add_option("--skip-head", a.skip_head, "Leading bytes of the file to ignore (a file header)");
   cmd.add_option("--skip-tail", a.skip_tail,
@@ -30,6 +45,7 @@ void add_reading_options(CLI::App& cmd, layout_args& a) {
                  "Bytes to drop at the start of each framed record");
   cmd.add_option("--record-end-offset", a.record_end_offset,
                  "Bytes to drop at the end of each framed record");
+  add_framing_flags(cmd, a);
   cmd.add_flag("--allow-trailing-bytes", a.allow_trailing_bytes,
                "Accept records longer than their layout describes (an RDW, line or length "
                "field past the last field, an ODO count that ends the record early): the extra "
@@ -143,7 +159,8 @@ std::string apply_framing_options(const layout_args& a, bridge::framing_options&
   framing.skip_tail = a.skip_tail;
   framing.record_start_offset = a.record_start_offset;
   framing.record_end_offset = a.record_end_offset;
-  return {};
+  if (auto why = bridge::set_record_header(framing, a.record_header); !why.empty()) return why;
+  return bridge::set_rdw_adjust(framing, a.rdw_adjust);
 }
 
 void apply_copybook_options(const layout_args& l, bridge::source_spec& o) {
@@ -170,6 +187,8 @@ std::string apply_reading_options(const layout_args& l, bridge::source_spec& o) 
   o.decode.binary_trunc = truncation_of(l);
   o.decode.raw_fields = raw_fields_of(l);
   o.decode.allow_trailing_bytes = l.allow_trailing_bytes;
+  o.decode.min_record_length = l.min_record_length;
+  o.decode.max_record_length = l.max_record_length;
   o.decode.fixed_length_records =
       o.framing.format == bridge::recfm::f || o.framing.format == bridge::recfm::fb;
   return {};

@@ -40,6 +40,10 @@ struct layout_args {
   std::size_t skip_tail = 0;            ///< --skip-tail BYTES (a file trailer)
   std::size_t record_start_offset = 0;  ///< --record-start-offset BYTES
   std::size_t record_end_offset = 0;    ///< --record-end-offset BYTES
+  std::string record_header;            ///< --record-header SPEC (a declared header)
+  long long rdw_adjust = 0;             ///< --rdw-adjust N (added to RDW lengths)
+  std::size_t min_record_length = 0;    ///< --min-record-length BYTES (shorter: bad record)
+  std::size_t max_record_length = 0;    ///< --max-record-length BYTES (longer: bad record)
 };
 
 /// The help texts that differ between commands (reading or writing records).

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "errors.hpp"
+#include "mfb/bridge/io/record_header.hpp"
 
 namespace py = pybind11;
 
@@ -146,6 +147,10 @@ bridge::source_spec source_spec_of(option_reader& opts) {
   s.framing.skip_tail = opts.size("skip_tail");
   s.framing.record_start_offset = opts.size("record_start_offset");
   s.framing.record_end_offset = opts.size("record_end_offset");
+  if (auto why = bridge::set_record_header(s.framing, opts.text("record_header")); !why.empty()) usage(why);
+  if (auto why = bridge::set_rdw_adjust(s.framing, opts.integer("rdw_adjust")); !why.empty()) usage(why);
+  s.decode.min_record_length = opts.size("min_record_length");
+  s.decode.max_record_length = opts.size("max_record_length");
   apply_codec(opts, s);
   s.decode.fixed_length_records =
       s.framing.format == bridge::recfm::f || s.framing.format == bridge::recfm::fb;

@@ -227,6 +227,9 @@ std::string decode_options::validate() const {
       return "--record-type-key must not hold quotes, backslashes or control characters";
   if (style.generate_record_id && format != output_format::jsonl)
     return "--generate-record-id needs --format jsonl (the generated columns are JSON members)";
+  if (max_record_length != 0 && min_record_length > max_record_length)
+    return "--min-record-length " + std::to_string(min_record_length) +
+           " is more than --max-record-length " + std::to_string(max_record_length);
   return {};
 }
 

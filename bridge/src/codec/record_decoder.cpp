@@ -27,8 +27,32 @@ record_decoder::record_decoder(const decode_plan& plan)
   alts_.reserve(8);
 }
 
+namespace {
+
+/// --min-record-length / --max-record-length: a framed record outside them is bad before
+/// any field is read (and reported; never dropped).
+[[gnu::cold]] bool out_of_limits(const decode_options& o, const record_view& rec, std::string_view file,
+                                 std::vector<record_error>& errors) {
+  const bool short_record = rec.size < o.min_record_length;
+  if (!short_record && (o.max_record_length == 0 || rec.size <= o.max_record_length)) return false;
+  record_error e;
+  e.file = std::string(file);
+  e.record_number = rec.number;
+  e.file_offset = rec.file_offset;
+  // One reason per limit (not per size), so the summary counts them together.
+  e.reason = short_record ? "the record is shorter than --min-record-length " + std::to_string(o.min_record_length)
+                          : "the record is longer than --max-record-length " + std::to_string(o.max_record_length);
+  errors.push_back(std::move(e));
+  return true;
+}
+
+bool limited(const decode_options& o) { return o.min_record_length != 0 || o.max_record_length != 0; }
+
+}  // namespace
+
 bool record_decoder::decode(const record_view& rec, std::string_view file, text_buffer& out,
                             std::vector<record_error>& errors) {
+  if (limited(plan_->options()) && out_of_limits(plan_->options(), rec, file, errors)) return false;
   if (plan_->options().format == output_format::csv)
     return run<output_format::csv>(rec, file, out, errors);
   return run<output_format::jsonl>(rec, file, out, errors);
@@ -37,6 +61,7 @@ bool record_decoder::decode(const record_view& rec, std::string_view file, text_
 bool record_decoder::decode_cells(const record_view& rec, std::string_view file, cell_row& row,
                                   std::vector<record_error>& errors) {
   row.clear();
+  if (limited(plan_->options()) && out_of_limits(plan_->options(), rec, file, errors)) return false;
   cells_ = &row;
   bool ok = run<output_format::cells>(rec, file, row.text, errors);
   cells_ = nullptr;

@@ -79,5 +79,6 @@ std::size_t frame_text_lines(framing_pass& p, std::size_t pos);
 std::size_t frame_length_field(framing_pass& p, std::size_t pos);
 std::size_t frame_custom(framing_pass& p, std::size_t pos);
 std::size_t frame_variable(framing_pass& p, std::size_t pos);
+std::size_t frame_header(framing_pass& p, std::size_t pos);
 
 }  // namespace mfb::bridge::detail

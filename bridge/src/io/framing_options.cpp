@@ -15,7 +15,7 @@ struct recfm_name {
   recfm format;
 };
 // The first entry for each format is its canonical name.
-constexpr std::array<recfm_name, 12> recfm_names{{
+constexpr std::array<recfm_name, 13> recfm_names{{
     {"F", recfm::f},
     {"FB", recfm::fb},
     {"V", recfm::v},
@@ -25,6 +25,7 @@ constexpr std::array<recfm_name, 12> recfm_names{{
     {"TEXT", recfm::text_lines},
     {"LENGTH-FIELD", recfm::length_field},
     {"CUSTOM", recfm::custom},
+    {"HEADER", recfm::header},  // only with a declared header (--record-header SPEC)
     {"LINES", recfm::text_lines},
     {"LENGTH_FIELD", recfm::length_field},
     {"D", recfm::text_lines},  // Cobrix's name for newline-separated ("D" = delimited)
@@ -77,10 +78,17 @@ std::string framing_options::validate() const {
     case recfm::custom:
       if (!record_length) return "custom framing needs a record_length function";
       break;
+    case recfm::header:
+      if (header.size == 0 || header.length_size == 0)
+        return "RECFM HEADER needs a declared header (--record-header SPEC)";
+      break;
     case recfm::v:
     case recfm::vb:
     case recfm::vs:
     case recfm::vbs:
+      if (rdw_adjust > 0xFFFF || rdw_adjust < -0xFFFF)
+        return "rdw_adjust " + std::to_string(rdw_adjust) + " is out of range (-65535 to 65535)";
+      break;
     case recfm::text_lines:
       break;
   }

@@ -94,9 +94,15 @@ struct scan {
     __builtin_prefetch(p.buf + std::min(cur + prefetch_distance, p.limit));
     std::uint8_t w[4];
     load_word(p, cur, w);
-    const std::size_t len = std::size_t{w[0]} << 8 | w[1];
+    const long long adjusted = static_cast<long long>(std::size_t{w[0]} << 8 | w[1]) + p.opt.rdw_adjust;
     // Messages are built only on failure: this runs once per record.
     auto at = [&] { return p.where(p.offset(cur)) + ": RDW " + hex(cur); };
+    if (adjusted < 0) {
+      p.fail(p.offset(cur), at() + " gives a negative length (" + std::to_string(adjusted) +
+                                ") after --rdw-adjust " + std::to_string(p.opt.rdw_adjust));
+      return step::failed;
+    }
+    const auto len = static_cast<std::size_t>(adjusted);
     if (len == 0) {
       p.fail(p.offset(cur), at() + " has length 0");
       return step::failed;

@@ -1,5 +1,5 @@
-// Length-field and ODO framings resolved from the copybook layout. The ODO length function
-// reads only counters at fixed offsets, so a record's length is known from its first bytes.
+// Length-field and ODO framings resolved from the copybook layout; the ODO length walk
+// (nested tables included) is in odo_walk.cpp.
 
 #include "mfb/bridge/io/layout_framing.hpp"
 #include "mfb/copybook/name_lookup.hpp"
@@ -9,7 +9,7 @@
 #include <memory>
 #include <vector>
 
-#include "mfb/ebcdic/packed.hpp"
+#include "io/odo_walk.hpp"
 
 namespace mfb::bridge {
 
@@ -31,90 +31,6 @@ std::string fixed_location_problem(const cb::record_layout& layout, const cb::fi
       return display_name(f) + " is inside an OCCURS table";
   }
   return {};
-}
-
-
-// One ODO table as the length function needs it.
-struct odo_table {
-  std::size_t counter_offset = 0;
-  std::size_t counter_length = 0;
-  cb::usage counter_use = cb::usage::display;
-  eb::zoned_sign counter_sign = eb::zoned_sign::none;
-  bool counter_signed = false;
-  int counter_digits = 0;
-  std::string counter_name;
-  long long occurs_min = 0;
-  long long occurs_max = 0;
-  std::size_t stride = 0;
-};
-
-struct odo_plan {
-  std::size_t max_length = 0;
-  std::size_t header = 0;  ///< bytes needed to read every counter
-  eb::zoned_charset zoned = eb::zoned_charset::ebcdic;
-  eb::truncation trunc = eb::truncation::standard;
-  std::vector<odo_table> tables;
-};
-
-// Read a numeric item (an ODO counter, a length field) at p; false when it is no number.
-bool read_number(const odo_plan& plan, const odo_table& t, const std::uint8_t* p, std::int64_t& out) {
-  std::int64_t v = 0;
-  eb::decode_status st = eb::decode_status::ok;
-  switch (t.counter_use) {
-    case cb::usage::display:
-      st = eb::decode_zoned64(p, t.counter_length, eb::zoned_format{t.counter_sign, plan.zoned}, v);
-      break;
-    case cb::usage::packed_decimal:
-      st = eb::decode_packed64(p, t.counter_length, t.counter_digits, t.counter_signed, v);
-      break;
-    default: {
-      eb::binary_format bf;
-      bf.is_signed = t.counter_signed;
-      bf.digits = t.counter_digits;
-      bf.trunc = t.counter_use == cb::usage::comp_5 ? eb::truncation::binary : plan.trunc;
-      st = eb::decode_binary(p, t.counter_length, bf, v);
-      break;
-    }
-  }
-  out = v;
-  return st == eb::decode_status::ok;
-}
-
-mfb::result<std::int64_t> read_counter(const odo_plan& plan, const odo_table& t,
-                                       const std::uint8_t* p) {
-  std::int64_t v = 0;
-  if (!read_number(plan, t, p, v))
-    return mfb::error{"ODO counter " + t.counter_name + " does not hold a valid number"};
-  return v;
-}
-
-// The numeric item `f` as read_number needs it.
-odo_table numeric_item(const cb::field& f) {
-  odo_table t;
-  t.counter_offset = f.offset;
-  t.counter_length = f.length;
-  t.counter_use = f.use;
-  t.counter_sign = zoned_sign_of(f);
-  t.counter_signed = f.picture && f.picture->is_signed;
-  t.counter_digits = f.picture ? f.picture->digits : 18;
-  t.counter_name = display_name(f);
-  return t;
-}
-
-mfb::result<std::size_t> odo_length(const odo_plan& plan, std::span<const std::uint8_t> bytes) {
-  if (bytes.size() < plan.header) return std::size_t{0};
-  std::size_t shortfall = 0;
-  for (const auto& t : plan.tables) {
-    auto count = read_counter(plan, t, bytes.data() + t.counter_offset);
-    if (!count) return count.err();
-    if (*count < t.occurs_min || *count > t.occurs_max) {
-      return mfb::error{"ODO counter " + t.counter_name + " is " + std::to_string(*count) +
-                        ", outside " + std::to_string(t.occurs_min) + " to " +
-                        std::to_string(t.occurs_max)};
-    }
-    shortfall += static_cast<std::size_t>(t.occurs_max - *count) * t.stride;
-  }
-  return plan.max_length - shortfall;
 }
 
 }  // namespace
@@ -158,44 +74,11 @@ std::string set_length_field(framing_options& framing, const copybook::record_la
 
 std::string set_odo_framing(framing_options& framing, const copybook::record_layout& layout,
                             ebcdic::zoned_charset zoned, ebcdic::truncation trunc) {
-  auto plan = std::make_shared<odo_plan>();
-  plan->max_length = layout.length;
-  plan->zoned = zoned;
-  plan->trunc = trunc;
-  for (const auto& f : layout.fields) {
-    if (f.depending_on < 0) continue;
-    for (int i = f.parent; i >= 0; i = layout.fields[static_cast<std::size_t>(i)].parent) {
-      if (layout.fields[static_cast<std::size_t>(i)].is_occurs())
-        return "--recfm ODO: nested ODO tables are not supported (" + display_name(f) +
-               " is inside a table)";
-    }
-    const auto& obj = layout.fields[static_cast<std::size_t>(f.depending_on)];
-    if (auto why = fixed_location_problem(layout, obj); !why.empty())
-      return "--recfm ODO: counter " + why;
-    if (obj.offset + obj.length > f.offset)
-      return "--recfm ODO: counter " + display_name(obj) + " does not lie before " + display_name(f);
-    if (!is_numeric_item(obj)) return "--recfm ODO: counter " + display_name(obj) + " is not numeric";
-    odo_table t = numeric_item(obj);
-    t.occurs_min = f.occurs_min;
-    t.occurs_max = f.occurs_max;
-    t.stride = f.stride;
-    switch (obj.use) {
-      case cb::usage::display:
-      case cb::usage::packed_decimal:
-      case cb::usage::binary:
-      case cb::usage::comp_5:
-        break;
-      default:
-        return "--recfm ODO: counter " + t.counter_name + " must be zoned, packed or binary";
-    }
-    plan->header = std::max(plan->header, obj.offset + obj.length);
-    plan->tables.push_back(std::move(t));
-  }
-  if (plan->tables.empty()) return "--recfm ODO: record " + layout.name + " has no OCCURS DEPENDING ON";
+  std::string why;
+  auto length = detail::odo_length_function(layout, detail::number_coding{zoned, trunc}, why);
+  if (!length) return why;
   framing.format = recfm::custom;
-  framing.record_length = [plan](std::span<const std::uint8_t> bytes) {
-    return odo_length(*plan, bytes);
-  };
+  framing.record_length = std::move(length);
   return {};
 }
 
@@ -210,20 +93,18 @@ mfb::result<record_length_fn> layout_length_function(const copybook::record_layo
   }
   if (auto why = set_length_field(probe, layout, length_field, zoned); !why.empty())
     return error{why};
-  auto plan = std::make_shared<odo_plan>();
-  plan->zoned = zoned;
-  plan->trunc = trunc;
-  const odo_table field = numeric_item(*layout.find(length_field));
-  return record_length_fn([plan, field, adjust](std::span<const std::uint8_t> bytes)
+  const detail::number_coding coding{zoned, trunc};
+  const detail::number_item field = detail::number_item_of(*layout.find(length_field));
+  return record_length_fn([coding, field, adjust](std::span<const std::uint8_t> bytes)
                               -> mfb::result<std::size_t> {
-    if (bytes.size() < field.counter_offset + field.counter_length)
-      return mfb::error{"the record ends before its length field " + field.counter_name};
+    if (bytes.size() < field.offset + field.length)
+      return mfb::error{"the record ends before its length field " + field.name};
     std::int64_t v = 0;
-    if (!read_number(*plan, field, bytes.data() + field.counter_offset, v))
-      return mfb::error{"length field " + field.counter_name + " does not hold a valid number"};
+    if (!detail::read_number(coding, field, bytes.data() + field.offset, v))
+      return mfb::error{"length field " + field.name + " does not hold a valid number"};
     long long length = static_cast<long long>(v) + adjust;
     if (length <= 0)
-      return mfb::error{"length field " + field.counter_name + " gives a length of " +
+      return mfb::error{"length field " + field.name + " gives a length of " +
                         std::to_string(length)};
     return static_cast<std::size_t>(length);
   });

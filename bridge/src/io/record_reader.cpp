@@ -35,6 +35,8 @@ std::size_t run_framer(detail::framing_pass& p, std::size_t pos) {
       return detail::frame_length_field(p, pos);
     case recfm::custom:
       return detail::frame_custom(p, pos);
+    case recfm::header:
+      return detail::frame_header(p, pos);
   }
   return pos;
 }

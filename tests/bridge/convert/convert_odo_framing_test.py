@@ -109,16 +109,29 @@ def check_odo(mfbridge, tmp):
     ins = run(mfbridge, "inspect", "--copybook", str(cpy), "--recfm", "ODO", "--input",
               str(data), "--record-number", "3")
     assert ins.returncode == 0 and "C3 C3 C3" in ins.stdout, ins.stdout + ins.stderr
-    # nested ODO is refused with a clear message
+    # nested ODO: each outer element carries its own inner counter, and the record ends
+    # where its last counted element ends (IBM's compact layout of the data)
     nested = tmp / "nested.cpy"
     nested.write_text("       01  NREC.\n"
                       "           05  N1   PIC 9.\n"
                       "           05  OUTER OCCURS 1 TO 2 TIMES DEPENDING ON N1.\n"
                       "               10  N2   PIC 9.\n"
-                      "               10  INNER OCCURS 0 TO 2 TIMES DEPENDING ON N2 PIC X.\n")
-    bad = run(mfbridge, "convert", "--no-progress", "--copybook", str(nested), "--recfm", "ODO",
+                      "               10  INNER OCCURS 0 TO 2 TIMES DEPENDING ON N2 PIC X.\n"
+                      "           05  LAST PIC X.\n")
+    nested_data = tmp / "nested.bin"
+    nested_data.write_bytes(e("22AB0Z") + e("11CY"))
+    got = rows_of(run(mfbridge, "convert", "--no-progress", "--copybook", str(nested),
+                      "--recfm", "ODO", "--input", str(nested_data)))
+    assert got == [{"N1": 2, "OUTER": [{"N2": 2, "INNER": ["A", "B"]}, {"N2": 0, "INNER": []}], "LAST": "Z"},
+                   {"N1": 1, "OUTER": [{"N2": 1, "INNER": ["C"]}], "LAST": "Y"}], got
+    # a counter that is not numeric is refused (by the copybook's rules) with a clear message
+    text_counter = tmp / "text_counter.cpy"
+    text_counter.write_text("       01  TREC.\n"
+                            "           05  N   PIC X.\n"
+                            "           05  T OCCURS 0 TO 2 TIMES DEPENDING ON N PIC X.\n")
+    bad = run(mfbridge, "convert", "--no-progress", "--copybook", str(text_counter), "--recfm", "ODO",
               "--input", str(data))
-    assert bad.returncode == 1 and "not supported" in bad.stderr, bad.stderr
+    assert bad.returncode == 1 and "must be an integer numeric item" in bad.stderr, bad.stderr
 
 
 def main():

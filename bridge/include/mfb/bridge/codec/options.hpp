@@ -35,6 +35,10 @@ struct decode_options {
   /// maximum leaves the rest of the record as the table's unused area, as IBM writes it,
   /// so only bytes past the layout's maximum length are undescribed.
   bool fixed_length_records = false;
+  /// A framed record shorter or longer than these is a bad record (Cobrix's
+  /// minimum_record_length / maximum_record_length); 0 = no limit.
+  std::size_t min_record_length = 0;
+  std::size_t max_record_length = 0;
   /// Most cells (elementary items, every OCCURS expanded) a plan may hold: a layout built
   /// past the copybook limits is refused before the plan allocates anything for it.
   std::size_t max_cells = copybook::layout_limits{}.max_items;

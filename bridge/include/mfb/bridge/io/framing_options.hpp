@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "mfb/bridge/io/record_header.hpp"
 #include "mfb/ebcdic/result.hpp"
 
 namespace mfb::bridge {
@@ -26,6 +27,7 @@ enum class recfm {
   text_lines,    ///< one record per line, LF or CRLF (data sent in text mode)
   length_field,  ///< the record length is read from a field inside the record
   custom,        ///< the record length comes from `framing_options::record_length`
+  header,        ///< a declared header before each record (`framing_options::header`)
 };
 
 /// Encoding of the length field for recfm::length_field.
@@ -50,6 +52,9 @@ struct framing_options {
   /// IBM's RDW/SDW length counts its own 4 bytes; GnuCOBOL (varseq_format 0) and Cobrix
   /// count only the data. A BDW always counts itself. A length of 0 is always an error.
   bool rdw_includes_header = true;
+  /// Added to every RDW/SDW length (Cobrix's rdw_adjustment; may be negative). The
+  /// adjusted length is checked as the stored one would be.
+  long long rdw_adjust = 0;
 
   std::size_t skip_head = 0;  ///< leading bytes of the file to ignore (a file header)
   std::size_t skip_tail = 0;  ///< trailing bytes of the file to ignore (a file trailer)
@@ -66,6 +71,9 @@ struct framing_options {
   /// recfm::custom: called with the bytes available from the record start (never empty);
   /// returns the record length, 0 if more bytes are needed, or an error.
   record_length_fn record_length;
+
+  /// recfm::header: the declared header (--record-header SPEC).
+  record_header_spec header;
 
   bool detect_gzip = true;  ///< decompress input whose first bytes are the gzip magic (1F 8B)
 

@@ -23,8 +23,8 @@ std::string set_length_field(framing_options& framing, const copybook::record_la
                              std::string_view name, ebcdic::zoned_charset zoned);
 
 /// Make `framing` recfm::custom with a length function reading the layout's ODO counters:
-/// length = layout.length - sum over tables of (occurs_max - count) * stride. Return an
-/// empty string, or why the layout cannot be framed this way (nested ODO is refused).
+/// the record as its counters lay it out, nested tables included (each occurrence reads its
+/// own counter). Return an empty string, or why the layout cannot be framed this way.
 std::string set_odo_framing(framing_options& framing, const copybook::record_layout& layout,
                             ebcdic::zoned_charset zoned, ebcdic::truncation trunc);
 
