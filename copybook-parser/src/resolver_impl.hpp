@@ -72,6 +72,7 @@ class resolver_pass {
   // resolver_values.cpp
   bool check_literal(const ast::literal& lit);  ///< false (and reported) if malformed
   void check_values(record_work& r);
+  void blank_when_zero(field& f, const item_info& info);  ///< the category it gives
   // resolver_names.cpp
   int lookup(const record_work& r, const ast::qualified_name& name, std::size_t where,
              const char* role);

@@ -187,6 +187,7 @@ void resolver_pass::type_elementary(record_work& r, int index) {
   if (f.use != usage::binary && f.use != usage::comp_5) info.align = 1;
   f.sync = info.sync != nullptr && info.align > 1;
   if (!f.sync) info.align = 1;
+  blank_when_zero(f, info);
 }
 
 }  // namespace mfb::copybook::detail

@@ -1,7 +1,8 @@
-// Resolver, VALUE literals: floating-point literals (IBM Enterprise COBOL Language
-// Reference, "Floating-point literals"): [+|-]mantissa E [+|-]exponent, where the mantissa
-// has 1 to 16 digits and must contain a decimal point, the exponent 1 or 2 digits, and the
-// magnitude lies between 0.54E-78 and 0.72E+76 (or is zero).
+// Resolver, what a field shows: VALUE literals and BLANK WHEN ZERO.
+// Floating-point literals (IBM Enterprise COBOL Language Reference, "Floating-point
+// literals"): [+|-]mantissa E [+|-]exponent, where the mantissa has 1 to 16 digits and must
+// contain a decimal point, the exponent 1 or 2 digits, and the magnitude lies between
+// 0.54E-78 and 0.72E+76 (or is zero).
 
 #include <cstdlib>
 #include <string>
@@ -73,6 +74,25 @@ void resolver_pass::check_values(record_work& r) {
                                     "floating-point item (item " + f.name + ")");
       }
     }
+  }
+}
+
+void resolver_pass::blank_when_zero(field& f, const item_info& info) {
+  if (!f.blank_when_zero || info.bad || !f.picture) return;
+  // IBM (BLANK WHEN ZERO clause): only numeric or numeric-edited DISPLAY/NATIONAL items,
+  // never with S in the picture; a numeric item with it is numeric-edited (zero is shown
+  // as spaces, so the field is no longer a zoned number).
+  const bool display_like = f.use == usage::display || f.use == usage::national;
+  const bool numeric = f.kind == category::numeric || f.kind == category::numeric_edited;
+  const std::size_t at = picture_text_offset(info);
+  if (!numeric || !display_like) {
+    error(at, "BLANK WHEN ZERO needs a numeric or numeric-edited DISPLAY item (item " +
+                  f.name + ")");
+  } else if (f.kind == category::numeric && info.pic.has_s) {
+    error(at, "item " + f.name + " cannot have both S in its PICTURE and BLANK WHEN ZERO");
+  } else if (f.kind == category::numeric) {
+    f.kind = category::numeric_edited;
+    f.sign = sign_position::none;
   }
 }
 

@@ -37,6 +37,10 @@ struct decode_options {
   /// Most cells (elementary items, every OCCURS expanded) a plan may hold: a layout built
   /// past the copybook limits is refused before the plan allocates anything for it.
   std::size_t max_cells = copybook::layout_limits{}.max_items;
+  /// Cobrix's number rules (--cobrix): '+' read where a fixed '-' symbol shows a positive
+  /// value's space, and an unsigned binary that overflows Cobrix's Spark type (int to 9
+  /// digits, long to 18) is a field error. IBM's rules otherwise (cobrix_numbers.cpp).
+  bool cobrix_numbers = false;
 
   /// Return the defaults: JSON Lines, HFP floats, EBCDIC zoned, TRUNC(STD), spaces trimmed.
   static decode_options defaults() { return {}; }
