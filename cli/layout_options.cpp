@@ -185,6 +185,7 @@ std::string apply_reading_options(const layout_args& l, bridge::source_spec& o) 
   o.decode.float_format = float_format_of(l);
   o.decode.zoned_charset = zoned_charset_of(l);
   o.decode.binary_trunc = truncation_of(l);
+  o.decode.cobrix_numbers = l.cobrix;
   o.decode.raw_fields = raw_fields_of(l);
   o.decode.allow_trailing_bytes = l.allow_trailing_bytes;
   o.decode.min_record_length = l.min_record_length;

@@ -41,7 +41,8 @@ struct value_item {
 };
 
 enum class usage_kw {
-  display, display_1, national, binary, comp_5, comp_1, comp_2, packed, pointer, index
+  display, display_1, national, binary, comp_5, comp_1, comp_2, packed, pointer,
+  procedure_pointer, function_pointer, index
 };
 
 struct picture_clause : tagged {

@@ -47,7 +47,7 @@ struct usage_words : x3::symbols<int> {
                           "comp-0", "computational-0", "comp-4", "computational-4", "comp-5",
                           "computational-5", "comp-1", "computational-1", "comp-2",
                           "computational-2", "comp-3", "computational-3", "packed-decimal",
-                          "pointer", "index"}) {
+                          "pointer", "procedure-pointer", "function-pointer", "index"}) {
       add(w, 0);
     }
   }
@@ -77,7 +77,8 @@ struct reserved_words : x3::symbols<int> {
          {"pic", "picture", "usage", "is", "are", "display", "display-1", "national", "binary",
           "comp", "computational", "comp-0", "comp-1", "comp-2", "comp-3", "comp-4", "comp-5",
           "computational-0", "computational-1", "computational-2", "computational-3",
-          "computational-4", "computational-5", "packed-decimal", "pointer", "index", "occurs",
+          "computational-4", "computational-5", "packed-decimal", "pointer", "procedure-pointer",
+          "function-pointer", "index", "occurs",
           "to", "times", "depending", "on", "ascending", "descending", "key", "indexed", "by",
           "redefines", "renames", "thru", "through", "sign", "leading", "trailing", "separate",
           "character", "justified", "just", "right", "left", "synchronized", "sync", "blank",
@@ -98,6 +99,8 @@ struct name_list_class;
 struct qualified_name_class : annotate_base {};
 struct pic_string_class;
 struct quoted_class;
+struct joined_quoted_class;
+struct amp_operand_class;
 struct literal_class : annotate_base {};
 struct value_item_class;
 struct clause_class;
@@ -121,6 +124,8 @@ x3::rule<name_list_class, std::vector<std::string>> const name_list = "a data na
 x3::rule<qualified_name_class, ast::qualified_name> const qualified_name = "a data name";
 x3::rule<pic_string_class, std::string> const pic_string = "a PICTURE string after PIC";
 x3::rule<quoted_class, std::string> const quoted = "a quoted literal";
+x3::rule<joined_quoted_class, std::string> const joined_quoted = "a quoted literal";
+x3::rule<amp_operand_class, std::string> const amp_operand = "a quoted literal after &";
 x3::rule<literal_class, ast::literal> const literal = "a literal";
 x3::rule<value_item_class, ast::value_item> const value_item = "a literal";
 x3::rule<clause_class, ast::clause> const clause = "a clause";
@@ -128,7 +133,7 @@ x3::rule<picture_clause_class, ast::picture_clause> const picture_clause = "a PI
 x3::rule<usage_clause_class, ast::usage_clause> const usage_clause = "a USAGE clause";
 x3::rule<usage_word_class, std::string> const usage_word =
     "a usage (DISPLAY, BINARY, COMP, COMP-1 to COMP-5, PACKED-DECIMAL, NATIONAL, POINTER, "
-    "INDEX)";
+    "PROCEDURE-POINTER, FUNCTION-POINTER, INDEX)";
 x3::rule<occurs_clause_class, ast::occurs_clause> const occurs_clause = "an OCCURS clause";
 x3::rule<occurs_key_class, ast::occurs_key> const occurs_key = "a KEY phrase";
 x3::rule<redefines_clause_class, ast::redefines_clause> const redefines_clause =
@@ -189,12 +194,21 @@ auto const pic_string_def =
 auto const quoted_def = lexeme['"' >> *((lit("\"\"") >> attr('"')) | ~char_('"')) >> '"'] |
                         lexeme['\'' >> *((lit("''") >> attr('\'')) | ~char_('\'')) >> '\''];
 
+// Alphanumeric literals joined with '&' are one literal (IBM: concatenation expressions,
+// in VALUE clauses too, across lines).
+inline auto const append_text = [](auto& ctx) { x3::_val(ctx) += x3::_attr(ctx); };
+auto const amp_operand_def = quoted;
+auto const joined_quoted_def = quoted[append_text] >> *((lit('&') > amp_operand)[append_text]);
+
+// A number, or a floating-point literal (1.0E-2): the exponent is taken loosely here
+// (E with or without digits) so that the resolver can say what is wrong with it.
 auto const number_text =
     x3::raw[lexeme[-char_("+-") >> ((+ascii::digit >> -('.' >> +ascii::digit)) |
-                                    ('.' >> +ascii::digit))]];
+                                    ('.' >> +ascii::digit)) >>
+                   -(no_case[char_('e')] >> -char_("+-") >> *ascii::digit)]];
 
 auto const literal_def =
-    (attr(ast::literal_kind::string) >> quoted) |
+    (attr(ast::literal_kind::string) >> joined_quoted) |
     (attr(ast::literal_kind::hex) >> lexeme[no_case[lit('x')] >> quoted]) |
     (attr(ast::literal_kind::national) >> lexeme[no_case[lit("nx") | lit('n')] >> quoted]) |
     (attr(ast::literal_kind::dbcs) >> lexeme[no_case[lit('g')] >> quoted]) |
@@ -257,7 +271,8 @@ auto const clause_def = picture_clause | usage_clause | occurs_clause | redefine
                         sign_clause | justified_clause | sync_clause | blank_clause |
                         value_clause | renames_clause | ignored_clause;
 
-BOOST_SPIRIT_DEFINE(data_name, name_list, qualified_name, pic_string, quoted, literal, value_item,
+BOOST_SPIRIT_DEFINE(data_name, name_list, qualified_name, pic_string, quoted, amp_operand,
+                    joined_quoted, literal, value_item,
                     thru_literal, value_list, value_clause, picture_clause, usage_word,
                     usage_clause, occurs_count, occurs_max, odo_object, key_names, index_names,
                     occurs_key, occurs_clause, redefines_name, redefines_clause, sign_word,

@@ -109,6 +109,7 @@ void resolver_pass::add_condition(const ast::entry& e) {
     return;
   }
   for (const auto& item : value->items) {
+    if (!check_literal(item.from)) continue;
     condition_value cv;
     cv.from = item.from.text;
     cv.is_numeric = item.from.kind == ast::literal_kind::number;

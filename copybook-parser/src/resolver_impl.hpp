@@ -69,6 +69,10 @@ class resolver_pass {
   void type_fields(record_work& r);
   void type_elementary(record_work& r, int i);
   void finish_record(record_work& r);
+  // resolver_values.cpp
+  bool check_literal(const ast::literal& lit);  ///< false (and reported) if malformed
+  void check_values(record_work& r);
+  void blank_when_zero(field& f, const item_info& info);  ///< the category it gives
   // resolver_names.cpp
   int lookup(const record_work& r, const ast::qualified_name& name, std::size_t where,
              const char* role);

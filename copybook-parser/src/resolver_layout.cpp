@@ -19,6 +19,7 @@ int last_descendant(const record_layout& r, int i) {
 
 void resolver_pass::finish_record(record_work& r) {
   type_fields(r);
+  check_values(r);
   resolve_redefines(r);
   resolve_odo(r);
   layout(r);

@@ -62,6 +62,23 @@ int resolver_pass::lookup(const record_work& r, const ast::qualified_name& name,
   return -1;
 }
 
+namespace {
+
+// The earlier alternative of the REDEFINES area just before `pos` that is named `target`
+// and itself has a REDEFINES clause (a chain), or -1. The walk stops at the original.
+int named_alternative(const std::vector<field>& fields, const std::vector<int>& siblings,
+                      std::vector<int>::const_iterator pos, const std::string& target) {
+  while (pos != siblings.begin()) {
+    --pos;
+    const field& g = fields[static_cast<std::size_t>(*pos)];
+    if (g.redefines < 0) return -1;
+    if (iequals(g.name, target)) return *pos;
+  }
+  return -1;
+}
+
+}  // namespace
+
 void resolver_pass::resolve_redefines(record_work& r) {
   auto& fields = r.layout.fields;
   for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -87,7 +104,18 @@ void resolver_pass::resolve_redefines(record_work& r) {
     if (prev >= 0 && fields[static_cast<std::size_t>(prev)].redefines >= 0) {
       original = fields[static_cast<std::size_t>(prev)].redefines;  // A, B REDEFINES A, C REDEFINES A
     }
-    if (original < 0 || !iequals(fields[static_cast<std::size_t>(original)].name, target)) {
+    const int alternative = named_alternative(fields, siblings, pos, target);
+    if (alternative >= 0) {
+      // C REDEFINES B where B REDEFINES A. Standard COBOL requires the original entry's name
+      // (its entry must not itself contain REDEFINES); IBM Enterprise COBOL accepts any name
+      // of the area ("multiple redefinitions need not all use the data-name of the original
+      // entry"), and so does cobc -std=ibm. The item is laid out at the original's offset.
+      warning(where, "REDEFINES names '" + target + "', which itself redefines '" +
+                         fields[static_cast<std::size_t>(original)].name +
+                         "': standard COBOL requires the original item (IBM accepts it); '" +
+                         f.name + "' is laid out at the offset of '" +
+                         fields[static_cast<std::size_t>(original)].name + "'");
+    } else if (original < 0 || !iequals(fields[static_cast<std::size_t>(original)].name, target)) {
       bool exists = false;
       for (const auto& g : fields) exists = exists || iequals(g.name, target);
       if (exists) {

@@ -20,6 +20,10 @@ std::size_t binary_size(int digits, bool cobrix) {
   return static_cast<std::size_t>(std::ceil(bits / 8.0));
 }
 
+bool procedure_pointer(const item_info& info) {
+  return info.usage == ast::usage_kw::procedure_pointer;
+}
+
 usage to_usage(ast::usage_kw u) {
   switch (u) {
     case ast::usage_kw::display: return usage::display;
@@ -30,7 +34,9 @@ usage to_usage(ast::usage_kw u) {
     case ast::usage_kw::comp_1: return usage::comp_1;
     case ast::usage_kw::comp_2: return usage::comp_2;
     case ast::usage_kw::packed: return usage::packed_decimal;
-    case ast::usage_kw::pointer: return usage::pointer;
+    case ast::usage_kw::pointer:
+    case ast::usage_kw::procedure_pointer:
+    case ast::usage_kw::function_pointer: return usage::pointer;
     case ast::usage_kw::index: return usage::index;
   }
   return usage::display;
@@ -90,8 +96,11 @@ void resolver_pass::type_elementary(record_work& r, int index) {
                                                         " item must not have a PICTURE clause (item " + f.name + ")");
       f.kind = category::pointer_or_index;
       f.picture.reset();
-      f.length = 4;
-      info.align = 4;
+      // IBM, 31-bit addressing: POINTER, FUNCTION-POINTER and INDEX take 4 bytes; a
+      // PROCEDURE-POINTER 8 (the entry address and 4 more bytes). Both pointer kinds are
+      // pointer usage here: the layout keeps their size, not the keyword.
+      f.length = procedure_pointer(info) ? 8 : 4;
+      info.align = 4;  // SYNC: a fullword boundary for all of them (31-bit)
       break;
     default:
       break;
@@ -178,6 +187,7 @@ void resolver_pass::type_elementary(record_work& r, int index) {
   if (f.use != usage::binary && f.use != usage::comp_5) info.align = 1;
   f.sync = info.sync != nullptr && info.align > 1;
   if (!f.sync) info.align = 1;
+  blank_when_zero(f, info);
 }
 
 }  // namespace mfb::copybook::detail
@@ -194,6 +204,8 @@ usage_kw usage_of(const std::string& word) {
   if (w == "COMP-3" || w == "PACKED-DECIMAL") return usage_kw::packed;
   if (w == "COMP-5") return usage_kw::comp_5;
   if (w == "POINTER") return usage_kw::pointer;
+  if (w == "PROCEDURE-POINTER") return usage_kw::procedure_pointer;
+  if (w == "FUNCTION-POINTER") return usage_kw::function_pointer;
   if (w == "INDEX") return usage_kw::index;
   return usage_kw::binary;  // BINARY, COMP, COMP-0, COMP-4
 }

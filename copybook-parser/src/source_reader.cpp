@@ -46,39 +46,6 @@ scan_result scan_code(std::string_view s, char open_quote) {
 
 }  // namespace
 
-std::vector<std::string> split_source_lines(std::string_view raw) {
-  if (raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
-  // A DOS end-of-file mark (Ctrl-Z) ends the text, as it did for the editors that wrote it.
-  if (const std::size_t eof = raw.find('\x1A'); eof != std::string_view::npos) {
-    raw = raw.substr(0, eof);
-  }
-  // Old Macintosh files end lines with a lone CR.
-  const char end_of_line =
-      raw.find('\n') == std::string_view::npos && raw.find('\r') != std::string_view::npos ? '\r'
-                                                                                           : '\n';
-  std::vector<std::string> lines;
-  lines.reserve(static_cast<std::size_t>(std::count(raw.begin(), raw.end(), end_of_line)) + 1);
-  std::size_t pos = 0;
-  while (pos < raw.size()) {
-    std::size_t nl = raw.find(end_of_line, pos);
-    if (nl == std::string_view::npos) nl = raw.size();
-    std::string_view piece = raw.substr(pos, nl - pos);
-    if (!piece.empty() && piece.back() == '\r') piece.remove_suffix(1);
-    std::string line;
-    line.reserve(piece.size());
-    for (const char c : piece) {
-      if (c == '\t') {
-        line.append(8 - line.size() % 8, ' ');  // GnuCOBOL's tab stops
-      } else {
-        line.push_back(c);
-      }
-    }
-    lines.push_back(std::move(line));
-    pos = nl + 1;
-  }
-  return lines;
-}
-
 namespace {
 
 // Turns lines into code text, one line at a time, holding back each line's '\n' until
@@ -104,14 +71,19 @@ class line_reader {
         fixed_line(lines_[i]);
       }
     }
+    if (pending_ && !fixed_ && (hyphen_continued_ || closing_hyphen_ != 0)) {
+      line_no_ = pending_line_;
+      warn(pending_column_ - 1, "the literal is continued with '-' but the file ends here",
+           severity::error);
+    }
     end_line();
     return std::move(out_);
   }
 
  private:
-  void warn(int column, std::string message) {
+  void warn(int column, std::string message, severity level = severity::warning) {
     diagnostic d;
-    d.level = severity::warning;
+    d.level = level;
     d.where = {name_, line_no_, column};
     d.message = std::move(message);
     d.source_line = lines_[static_cast<std::size_t>(line_no_ - 1)];
@@ -156,6 +128,15 @@ class line_reader {
     if (f >= line.size()) return;
     if (line[f] == '*' || (line[f] == '/' && f == 0)) return;
     if (pending_ && open_quote_ != 0 && hyphen_continued_ && line[f] == open_quote_) {
+      continuation(line, 1, false);
+      return;
+    }
+    if (pending_ && closing_hyphen_ != 0 && line[f] == closing_hyphen_) {
+      // "ABC"- then "DEF": the literal closed and a hyphen after it (cobc -free's form).
+      // Dropping the hyphen leaves "ABC" open to the continuation, which then drops the
+      // closing quote as it drops the hyphen of "ABC- (the other form).
+      out_.truncate(out_.text.size() - 1);
+      open_quote_ = closing_hyphen_;
       continuation(line, 1, false);
       return;
     }
@@ -254,6 +235,10 @@ class line_reader {
     pending_column_ = column + static_cast<int>(piece.size());
     open_quote_ = open_quote;
     hyphen_continued_ = open_quote != 0 && !piece.empty() && piece.back() == '-';
+    closing_hyphen_ = !fixed && open_quote == 0 && piece.size() >= 2 && piece.back() == '-' &&
+                              is_quote(piece[piece.size() - 2])
+                          ? piece[piece.size() - 2]
+                          : 0;
   }
 
   void end_line() {
@@ -261,6 +246,8 @@ class line_reader {
     out_.append_run("\n", file_, pending_line_, pending_column_);
     pending_ = false;
     open_quote_ = 0;
+    hyphen_continued_ = false;
+    closing_hyphen_ = 0;
   }
 
   const std::vector<std::string>& lines_;
@@ -276,7 +263,8 @@ class line_reader {
   int pending_line_ = 0;
   int pending_column_ = 0;  // the column just after the pending code
   char open_quote_ = 0;     // the pending code ends inside a literal opened by this quote
-  bool hyphen_continued_ = false;
+  bool hyphen_continued_ = false;  // free format: the open literal ends with '-'
+  char closing_hyphen_ = 0;         // free format: a closed literal then '-' (its quote)
 };
 
 }  // namespace

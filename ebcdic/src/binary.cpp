@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "decimal_detail.hpp"
+#include "mfb/ebcdic/wide_number.hpp"
 
 namespace mfb::ebcdic {
 namespace {
@@ -79,6 +80,30 @@ decode_status decode_binary_wide(const std::uint8_t* p, std::size_t len, binary_
   const decode_status s = load_checked(p, len, fmt, raw);
   if (s != decode_status::ok) return s;
   out = fmt.is_signed ? int128_t{static_cast<std::int64_t>(raw)} : int128_t{raw};
+  return decode_status::ok;
+}
+
+decode_status decode_binary_long(const std::uint8_t* p, std::size_t len, binary_format fmt,
+                                 int128_t& out) noexcept {
+  if (len <= 8 || len > 16) return decode_status::invalid_length;
+  uint128_t raw = 0;
+  for (std::size_t i = 0; i < len; ++i) {
+    const std::size_t at = fmt.order == byte_order::big ? i : len - 1 - i;
+    raw = (raw << 8) | p[at];
+  }
+  const unsigned bits = static_cast<unsigned>(8 * len);
+  const bool negative = fmt.is_signed && ((raw >> (bits - 1)) & 1) != 0;
+  if (negative && bits < 128) raw |= ~uint128_t{0} << bits;  // sign-extend
+  // Unsigned 16 bytes at or above 2^127 do not fit: refused, never wrapped.
+  if (!fmt.is_signed && (raw >> 127) != 0) return decode_status::out_of_range;
+  const auto value = static_cast<int128_t>(raw);
+  if (fmt.trunc == truncation::standard) {
+    if (fmt.digits < 1 || fmt.digits > wide_max_digits) return decode_status::invalid_length;
+    if (detail::magnitude(value) >= detail::pow10_u128(fmt.digits)) {
+      return decode_status::out_of_range;
+    }
+  }
+  out = value;
   return decode_status::ok;
 }
 

@@ -70,6 +70,28 @@ bool align_digits(const decimal& value, int scale, int nd, char* d) noexcept {
 
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
+// An overpunched digit as its character (zone C: { A-I, zone D: } J-R), the way a
+// zoned S9 item's last byte reads through the code page.
+constexpr char positive_punch[] = "{ABCDEFGHI";
+constexpr char negative_punch[] = "}JKLMNOPQR";
+
+// The digit and sign an overpunched character stands for; a plain digit (zone F) is
+// unsigned, so positive. False for anything else.
+bool read_overpunch(char c, char& digit, bool& negative) noexcept {
+  if (is_digit(c)) {
+    digit = c;
+    return true;
+  }
+  for (int k = 0; k < 10; ++k) {
+    if (c == positive_punch[k] || c == negative_punch[k]) {
+      digit = static_cast<char>('0' + k);
+      negative = c == negative_punch[k];
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void edit_pattern::edit(const char* d, bool negative, char* out) const noexcept {
@@ -146,6 +168,12 @@ void edit_pattern::edit(const char* d, bool negative, char* out) const noexcept 
       case edit_kind::currency:
         out[i] = s.symbol;
         break;
+      case edit_kind::overpunch: {
+        end_suppression(i);
+        const int k = d[di++] - '0';
+        out[i] = neg ? negative_punch[k] : positive_punch[k];
+        break;
+      }
     }
   }
 }
@@ -162,6 +190,8 @@ decode_status edit_pattern::decode(std::string_view text, decimal& out) const no
   char d[decimal::max_digits];
   int di = 0;
   bool neg = false;
+  std::size_t punched = length_;  // the overpunched position, if the picture has S
+  std::size_t plus_at = length_;  // a '+' read on a fixed '-' (cobrix_signs_)
   const bool float_sign = float_symbol_ == '+' || float_symbol_ == '-';
   for (std::size_t i = 0; i < length_; ++i) {
     const char c = text[i];
@@ -174,9 +204,11 @@ decode_status edit_pattern::decode(std::string_view text, decimal& out) const no
         d[di++] = is_digit(c) ? c : '0';
         if (float_sign && c == '-') neg = true;
         break;
+      case edit_kind::minus:
+        if (c == '+' && cobrix_signs_) plus_at = i;
+        [[fallthrough]];
       case edit_kind::float_lead:
       case edit_kind::plus:
-      case edit_kind::minus:
         if (c == '-') neg = true;
         break;
       case edit_kind::insert:  // a floating sign may sit on an insertion position
@@ -185,12 +217,20 @@ decode_status edit_pattern::decode(std::string_view text, decimal& out) const no
       case edit_kind::sign_letter:
         if (c == steps_[i].symbol && (c == 'C' || c == 'D')) neg = true;
         break;
+      case edit_kind::overpunch:
+        if (!read_overpunch(c, d[di++], neg)) return decode_status::invalid_edited;
+        punched = i;
+        break;
       default:
         break;
     }
   }
   char again[max_length];
   edit(d, neg, again);
+  // The overpunched position was checked as it was read (a plain digit is accepted there,
+  // which the re-edit would not write).
+  if (punched < length_) again[punched] = text[punched];
+  if (plus_at < length_ && again[plus_at] == ' ') again[plus_at] = '+';
   if (std::memcmp(again, text.data(), length_) != 0) return decode_status::invalid_edited;
 
   int128_t v = 0;

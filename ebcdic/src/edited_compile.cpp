@@ -16,6 +16,7 @@ namespace {
 struct counts {
   int plus = 0, minus = 0, dollar = 0, z = 0, star = 0, nine = 0, point = 0, v = 0, p = 0;
   int cr_db = 0;
+  int s = 0;  // S: Cobrix's extension (an overpunched sign), not IBM's
 };
 
 bool is_insertion(char c, char comma) noexcept {
@@ -25,7 +26,7 @@ bool is_insertion(char c, char comma) noexcept {
 }  // namespace
 
 result<edit_pattern> edit_pattern::compile(std::string_view picture, bool blank_when_zero,
-                                           bool decimal_comma) {
+                                           bool decimal_comma, bool cobrix_signs) {
   const std::string pic(picture);
   auto fail = [&pic](const std::string& why) -> result<edit_pattern> {
     return error{why + " in numeric-edited PICTURE " + pic};
@@ -69,6 +70,10 @@ result<edit_pattern> edit_pattern::compile(std::string_view picture, bool blank_
         ++c.cr_db;
         if (i + 1 != n) return fail("CR or DB must be the last symbol");
         break;
+      case 'S':
+        ++c.s;
+        if (i != 0) return fail("S must be the first symbol");
+        break;
       case 'X':
       case 'A':
         return fail("X or A in a numeric-edited picture");
@@ -85,6 +90,8 @@ result<edit_pattern> edit_pattern::compile(std::string_view picture, bool blank_
   const int signs = c.plus + c.minus;
   const char sign_char = c.plus > 0 ? '+' : '-';
   if (signs > 0 && c.cr_db > 0) return fail("CR or DB with + or -");
+  if (c.s > 0 && (signs > 0 || c.cr_db > 0)) return fail("S with + - CR or DB");
+  if (c.s > 0 && blank_when_zero) return fail("S with BLANK WHEN ZERO");
 
   // Fixed insertion: a single sign at either end, a single currency symbol at the left
   // (after a leading fixed sign). Two or more of a symbol make it floating.
@@ -173,9 +180,10 @@ result<edit_pattern> edit_pattern::compile(std::string_view picture, bool blank_
   pat.digits_ = digits;
   // Leading P: every shown digit is a fraction digit, below the P positions.
   pat.scale_ = p_trailing > 0 ? -p_trailing : p_leading > 0 ? digits + p_leading : fraction;
-  pat.signed_ = signs > 0 || c.cr_db > 0;
+  pat.signed_ = signs > 0 || c.cr_db > 0 || c.s > 0;
   pat.blank_when_zero_ = blank_when_zero;
   pat.decimal_comma_ = decimal_comma;
+  pat.cobrix_signs_ = cobrix_signs;
   pat.all_suppressed_ = c.nine == 0;
   pat.starts_suppressed_ = c.z > 0 || c.star > 0 || floating != '\0';
   pat.fill_ = c.star > 0 ? '*' : ' ';
@@ -205,10 +213,22 @@ result<edit_pattern> edit_pattern::compile(std::string_view picture, bool blank_
       add(edit_kind::sign_letter, s);
       add(edit_kind::sign_letter, s == 'C' ? 'R' : 'B');
     }
-    // V and P take no position in the edited field.
+    // V, P and S take no position in the edited field.
   }
   pat.length_ = pat.steps_.size();
   if (pat.length_ == 0) return fail("no character positions");
+  if (c.s > 0) {
+    // S (Cobrix): the sign is overpunched on the last digit, as in a zoned S9(n) item.
+    auto last = pat.steps_.rbegin();
+    while (last != pat.steps_.rend() && last->kind != static_cast<std::uint8_t>(edit_kind::digit) &&
+           last->kind != static_cast<std::uint8_t>(edit_kind::suppress)) {
+      ++last;
+    }
+    if (last == pat.steps_.rend() || last->kind != static_cast<std::uint8_t>(edit_kind::digit)) {
+      return fail("S needs a last digit position of 9");
+    }
+    last->kind = static_cast<std::uint8_t>(edit_kind::overpunch);
+  }
   return pat;
 }
 

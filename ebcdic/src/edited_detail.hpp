@@ -19,6 +19,7 @@ enum class edit_kind : std::uint8_t {
   minus,        ///< fixed -: ' ' or '-'
   sign_letter,  ///< one letter of CR or DB: the letter when negative, else space
   currency,     ///< fixed currency symbol
+  overpunch,    ///< the last digit of an S picture (Cobrix's S9(3).99): sign in its zone
 };
 
 /// Expand repetition factors and fold to upper case: "z(3)9.9(2)cr" -> "ZZZ9.99C".

@@ -45,7 +45,7 @@ bool expand_picture(std::string_view picture, std::size_t max_length, std::strin
                upper(picture[i + 1]) == (c == 'C' ? 'R' : 'B')) {
       tokens.push_back(c);
       ++i;
-    } else if (std::strchr("9ZX*A+-$B0/,.VP", c) != nullptr && c != '\0') {
+    } else if (std::strchr("9ZX*A+-$B0/,.VPS", c) != nullptr && c != '\0') {
       tokens.push_back(c);
     } else {
       why = std::string("symbol '") + picture[i] + "' not allowed in an edited picture";

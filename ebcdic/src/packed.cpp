@@ -8,6 +8,7 @@
 
 #include "bcd_swar.hpp"
 #include "decimal_detail.hpp"
+#include "mfb/ebcdic/wide_number.hpp"
 
 namespace mfb::ebcdic {
 namespace {
@@ -105,6 +106,29 @@ decode_status decode_packed(const std::uint8_t* p, std::size_t len, int digits, 
     if (s != decode_status::ok) return failure_of(p, len, s);
     value = static_cast<uint128_t>(head) * ten15 + tail.value;
   }
+  const auto v = static_cast<int128_t>(value);
+  out = tail.negative ? -v : v;
+  return decode_status::ok;
+}
+
+decode_status decode_packed_wide(const std::uint8_t* p, std::size_t len, int digits,
+                                 bool is_signed, int128_t& out) noexcept {
+  if (digits <= decimal::max_digits) return decode_packed(p, len, digits, is_signed, out);
+  if (digits > wide_max_digits || len != packed_length(digits)) {
+    return decode_status::invalid_length;
+  }
+  // 17 to 20 bytes: a head of 1 to 4 bytes, 8 middle bytes (16 digits), 8 tail bytes (15
+  // digits and the sign).
+  const std::size_t head_len = len - 16;
+  std::uint64_t head = 0;
+  std::uint64_t middle = 0;
+  tail_parts tail{};
+  decode_status s = decode_head(p, head_len, digits % 2 == 0, head);
+  if (s == decode_status::ok) s = decode_head(p + head_len, 8, false, middle);
+  if (s == decode_status::ok) s = decode_tail(p + len - 8, 8, is_signed, false, tail);
+  if (s != decode_status::ok) return failure_of(p, len, s);
+  constexpr uint128_t ten16 = 10'000'000'000'000'000ULL;
+  const uint128_t value = (static_cast<uint128_t>(head) * ten16 + middle) * ten15 + tail.value;
   const auto v = static_cast<int128_t>(value);
   out = tail.negative ? -v : v;
   return decode_status::ok;

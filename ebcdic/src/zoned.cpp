@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "bcd_swar.hpp"
+#include "mfb/ebcdic/wide_number.hpp"
 #include "decimal_detail.hpp"
 
 namespace mfb::ebcdic {
@@ -197,6 +198,19 @@ decode_status decode_zoned(const std::uint8_t* p, std::size_t len, zoned_format 
   } else {
     s = decode_impl(p, len, fmt, decimal::max_digits, m, negative);
   }
+  if (s != decode_status::ok) return failure_of(p, len, fmt, s);
+  const auto v = static_cast<int128_t>(m);
+  out = negative ? -v : v;
+  return decode_status::ok;
+}
+
+decode_status decode_zoned_wide(const std::uint8_t* p, std::size_t len, zoned_format fmt,
+                                int128_t& out) noexcept {
+  if (len <= 18) return decode_zoned(p, len, fmt, out);
+  bool negative = false;
+  uint128_t m = 0;  // 38 digits: below 10^38 < 2^127
+  const decode_status s =
+      decode_impl(p, len, fmt, static_cast<std::size_t>(wide_max_digits), m, negative);
   if (s != decode_status::ok) return failure_of(p, len, fmt, s);
   const auto v = static_cast<int128_t>(m);
   out = negative ? -v : v;

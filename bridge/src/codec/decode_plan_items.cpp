@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "codec/cobrix_numbers.hpp"
 #include "codec/decode_plan_builder.hpp"
 #include "mfb/bridge/io/layout_framing.hpp"
 
@@ -77,7 +78,8 @@ std::size_t decode_plan::builder::elementary(const cb::field& f, plan_op& op) {
       }
       if (f.kind == cb::category::numeric_edited) {
         auto pat = eb::edit_pattern::compile(pic ? pic->expanded : std::string{},
-                                             f.blank_when_zero);
+                                             f.blank_when_zero, false,
+                                             plan.opts_.cobrix_numbers);
         if (!pat) {
           error = "field " + f.path + ": " + pat.err().message;
           return 0;
@@ -123,6 +125,8 @@ std::size_t decode_plan::builder::elementary(const cb::field& f, plan_op& op) {
       if (f.use == cb::usage::pointer || f.use == cb::usage::index) {
         op.is_signed = f.use == cb::usage::index;
         op.digits = 18;
+      } else if (plan.opts_.cobrix_numbers) {
+        op.extra = detail::cobrix_binary_limit(f, f.length);
       }
       return number;
     }

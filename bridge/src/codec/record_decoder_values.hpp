@@ -9,12 +9,14 @@
 #include <limits>
 #include <string_view>
 
+#include "codec/cobrix_numbers.hpp"
 #include "codec/text_out.hpp"
 #include "mfb/bridge/codec/decode_plan.hpp"
 #include "mfb/ebcdic/binary.hpp"
 #include "mfb/ebcdic/decimal.hpp"
 #include "mfb/ebcdic/floating.hpp"
 #include "mfb/ebcdic/packed.hpp"
+#include "mfb/ebcdic/wide_number.hpp"
 #include "mfb/ebcdic/zoned.hpp"
 
 namespace mfb::bridge::detail {
@@ -49,21 +51,33 @@ inline ebcdic::decode_status decode_number(const decode_plan& plan, const plan_o
     eb::zoned_format fmt{static_cast<eb::zoned_sign>(op.sign), plan.options().zoned_charset};
     if (op.digits <= 18) return eb::decode_zoned64(p, op.length, fmt, narrow);
     wide = true;
+    // Over 31 digits only under --cobrix (the copybook parser refuses them otherwise).
+    if (op.digits > eb::decimal::max_digits) return eb::decode_zoned_wide(p, op.length, fmt, value);
     return eb::decode_zoned(p, op.length, fmt, value);
   }
   if (op.code == op_code::packed) {
     if (op.digits <= 18) return eb::decode_packed64(p, op.length, op.digits, op.is_signed, narrow);
     wide = true;
-    return eb::decode_packed(p, op.length, op.digits, op.is_signed, value);
+    return eb::decode_packed_wide(p, op.length, op.digits, op.is_signed, value);
   }
   eb::binary_format fmt{op.is_signed, op.digits,
                         op.sign ? eb::truncation::binary : eb::truncation::standard,
                         eb::byte_order::big};
+  if (op.length > 8) {  // 9 to 16 bytes: Cobrix's binaries over 18 digits (--cobrix)
+    wide = true;
+    return eb::decode_binary_long(p, op.length, fmt, value);
+  }
   if (op.length == 8 && !op.is_signed) {
     wide = true;
-    return eb::decode_binary_wide(p, op.length, fmt, value);
+    const auto st = eb::decode_binary_wide(p, op.length, fmt, value);
+    if (op.extra == cobrix_long_limit && value > std::numeric_limits<std::int64_t>::max())
+      return eb::decode_status::out_of_range;
+    return st;
   }
-  return eb::decode_binary(p, op.length, fmt, narrow);
+  const auto st = eb::decode_binary(p, op.length, fmt, narrow);
+  if (op.extra == cobrix_int_limit && narrow > std::numeric_limits<std::int32_t>::max())
+    return eb::decode_status::out_of_range;
+  return st;
 }
 
 /// A COMP-1/COMP-2 op; infinities and NaNs are invalid (JSON has no spelling for them).

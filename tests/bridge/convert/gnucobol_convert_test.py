@@ -432,6 +432,38 @@ def test_odo(tmp):
              "odo[%d]" % i)
 
 
+# BLANK WHEN ZERO on PIC 9(n): numeric-edited (IBM), so zero is written as spaces.
+BWZ = [("A1", "0", "0", "0", num("0"), num("0"), num("0.00")),
+       ("B2", "12", "350", "7.25", num("12"), num("350"), num("7.25")),
+       ("C3", "9999", "9999999", "0", num("9999"), num("9999999"), num("0.00"))]
+
+
+def test_blank_when_zero(tmp):
+    body = []
+    for rid, count, amount, edited, _c, _a, _e in BWZ:
+        body += ['MOVE "%s" TO BWZ-ID.' % rid, "MOVE %s TO BWZ-COUNT." % count,
+                 "MOVE %s TO BWZ-AMOUNT." % amount, "MOVE %s TO BWZ-EDITED." % edited,
+                 "WRITE BWZ-REC."]
+    build_and_run(tmp, "BWZW", cobol_program("BWZW", "bwz.cpy", "bwz.gnu", body))
+    raw = open(os.path.join(tmp, "bwz.gnu"), "rb").read()
+    check(raw[2:6] == b"    ", "GnuCOBOL wrote %r for a zero BLANK WHEN ZERO item" % raw[2:6])
+    ebc = raw.decode("ascii").encode("cp037")  # every field is DISPLAY
+    data = os.path.join(tmp, "bwz.dat")
+    open(data, "wb").write(ebc)
+    cpy = os.path.join(DATA, "bwz.cpy")
+    rc, out, err = run(["--copybook", cpy, "--input", data])
+    check(rc == 0, "bwz exit %d: %s" % (rc, err))
+    got = parse_lines(out)
+    check(len(got) == len(BWZ), "bwz: %d lines" % len(got))
+    for g, (rid, _c, _a, _e, count, amount, edited) in zip(got, BWZ):
+        same(g, {"BWZ-ID": rid, "BWZ-COUNT": count, "BWZ-AMOUNT": amount,
+                 "BWZ-EDITED": edited}, "bwz " + rid)
+    # The encoder writes spaces for zero: the same bytes GnuCOBOL wrote.
+    r = subprocess.run([MFB, "encode", "--copybook", cpy], input=out, capture_output=True)
+    check(r.returncode == 0 and r.stdout == ebc,
+          "bwz encode: exit %d, %r != %r %s" % (r.returncode, r.stdout, ebc, r.stderr))
+
+
 def test_threads(tmp, data, cpy):
     # Many records (several batches), one bad every 997: output identical for 1 and 4 threads.
     one = open(data, "rb").read()
@@ -469,6 +501,7 @@ def main():
         test_bad_data(tmp, data, cpy)
         test_multi(tmp)
         test_odo(tmp)
+        test_blank_when_zero(tmp)
         test_threads(tmp, data, cpy)
     if FAILURES:
         print("%d failure(s)" % len(FAILURES))

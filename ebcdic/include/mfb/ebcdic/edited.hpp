@@ -28,9 +28,12 @@ class edit_pattern {
   static constexpr std::size_t max_length = 255;
 
   /// Compile an expanded or unexpanded numeric-edited picture ("ZZ,ZZ9.99CR", "$$$,$$9.99",
-  /// "+9(5)"), with DECIMAL-POINT IS COMMA when `decimal_comma`.
+  /// "+9(5)"), with DECIMAL-POINT IS COMMA when `decimal_comma`. `cobrix_signs`: decode
+  /// also reads '+' where a fixed '-' shows a positive value's space (Cobrix reads either;
+  /// IBM's MOVE writes the space). A leading S (Cobrix's S9(3).99) is accepted always:
+  /// the copybook parser refuses it unless asked for Cobrix's extensions.
   static result<edit_pattern> compile(std::string_view picture, bool blank_when_zero = false,
-                                      bool decimal_comma = false);
+                                      bool decimal_comma = false, bool cobrix_signs = false);
 
   std::size_t length() const noexcept;  ///< characters in the edited field
   int digits() const noexcept;          ///< digit positions shown (P positions not counted)
@@ -64,6 +67,7 @@ class edit_pattern {
   bool signed_ = false;
   bool blank_when_zero_ = false;
   bool decimal_comma_ = false;
+  bool cobrix_signs_ = false;
   bool all_suppressed_ = false;  // every digit position is Z, * or floating: zero is all fill
   bool starts_suppressed_ = false;
   char fill_ = ' ';           // what suppressed positions show: ' ' or '*'

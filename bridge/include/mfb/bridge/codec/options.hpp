@@ -45,6 +45,10 @@ struct decode_options {
   /// The row's shape for Spark-style readers (names, nulls, generated columns); see
   /// output_style.hpp. The default is mfbridge's own output.
   output_style style;
+  /// Cobrix's number rules (--cobrix): '+' read where a fixed '-' symbol shows a positive
+  /// value's space, and an unsigned binary that overflows Cobrix's Spark type (int to 9
+  /// digits, long to 18) is a field error. IBM's rules otherwise (cobrix_numbers.cpp).
+  bool cobrix_numbers = false;
 
   /// Return the defaults: JSON Lines, HFP floats, EBCDIC zoned, TRUNC(STD), spaces trimmed.
   static decode_options defaults() { return {}; }
