@@ -40,6 +40,12 @@ struct layout_args {
   std::size_t skip_tail = 0;            ///< --skip-tail BYTES (a file trailer)
   std::size_t record_start_offset = 0;  ///< --record-start-offset BYTES
   std::size_t record_end_offset = 0;    ///< --record-end-offset BYTES
+  bool ascii = false;                   ///< --ascii (text_options.hpp)
+  std::string ascii_charset = "UTF-8";  ///< --ascii-charset NAME
+  std::string trim;                     ///< --trim none|left|right|both ("" = right)
+  std::string trim_rule = "space";      ///< --trim-rule space|java
+  bool improved_null_detection = false;  ///< --improved-null-detection
+  std::string numeric_policy = "strict";  ///< --numeric-policy strict|lenient
 };
 
 /// The help texts that differ between commands (reading or writing records).
