@@ -43,6 +43,9 @@ void print_text(const std::vector<ebcdic::code_page_info>& pages) {
   fmt::print("\n{} pages. --codepage accepts any alias, case-insensitive, and the CCSID "
              "as 37, 037, cp037, ibm-037, IBM037 or CCSID37.\n",
              pages.size());
+  fmt::print("\nBuilt in (not ICU's):\n");
+  for (const auto& p : ebcdic::code_page::builtin_list())
+    fmt::print("{:<16} {:<62} {}\n", p.name, p.description, join(p.aliases));
 }
 
 /// The byte -> code point table of one page, in the from_table_file format (so a site can
@@ -51,6 +54,11 @@ int print_table(const std::string& name, bool json) {
   auto cp = ebcdic::code_page::open(name);
   if (!cp) {
     std::fprintf(stderr, "mfbridge codepages: %s\n", cp.err().message.c_str());
+    return exit_usage;
+  }
+  if (cp->variable_width_text()) {
+    std::fprintf(stderr, "mfbridge codepages: %s decodes text, not single bytes; it has no "
+                         "256-entry table\n", cp->info().name.c_str());
     return exit_usage;
   }
   if (cp->kind() == ebcdic::page_kind::double_byte) {

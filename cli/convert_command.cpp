@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "layout_options.hpp"
+#include "text_options.hpp"
 #include "mfb/bridge/convert/convert.hpp"
 #include "output_style_options.hpp"
 #include "split_args.hpp"
@@ -95,7 +96,8 @@ void add_convert_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--max-errors", o.max_errors, "Bad records allowed before exit code 2");
   cmd->add_option("--threads", o.threads, "Decoding threads (default: all cores)");
   cmd->add_flag("--keep-trailing-spaces", o.source.decode.keep_trailing_spaces,
-                "Keep trailing spaces in text fields");
+                "Keep trailing spaces in text fields (= --trim none)");
+  add_text_options(*cmd, a->layout);
   add_split_options(*cmd, a->split);
   add_cobrix_help(*cmd);
   add_output_style_options(*cmd, a->style);

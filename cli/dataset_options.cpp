@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "text_options.hpp"
+
 namespace mfb::cli {
 
 namespace {
@@ -60,7 +62,7 @@ std::string dataset_spec_of(const dataset_args& a, rehost::dataset_spec& spec) {
   if (!read) return read.err().message;
   spec = std::move(read).value();
   bridge::source_spec& src = spec.source;
-  src.codepage = l.codepage;
+  src.codepage = codepage_of(l);
   src.cobrix_extensions = l.cobrix;
   spec.set_recfm(l.recfm);
   if (kind == layout_framing::length_field) {

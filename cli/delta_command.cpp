@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "layout_options.hpp"
+#include "text_options.hpp"
 #include "mfb/rehost/db/database.hpp"
 #include "mfb/rehost/db/dataset.hpp"
 #include "mfb/bridge/delta/delta.hpp"
@@ -117,6 +118,7 @@ void add_delta_command(CLI::App& app, int& exit_code) {
                   "partitions to disk (fractions allowed)")
       ->capture_default_str();
   cmd->add_option("--temp-dir", o.temp_dir, "Folder for spill files (default: $TMPDIR or /tmp)");
+  add_text_options(*cmd, a->layout);
   cmd->add_flag("--keep-trailing-spaces", o.source.decode.keep_trailing_spaces,
                 "Keep trailing spaces in text fields");
   cmd->add_option("--output,-o", a->output, "Output file, or - for stdout")->capture_default_str();

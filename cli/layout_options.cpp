@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "exit_codes.hpp"
+#include "text_options.hpp"
 #include "mfb/bridge/codec/detect.hpp"
 #include "mfb/bridge/io/record_header.hpp"
 
@@ -73,9 +74,10 @@ void add_copybook_option(CLI::App& cmd, std::vector<std::string>& copybooks) {
 void add_layout_options(CLI::App& cmd, layout_args& a, const layout_help& help, file_use use) {
   add_copybook_option(cmd, a.copybooks);
   cmd.add_option("-I,--include", a.include_dirs, "Folder searched for COPY members");
-  cmd.add_option("--codepage", a.codepage,
-                 "EBCDIC code page (see `mfbridge codepages`) or a 256-entry table file")
-      ->capture_default_str();
+  auto* codepage = cmd.add_option("--codepage", a.codepage,
+                                  "EBCDIC code page (see `mfbridge codepages`) or a 256-entry "
+                                  "table file")
+                       ->capture_default_str();
   cmd.add_flag("--cobrix", a.cobrix,
                "Accept Cobrix extensions (BINARY over 18 digits, numbers over 31 digits, S in "
                "edited pictures)");
@@ -88,9 +90,11 @@ void add_layout_options(CLI::App& cmd, layout_args& a, const layout_help& help, 
   cmd.add_option("--float-format", a.float_format, "COMP-1/COMP-2 format")
       ->check(CLI::IsMember({"hfp", "ieee"}))
       ->capture_default_str();
-  cmd.add_option("--zoned", a.zoned, "Zoned decimal digits: ebcdic (F0-F9) or ascii (30-39)")
-      ->check(CLI::IsMember({"ebcdic", "ascii"}))
-      ->capture_default_str();
+  auto* zoned =
+      cmd.add_option("--zoned", a.zoned, "Zoned decimal digits: ebcdic (F0-F9) or ascii (30-39)")
+          ->check(CLI::IsMember({"ebcdic", "ascii"}))
+          ->capture_default_str();
+  add_ascii_options(cmd, a, codepage, zoned);
   cmd.add_option("--trunc", a.trunc, "Binary limits: std (picture digits) or bin (full range)")
       ->check(CLI::IsMember({"std", "bin"}))
       ->capture_default_str();
@@ -143,7 +147,8 @@ ebcdic::float_format float_format_of(const layout_args& a) {
 }
 
 ebcdic::zoned_charset zoned_charset_of(const layout_args& a) {
-  return a.zoned == "ascii" ? ebcdic::zoned_charset::ascii : ebcdic::zoned_charset::ebcdic;
+  return a.ascii || a.zoned == "ascii" ? ebcdic::zoned_charset::ascii
+                                       : ebcdic::zoned_charset::ebcdic;
 }
 
 ebcdic::truncation truncation_of(const layout_args& a) {
@@ -166,7 +171,7 @@ std::string apply_framing_options(const layout_args& a, bridge::framing_options&
 void apply_copybook_options(const layout_args& l, bridge::source_spec& o) {
   o.copybooks = as_paths(l.copybooks);
   o.include_dirs = as_paths(l.include_dirs);
-  o.codepage = l.codepage;
+  o.codepage = codepage_of(l);
   o.cobrix_extensions = l.cobrix;
   o.record_name = l.record;
 }
@@ -190,6 +195,7 @@ std::string apply_reading_options(const layout_args& l, bridge::source_spec& o) 
   o.decode.allow_trailing_bytes = l.allow_trailing_bytes;
   o.decode.min_record_length = l.min_record_length;
   o.decode.max_record_length = l.max_record_length;
+  if (auto why = apply_text_options(l, o.decode); !why.empty()) return why;
   o.decode.fixed_length_records =
       o.framing.format == bridge::recfm::f || o.framing.format == bridge::recfm::fb;
   return {};

@@ -44,6 +44,12 @@ struct layout_args {
   long long rdw_adjust = 0;             ///< --rdw-adjust N (added to RDW lengths)
   std::size_t min_record_length = 0;    ///< --min-record-length BYTES (shorter: bad record)
   std::size_t max_record_length = 0;    ///< --max-record-length BYTES (longer: bad record)
+  bool ascii = false;                   ///< --ascii (text_options.hpp)
+  std::string ascii_charset = "UTF-8";  ///< --ascii-charset NAME
+  std::string trim;                     ///< --trim none|left|right|both ("" = right)
+  std::string trim_rule = "space";      ///< --trim-rule space|java
+  bool improved_null_detection = false;  ///< --improved-null-detection
+  std::string numeric_policy = "strict";  ///< --numeric-policy strict|lenient
 };
 
 /// The help texts that differ between commands (reading or writing records).

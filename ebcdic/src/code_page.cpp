@@ -52,6 +52,10 @@ std::vector<code_page_info> code_page::list() {
   return out;
 }
 
+std::vector<code_page_info> code_page::builtin_list() { return detail::builtin_page_infos(); }
+
+bool code_page::variable_width_text() const noexcept { return impl_->text_decoder != nullptr; }
+
 const code_page_info& code_page::info() const noexcept { return impl_->info; }
 page_kind code_page::kind() const noexcept { return impl_->info.kind; }
 std::size_t code_page::max_utf8_per_byte() const noexcept { return impl_->max_utf8; }
@@ -64,6 +68,7 @@ const std::uint32_t* code_page::sbcs_table() const noexcept {
 
 decode_status code_page::decode(const std::uint8_t* in, std::size_t len, char* out,
                                 std::size_t& written) const noexcept {
+  if (impl_->text_decoder) return impl_->text_decoder(*impl_, in, len, out, written);
   switch (impl_->info.kind) {
     case page_kind::single_byte:
       written = impl_->sbcs.decode(in, len, out);

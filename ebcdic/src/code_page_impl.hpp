@@ -84,6 +84,10 @@ struct code_page::impl {
   std::uint8_t pad = 0x40;   ///< the page's space
   std::array<std::uint8_t, 2> dbcs_space{0x40, 0x40};
   std::size_t max_utf8 = 3;
+  /// Set for pages whose text is not one character per byte (the --ascii text pages drop
+  /// control bytes and may decode UTF-8): decode() calls it instead of the table.
+  decode_status (*text_decoder)(const impl&, const std::uint8_t*, std::size_t, char*,
+                                std::size_t&) noexcept = nullptr;
 };
 
 namespace detail {
@@ -93,8 +97,15 @@ result<std::shared_ptr<const code_page::impl>> build_icu_page(const registry_ent
                                                               std::size_t slot);
 
 /// The built-in pages that need no ICU (Latin-1 for ASCII files), by any of their names;
-/// nullptr when `name` is none of them.
+/// nullptr when `name` is none of them. Also finds the common and ASCII text pages.
 std::shared_ptr<const code_page::impl> find_builtin_page(std::string_view name);
+/// Cobrix's `common` / `common-extended` (code_page_common.cpp), or nullptr.
+std::shared_ptr<const code_page::impl> find_common_page(std::string_view name);
+code_page_info common_page_info(bool extended);
+/// The --ascii text pages ascii-utf8, ascii-latin1, ascii-us-ascii, or nullptr.
+std::shared_ptr<const code_page::impl> find_ascii_text_page(std::string_view name);
+/// Every built-in page, for code_page::builtin_list().
+std::vector<code_page_info> builtin_page_infos();
 
 decode_status mixed_decode(const code_page::impl& p, const std::uint8_t* in, std::size_t len,
                            char* out, std::size_t& written) noexcept;

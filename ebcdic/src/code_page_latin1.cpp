@@ -51,7 +51,10 @@ std::shared_ptr<const code_page::impl> find_builtin_page(std::string_view name) 
   const std::string key = lower(name);
   bool known = std::any_of(info.aliases.begin(), info.aliases.end(),
                            [&](const std::string& a) { return lower(a) == key; });
-  if (!known) return nullptr;
+  if (!known) {
+    if (auto common = find_common_page(name)) return common;
+    return find_ascii_text_page(name);
+  }
   static const std::shared_ptr<const code_page::impl> page = build_latin1();
   return page;
 }

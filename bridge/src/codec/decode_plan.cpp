@@ -175,7 +175,7 @@ result<decode_plan> decode_plan::compile(const copybook::record_layout& layout,
   plan.page_ = std::make_shared<const ebcdic::code_page>(page);
   plan.opts_ = opts;
   plan.type_name_ = type_name.empty() ? layout.name : std::move(type_name);
-  builder b{plan, *plan.layout_, keep, {}, {}, 0, page.kind() != ebcdic::page_kind::single_byte};
+  builder b{plan, *plan.layout_, keep, {}, {}, 0, page.kind() != ebcdic::page_kind::single_byte || page.variable_width_text()};
   for (const auto& f : plan.layout_->fields)
     if (f.depending_on >= 0 && !b.slot_of.count(f.depending_on))
       b.slot_of.emplace(f.depending_on, static_cast<std::int32_t>(b.slot_of.size()));
@@ -185,6 +185,8 @@ result<decode_plan> decode_plan::compile(const copybook::record_layout& layout,
     for (std::size_t i = 0; i < 256; ++i) {
       const byte_text& e = plan.table_[i];
       plan.plain_[i] = e.length == 1 && !e.special && e.bytes[0] != '\\' ? e.bytes[0] : '\0';
+      const std::uint32_t cp = page.sbcs_table()[i];
+      plan.blank_[i] = cp == 0x20 || (opts.trim_chars == trim_rule::java && cp < 0x20);
     }
   }
 

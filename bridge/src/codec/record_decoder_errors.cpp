@@ -42,6 +42,11 @@ void error_context::add(const plan_op& op, std::size_t offset, const char* reaso
   errors.push_back(std::move(e));
 }
 
+void error_context::add_lenient(const plan_op& op, std::size_t offset, const char* reason) {
+  add(op, offset, reason, true);
+  errors.back().lenient = true;
+}
+
 void error_context::add_short(const plan_op& op, std::size_t offset, bool alt) {
   record_error e = make(op, offset, op.length);
   e.reason = "record too short: the field ends at byte " + std::to_string(offset + op.length) +

@@ -23,6 +23,8 @@ struct error_context {
 
   /// A value that its codec rejected (`reason` from to_string(decode_status) or a sentence).
   [[gnu::cold]] void add(const plan_op& op, std::size_t offset, const char* reason, bool alt);
+  /// A bad DISPLAY number written as null under --numeric-policy lenient (record kept).
+  [[gnu::cold]] void add_lenient(const plan_op& op, std::size_t offset, const char* reason);
   /// A field that extends past the end of the record.
   [[gnu::cold]] void add_short(const plan_op& op, std::size_t offset, bool alt);
   /// An ODO count outside the table's OCCURS range; `offset` is the count field's.

@@ -13,6 +13,8 @@
 #include "codec/raw_bytes_text.hpp"
 #include "codec/record_decoder_values.hpp"
 #include "codec/text_out.hpp"
+#include "codec/text_trim.hpp"
+#include "mfb/ebcdic/hex.hpp"
 
 namespace mfb::bridge {
 
@@ -31,8 +33,12 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
   const char* keys = plan.key_pool();
   const auto& table = plan.text_table();
   const auto& plain = plan.plain_table();
+  const bool* blank = plan.blank_bytes();
   const std::uint8_t space = plan.space_byte();
-  const bool trim = !plan.options().keep_trailing_spaces;
+  const text_trim trim = plan.options().effective_trim();
+  const trim_rule trim_chars = plan.options().trim_chars;
+  const bool nul_is_null = plan.options().improved_null_detection;
+  const bool lenient = plan.options().numbers == numeric_policy::lenient;
   const std::size_t start = out.size();
   const std::size_t errors_before = errors.size();
   char* const begin = out.reserve_tail(plan.max_output() + detail::decode_slack);
@@ -41,20 +47,21 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
   std::ptrdiff_t shift = 0;
   bool first_cell = true;
   bool bad = false;
-  // Errors inside an alternative group that no inner alternative has absorbed yet: an
-  // elementary alternative is nulled on its own, and a nested group alternative nulls itself,
-  // so only the innermost alternative holding a bad field becomes null.
-  std::size_t pending = 0;
+  // REDEFINES alternative groups open around this op: a bad value inside one is written as
+  // null on its own (the group keeps its good items) and reported, and the record is kept.
+  std::size_t alt_depth = 0;
   frames_.clear();
-  alts_.clear();
   std::fill(slots_.begin(), slots_.end(), detail::no_count);
 
   detail::error_context ctx{plan, rec, file, frames_, errors};
   auto fail = [&](const plan_op& op, std::size_t off, const char* reason) {
-    bool alt = op.alternative || !alts_.empty();
+    bool alt = op.alternative || alt_depth > 0;
+    if (!alt && lenient && (op.code == op_code::zoned || op.code == op_code::edited)) {
+      ctx.add_lenient(op, off, reason);
+      return;
+    }
     ctx.add(op, off, reason, alt);
     bad |= !alt;
-    if (!op.alternative && !alts_.empty()) ++pending;
   };
   auto cell = [&](cell_state state = cell_state::value) {
     if constexpr (Cells) {
@@ -103,9 +110,8 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
             count = 0;
           } else if (v < op.occurs_min || v > op.occurs_max) {
             ctx.add_count(op, slot_offsets_[static_cast<std::size_t>(op.slot)], v,
-                          op.alternative || !alts_.empty());
-            bad |= alts_.empty();
-            if (!alts_.empty()) ++pending;
+                          op.alternative || alt_depth > 0);
+            bad |= alt_depth == 0;
             count = 0;
           } else {
             count = static_cast<std::uint32_t>(v);
@@ -146,30 +152,11 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
         continue;
       }
       case op_code::begin_alternative:
-        alts_.push_back(alt_mark{static_cast<std::size_t>(o - begin), errors.size(), pending,
-                                 Cells ? cells_->states.size() : 0, first_cell});
+        ++alt_depth;
         continue;
-      case op_code::end_alternative: {
-        alt_mark m = alts_.back();
-        alts_.pop_back();
-        if (pending > m.pending) {
-          pending = m.pending;
-          for (std::size_t k = m.errors; k < errors.size(); ++k) errors[k].in_alternative = true;
-          o = begin + m.out_pos;
-          first_cell = m.first_cell;
-          if constexpr (Cells) {
-            cells_->bounds.resize(m.cells);
-            cells_->states.resize(m.cells);
-            for (std::uint32_t k = 0; k < op.columns; ++k) cell(cell_state::null);
-          } else if constexpr (Csv) {
-            for (std::uint32_t k = 0; k < op.columns; ++k) cell();
-          } else {
-            o = put(o, keys + op.offset, op.length);  // the alternative's key
-            o = put(o, "null", 4);
-          }
-        }
+      case op_code::end_alternative:
+        --alt_depth;
         continue;
-      }
       default:
         break;
     }
@@ -178,13 +165,16 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
     cell();
     const std::size_t off = base + op.offset + static_cast<std::size_t>(shift);
     if (off + op.length > rec.size) {
-      ctx.add_short(op, off, op.alternative || !alts_.empty());
-      bad |= !(op.alternative || !alts_.empty());
-      if (!op.alternative && !alts_.empty()) ++pending;
+      ctx.add_short(op, off, op.alternative || alt_depth > 0);
+      bad |= !(op.alternative || alt_depth > 0);
       null_value();
       continue;
     }
     const std::uint8_t* p = rec.data + off;
+    if (nul_is_null && detail::unset_display(op, p, space)) {
+      null_value();
+      continue;
+    }
     eb::decode_status st = eb::decode_status::ok;
     eb::int128_t value = 0;
     std::int64_t narrow = 0;
@@ -192,10 +182,10 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
     bool wide = false;
     switch (op.code) {
       case op_code::text: {
+        const std::uint8_t* t = p;
         std::size_t len = op.length;
-        if (trim)
-          while (len > 0 && p[len - 1] == space) --len;
-        o = detail::put_sbcs<Csv>(o, p, len, table, plain);
+        detail::trim_bytes(trim, blank, t, len);
+        o = detail::put_sbcs<Csv>(o, t, len, table, plain);
         continue;
       }
       case op_code::raw: {
@@ -208,8 +198,9 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
       case op_code::dbcs:
       case op_code::national: {
         std::size_t w = 0;
-        char* s = scratch_.get();
-        st = detail::decode_wide_text(plan, op, p, trim, s, w);
+        const char* s = scratch_.get();
+        st = detail::decode_wide_text(plan, op, p, scratch_.get(), w);
+        detail::trim_utf8_text(trim, trim_chars, s, w);
         if (st == eb::decode_status::ok) {
           if constexpr (Cells)
             o = put(o, s, w);

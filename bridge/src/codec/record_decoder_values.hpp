@@ -89,9 +89,9 @@ inline ebcdic::decode_status decode_floating(const decode_plan& plan, const plan
   return st;
 }
 
-/// A DBCS, mixed SBCS/DBCS or NATIONAL op as UTF-8 at `s` (`w` bytes, trimmed if `trim`).
+/// A DBCS, mixed SBCS/DBCS or NATIONAL op as UTF-8 at `s` (`w` bytes, untrimmed).
 inline ebcdic::decode_status decode_wide_text(const decode_plan& plan, const plan_op& op,
-                                              const std::uint8_t* p, bool trim, char* s,
+                                              const std::uint8_t* p, char* s,
                                               std::size_t& w) noexcept {
   ebcdic::decode_status st;
   if (op.code == op_code::text_mixed)
@@ -100,7 +100,6 @@ inline ebcdic::decode_status decode_wide_text(const decode_plan& plan, const pla
     st = plan.page().decode_dbcs(p, op.length, s, w);
   else
     st = ebcdic::decode_national(p, op.length, s, w);
-  if (st == ebcdic::decode_status::ok && trim) w = trim_utf8(s, w);
   return st;
 }
 

@@ -80,17 +80,4 @@ inline char* put_utf8_text(char* o, const char* s, std::size_t n) noexcept {
     return text::put_json_quoted(o, s, n);
 }
 
-/// Length of `s` without trailing U+0020 and U+3000 (the DBCS space).
-inline std::size_t trim_utf8(const char* s, std::size_t n) noexcept {
-  for (;;) {
-    if (n > 0 && s[n - 1] == ' ') {
-      --n;
-    } else if (n >= 3 && s[n - 3] == '\xE3' && s[n - 2] == '\x80' && s[n - 1] == '\x80') {
-      n -= 3;
-    } else {
-      return n;
-    }
-  }
-}
-
 }  // namespace mfb::bridge::detail

@@ -23,6 +23,8 @@ std::string convert_summary::to_text() const {
     s += ")";
   }
   if (alternative_errors) s += ", " + std::to_string(alternative_errors) + " null alternatives";
+  if (null_numbers)
+    s += ", " + std::to_string(null_numbers) + " bad numbers written as null (--numeric-policy lenient)";
   if (undescribed_records)
     s += ", " + std::to_string(undescribed_records) + " with " + std::to_string(undescribed_bytes) +
          " undescribed bytes passed over (--allow-trailing-bytes)";
@@ -41,6 +43,10 @@ std::string convert_summary::to_json(int exit_code) const {
   j["rejected_by_reason"] = rejected_by_reason;
   j["written_by_type"] = written_by_type;
   j["alternative_errors"] = alternative_errors;
+  j["null_numbers"] = null_numbers;
+  nlohmann::ordered_json first = nlohmann::ordered_json::array();
+  for (const auto& e : null_number_errors) first.push_back(nlohmann::ordered_json::parse(e));
+  j["null_number_errors"] = first;
   j["undescribed_records"] = undescribed_records;
   j["undescribed_bytes"] = undescribed_bytes;
   j["bytes_read"] = bytes_read;

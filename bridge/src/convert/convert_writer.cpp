@@ -51,6 +51,15 @@ void convert_writer::report(const record_error& e, const char* prefix) {
   rep_.detail(prefix + e.to_string() + "\n");
 }
 
+void convert_writer::count_nulled(const record_error& e) {
+  if (!e.lenient) {
+    ++summary_.alternative_errors;
+    return;
+  }
+  constexpr std::size_t listed = 20;
+  if (++summary_.null_numbers <= listed) summary_.null_number_errors.push_back(e.to_json());
+}
+
 void convert_writer::finish() {
   if (held_back_ > 0)
     rep_.message(severity::info, std::to_string(held_back_) + " more messages not shown");
@@ -193,7 +202,7 @@ bool convert_writer::consume(batch_work& w) {
         summary_.undescribed_bytes += f.undescribed;
       }
       for (std::uint32_t k = f.err_begin; k < f.err_end; ++k) {
-        ++summary_.alternative_errors;
+        count_nulled(w.errors[k]);
         report(w.errors[k], "warning (written as null): ");
       }
       continue;

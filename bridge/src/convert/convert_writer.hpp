@@ -51,6 +51,9 @@ class convert_writer {
   void count_records(const batch_work& w, std::size_t upto, bool durable_only);
   bool reject(const batch_work& w, const batch_work::flagged_record& f);
   void report(const record_error& e, const char* prefix);
+  // Count a value written as null in a kept record: a REDEFINES alternative, or a bad
+  // number under --numeric-policy lenient (whose first errors the summary lists).
+  void count_nulled(const record_error& e);
 
   const convert_options& opts_;
   const record_selector& selector_;

@@ -31,7 +31,10 @@ std::string record_error::to_json() const {
   j["field_length"] = field_length;
   j["bytes"] = hex;
   j["reason"] = reason;
-  if (in_alternative) j["alternative"] = true;
+  if (lenient)
+    j["lenient"] = true;
+  else if (in_alternative)
+    j["alternative"] = true;
   return j.dump();
 }
 

@@ -44,9 +44,16 @@ class code_page {
   /// Every EBCDIC page ICU ships, sorted by CCSID (LF/NL-swapped variants left out; the
   /// built-in Latin-1 page is not EBCDIC and not listed).
   static std::vector<code_page_info> list();
+  /// The pages built in without ICU: latin1, Cobrix's common and common-extended, and the
+  /// --ascii text pages (ascii-utf8, ascii-latin1, ascii-us-ascii).
+  static std::vector<code_page_info> builtin_list();
 
   const code_page_info& info() const noexcept;
   page_kind kind() const noexcept;
+
+  /// True when text does not decode one character per byte (the --ascii text pages): such
+  /// text must go through decode(), not the sbcs_table(), which then only holds ASCII.
+  bool variable_width_text() const noexcept;
 
   /// Most UTF-8 bytes one input byte can produce (for sizing output buffers).
   std::size_t max_utf8_per_byte() const noexcept;

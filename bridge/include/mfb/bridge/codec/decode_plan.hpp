@@ -107,8 +107,11 @@ class decode_plan {
   const std::array<byte_text, 256>& text_table() const noexcept { return table_; }
   /// Per byte: its output character when that is one plain ASCII byte, else 0 (fast path).
   const std::array<char, 256>& plain_table() const noexcept { return plain_; }
-  /// The byte that decodes to U+0020 (trimmed at the end of text fields).
+  /// The first byte that decodes to U+0020 (the pad byte of write-back).
   std::uint8_t space_byte() const noexcept { return space_; }
+  /// Per byte: true when trimming removes it (every byte whose character is U+0020, or
+  /// with trim_rule::java every character <= U+0020).
+  const bool* blank_bytes() const noexcept { return blank_.data(); }
   /// CSV column names, flattened (`GROUP_FIELD`, `TABLE_1_FIELD`).
   const std::vector<std::string>& columns() const noexcept { return columns_; }
   /// For each column, the field and OCCURS element it holds (table loads group by these).
@@ -135,6 +138,7 @@ class decode_plan {
   std::array<byte_text, 256> table_{};
   std::array<char, 256> plain_{};
   std::uint8_t space_ = 0x40;
+  std::array<bool, 256> blank_{};
   std::vector<std::string> columns_;
   std::vector<column_source> sources_;
   std::size_t max_output_ = 0;

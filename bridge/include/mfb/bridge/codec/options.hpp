@@ -1,6 +1,7 @@
 #pragma once
 // Options for decoding records into JSON Lines or CSV; plain data, kept apart from the machinery.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -16,10 +17,28 @@ namespace mfb::bridge {
 /// text per CSV column, with no quoting or escaping, and a state per cell (record_decoder).
 enum class output_format { jsonl, csv, cells };
 
+/// Which ends of a text field lose their blanks (--trim). `right` is the default.
+enum class text_trim : std::uint8_t { none, left, right, both };
+
+/// What counts as a blank when trimming (--trim-rule): `space` is every byte whose character
+/// is U+0020 (and U+3000 in DBCS text); `java` is every character <= U+0020, control
+/// characters included, as Java's String.trim (Cobrix's string_trimming_policy).
+enum class trim_rule : std::uint8_t { space, java };
+
+/// What a DISPLAY (zoned) number that fails to decode does (--numeric-policy). `strict`
+/// makes the record bad; `lenient` writes it null, reports the error and keeps the record.
+enum class numeric_policy : std::uint8_t { strict, lenient };
+
 /// How values are decoded and written; the same for every record of a run.
 struct decode_options {
   output_format format = output_format::jsonl;
-  bool keep_trailing_spaces = false;  ///< keep trailing spaces of text fields
+  bool keep_trailing_spaces = false;  ///< keep trailing spaces of text fields (= trim none)
+  text_trim trim = text_trim::right;  ///< which ends of text fields are trimmed
+  trim_rule trim_chars = trim_rule::space;  ///< what trimming removes
+  /// A DISPLAY field (text, zoned, edited) whose bytes are all 0x00 is null; a zoned field
+  /// of only 0x00 and space bytes too (Cobrix's improved_null_detection).
+  bool improved_null_detection = false;
+  numeric_policy numbers = numeric_policy::strict;  ///< bad zoned numbers: bad record or null
   ebcdic::float_format float_format = ebcdic::float_format::ibm_hex;  ///< COMP-1 / COMP-2
   ebcdic::zoned_charset zoned_charset = ebcdic::zoned_charset::ebcdic;  ///< zoned ASCII mode
   ebcdic::truncation binary_trunc = ebcdic::truncation::standard;      ///< TRUNC(STD|BIN)
@@ -54,6 +73,10 @@ struct decode_options {
   static decode_options defaults() { return {}; }
   /// Check the options; return an empty string when valid, otherwise the reason.
   std::string validate() const;
+  /// The trimming in effect: keep_trailing_spaces turns it off.
+  text_trim effective_trim() const noexcept {
+    return keep_trailing_spaces ? text_trim::none : trim;
+  }
 };
 
 }  // namespace mfb::bridge

@@ -77,8 +77,10 @@ class record_decoder {
   explicit record_decoder(const decode_plan& plan);
 
   /// Decode `rec` and append its line (with '\n', or "\r\n" for CSV) to `out`.
-  /// Return true when the record is written. Bad values inside a REDEFINES alternative are
-  /// written as null and reported in `errors` with in_alternative set. Any other bad value
+  /// Return true when the record is written. Bad values inside a REDEFINES alternative (an
+  /// elementary one, or any item of an alternative group: the group keeps its good items),
+  /// and bad zoned numbers under numeric_policy::lenient, are written as null and reported
+  /// in `errors` with in_alternative set (and `lenient` for the latter). Any other bad value
   /// makes the record bad: nothing is appended, its errors are added, and false is returned.
   bool decode(const record_view& rec, std::string_view file, text_buffer& out,
               std::vector<record_error>& errors);
@@ -101,13 +103,6 @@ class record_decoder {
     std::ptrdiff_t saved_shift;
     std::size_t start;
   };
-  struct alt_mark {
-    std::size_t out_pos;
-    std::size_t errors;
-    std::size_t pending;  ///< unabsorbed alternative errors when the alternative began
-    std::size_t cells;    ///< cells written when the alternative began (cells format)
-    bool first_cell;
-  };
 
  private:
   template <output_format Format>
@@ -118,7 +113,6 @@ class record_decoder {
   std::vector<std::int64_t> slots_;
   std::vector<std::size_t> slot_offsets_;
   std::vector<frame> frames_;
-  std::vector<alt_mark> alts_;
   std::unique_ptr<char[]> scratch_;
   cell_row* cells_ = nullptr;  ///< the row being filled by decode_cells
   std::size_t undescribed_ = 0;

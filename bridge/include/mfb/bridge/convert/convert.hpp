@@ -50,6 +50,9 @@ struct convert_summary {
   std::uint64_t records_written = 0;
   std::uint64_t records_rejected = 0;    ///< bad records skipped or rejected (or the failing one)
   std::uint64_t alternative_errors = 0;  ///< bad REDEFINES alternatives written as null
+  std::uint64_t null_numbers = 0;  ///< bad DISPLAY numbers written as null (numeric_policy::lenient)
+  /// The first of those errors (record_error::to_json), so a scheduler sees where they are.
+  std::vector<std::string> null_number_errors;
   std::uint64_t undescribed_records = 0;  ///< written with trailing bytes passed over (allowed)
   std::uint64_t undescribed_bytes = 0;    ///< those bytes, summed
   std::map<std::string, std::uint64_t> rejected_by_reason;

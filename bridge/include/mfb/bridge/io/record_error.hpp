@@ -17,7 +17,10 @@ struct record_error {
   std::size_t field_length = 0;     ///< bytes of the field (0 for a whole-record error)
   std::string hex;                  ///< the field's raw bytes, "00 12 3A 4C"
   std::string reason;               ///< to_string(decode_status), or a sentence
-  bool in_alternative = false;      ///< inside a REDEFINES alternative: written as null, record kept
+  /// Written as null and the record kept: inside a REDEFINES alternative, or (with `lenient`)
+  /// a bad DISPLAY number under --numeric-policy lenient.
+  bool in_alternative = false;
+  bool lenient = false;             ///< a bad number nulled by --numeric-policy lenient
 
   /// Render as `file: record 17 (file offset 3400): field X at offset 12 (bytes 12-17): reason: hex`.
   std::string to_string() const;

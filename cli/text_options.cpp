@@ -1,0 +1,78 @@
+// --ascii, --ascii-charset, --trim, --trim-rule, --improved-null-detection and
+// --numeric-policy. The choices are checked by CLI11; here they become options.
+
+#include "text_options.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace mfb::cli {
+
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+}  // namespace
+
+void add_ascii_options(CLI::App& cmd, layout_args& a, CLI::Option* codepage, CLI::Option* zoned) {
+  auto* ascii = cmd.add_flag(
+      "--ascii", a.ascii,
+      "The file is ASCII: text in --ascii-charset (bytes below 0x20 dropped, invalid bytes "
+      "U+FFFD) and DISPLAY numbers in ASCII digits; instead of --codepage and --zoned");
+  ascii->excludes(codepage)->excludes(zoned);
+  cmd.add_option("--ascii-charset", a.ascii_charset,
+                 "With --ascii: the text charset, UTF-8 (default), ISO-8859-1 (latin1) or "
+                 "US-ASCII (Java names accepted)")
+      ->check(CLI::IsMember({"UTF-8", "UTF8", "ISO-8859-1", "ISO8859_1", "ISO8859-1", "latin1",
+                             "US-ASCII", "ASCII"},
+                            CLI::ignore_case))
+      ->needs(ascii);
+}
+
+void add_text_options(CLI::App& cmd, layout_args& a) {
+  cmd.add_option("--trim", a.trim,
+                 "Blanks trimmed from text fields: none, left, right (default) or both")
+      ->check(CLI::IsMember({"none", "left", "right", "both"}));
+  cmd.add_option("--trim-rule", a.trim_rule,
+                 "What --trim removes: space (every byte that reads as U+0020) or java (every "
+                 "character up to U+0020, control characters too, as Java's String.trim)")
+      ->check(CLI::IsMember({"space", "java"}))
+      ->capture_default_str();
+  cmd.add_flag("--improved-null-detection", a.improved_null_detection,
+               "A DISPLAY field of only 0x00 bytes is null (a zoned number of 0x00 and "
+               "spaces too), instead of NUL text or a bad number");
+  cmd.add_option("--numeric-policy", a.numeric_policy,
+                 "A bad DISPLAY (zoned) number: strict makes the record bad; lenient writes it "
+                 "null, reports it and keeps the record")
+      ->check(CLI::IsMember({"strict", "lenient"}))
+      ->capture_default_str();
+}
+
+std::string codepage_of(const layout_args& a) {
+  if (!a.ascii) return a.codepage;
+  const std::string cs = lower(a.ascii_charset);
+  if (cs == "iso-8859-1" || cs == "iso8859_1" || cs == "iso8859-1" || cs == "latin1")
+    return "ascii-latin1";
+  if (cs == "us-ascii" || cs == "ascii") return "ascii-us-ascii";
+  return "ascii-utf8";
+}
+
+std::string apply_text_options(const layout_args& a, bridge::decode_options& decode) {
+  using bridge::text_trim;
+  if (decode.keep_trailing_spaces && !a.trim.empty() && a.trim != "none")
+    return "--keep-trailing-spaces is --trim none; it cannot be given with --trim " + a.trim;
+  if (a.trim == "none") decode.trim = text_trim::none;
+  if (a.trim == "left") decode.trim = text_trim::left;
+  if (a.trim == "both") decode.trim = text_trim::both;
+  decode.trim_chars = a.trim_rule == "java" ? bridge::trim_rule::java : bridge::trim_rule::space;
+  decode.improved_null_detection = a.improved_null_detection;
+  decode.numbers = a.numeric_policy == "lenient" ? bridge::numeric_policy::lenient
+                                                 : bridge::numeric_policy::strict;
+  return {};
+}
+
+}  // namespace mfb::cli
