@@ -1,6 +1,7 @@
 #pragma once
 // Options for decoding records into JSON Lines or CSV; plain data, kept apart from the machinery.
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,8 @@
 #include "mfb/ebcdic/zoned.hpp"
 
 namespace mfb::bridge {
+
+struct mask_run;  // mask/record_masker.hpp
 
 /// The text form a record is decoded into. `cells` is for table loads: one plain UTF-8
 /// text per CSV column, with no quoting or escaping, and a state per cell (record_decoder).
@@ -37,6 +40,9 @@ struct decode_options {
   /// Most cells (elementary items, every OCCURS expanded) a plan may hold: a layout built
   /// past the copybook limits is refused before the plan allocates anything for it.
   std::size_t max_cells = copybook::layout_limits{}.max_items;
+  /// --mask: each record's bytes are masked by this policy before they are decoded (null:
+  /// no masking). See mask/record_masker.hpp.
+  std::shared_ptr<const mask_run> mask;
 
   /// Return the defaults: JSON Lines, HFP floats, EBCDIC zoned, TRUNC(STD), spaces trimmed.
   static decode_options defaults() { return {}; }
