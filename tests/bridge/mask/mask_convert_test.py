@@ -152,6 +152,11 @@ def test_hostile(tmp):
                  "-o", os.path.join(tmp, f"bad{i}.jsonl")])
         check(r.returncode == code and needle in r.stderr and where in r.stderr,
               f"{what}: exit {code}, says where ({r.returncode}: {r.stderr.strip()[:200]})")
+    r = run(["convert", *ms.BENEFITS, "--input", "samples/benefits/BENEFIT.CLAIMS", "--mask",
+             os.path.join(tmp, "bad6.yaml"), "-o", os.path.join(tmp, "bad6.jsonl")])
+    import re
+    check(re.search(r"BENEFIT-CLAIM\.BC-NINO is not masked, but (\d+) of \1 sampled values look like a NINO", r.stderr),
+          "a kept field whose content is NINO-shaped is flagged")
     huge = write(tmp, "huge.yaml", base + "".join(f"  - {{match: F{i}, action: drop}}\n" for i in range(60000)))
     r = run(["convert", *ms.BENEFITS, "--input", "samples/benefits/BENEFIT.CLAIMS", "--mask", huge])
     check(r.returncode == 1 and "huge.yaml" in r.stderr, f"a huge policy is refused ({r.stderr.strip()[:150]})")

@@ -6,11 +6,15 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "mfb/ebcdic/result.hpp"
+
+#include "mfb/bridge/mask/record_masker.hpp"
 
 namespace mfb::rehost {
 
@@ -54,6 +58,9 @@ struct server_config {
   /// /openapi.json shows a dataset's record schema only to a key that may read the
   /// dataset (false), or to everyone (true, `openapi_schemas: everyone`).
   bool public_schemas = false;
+  /// `masking: {DATASET: POLICY.yaml}`: the policy (its secret loaded) that a key with the
+  /// scope read-masked:DATASET (or read-masked:*) reads the dataset through.
+  std::map<std::string, std::shared_ptr<const bridge::mask_run>> masking;
 
   /// Whether writes to `dataset` need If-Match.
   bool if_match_required(std::string_view dataset) const;
