@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "layout_options.hpp"
 #include "text_options.hpp"
+#include "mask_options.hpp"
 #include "mfb/bridge/convert/convert.hpp"
 #include "output_style_options.hpp"
 #include "split_args.hpp"
@@ -25,6 +26,7 @@ struct convert_args {
   bool no_progress = false;
   split_args split;
   output_style_args style;
+  mask_args mask;
 };
 
 // Turn the parsed strings into options; return a usage error or "".
@@ -101,6 +103,7 @@ void add_convert_command(CLI::App& app, int& exit_code) {
   add_split_options(*cmd, a->split);
   add_cobrix_help(*cmd);
   add_output_style_options(*cmd, a->style);
+  add_mask_options(*cmd, a->mask);
   cmd->add_option("--summary-json", o.summary_json, "Write the run summary as JSON here");
   cmd->add_flag("--no-progress", a->no_progress, "No progress line, even on a terminal");
   cmd->add_option("--progress-interval", o.progress_ms,
@@ -113,6 +116,11 @@ void add_convert_command(CLI::App& app, int& exit_code) {
       return;
     }
     file_reporter rep("convert", stderr, a->opts.progress);
+    if (auto why = prepare_mask(a->mask, a->opts.source, rep); !why.empty()) {
+      rep.message(bridge::severity::error, why);
+      exit_code = exit_usage;
+      return;
+    }
     auto chosen = choose_range(a->split, a->opts.source, a->opts.input, rep);
     if (chosen.kind != bridge::failure_kind::none) {
       rep.message(bridge::severity::error, chosen.message);
@@ -122,6 +130,7 @@ void add_convert_command(CLI::App& app, int& exit_code) {
     a->opts.range = chosen.range;
     auto summary = bridge::run_convert(a->opts, rep);
     exit_code = exit_code_of(summary.failure);
+    if (!finish_mask(a->mask, a->mask.checked, rep) && exit_code == exit_ok) exit_code = exit_io;
     if (exit_code == exit_ok)
       warn_left_out(rep, a->opts.on_error, summary.records_rejected, a->opts.reject_file);
     if (!a->opts.summary_json.empty() &&

@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "layout_options.hpp"
 #include "text_options.hpp"
+#include "mask_options.hpp"
 #include "mfb/rehost/db/database.hpp"
 #include "mfb/rehost/db/dataset.hpp"
 #include "mfb/bridge/delta/delta.hpp"
@@ -28,6 +29,7 @@ struct delta_args {
   std::string summary_json;
   std::string apply_target;  ///< --apply-to: apply the changes to a loaded dataset
   std::string dataset;
+  mask_args mask;
 };
 
 // Turn the parsed strings into options; return a usage error or "".
@@ -69,7 +71,16 @@ bridge::delta_summary apply(const delta_args& a) {
   return summary;
 }
 
-int run(const delta_args& a) {
+int run(delta_args& a) {
+  file_reporter rep("delta", stderr);
+  if (!a.mask.policy.empty() && !a.apply_target.empty()) {
+    rep.message(bridge::severity::error, "--mask masks the JSON Lines events; it does not go with --apply-to");
+    return exit_usage;
+  }
+  if (auto why = prepare_mask(a.mask, a.opts.source, rep); !why.empty()) {
+    rep.message(bridge::severity::error, why);
+    return exit_usage;
+  }
   bridge::delta_summary summary;
   if (!a.apply_target.empty()) {
     summary = apply(a);
@@ -77,11 +88,11 @@ int run(const delta_args& a) {
     bridge::delta_jsonl_sink sink(a.output);  // opened once the options are checked
     summary = bridge::run_delta(a.opts, sink);
   }
-  file_reporter rep("delta", stderr);
   if (summary.failure != bridge::failure_kind::none)
     rep.message(bridge::severity::error, summary.message);
   rep.message(bridge::severity::info, summary.to_text());
   int code = exit_code_of(summary.failure);
+  if (!finish_mask(a.mask, a.mask.checked, rep) && code == exit_ok) code = exit_io;
   if (!a.summary_json.empty() &&
       !write_summary_json(a.summary_json, summary.to_json(code), rep) && code == exit_ok)
     return exit_io;
@@ -127,6 +138,7 @@ void add_delta_command(CLI::App& app, int& exit_code) {
                   "Apply the changes to a loaded dataset in this target (sqlite:FILE or "
                   "postgresql://...) as one transaction, instead of writing JSON Lines");
   cmd->add_option("--dataset", a->dataset, "With --apply-to: the dataset (as in load --table)");
+  add_mask_options(*cmd, a->mask);
   cmd->footer(
       "Events come in ascending order of key bytes, on both paths. Records are compared on "
       "their bytes; only inserted, updated and deleted records are decoded.");

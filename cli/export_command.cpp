@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "mask_options.hpp"
 #include "mfb/rehost/db/export.hpp"
 
 namespace mfb::cli {
@@ -12,6 +13,7 @@ namespace mfb::cli {
 void add_export_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("export", "Write a loaded dataset back to a mainframe file");
   auto o = std::make_shared<rehost::export_options>();
+  auto mask = std::make_shared<mask_args>();
   cmd->add_option("--target", o->target, "sqlite:FILE or postgresql://...")->required();
   cmd->add_option("--dataset", o->dataset, "Dataset name (its main table, as in load --table)")
       ->required();
@@ -22,9 +24,19 @@ void add_export_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--block-size", o->block_size, "VB block size (default: as loaded, else 32760)");
   cmd->add_flag("--order-by-key", o->order_by_key,
                 "Write in key order (keyed datasets) instead of the loaded order");
-  cmd->callback([o, &exit_code] {
+  add_mask_options(*cmd, *mask);
+  cmd->callback([o, mask, &exit_code] {
     file_reporter rep("export", stderr);
-    exit_code = exit_code_of(rehost::run_export(*o, rep).failure);
+    if (auto why = load_mask(*mask); !why.empty()) {
+      rep.message(bridge::severity::error, why);
+      exit_code = exit_usage;
+      return;
+    }
+    o->mask = mask->run;
+    auto summary = rehost::run_export(*o, rep);
+    exit_code = exit_code_of(summary.failure);
+    if (summary.failure == bridge::failure_kind::none && !finish_mask(*mask, summary.mask, rep))
+      exit_code = exit_io;
   });
 }
 

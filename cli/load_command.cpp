@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "dataset_options.hpp"
+#include "mask_options.hpp"
 #include "mfb/rehost/db/load.hpp"
 #include "split_args.hpp"
 
@@ -23,6 +24,7 @@ struct load_args {
   split_args split;
   bool finish = false;
   unsigned splits = 0;
+  mask_args mask;
 };
 
 // --split I/N loads one split; --finish --splits N reconciles them all once.
@@ -60,9 +62,14 @@ int run_load_command(load_args& a) {
   o.on_error = *bridge::parse_error_policy(a.on_error);
   o.progress = !a.no_progress;
   file_reporter rep("load", stderr);
+  if (auto refused = prepare_mask(a.mask, o.spec.source, rep); !refused.empty()) {
+    rep.message(bridge::severity::error, refused);
+    return exit_usage;
+  }
   const bool split = a.finish || !a.split.split.empty() || !a.split.range.empty();
   auto summary = split ? run_split_load(a, rep) : rehost::run_load(o, rep);
   int code = exit_code_of(summary.failure);
+  if (!finish_mask(a.mask, a.mask.checked, rep) && code == exit_ok) code = exit_io;
   if (code == exit_ok) warn_left_out(rep, o.on_error, summary.records_rejected, o.reject_file);
   // Written when the load ran to its end (a mismatch included); a failure to write it is
   // not the load's failure.
@@ -80,6 +87,7 @@ void add_load_command(CLI::App& app, int& exit_code) {
   auto a = std::make_shared<load_args>();
   auto& o = a->opts;
   add_dataset_options(*cmd, a->ds, file_use::reads);
+  add_mask_options(*cmd, a->mask);
   cmd->add_option("--input", o.input, "Input file, or - for standard input")->required();
   cmd->add_option("--target", o.target, "sqlite:FILE or postgresql://...")->required();
   cmd->add_option("--mode", a->mode,

@@ -2,7 +2,7 @@
 """The dependency rule: every #include points down the data flow, never up.
 
     copybook-parser, ebcdic          (leaves: they know nothing of each other)
-    bridge/io <- bridge/codec <- bridge/convert, bridge/delta
+    bridge/io <- bridge/mask <- bridge/codec <- bridge/convert, bridge/delta
     bridge/codec <- rehost/db <- rehost/jobs <- rehost/rest (rest reads the run history)
     mfb/mfbridge.hpp (rehost/include/mfb/): the API header, above every part; no part includes it
     python/ (the pybind11 module) and cli/ on top: python/ may include the API header and
@@ -39,14 +39,16 @@ BELOW = {
     "copybook": [],
     "ebcdic": [],
     "bridge/io": ["copybook", "ebcdic"],
-    "bridge/codec": ["bridge/io", "copybook", "ebcdic"],
-    "bridge/convert": ["bridge/codec", "bridge/io", "copybook", "ebcdic"],
-    "bridge/delta": ["bridge/codec", "bridge/io", "copybook", "ebcdic"],
-    "rehost/db": ["bridge/codec", "bridge/io", "bridge/convert", "bridge/delta", "copybook", "ebcdic"],
-    "rehost/jobs": ["rehost/db", "bridge/codec", "bridge/io", "bridge/convert", "bridge/delta",
+    # mask rewrites a record's bytes before the decoder (codec) reads them.
+    "bridge/mask": ["bridge/io", "copybook", "ebcdic"],
+    "bridge/codec": ["bridge/mask", "bridge/io", "copybook", "ebcdic"],
+    "bridge/convert": ["bridge/codec", "bridge/mask", "bridge/io", "copybook", "ebcdic"],
+    "bridge/delta": ["bridge/codec", "bridge/mask", "bridge/io", "copybook", "ebcdic"],
+    "rehost/db": ["bridge/codec", "bridge/mask", "bridge/io", "bridge/convert", "bridge/delta", "copybook", "ebcdic"],
+    "rehost/jobs": ["rehost/db", "bridge/codec", "bridge/mask", "bridge/io", "bridge/convert", "bridge/delta",
                     "copybook", "ebcdic"],
     # rest reads the jobs' run history (read-only) for the web inspector's runs page.
-    "rehost/rest": ["rehost/jobs", "rehost/db", "bridge/codec", "bridge/io", "bridge/convert", "bridge/delta",
+    "rehost/rest": ["rehost/jobs", "rehost/db", "bridge/codec", "bridge/mask", "bridge/io", "bridge/convert", "bridge/delta",
                     "copybook", "ebcdic"],
 }
 BELOW["api"] = sorted(BELOW)  # the API header names every part

@@ -11,6 +11,7 @@
 #include "mfb/rehost/db/dataset.hpp"
 #include "mfb/rehost/db/record_store.hpp"
 #include "mfb/bridge/io/record_writer.hpp"
+#include "mfb/bridge/mask/record_masker.hpp"
 
 namespace mfb::rehost {
 
@@ -46,6 +47,18 @@ export_summary run_export(const export_options& opts, bridge::reporter& rep) {
   auto opened = dataset::open(*db, opts.dataset);
   if (!opened) return bridge::stop_run(summary, bridge::failure_kind::usage, opened.err().message, rep);
   const dataset& ds = **opened;
+  std::vector<bridge::record_masker> maskers;
+  if (opts.mask) {
+    std::vector<copybook::record_layout> layouts;
+    for (const auto& plan : ds.json_plans()) layouts.push_back(plan.layout());
+    summary.mask = bridge::check_mask_policy(*opts.mask, layouts, ds.json_plans().front().page());
+    for (const auto& why : summary.mask.errors) rep.message(bridge::severity::error, why);
+    if (!summary.mask.errors.empty())
+      return bridge::stop_run(summary, bridge::failure_kind::usage, "the masking policy cannot apply to dataset " + opts.dataset, rep);
+    for (const auto& w : summary.mask.unmatched_rules) rep.message(bridge::severity::warning, w);
+    for (const auto& plan : ds.json_plans())
+      maskers.push_back(std::move(*bridge::record_masker::compile(opts.mask, plan.layout(), plan.page())));
+  }
 
   bridge::writer_options w;
   const bridge::framing_options& f = ds.framing();
@@ -106,6 +119,14 @@ export_summary run_export(const export_options& opts, bridge::reporter& rep) {
       errors.clear();
       auto bytes = record_bytes(ds, rec, errors);
       if (!bytes) return bridge::stop_run(summary, bridge::failure_kind::bad_data, bytes.err().message, rep);
+      if (!maskers.empty()) {
+        bridge::mask_failure why;
+        maskers[rec.type].sample(bytes->data(), bytes->size());
+        if (!maskers[rec.type].apply(bytes->data(), bytes->size(), why))
+          return bridge::stop_run(summary, bridge::failure_kind::bad_data,
+                                  "record " + std::to_string(rec.record_no) + ": field " + why.field_path +
+                                      " at offset " + std::to_string(why.offset) + ": " + why.reason, rep);
+      }
       std::string why = (*writer)->write(bytes->data(), bytes->size());
       if (!why.empty())
         return bridge::stop_run(summary, (*writer)->ok() ? bridge::failure_kind::bad_data : bridge::failure_kind::target,

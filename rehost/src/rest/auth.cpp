@@ -39,10 +39,16 @@ bool scope_allows(const std::vector<std::string>& scopes, access what, std::stri
     auto colon = sv.find(':');
     if (colon == std::string_view::npos) continue;
     auto verb = sv.substr(0, colon), target = sv.substr(colon + 1);
-    bool verb_ok = verb == "write" || (verb == "read" && what == access::read);
+    bool reading = what == access::read || what == access::read_masked;
+    bool verb_ok = verb == "write" || (verb == "read" && reading) ||
+                   (verb == "read-masked" && what == access::read_masked);
     if (verb_ok && (target == "*" || target == dataset)) return true;
   }
   return false;
+}
+
+bool reads_masked(const std::vector<std::string>& scopes, std::string_view dataset) {
+  return !scope_allows(scopes, access::read, dataset) && scope_allows(scopes, access::read_masked, dataset);
 }
 
 auth_result authorize(const server_config& config, std::string_view authorization,

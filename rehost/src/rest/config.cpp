@@ -3,6 +3,8 @@
 
 #include "mfb/rehost/rest/config.hpp"
 
+#include "mfb/rehost/jobs/mask_policy_file.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -75,6 +77,25 @@ std::string read_write_rules(const YAML::Node& root, server_config& cfg) {
   return {};
 }
 
+// masking: {DATASET: POLICY.yaml}: each policy read and its secret loaded now, so that a
+// missing secret stops the server before it listens.
+std::string read_masking(const YAML::Node& map, const std::filesystem::path& base_dir, server_config& cfg) {
+  if (!map.IsMap()) return where(map) + "masking must be a map of dataset names to policy files";
+  for (const auto& kv : map) {
+    if (!kv.second.IsScalar()) return where(kv.second) + "masking: a dataset names one policy file";
+    std::filesystem::path p = kv.second.as<std::string>();
+    if (p.is_relative() && !base_dir.empty()) p = base_dir / p;
+    auto policy = load_mask_policy(p);
+    if (!policy) return where(kv.second) + policy.err().message;
+    if (policy->needs_secret())
+      if (auto why = bridge::load_mask_secret(*policy); !why.empty()) return where(kv.second) + p.string() + ": " + why;
+    auto run = std::make_shared<bridge::mask_run>();
+    run->policy = std::move(*policy);
+    cfg.masking[kv.first.as<std::string>()] = run;
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string server_config::validate() const {
@@ -83,10 +104,11 @@ std::string server_config::validate() const {
     if (k.name.empty()) return "api key without a name";
     if (!names.insert(k.name).second) return "api key name '" + k.name + "' is used twice";
     for (const auto& s : k.scopes) {
-      bool ok = s == "transform" || s.rfind("read:", 0) == 0 || s.rfind("write:", 0) == 0;
-      if (!ok || s == "read:" || s == "write:")
+      bool ok = s == "transform" || s.rfind("read:", 0) == 0 || s.rfind("write:", 0) == 0 ||
+                s.rfind("read-masked:", 0) == 0;
+      if (!ok || s == "read:" || s == "write:" || s == "read-masked:")
         return "api key '" + k.name + "': unknown scope '" + s +
-               "' (read:DATASET, write:DATASET, read:*, write:*, transform)";
+               "' (read:DATASET, read-masked:DATASET, write:DATASET, read:*, read-masked:*, write:*, transform)";
     }
   }
   if (tls.enabled() && tls.private_key.empty()) return "tls: a certificate needs a private_key";
@@ -114,11 +136,14 @@ result<server_config> parse_config(std::string_view yaml, const std::string& nam
     if (!root.IsMap()) return fail("the config must be a map");
     if (auto why = check_keys(root, {"api_keys", "tls", "limits", "require_if_match", "openapi_schemas",
                                      "shared_keys"},
+                               "masking"},
                               "the config");
         !why.empty())
       return fail(why);
     if (auto why = read_write_rules(root, cfg); !why.empty()) return fail(why);
     if (auto why = detail::read_shared_keys(root["shared_keys"], cfg); !why.empty()) return fail(why);
+    if (root["masking"])
+      if (auto why = read_masking(root["masking"], base_dir, cfg); !why.empty()) return fail(why);
     if (root["api_keys"])
       if (auto why = read_keys(root["api_keys"], cfg); !why.empty()) return fail(why);
     if (auto tls = root["tls"]) {

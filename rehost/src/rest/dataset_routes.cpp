@@ -16,6 +16,7 @@
 #include "rest/dataset_keys.hpp"
 #include "rest/etag.hpp"
 #include "rest/json_text.hpp"
+#include "rest/masked_records.hpp"
 #include "mfb/bridge/codec/record_encoder.hpp"
 #include "mfb/rehost/db/record_store.hpp"
 #include "mfb/copybook/layout.hpp"
@@ -196,6 +197,10 @@ http_response dataset_routes::list_records(request_context& ctx) {
   auto ref = find(db, ctx.params["ds"], problem);
   if (!ref) return problem;
   const rehost::dataset* ds = ref.ds.get();
+  std::optional<masked_view> masked;
+  if (ctx.key != nullptr && reads_masked(ctx.key->scopes, ref.name) &&
+      !(masked = open_masked_view(config_, ref.name, *ds, problem)))
+    return problem;
   key_spec key = key_of(*ds, ref.type);
   key_spec filters = filters_of(*ds, ref.type);
   std::vector<problem_field> errors;
@@ -212,6 +217,9 @@ http_response dataset_routes::list_records(request_context& ctx) {
     } else if (name == "decimals") {
       if (value != "string" && value != "number")
         errors.push_back({"decimals", "must be number or string", shorten(value)});
+    } else if (masked) {
+      // A filter on an original value would tell a masked reader that the value exists.
+      errors.push_back({name, "a read-masked key cannot filter records", shorten(value)});
     } else {
       // A filter: equality on a key or indexed field, by its COBOL name.
       std::size_t i = 0;
@@ -248,7 +256,10 @@ http_response dataset_routes::list_records(request_context& ctx) {
   bool strings = wants_strings(ctx);
   for (std::size_t i = 0; i < recs.size(); ++i) {
     if (i) body += ',';
-    auto text = record_answer(*ds, recs[i]);
+    std::string why;
+    std::vector<std::uint8_t> bytes;
+    auto text = masked ? masked_answer(*ds, recs[i], *masked, bytes, why) : record_answer(*ds, recs[i]);
+    if (!why.empty()) return make_problem(500, "the record cannot be masked: " + why);
     body += strings ? numbers_as_strings(text) : text;
   }
   body += "],\"next\":";
@@ -265,6 +276,10 @@ http_response dataset_routes::get_record(request_context& ctx) {
   auto ref = find(db, ctx.params["ds"], problem);
   if (!ref) return problem;
   const rehost::dataset* ds = ref.ds.get();
+  std::optional<masked_view> masked;
+  if (ctx.key != nullptr && reads_masked(ctx.key->scopes, ref.name) &&
+      !(masked = open_masked_view(config_, ref.name, *ds, problem)))
+    return problem;
   key_spec key = key_of(*ds, ref.type);
   const std::string& key_text = ctx.params["key"];
   std::vector<std::string> parts;
@@ -295,9 +310,17 @@ http_response dataset_routes::get_record(request_context& ctx) {
                 (format == nullptr &&
                  ctx.request.header("accept").find("application/octet-stream") != std::string::npos);
   // One tag for both forms: it names the stored record, which If-Match compares.
-  auto text = record_answer(*ds, recs.front());
+  std::string why;
+  std::vector<std::uint8_t> masked_bytes;
+  auto text = masked ? masked_answer(*ds, recs.front(), *masked, masked_bytes, why) : record_answer(*ds, recs.front());
+  if (!why.empty()) return make_problem(500, "the record cannot be masked: " + why);
   http_response r;
   r.headers.emplace_back("ETag", record_etag(text));
+  if (ebcdic && masked) {
+    r.content_type = "application/octet-stream";
+    r.body.assign(reinterpret_cast<const char*>(masked_bytes.data()), masked_bytes.size());
+    return r;
+  }
   if (ebcdic) {
     std::vector<bridge::field_error> ferrors;
     auto bytes = rehost::record_bytes(*ds, recs.front(), ferrors);
@@ -327,13 +350,14 @@ void dataset_routes::add_to(router& r) {
     r.add(std::move(rt));
   };
   add("/v1/datasets", [this](request_context& c) { return list_datasets(c); }, access::any, "", {});
-  add("/v1/datasets/{ds}", [this](request_context& c) { return describe(c); }, access::read, "ds",
+  add("/v1/datasets/{ds}", [this](request_context& c) { return describe(c); }, access::read_masked, "ds",
       {"decimals"});
   // Filters are named by the dataset's key and indexed fields: the handler checks them.
+  // A read-masked key reads records through the dataset's masking policy.
   add("/v1/datasets/{ds}/records", [this](request_context& c) { return list_records(c); },
-      access::read, "ds", {"*"});
+      access::read_masked, "ds", {"*"});
   add("/v1/datasets/{ds}/records/{key}", [this](request_context& c) { return get_record(c); },
-      access::read, "ds", {"format", "decimals"});
+      access::read_masked, "ds", {"format", "decimals"});
   add("/v1/datasets/{ds}/records", [this](request_context& c) { return write(c, "POST"); },
       access::write, "ds", {}, "POST");
   add("/v1/datasets/{ds}/records/{key}", [this](request_context& c) { return write(c, "PUT"); },

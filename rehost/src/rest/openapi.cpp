@@ -366,7 +366,12 @@ nlohmann::json openapi_document(const std::vector<openapi_dataset>& datasets,
                         {{"bearer",
                           {{"type", "http"},
                            {"scheme", "bearer"},
-                           {"description", "An API key from the server's config (stored there as SHA-256)"}}}}}};
+                           {"description", "An API key from the server's config (stored there as SHA-256). Its scopes: "
+                                          "read:DATASET or read:* (read), write:DATASET or write:* (write, and read), "
+                                          "transform, and read-masked:DATASET or read-masked:* (list and get records "
+                                          "only, every value passed through the masking policy the server config "
+                                          "names for the dataset; filters are refused, and a dataset whose key is "
+                                          "masked answers 403; docs/masking.md)"}}}}}};
   return doc;
 }
 

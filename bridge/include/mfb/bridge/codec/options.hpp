@@ -2,6 +2,7 @@
 // Options for decoding records into JSON Lines or CSV; plain data, kept apart from the machinery.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,8 @@
 #include "mfb/ebcdic/zoned.hpp"
 
 namespace mfb::bridge {
+
+struct mask_run;  // mask/record_masker.hpp
 
 /// The text form a record is decoded into. `cells` is for table loads: one plain UTF-8
 /// text per CSV column, with no quoting or escaping, and a state per cell (record_decoder).
@@ -68,6 +71,9 @@ struct decode_options {
   /// value's space, and an unsigned binary that overflows Cobrix's Spark type (int to 9
   /// digits, long to 18) is a field error. IBM's rules otherwise (cobrix_numbers.cpp).
   bool cobrix_numbers = false;
+  /// --mask: each record's bytes are masked by this policy before they are decoded (null:
+  /// no masking). See mask/record_masker.hpp.
+  std::shared_ptr<const mask_run> mask;
 
   /// Return the defaults: JSON Lines, HFP floats, EBCDIC zoned, TRUNC(STD), spaces trimmed.
   static decode_options defaults() { return {}; }

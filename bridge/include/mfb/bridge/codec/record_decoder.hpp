@@ -15,6 +15,8 @@
 
 namespace mfb::bridge {
 
+class record_masker;  // mask/record_masker.hpp
+
 /// A growable char buffer that does not zero what it reserves (unlike std::string::resize).
 class text_buffer {
  public:
@@ -105,6 +107,11 @@ class record_decoder {
   };
 
  private:
+  /// Mask a copy of `rec` (decode_options::mask) and point `use` at it; false when the
+  /// record cannot be masked (its error added).
+  bool mask(const record_view& rec, std::string_view file, record_view& use,
+            std::vector<record_error>& errors);
+
   template <output_format Format>
   bool run(const record_view& rec, std::string_view file, text_buffer& out,
            std::vector<record_error>& errors);
@@ -116,6 +123,9 @@ class record_decoder {
   std::unique_ptr<char[]> scratch_;
   cell_row* cells_ = nullptr;  ///< the row being filled by decode_cells
   std::size_t undescribed_ = 0;
+  std::shared_ptr<record_masker> masker_;  ///< set when the plan's options mask
+  std::string mask_refusal_;               ///< why the policy cannot mask this layout
+  std::vector<std::uint8_t> masked_;       ///< the masked copy of the record being decoded
 };
 
 }  // namespace mfb::bridge

@@ -4,9 +4,11 @@
 // and the target's control totals checked against those its last load recorded.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "mfb/bridge/io/outcome.hpp"
+#include "mfb/bridge/mask/mask_report.hpp"
 #include "mfb/rehost/db/control_totals.hpp"
 
 namespace mfb::rehost {
@@ -22,6 +24,9 @@ struct export_options {
   /// Write a keyed dataset in key order instead of record-number order (a sorted master
   /// file after deltas, whose new rows were numbered after the old ones).
   bool order_by_key = false;
+  /// --mask: each record is masked after it is encoded (a dropped field holds spaces or
+  /// zeros, so the file stays valid by its copybook); null: no masking.
+  std::shared_ptr<const bridge::mask_run> mask;
 };
 
 struct export_summary {
@@ -30,6 +35,7 @@ struct export_summary {
   std::uint64_t records_written = 0;
   std::uint64_t bytes_written = 0;
   double seconds = 0;
+  bridge::mask_report mask;  ///< with export_options::mask: the fields and what was done
 };
 
 /// Write every record of the dataset to `output`; messages go to `rep`.

@@ -21,12 +21,18 @@ std::string to_hex(const sha256_digest& d);
 bool parse_digest(std::string_view hex, sha256_digest& out);
 
 /// What a route needs.
-enum class access { read, write, transform, any };  ///< any: a valid key, whatever its scopes
+/// read_masked: a read scope, or read-masked:DS / read-masked:* (the records' routes, which
+/// then answer masked values); any: a valid key, whatever its scopes.
+enum class access { read, read_masked, write, transform, any };
 
 /// Tell whether `scopes` grant `what` on `dataset` ("read:DS", "read:*", ...; "write:X"
 /// implies "read:X"; "transform" or any read scope allows the transform routes with an
 /// inline copybook).
 bool scope_allows(const std::vector<std::string>& scopes, access what, std::string_view dataset);
+
+/// True when `scopes` let a key read `dataset` only masked: a read-masked scope names it
+/// and no read or write scope does.
+bool reads_masked(const std::vector<std::string>& scopes, std::string_view dataset);
 
 /// Outcome of authenticating a request.
 enum class auth_status { ok, missing, invalid, forbidden };

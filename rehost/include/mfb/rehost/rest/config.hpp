@@ -6,12 +6,16 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "mfb/ebcdic/result.hpp"
+
+#include "mfb/bridge/mask/record_masker.hpp"
 
 namespace mfb::rehost {
 
@@ -70,6 +74,9 @@ struct server_config {
   bool public_schemas = false;
   /// Keys shared across datasets (`shared_keys:`), each served at its own path.
   std::vector<shared_key> shared_keys;
+  /// `masking: {DATASET: POLICY.yaml}`: the policy (its secret loaded) that a key with the
+  /// scope read-masked:DATASET (or read-masked:*) reads the dataset through.
+  std::map<std::string, std::shared_ptr<const bridge::mask_run>> masking;
 
   /// Whether writes to `dataset` need If-Match.
   bool if_match_required(std::string_view dataset) const;
