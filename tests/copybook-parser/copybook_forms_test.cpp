@@ -124,5 +124,30 @@ TEST(CopybookForms, PointerSizesUnder31BitAddressing) {
   EXPECT_EQ(rec.length, 17u);
 }
 
+// IBM, BLANK WHEN ZERO clause: a numeric item with it is numeric-edited; S with it is an
+// error (cobc -std=ibm: "cannot have S in PICTURE string and BLANK WHEN ZERO"), and so is
+// an item that is not numeric DISPLAY.
+TEST(CopybookForms, BlankWhenZeroMakesANumericItemNumericEdited) {
+  const parse_result r = parse_text(R"(
+       01  PAY.
+           05  CNT   PIC 9(4) BLANK WHEN ZERO.
+           05  AMT   PIC 9(5)V99 BLANK ZERO.
+           05  PLAIN PIC 9(4).
+)");
+  ASSERT_TRUE(r.ok()) << to_string(r.diagnostics);
+  EXPECT_EQ(r.records.front().find("CNT")->kind, category::numeric_edited);
+  EXPECT_EQ(r.records.front().find("AMT")->kind, category::numeric_edited);
+  EXPECT_EQ(r.records.front().find("AMT")->length, 7u);
+  EXPECT_EQ(r.records.front().find("PLAIN")->kind, category::numeric);
+  for (const char* bad : {"           05  S   PIC S9(4) BLANK WHEN ZERO.\n",
+                          "           05  X   PIC X(4) BLANK WHEN ZERO.\n",
+                          "           05  B   PIC 9(4) COMP BLANK WHEN ZERO.\n"}) {
+    const parse_result e = parse_text(std::string("       01  R.\n") + bad);
+    EXPECT_FALSE(e.ok()) << bad;
+    ASSERT_FALSE(e.diagnostics.empty());
+    EXPECT_EQ(e.diagnostics.front().where.line, 2) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace mfb::copybook
