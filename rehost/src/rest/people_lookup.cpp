@@ -42,7 +42,11 @@ std::string people_routes::group(rehost::database& db, const lookup& l, const so
     q.where = s.column.columns[0] + " = $1";
     std::string after;
     if (cursor != nullptr && cursor_condition(record_key, *cursor, q, after)) q.where += " AND " + after;
-    for (const auto& c : record_key.columns) q.order_by += (q.order_by.empty() ? "" : ", ") + c;
+    // Key order, led by the (constant) key column: otherwise PostgreSQL, without statistics
+    // on a freshly loaded table, may walk the primary key's index in order and filter it
+    // row by row for a LIMIT, reading the whole table for a key held once.
+    q.order_by = s.column.columns[0];
+    for (const auto& c : record_key.columns) q.order_by += ", " + c;
     q.limit = static_cast<long long>(limit) + 1;  // one more tells whether a next page exists
     recs = rehost::read_records(db, ds, q);
   }
