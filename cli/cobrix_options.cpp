@@ -63,6 +63,7 @@ const std::vector<std::vector<std::string>>& profile_defaults() {
       {"--group-fillers", "keep"},
       {"--filler-naming", "sequence"},
       {"--numeric-policy", "lenient"},
+      {"--trunc", "bin"},  // Cobrix bounds a binary by its bytes, not by its PICTURE
       {"--improved-null-detection"},
   };
   return defaults;

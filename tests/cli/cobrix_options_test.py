@@ -15,7 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 FAILURES = []
 PROFILE = ["--cobrix", "--naming", "spark", "--trim", "both", "--value-fillers", "drop",
-           "--group-fillers", "keep", "--filler-naming", "sequence", "--numeric-policy", "lenient"]
+           "--group-fillers", "keep", "--filler-naming", "sequence", "--numeric-policy", "lenient",
+           "--trunc", "bin"]
 
 
 def check(cond, what):

@@ -25,7 +25,6 @@ record_decoder::record_decoder(const decode_plan& plan)
       slot_offsets_(plan.slot_count(), 0),
       scratch_(new char[plan.max_scratch() + detail::decode_slack]) {
   frames_.reserve(plan.max_depth() + 1);
-  alts_.reserve(8);
   if (plan.options().mask) {
     auto m = record_masker::compile(plan.options().mask, plan.layout(), plan.page());
     if (m) masker_ = std::make_shared<record_masker>(std::move(*m));
