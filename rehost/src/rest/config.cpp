@@ -135,8 +135,7 @@ result<server_config> parse_config(std::string_view yaml, const std::string& nam
     if (root.IsNull()) return cfg;
     if (!root.IsMap()) return fail("the config must be a map");
     if (auto why = check_keys(root, {"api_keys", "tls", "limits", "require_if_match", "openapi_schemas",
-                                     "shared_keys"},
-                               "masking"},
+                                     "shared_keys", "masking"},
                               "the config");
         !why.empty())
       return fail(why);
