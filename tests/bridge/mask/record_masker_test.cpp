@@ -1,6 +1,6 @@
 // Masking: HMAC-SHA-256 against RFC 4231's test vector, the NINO token's HMRC shape, digit
 // tokens keeping their separators, the glob, and a record's bytes rewritten in their own
-// usage (expected bytes from IBM's encodings: packed +1200.00 in S9(7)V99 is 00 12 00 00 0C,
+// usage (expected bytes from IBM's encodings: packed +12300.00 in S9(7)V99 is 00 12 30 00 0C,
 // cp037 'X' is E7, zoned 19750101 is F1 F9 F7 F5 F0 F1 F0 F1).
 
 #include "mfb/bridge/mask/record_masker.hpp"
@@ -50,6 +50,13 @@ TEST(MaskGlob, MatchesNamesAnyCase) {
   EXPECT_FALSE(mask_glob_match(std::string(200, '*') + "X", std::string(5000, 'A')));
 }
 
+mask_rule rule(const char* pattern, mask_action action) {
+  mask_rule r;
+  r.pattern = pattern;
+  r.action = action;
+  return r;
+}
+
 struct masked {
   copybook::record_layout layout;
   ebcdic::code_page page = *ebcdic::code_page::open("cp037");
@@ -68,26 +75,27 @@ struct masked {
 };
 
 TEST(RecordMasker, RewritesEachUsageInPlace) {
-  mask_rule name{"NAME", mask_action::redact, 'X'};
-  mask_rule dob{"DOB", mask_action::generalise};
+  mask_rule name = rule("NAME", mask_action::redact);
+  name.fill = 'X';
+  mask_rule dob = rule("DOB", mask_action::generalise);
   dob.kind = generalise_kind::year;
-  mask_rule paid{"PAID", mask_action::generalise};
+  mask_rule paid = rule("PAID", mask_action::generalise);
   paid.kind = generalise_kind::band;
   paid.step = "100";
-  mask_rule amt{"AMT", mask_action::drop};
+  mask_rule amt = rule("AMT", mask_action::drop);
   masked m({name, dob, paid, amt});
   auto masker = record_masker::compile(m.run, m.layout, m.page);
   ASSERT_TRUE(masker) << masker.err().message;
-  // "JOHN", 19750314, +1234.56, AMT(1) = 7, AMT(2) = -2
+  // "JOHN", 19750314, +12345.60, AMT(1) = 7, AMT(2) = -2
   auto rec = test::from_hex("D1D6C8D5" "F1F9F7F5F0F3F1F4" "001234560C" "0007" "FFFE");
   mask_failure why;
   ASSERT_TRUE(masker->apply(rec.data(), rec.size(), why)) << why.reason;
   EXPECT_EQ(test::to_hex(rec.data(), rec.size()),
-            "E7E7E7E7" "F1F9F7F5F0F1F0F1" "001200000C" "0000" "0000");
+            "E7E7E7E7" "F1F9F7F5F0F1F0F1" "001230000C" "0000" "0000");
 }
 
 TEST(RecordMasker, RefusesATokenLongerThanItsField) {
-  mask_rule r{"NAME", mask_action::pseudonymise};
+  mask_rule r = rule("NAME", mask_action::pseudonymise);
   r.length = 16;
   masked m({r});
   auto masker = record_masker::compile(m.run, m.layout, m.page);
@@ -97,7 +105,7 @@ TEST(RecordMasker, RefusesATokenLongerThanItsField) {
 }
 
 TEST(RecordMasker, ABadPackedValueIsAFailureNamingTheField) {
-  mask_rule paid{"PAID", mask_action::pseudonymise};
+  mask_rule paid = rule("PAID", mask_action::pseudonymise);
   paid.format = token_format::digits;
   masked m({paid});
   auto masker = record_masker::compile(m.run, m.layout, m.page);
