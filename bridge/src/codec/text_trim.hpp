@@ -34,12 +34,12 @@ inline void trim_bytes(text_trim t, const bool* blank, const std::uint8_t*& p,
 
 /// The blank at the end (or, with `front`, the start) of UTF-8 text [s, s + n): its byte
 /// length, 0 when none. `space` rule: U+0020 and U+3000 (the DBCS space); `java`: every
-/// character <= U+0020.
+/// character <= U+0020, as String.trim (so not U+3000).
 inline std::size_t utf8_blank(const char* s, std::size_t n, trim_rule rule, bool front) noexcept {
   if (n == 0) return 0;
   auto c = static_cast<unsigned char>(front ? s[0] : s[n - 1]);
   if (c == 0x20 || (rule == trim_rule::java && c < 0x20)) return 1;
-  if (n < 3) return 0;
+  if (rule == trim_rule::java || n < 3) return 0;  // Java's trim keeps U+3000
   const char* w = front ? s : s + n - 3;
   return w[0] == '\xE3' && w[1] == '\x80' && w[2] == '\x80' ? 3 : 0;
 }
