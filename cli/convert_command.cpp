@@ -10,6 +10,7 @@
 #include "layout_options.hpp"
 #include "text_options.hpp"
 #include "mask_options.hpp"
+#include "segment_options.hpp"
 #include "mfb/bridge/convert/convert.hpp"
 #include "output_style_options.hpp"
 #include "split_args.hpp"
@@ -69,8 +70,10 @@ void add_convert_command(CLI::App& app, int& exit_code) {
                      file_use::reads);
   cmd->add_option("--input", o.input, "Input file, or - for stdin")->capture_default_str();
   cmd->add_option("--select", o.source.selects,
-                  "FIELD=VALUE:RECORD: decode records whose FIELD reads VALUE as RECORD (a 01 "
-                  "or a REDEFINES alternative); repeatable, first match wins");
+                  "FIELD=VALUE[,VALUE...]:RECORD: decode records whose FIELD reads one of the "
+                  "values as RECORD (a 01 or a REDEFINES alternative; \\, is a comma in a "
+                  "value); repeatable, first match wins");
+  add_segment_options(*cmd, o.segments);
   cmd->add_option("--parent", o.source.parents,
                   "CHILD=PARENT: hierarchical files; each CHILD record gets the key of the last "
                   "PARENT record before it (JSON: a \"_parent\" object; CSV: _PARENT_<FIELD> "

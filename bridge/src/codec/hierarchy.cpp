@@ -87,6 +87,35 @@ std::optional<key_rule> parse_key_rule(std::string_view text) {
   return r;
 }
 
+result<std::vector<int>> parent_types(const std::vector<std::string>& type_names,
+                                      const std::vector<parent_rule>& parents) {
+  std::string all;
+  for (const auto& name : type_names) all += (all.empty() ? "" : ", ") + name;
+  auto type_of = [&](const std::string& name) {
+    for (std::size_t i = 0; i < type_names.size(); ++i)
+      if (cb::names_equal(type_names[i], name)) return static_cast<int>(i);
+    return -1;
+  };
+  std::vector<int> parent_of(type_names.size(), -1);
+  for (const auto& r : parents) {
+    int child = type_of(r.child);
+    int parent = type_of(r.parent);
+    for (const auto* name : {&r.child, &r.parent})
+      if (type_of(*name) < 0)
+        return error{"--parent " + r.child + "=" + r.parent + ": " + *name +
+                     " is not a record type of this run (types: " + all + ")" +
+                     cb::did_you_mean(*name, type_names)};
+    if (parent_of[static_cast<std::size_t>(child)] >= 0)
+      return error{"--parent: " + r.child + " is given two parents"};
+    parent_of[static_cast<std::size_t>(child)] = parent;
+    for (int a = parent; a >= 0; a = parent_of[static_cast<std::size_t>(a)])
+      if (a == child)
+        return error{"--parent " + r.child + "=" + r.parent + " makes a cycle: " + r.child +
+                     " would be its own ancestor"};
+  }
+  return parent_of;
+}
+
 struct hierarchy_tracker::key_decoder {
   std::vector<std::string> names;
   std::vector<decode_plan> plans;  // one per key field; decoders point into it: never resized
@@ -155,34 +184,18 @@ result<hierarchy_tracker> hierarchy_tracker::build(const std::vector<decode_plan
     if (!keys.empty()) return error{"--key needs --parent CHILD=PARENT"};
     return t;
   }
+  for (const auto& p : plans) t.type_names_.push_back(p.type_name());
+  auto tree = parent_types(t.type_names_, parents);
+  if (!tree) return tree.err();
+  t.parent_of_ = std::move(tree).value();
+  t.keys_.resize(plans.size());
   std::string all;
-  for (const auto& p : plans) {
-    t.type_names_.push_back(p.type_name());
-    all += (all.empty() ? "" : ", ") + p.type_name();
-  }
+  for (const auto& name : t.type_names_) all += (all.empty() ? "" : ", ") + name;
   auto type_of = [&](const std::string& name) {
     for (std::size_t i = 0; i < plans.size(); ++i)
       if (cb::names_equal(plans[i].type_name(), name)) return static_cast<int>(i);
     return -1;
   };
-  t.parent_of_.assign(plans.size(), -1);
-  t.keys_.resize(plans.size());
-  for (const auto& r : parents) {
-    int child = type_of(r.child);
-    int parent = type_of(r.parent);
-    for (const auto* name : {&r.child, &r.parent})
-      if (type_of(*name) < 0)
-        return error{"--parent " + r.child + "=" + r.parent + ": " + *name +
-                     " is not a record type of this run (types: " + all + ")" +
-                     cb::did_you_mean(*name, t.type_names_)};
-    if (t.parent_of_[static_cast<std::size_t>(child)] >= 0)
-      return error{"--parent: " + r.child + " is given two parents"};
-    t.parent_of_[static_cast<std::size_t>(child)] = parent;
-    for (int a = parent; a >= 0; a = t.parent_of_[static_cast<std::size_t>(a)])
-      if (a == child)
-        return error{"--parent " + r.child + "=" + r.parent + " makes a cycle: " + r.child +
-                     " would be its own ancestor"};
-  }
   for (const auto& k : keys) {
     int type = type_of(k.record);
     if (type < 0)

@@ -3,6 +3,7 @@
 
 #include "mfb/bridge/codec/record_selector.hpp"
 
+#include "mfb/bridge/codec/segments.hpp"
 #include "mfb/copybook/name_lookup.hpp"
 #include "mfb/ebcdic/hex.hpp"
 
@@ -20,13 +21,7 @@ constexpr std::size_t max_rule_field = 64;  // record-type fields are short; bou
 
 // Record-type fields are often padded with NUL (0x00) as well as spaces, so every control
 // character and space is padding here (the rule Cobrix applies too: Java's String.trim).
-bool is_padding(char c) { return static_cast<unsigned char>(c) <= 0x20; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_padding(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_padding(s.back())) s.remove_suffix(1);
-  return s;
-}
+std::string_view trim(std::string_view s) { return trim_padding(s); }
 
 bool iequal(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -48,8 +43,9 @@ std::optional<select_rule> parse_select_rule(std::string_view text) {
   auto eq = text.find('=');
   auto colon = text.rfind(':');
   if (eq == std::string_view::npos || colon == std::string_view::npos || colon < eq) return {};
-  select_rule r{std::string(trim(text.substr(0, eq))),
-                std::string(trim(text.substr(eq + 1, colon - eq - 1))),
+  auto values = split_value_list(text.substr(eq + 1, colon - eq - 1));
+  if (!values) return {};
+  select_rule r{std::string(trim(text.substr(0, eq))), std::move(*values),
                 std::string(trim(text.substr(colon + 1)))};
   if (r.field.empty() || r.target.empty()) return {};
   return r;
@@ -156,13 +152,15 @@ result<record_selector> record_selector::build(const std::vector<cb::record_layo
     if (f->variably_located || f->is_occurs() || f->length > max_rule_field)
       return error{"--select field " + r.field +
                    " must be a fixed-position, non-OCCURS field of at most 64 bytes"};
-    compiled_rule c;
-    c.offset = f->offset;
-    c.length = f->length;
-    c.field_path = f->path;
-    c.value = std::string(trim(r.value));
-    c.plan = plan_index;
-    s.rules_.push_back(std::move(c));
+    for (const auto& value : r.values) {
+      compiled_rule c;
+      c.offset = f->offset;
+      c.length = f->length;
+      c.field_path = f->path;
+      c.value = value;
+      c.plan = plan_index;
+      s.rules_.push_back(std::move(c));
+    }
   }
   return s;
 }

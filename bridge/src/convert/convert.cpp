@@ -25,8 +25,10 @@ using clock_type = std::chrono::steady_clock;
 
 // The CSV header of one type: its columns, then its parent's key as _PARENT_NAME.
 std::vector<std::string> csv_columns(const decode_plan& plan, int type,
-                                     const hierarchy_tracker& tracker) {
-  std::vector<std::string> cols = plan.columns();
+                                     const hierarchy_tracker& tracker,
+                                     const detail::segment_stage* segments) {
+  std::vector<std::string> cols = segments ? segments->columns() : std::vector<std::string>{};
+  for (auto& c : plan.columns()) cols.push_back(std::move(c));
   for (const auto& k : tracker.key_names(tracker.parent_of(type))) cols.push_back("_PARENT_" + k);
   return cols;
 }
@@ -55,7 +57,8 @@ result<std::vector<std::string>> output_paths(const convert_options& opts,
 // concatenate to the one-process output). A range writes NAME.partial, renamed at the end.
 result<std::vector<std::unique_ptr<record_sink>>> open_sinks(
     const convert_options& opts, const std::vector<std::string>& paths,
-    const std::vector<decode_plan>& plans, const hierarchy_tracker& tracker) {
+    const std::vector<decode_plan>& plans, const hierarchy_tracker& tracker,
+    const detail::segment_stage* segments) {
   const bool csv = opts.source.decode.format == output_format::csv;
   const bool header = !opts.range || (opts.range->first_record == 1 && opts.range->length > 0);
   std::vector<std::unique_ptr<record_sink>> sinks;
@@ -64,7 +67,7 @@ result<std::vector<std::unique_ptr<record_sink>>> open_sinks(
     if (!out) return out.err();
     if (csv)
       sinks.push_back(std::make_unique<csv_sink>(
-          std::move(out).value(), csv_columns(plans[i], static_cast<int>(i), tracker)));
+          std::move(out).value(), csv_columns(plans[i], static_cast<int>(i), tracker, segments)));
     else
       sinks.push_back(std::make_unique<json_sink>(std::move(out).value()));
     if (header && !sinks.back()->begin()) return error{sinks.back()->error()};
@@ -98,6 +101,16 @@ std::string convert_options::validate() const {
   if (source.decode.format == output_format::csv && !source.selects.empty() && output_dir.empty())
     return "CSV output with --select writes one file per record type: give --output-dir DIR "
            "(or use --record for one layout)";
+  if (segments.nest_children && source.decode.format == output_format::csv)
+    return "--nest-children writes children as arrays inside their parent's object: JSON "
+           "Lines only (CSV has no arrays)";
+  if (segments.nest_children && source.parents.empty())
+    return "--nest-children needs --parent CHILD=PARENT rules (with --select for the segments)";
+  if (segments.nest_children && !source.keys.empty())
+    return "--nest-children places each child under the last open parent in file order: "
+           "--key is not used with it";
+  if (segments.nest_children && !output_dir.empty())
+    return "--nest-children writes one row per root: --output-dir does not apply";
   if (!output_dir.empty() && output != "-")
     return "--output and --output-dir cannot be used together";
   if (max_errors < -1) return "--max-errors must be 0 or more";
@@ -113,6 +126,9 @@ convert_summary run_convert(const convert_options& given, reporter& rep) {
     if (auto why = apply_detected_framing(opts.source, opts.input, true, rep); !why.empty())
       return stop_run(summary, failure_kind::usage, why, rep);
 
+  // --nest-children places children by file order, with no keys: the parent rules go to
+  // the segment stage, not to the keyed hierarchy tracker.
+  if (opts.segments.nest_children) opts.source.parents.clear();
   source_failure failed;
   auto src = open_source(opts.source, failed);
   if (!src) {
@@ -122,6 +138,12 @@ convert_summary run_convert(const convert_options& given, reporter& rep) {
   const record_selector* selector = &src->selector;
   hierarchy_tracker* tracker = &src->tracker;
   const framing_options& framing = src->framing;
+  std::vector<std::string> type_names;
+  for (const auto& p : src->selector.plans()) type_names.push_back(p.type_name());
+  auto segments = detail::segment_stage::build(opts.segments, src->records, *src->page,
+                                               opts.source.decode.format, type_names,
+                                               given.source.parents);
+  if (!segments) return stop_run(summary, failure_kind::usage, segments.err().message, rep);
 
   long long total = -1;
   const std::uint64_t start = opts.range ? opts.range->offset : 0;  // offsets stay the file's
@@ -141,7 +163,7 @@ convert_summary run_convert(const convert_options& given, reporter& rep) {
 
   auto paths = output_paths(opts, selector->plans());
   if (!paths) return stop_run(summary, failure_kind::target, paths.err().message, rep);
-  auto sinks = open_sinks(opts, *paths, selector->plans(), *tracker);
+  auto sinks = open_sinks(opts, *paths, selector->plans(), *tracker, segments->get());
   if (!sinks) return stop_run(summary, failure_kind::target, sinks.err().message, rep);
   std::vector<record_sink*> sink_of;  // per plan
   for (std::size_t i = 0; i < selector->plans().size(); ++i)
@@ -149,13 +171,16 @@ convert_summary run_convert(const convert_options& given, reporter& rep) {
 
   detail::convert_writer writer(opts, *selector, *tracker, (*reader)->name(), std::move(sink_of),
                                 summary, rep);
+  if (*segments && !(*segments)->nest_parents().empty())
+    writer.nest_children((*segments)->nest_parents(), type_names);
   if (auto why = writer.open_rejects(); !why.empty()) return stop_run(summary, failure_kind::target, why, rep);
 
   unsigned threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
   summary.threads = threads;
   bool show_progress = opts.progress && rep.wants_progress();
   auto last_progress = t0;
-  detail::run_pipeline(**reader, *selector, &*tracker, threads, opts.batch_bytes,
+  detail::run_pipeline(**reader, *selector, &*tracker, segments->get(), threads,
+                       opts.batch_bytes,
                        [&](detail::batch_work& w) {
                          bool more = writer.consume(w);
                          // Bytes up to the last record written out, so the progress line's

@@ -14,22 +14,38 @@
 
 namespace mfb::bridge::detail {
 
-void classify_batch(const record_selector& selector, hierarchy_tracker& tracker, batch_work& w) {
+void classify_batch(const record_selector& selector, hierarchy_tracker* tracker,
+                    segment_stage* segments, batch_work& w) {
   w.classified = true;
   w.plans.clear();
   w.parents.clear();
   w.parent_numbers.clear();
   w.parent_text.clear();
   w.orphans.clear();
+  w.segment_refs.clear();
+  w.segment_text.clear();
+  w.unknown_segments = 0;
   const bool csv = selector.plans().front().options().format == output_format::csv;
   const parent_key* last = nullptr;
   std::uint64_t last_record = 0;
   batch_work::parent_ref last_ref;
   for (std::size_t i = 0; i < w.batch.size(); ++i) {
     const record_view& rec = w.batch[i];
+    if (segments && !segments->keep(rec)) {
+      // Filtered out: no type, no parent, no ids; the writer counts it.
+      w.plans.push_back(batch_work::filtered_plan);
+      w.parents.emplace_back();
+      w.parent_numbers.push_back(0);
+      w.segment_refs.emplace_back();
+      continue;
+    }
     int plan = selector.choose(rec);
     w.plans.push_back(static_cast<std::int16_t>(plan));
-    parent_link link = tracker.observe(plan, rec);
+    parent_link link = tracker ? tracker->observe(plan, rec) : parent_link{};
+    std::uint64_t nest_parent = 0;  // --nest-children: the parent's record number
+    if (segments && plan >= 0 && !segments->nest_parents().empty() &&
+        !segments->place(plan, rec.number, nest_parent, link.reason))
+      link.state = parent_link::kind::orphan;
     batch_work::parent_ref ref;
     if (link.state == parent_link::kind::orphan) {
       ref = {batch_work::orphan_mark, static_cast<std::uint32_t>(w.orphans.size())};
@@ -52,7 +68,12 @@ void classify_batch(const record_selector& selector, hierarchy_tracker& tracker,
     }
     w.parents.push_back(ref);
     w.parent_numbers.push_back(
-        link.state == parent_link::kind::attached ? link.key->record_number : 0);
+        link.state == parent_link::kind::attached ? link.key->record_number : nest_parent);
+    batch_work::parent_ref seg;
+    seg.begin = static_cast<std::uint32_t>(w.segment_text.size());
+    if (segments && !segments->observe(rec, w.segment_text)) ++w.unknown_segments;
+    seg.end = static_cast<std::uint32_t>(w.segment_text.size());
+    w.segment_refs.push_back(seg);
   }
 }
 
@@ -81,6 +102,11 @@ void decode_batch(const record_selector& selector, std::vector<record_decoder>& 
     const record_view& rec = w.batch[i];
     int plan = w.classified ? w.plans[i] : selector.choose(rec);
     if (!w.classified) w.plans.push_back(static_cast<std::int16_t>(plan));
+    if (plan == batch_work::filtered_plan) {
+      w.ends.push_back(w.text.size());
+      continue;
+    }
+    const std::size_t start = w.text.size();
     auto e0 = static_cast<std::uint32_t>(w.errors.size());
     bool ok = false;
     std::uint64_t undescribed = 0;
@@ -105,6 +131,12 @@ void decode_batch(const record_selector& selector, std::vector<record_decoder>& 
                       std::string_view(w.parent_text)
                           .substr(w.parents[i].begin, w.parents[i].end - w.parents[i].begin),
                       csv);
+      if (ok && w.classified && w.segment_refs[i].end > w.segment_refs[i].begin)
+        insert_segment_ids(w.text, start,
+                           std::string_view(w.segment_text)
+                               .substr(w.segment_refs[i].begin,
+                                       w.segment_refs[i].end - w.segment_refs[i].begin),
+                           csv);
     }
     auto e1 = static_cast<std::uint32_t>(w.errors.size());
     if (!ok || e1 != e0 || undescribed != 0)
@@ -122,13 +154,13 @@ std::vector<record_decoder> make_decoders(const record_selector& selector) {
 }
 
 void run_inline(record_reader& reader, const record_selector& selector,
-                hierarchy_tracker* tracker, std::size_t batch_bytes,
+                hierarchy_tracker* tracker, segment_stage* segments, std::size_t batch_bytes,
                 const std::function<bool(batch_work&)>& consume) {
   auto decoders = make_decoders(selector);
   batch_work w;
   for (std::uint64_t seq = 0; reader.next(w.batch, batch_bytes); ++seq) {
     w.seq = seq;
-    if (tracker) classify_batch(selector, *tracker, w);
+    if (tracker || segments) classify_batch(selector, tracker, segments, w);
     decode_batch(selector, decoders, reader.name(), w);
     if (!consume(w)) return;
   }
@@ -137,8 +169,10 @@ void run_inline(record_reader& reader, const record_selector& selector,
 class parallel_run {
  public:
   parallel_run(record_reader& reader, const record_selector& selector,
-               hierarchy_tracker* tracker, unsigned threads, std::size_t batch_bytes)
-      : reader_(reader), selector_(selector), tracker_(tracker), threads_(threads),
+               hierarchy_tracker* tracker, segment_stage* segments, unsigned threads,
+               std::size_t batch_bytes)
+      : reader_(reader), selector_(selector), tracker_(tracker), segments_(segments),
+        threads_(threads),
         batch_bytes_(batch_bytes), limit_(2 * threads + 2) {}
 
   void run(const std::function<bool(batch_work&)>& consume) {
@@ -190,7 +224,7 @@ class parallel_run {
       if (!w) w = std::make_unique<batch_work>();
       // The reader itself runs unlocked: only this thread touches it.
       bool got = reader_.next(w->batch, batch_bytes_);
-      if (got && tracker_) classify_batch(selector_, *tracker_, *w);
+      if (got && (tracker_ || segments_)) classify_batch(selector_, tracker_, segments_, *w);
       std::lock_guard lock(mu_);
       if (!got) {
         --in_flight_;
@@ -227,6 +261,7 @@ class parallel_run {
   record_reader& reader_;
   const record_selector& selector_;
   hierarchy_tracker* tracker_;
+  segment_stage* segments_;
   unsigned threads_;
   std::size_t batch_bytes_;
   std::size_t limit_;
@@ -244,14 +279,14 @@ class parallel_run {
 }  // namespace
 
 void run_pipeline(record_reader& reader, const record_selector& selector,
-                  hierarchy_tracker* tracker, unsigned threads, std::size_t batch_bytes,
-                  const std::function<bool(batch_work&)>& consume) {
+                  hierarchy_tracker* tracker, segment_stage* segments, unsigned threads,
+                  std::size_t batch_bytes, const std::function<bool(batch_work&)>& consume) {
   if (tracker && !tracker->active()) tracker = nullptr;
   if (threads <= 1) {
-    run_inline(reader, selector, tracker, batch_bytes, consume);
+    run_inline(reader, selector, tracker, segments, batch_bytes, consume);
     return;
   }
-  parallel_run(reader, selector, tracker, threads, batch_bytes).run(consume);
+  parallel_run(reader, selector, tracker, segments, threads, batch_bytes).run(consume);
 }
 
 }  // namespace mfb::bridge::detail

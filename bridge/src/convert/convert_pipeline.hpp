@@ -13,6 +13,7 @@
 #include "mfb/bridge/codec/record_decoder.hpp"
 #include "mfb/bridge/io/record_reader.hpp"
 #include "mfb/bridge/codec/record_selector.hpp"
+#include "convert/segment_stage.hpp"
 
 namespace mfb::bridge::detail {
 
@@ -23,6 +24,7 @@ struct batch_work {
   text_buffer text;
   std::vector<std::size_t> ends;     ///< per record: end of its text (unchanged if not written)
   std::vector<std::int16_t> plans;   ///< per record: plan index, -1 when no rule matched
+  static constexpr std::int16_t filtered_plan = -2;  ///< left out by --segment-filter
   std::vector<record_error> errors;
   struct flagged_record {
     std::uint32_t record;  ///< index in the batch
@@ -44,6 +46,10 @@ struct batch_work {
   std::vector<std::uint64_t> parent_numbers;  ///< per record: its parent's record number, or 0
   std::string parent_text;
   std::vector<std::string> orphans;  ///< why, per orphan record
+  // Segment ids (--segment-id-level): per record, its Seg_Id text in segment_text.
+  std::vector<parent_ref> segment_refs;
+  std::string segment_text;
+  std::uint64_t unknown_segments = 0;  ///< records whose segment value is in no level
 
   void reset() {
     text.clear();
@@ -54,8 +60,10 @@ struct batch_work {
   }
 };
 
-/// Choose each record's plan and attach its parent's key, in file order (reading thread).
-void classify_batch(const record_selector& selector, hierarchy_tracker& tracker, batch_work& w);
+/// Choose each record's plan, attach its parent's key and its segment ids, and apply the
+/// segment filter, in file order (reading thread). `tracker` and `segments` may be null.
+void classify_batch(const record_selector& selector, hierarchy_tracker* tracker,
+                    segment_stage* segments, batch_work& w);
 
 /// Decode every record of `w.batch` with the selector's plans (one decoder per plan).
 void decode_batch(const record_selector& selector, std::vector<record_decoder>& decoders,
@@ -63,9 +71,11 @@ void decode_batch(const record_selector& selector, std::vector<record_decoder>& 
 
 /// Read, decode and hand batches to `consume` in input order until the input ends or
 /// `consume` returns false. `threads` decoding workers (1: all inline). With an active
-/// `tracker`, batches are classified on the reading thread before they are decoded.
+/// `tracker` or `segments`, batches are classified on the reading thread before they are
+/// decoded.
 void run_pipeline(record_reader& reader, const record_selector& selector,
-                  hierarchy_tracker* tracker, unsigned threads, std::size_t batch_bytes,
+                  hierarchy_tracker* tracker, segment_stage* segments, unsigned threads,
+                  std::size_t batch_bytes,
                   const std::function<bool(batch_work&)>& consume);
 
 }  // namespace mfb::bridge::detail

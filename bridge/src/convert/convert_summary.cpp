@@ -13,6 +13,7 @@ std::string convert_summary::to_text() const {
   std::string s = std::to_string(records_read) + " records read, " +
                   std::to_string(records_written) + " written, " +
                   std::to_string(records_rejected) + " rejected";
+  if (records_filtered) s += ", " + std::to_string(records_filtered) + " filtered (--segment-filter)";
   if (!rejected_by_reason.empty()) {
     s += " (";
     bool first = true;
@@ -22,6 +23,8 @@ std::string convert_summary::to_text() const {
     }
     s += ")";
   }
+  if (unknown_segments)
+    s += ", " + std::to_string(unknown_segments) + " with a segment value in no --segment-id-level";
   if (alternative_errors) s += ", " + std::to_string(alternative_errors) + " null alternatives";
   if (null_numbers)
     s += ", " + std::to_string(null_numbers) + " bad numbers written as null (--numeric-policy lenient)";
@@ -40,6 +43,8 @@ std::string convert_summary::to_json(int exit_code) const {
   j["records_read"] = records_read;
   j["records_written"] = records_written;
   j["records_rejected"] = records_rejected;
+  j["records_filtered"] = records_filtered;
+  j["unknown_segments"] = unknown_segments;
   j["rejected_by_reason"] = rejected_by_reason;
   j["written_by_type"] = written_by_type;
   j["alternative_errors"] = alternative_errors;

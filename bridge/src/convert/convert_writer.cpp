@@ -61,6 +61,11 @@ void convert_writer::count_nulled(const record_error& e) {
 }
 
 void convert_writer::finish() {
+  if (nested_ && summary_.failure == failure_kind::none) {
+    nested_text_.clear();
+    nested_->finish(summary_.records_read, nested_text_);
+    if (!sinks_.front()->write(nested_text_)) output_failed(sinks_.front()->error());
+  }
   if (held_back_ > 0)
     rep_.message(severity::info, std::to_string(held_back_) + " more messages not shown");
 }
@@ -96,6 +101,7 @@ void convert_writer::count_records(const batch_work& w, std::size_t upto, bool d
   for (; counted_ < upto; ++counted_) {
     ++summary_.records_read;
     const int p = w.plans[counted_];
+    if (p == batch_work::filtered_plan) ++summary_.records_filtered;
     const std::size_t begin = counted_ ? w.ends[counted_ - 1] : 0;
     if (p < 0 || w.ends[counted_] == begin) continue;
     if (durable_only) {
@@ -108,9 +114,35 @@ void convert_writer::count_records(const batch_work& w, std::size_t upto, bool d
   }
 }
 
+bool convert_writer::is_parent(int type) const {
+  return type >= 0 && std::find(parent_of_.begin(), parent_of_.end(), type) != parent_of_.end();
+}
+
+// --nest-children: each written record joins its root's group; complete groups go out.
+bool convert_writer::write_nested(const batch_work& w, std::size_t from, std::size_t to) {
+  nested_text_.clear();
+  for (std::size_t r = from; r < to; ++r) {
+    const std::size_t begin = r ? w.ends[r - 1] : 0;
+    if (w.plans[r] < 0 || w.ends[r] == begin) continue;
+    auto added = nested_->add(w.plans[r], w.batch[r].number, w.batch[r].size,
+                              std::string_view(w.text.data() + begin, w.ends[r] - begin),
+                              nested_text_);
+    if (!added) {
+      summary_.failure = failure_kind::bad_data;
+      summary_.message = file_ + ": " + added.err().message;
+      rep_.message(severity::error, summary_.message);
+      return false;
+    }
+  }
+  if (!nested_text_.empty() && !sinks_.front()->write(nested_text_))
+    return output_failed(sinks_.front()->error());
+  return true;
+}
+
 // Write the text of records [from, to): in one piece to a single output, else in runs of
 // consecutive records of one type to that type's file.
 bool convert_writer::write_records(const batch_work& w, std::size_t from, std::size_t to) {
+  if (nested_) return write_nested(w, from, to);
   auto text_end = [&](std::size_t r) { return r ? w.ends[r - 1] : std::size_t{0}; };
   if (single_) return write_to(*sinks_.front(), w, text_end(from), text_end(to));
   std::size_t r = from;
@@ -154,7 +186,7 @@ void convert_writer::reject_children_of_bad_parents(batch_work& w) {
   for (std::size_t i = 0; i < n; ++i) {
     const record_view& rec = w.batch[i];
     if (!bad_[i] && w.parent_numbers[i] != 0 && bad_parents_.count(w.parent_numbers[i])) {
-      int parent = tracker_.parent_of(w.plans[i]);
+      int parent = parent_of_[static_cast<std::size_t>(w.plans[i])];
       record_error e;
       e.file = file_;
       e.record_number = rec.number;
@@ -167,7 +199,7 @@ void convert_writer::reject_children_of_bad_parents(batch_work& w) {
       bad_[i] = 2;
       late = true;
     }
-    if (bad_[i] && !tracker_.key_names(w.plans[i]).empty()) bad_parents_.insert(rec.number);
+    if (bad_[i] && is_parent(w.plans[i])) bad_parents_.insert(rec.number);
   }
   if (!late) return;
   std::stable_sort(w.flagged.begin(), w.flagged.end(),
@@ -187,6 +219,7 @@ void convert_writer::reject_children_of_bad_parents(batch_work& w) {
 
 bool convert_writer::consume(batch_work& w) {
   reject_children_of_bad_parents(w);
+  if (w.classified) summary_.unknown_segments += w.unknown_segments;
   counted_ = 0;
   for (std::size_t s = 0; s < distinct_.size(); ++s) batch_start_[s] = distinct_[s]->bytes_flushed();
   // Write records [0, upto) and count them; on an output failure count only what reached it.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "convert/convert_pipeline.hpp"
+#include "convert/nested_rows.hpp"
 #include "mfb/bridge/convert/convert.hpp"
 #include "mfb/bridge/io/output_file.hpp"
 #include "mfb/bridge/codec/record_selector.hpp"
@@ -31,13 +32,21 @@ class convert_writer {
       if (at == distinct_.end()) distinct_.push_back(s);
     }
     batch_start_.resize(distinct_.size());
+    for (std::size_t i = 0; i < selector_.plans().size(); ++i)
+      parent_of_.push_back(tracker_.parent_of(static_cast<int>(i)));
+  }
+
+  /// --nest-children: write one row per root, children nested by `parent_of` (per type).
+  void nest_children(const std::vector<int>& parent_of, const std::vector<std::string>& names) {
+    parent_of_ = parent_of;
+    nested_ = std::make_unique<nested_rows>(parent_of, names, opts_.segments.max_group_records);
   }
 
   /// Open the reject files (reject policy); return an error message or "".
   std::string open_rejects();
   /// Write one decoded batch; return false to stop (fail policy, too many errors, I/O).
   bool consume(batch_work& w);
-  /// Report how many messages were held back.
+  /// Write the last nested row (--nest-children); report how many messages were held back.
   void finish();
   /// Close the reject files; return an error message or "".
   std::string close_rejects();
@@ -46,6 +55,8 @@ class convert_writer {
   void reject_children_of_bad_parents(batch_work& w);
   bool write_records(const batch_work& w, std::size_t from, std::size_t to);
   bool write_to(record_sink& sink, const batch_work& w, std::size_t from, std::size_t to);
+  bool write_nested(const batch_work& w, std::size_t from, std::size_t to);
+  bool is_parent(int type) const;
   bool flush_outputs();
   bool output_failed(const std::string& why);
   void count_records(const batch_work& w, std::size_t upto, bool durable_only);
@@ -61,6 +72,9 @@ class convert_writer {
   std::string file_;
   std::unordered_set<std::uint64_t> bad_parents_;  ///< record numbers of rejected parents
   std::vector<char> bad_;                          ///< per record of a batch: 1 bad, 2 late
+  std::vector<int> parent_of_;                     ///< per type: its parent type, or -1
+  std::unique_ptr<nested_rows> nested_;            ///< --nest-children
+  std::string nested_text_;                        ///< complete nested rows to write
   std::vector<record_sink*> sinks_;
   std::vector<record_sink*> distinct_;        ///< each output once
   std::vector<std::size_t> sink_index_;       ///< per plan: its output in distinct_

@@ -12,13 +12,23 @@ TEST(record_selector, parses_field_value_target) {
   auto r = parse_select_rule("REC-TYPE=H:HDR-REC");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->field, "REC-TYPE");
-  EXPECT_EQ(r->value, "H");
+  EXPECT_EQ(r->values, std::vector<std::string>{"H"});
   EXPECT_EQ(r->target, "HDR-REC");
   auto colon = parse_select_rule("K=a:b:ALT");  // the last ':' separates the target
   ASSERT_TRUE(colon);
-  EXPECT_EQ(colon->value, "a:b");
+  EXPECT_EQ(colon->values, std::vector<std::string>{"a:b"});
   EXPECT_FALSE(parse_select_rule("K:ALT"));
   EXPECT_FALSE(parse_select_rule("=H:ALT"));
+}
+
+TEST(record_selector, parses_several_ids_with_escapes) {
+  auto r = parse_select_rule("SEG = C , D,E\\,F\\\\ :STATIC-DETAILS");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->values, (std::vector<std::string>{"C", "D", "E,F\\"}));
+  auto blank = parse_select_rule("SEG=:BLANK-REC");  // an empty value matches a blank field
+  ASSERT_TRUE(blank);
+  EXPECT_EQ(blank->values, std::vector<std::string>{""});
+  EXPECT_FALSE(parse_select_rule("SEG=C\\D:ALT"));  // a backslash escapes only , and itself
 }
 
 const char* two_records = R"(       01  HDR.
@@ -71,6 +81,30 @@ TEST(record_selector, nul_padding_is_trimmed_like_spaces) {
   EXPECT_GE(s->choose({2, 7, p.data(), p.size()}), 0);
   EXPECT_NE(s->choose({1, 0, c.data(), c.size()}), s->choose({2, 7, p.data(), p.size()}));
   EXPECT_EQ(s->choose({3, 14, x.data(), x.size()}), -1);
+}
+
+// Cobrix's redefine_segment_id_map:0 = "BODY => C,D": several ids choose one alternative.
+TEST(record_selector, several_ids_choose_one_target) {
+  auto parsed = copybook::parse_copybook_text(R"(       01  REC.
+           05  SEG-ID    PIC X(2).
+           05  BODY      PIC X(2).
+           05  OTHER     REDEFINES BODY PIC X(2).
+)", "t.cpy");
+  ASSERT_TRUE(parsed.ok());
+  auto page = ebcdic::code_page::open("cp037");
+  auto s = record_selector::build(parsed.records, "",
+                                  {*parse_select_rule("SEG-ID=C,D:BODY"),
+                                   *parse_select_rule("SEG-ID=P:OTHER")},
+                                  *page, {});
+  ASSERT_TRUE(s) << s.err().message;
+  auto c = test::from_hex("C340 C1C1");  // "C "
+  auto d = test::from_hex("C440 C1C1");  // "D "
+  auto p = test::from_hex("D740 C1C1");  // "P "
+  auto cd = test::from_hex("C3C4 C1C1");  // "CD": neither id
+  EXPECT_EQ(s->choose({1, 0, c.data(), c.size()}), 0);
+  EXPECT_EQ(s->choose({2, 4, d.data(), d.size()}), 0);
+  EXPECT_EQ(s->choose({3, 8, p.data(), p.size()}), 1);
+  EXPECT_EQ(s->choose({4, 12, cd.data(), cd.size()}), -1);
 }
 
 TEST(record_selector, needs_a_choice_when_there_are_several_records) {

@@ -35,6 +35,11 @@ std::optional<parent_rule> parse_parent_rule(std::string_view text);
 /// Parse "RECORD=FIELD[,FIELD...]"; nullopt when malformed.
 std::optional<key_rule> parse_key_rule(std::string_view text);
 
+/// The parent type of each of `type_names` (-1: none) under `parents`; an error names an
+/// unknown type, a child given two parents, or a cycle.
+result<std::vector<int>> parent_types(const std::vector<std::string>& type_names,
+                                      const std::vector<parent_rule>& parents);
+
 /// The key of one parent record, as it was decoded.
 struct parent_key {
   std::uint64_t record_number = 0;  ///< the parent record's number in the file

@@ -17,14 +17,18 @@
 
 namespace mfb::bridge {
 
-/// One `--select FIELD=VALUE:TARGET` rule: records whose FIELD reads VALUE decode as TARGET.
+/// One `--select FIELD=V1[,V2...]:TARGET` rule: records whose FIELD reads one of the values
+/// decode as TARGET.
 struct select_rule {
-  std::string field;   ///< a field name or dotted path
-  std::string value;   ///< compared with the field's decoded text, both trimmed of spaces
+  std::string field;  ///< a field name or dotted path
+  /// Compared with the field's decoded text, both trimmed of spaces; several ids per
+  /// segment are a comma list (`\,` is a comma inside a value, `\\` a backslash).
+  std::vector<std::string> values;
   std::string target;  ///< a 01 record name, or a REDEFINES alternative's name
 };
 
-/// Parse "FIELD=VALUE:TARGET" (the last ':' separates the target); nullopt when malformed.
+/// Parse "FIELD=V1[,V2...]:TARGET" (the last ':' separates the target); nullopt when
+/// malformed.
 std::optional<select_rule> parse_select_rule(std::string_view text);
 
 /// The plans of a run and the rules that choose between them.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "mfb/bridge/codec/error_policy.hpp"
+#include "mfb/bridge/codec/segments.hpp"
 #include "mfb/bridge/codec/source_spec.hpp"
 #include "mfb/bridge/io/outcome.hpp"
 #include "mfb/bridge/io/split_plan.hpp"
@@ -35,6 +36,8 @@ struct convert_options {
   /// Convert only this range of the input (convert_range, `--split I/N`, `--range`): the
   /// outputs are written under NAME.partial and renamed; CSV headers only at record 1.
   std::optional<byte_range> range;
+  /// --segment-filter, the Seg_Id columns, --nest-children (codec/segments.hpp).
+  segment_options segments;
 
   /// Return the defaults: FB framing, cp037, JSON Lines, fail on the first bad record.
   static convert_options defaults() { return {}; }
@@ -49,6 +52,9 @@ struct convert_summary {
   std::uint64_t records_read = 0;
   std::uint64_t records_written = 0;
   std::uint64_t records_rejected = 0;    ///< bad records skipped or rejected (or the failing one)
+  /// Records --segment-filter left out: read = written + rejected + filtered.
+  std::uint64_t records_filtered = 0;
+  std::uint64_t unknown_segments = 0;  ///< records whose segment value is in no id level
   std::uint64_t alternative_errors = 0;  ///< bad REDEFINES alternatives written as null
   std::uint64_t null_numbers = 0;  ///< bad DISPLAY numbers written as null (numeric_policy::lenient)
   /// The first of those errors (record_error::to_json), so a scheduler sees where they are.
