@@ -179,7 +179,6 @@ std::string finish_mapping(mapping_state& s) {
   if (auto why = framing_flags(s); !why.empty()) return why;
   if (auto why = segment_flags(s); !why.empty()) return why;
   if (s.ascii) add(s, {"--ascii"});
-  for (const auto& m : s.occurs_mappings) add(s, {"--occurs-mapping", m});
   return {};
 }
 

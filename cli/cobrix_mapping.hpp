@@ -33,7 +33,6 @@ struct mapping_state {
   std::vector<std::pair<std::string, std::string>> segment_maps;   ///< GROUP => ids
   std::vector<std::pair<std::string, std::string>> children_maps;  ///< PARENT => children
   std::vector<std::pair<int, std::string>> segment_levels;          ///< level, ids
-  std::vector<std::string> occurs_mappings;  ///< FIELD=VALUE:COUNT,...
 };
 
 /// Store one option (its name already lower-cased, '-' read as '_', `:N` split off into

@@ -1,8 +1,6 @@
 // Cobrix's framing, segment and Spark-partitioning options, and what each becomes in
 // mfbridge (the rows about values and output are in cobrix_option_table.cpp).
 
-#include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
 
@@ -18,26 +16,6 @@ namespace {
 // it is accepted once its value has the right type.
 #define NO_EFFECT_BOOL H { bool b = false; return bool_value(v, b); }
 #define NO_EFFECT_COUNT H { long long n = 0; return parse_int(v, n) && n >= 0 ? std::string() : "needs a whole number, not '" + v + "'"; }
-
-// occurs_mappings: {"FIELD": {"VALUE": COUNT, ...}, ...} -> one --occurs-mapping per field.
-std::string occurs_mappings(const std::string& v, mapping_state& s) {
-  auto json = nlohmann::json::parse(v, nullptr, false);
-  if (json.is_discarded() || !json.is_object() || json.empty())
-    return "needs a JSON object like {\"FIELD\": {\"VALUE\": 1}}, not '" + v + "'";
-  for (const auto& [field, map] : json.items()) {
-    if (!map.is_object() || map.empty()) return "the mapping of " + field + " must be a JSON object of counts";
-    std::string pairs;
-    for (const auto& [value, count] : map.items()) {
-      if (!count.is_number_integer() || count.get<long long>() < 0)
-        return "the count of " + field + " = '" + value + "' must be a whole number";
-      if (value.find_first_of(",:") != std::string::npos)
-        return "the value '" + value + "' of " + field + " holds ',' or ':', which --occurs-mapping cannot take";
-      pairs += (pairs.empty() ? "" : ",") + value + ":" + std::to_string(count.get<long long>());
-    }
-    s.occurs_mappings.push_back(field + "=" + pairs);
-  }
-  return {};
-}
 
 }  // namespace
 
@@ -94,9 +72,8 @@ const std::vector<table_row>& framing_rows() {
        H { return count_flag("--min-record-length", v, s); }},
       {{"maximum_record_length", mapped, "--max-record-length BYTES"},
        H { return count_flag("--max-record-length", v, s); }},
-      {{"occurs_mappings", mapped, "--occurs-mapping FIELD=VALUE:COUNT,... per field of the JSON object"},
-       H { return occurs_mappings(v, s); }},
-      {{"occurs_mapping", mapped, "as occurs_mappings"}, H { return occurs_mappings(v, s); }},
+      {{"occurs_mappings", unsupported, "an OCCURS DEPENDING ON object must be an integer (IBM's rule); a map from text to counts is not built yet"}, nullptr},
+      {{"occurs_mapping", unsupported, "as occurs_mappings"}, nullptr},
       // Segments
       {{"segment_field", mapped, "--segment-field FIELD, and the FIELD of --select and --segment-filter"},
        H { s.segment_field = v; return {}; }},

@@ -122,13 +122,13 @@ const std::vector<table_row>& value_rows() {
       {{"with_input_file_name_col", unsupported, "one input file per run: its name is known"}, nullptr},
       {{"metadata", no_effect, "Spark schema metadata: no effect on the rows"},
        H { std::string m; return choice(v, {"false", "basic", "extended"}, m); }},
-      {{"debug", mapped, "--debug-columns hex|raw (true = hex, binary = raw)"},
+      {{"debug", mapped, "--debug-columns hex|raw (true = hex; binary or raw = raw)"},
        H {
          std::string d;
-         if (auto why = choice(v, {"none", "false", "true", "hex", "binary"}, d); !why.empty())
+         if (auto why = choice(v, {"none", "false", "true", "hex", "binary", "raw"}, d); !why.empty())
            return why + (lower(v) == "string" ? " (string is not supported)" : "");
          if (d == "true" || d == "hex") s.flags.insert(s.flags.end(), {"--debug-columns", "hex"});
-         if (d == "binary") s.flags.insert(s.flags.end(), {"--debug-columns", "raw"});
+         if (d == "binary" || d == "raw") s.flags.insert(s.flags.end(), {"--debug-columns", "raw"});
          return {};
        }},
   };

@@ -59,6 +59,7 @@ const std::vector<std::vector<std::string>>& profile_defaults() {
       {"--naming", "spark"},
       {"--codepage", "common"},
       {"--trim", "both"},
+      {"--trim-rule", "java"},  // Java's String.trim: every character up to U+0020
       {"--value-fillers", "drop"},
       {"--group-fillers", "keep"},
       {"--filler-naming", "sequence"},

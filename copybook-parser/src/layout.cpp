@@ -1,5 +1,6 @@
 // Lookups on a resolved record layout.
 
+#include <string>
 #include <string_view>
 
 #include "mfb/copybook/layout.hpp"
@@ -21,6 +22,17 @@ bool ends_with_path(std::string_view path, std::string_view tail) {
 bool names_equal(std::string_view a, std::string_view b) { return detail::iequals(a, b); }
 
 const field* record_layout::find(std::string_view name_or_path) const {
+  if (const field* f = find_exact(name_or_path)) return f;
+  // Spark and Cobrix spell COBOL names with '_' for '-' (SEGMENT_ID for SEGMENT-ID): accept
+  // that spelling when the name as written matches nothing.
+  if (name_or_path.find('_') == std::string_view::npos) return nullptr;
+  std::string dashed(name_or_path);
+  for (char& c : dashed)
+    if (c == '_') c = '-';
+  return find_exact(dashed);
+}
+
+const field* record_layout::find_exact(std::string_view name_or_path) const {
   for (const auto& f : fields) {
     if (!f.path.empty() && detail::iequals(f.path, name_or_path)) return &f;
   }

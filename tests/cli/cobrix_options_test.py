@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 FAILURES = []
-PROFILE = ["--cobrix", "--naming", "spark", "--trim", "both", "--value-fillers", "drop",
+PROFILE = ["--cobrix", "--naming", "spark", "--trim", "both", "--trim-rule", "java", "--value-fillers", "drop",
            "--group-fillers", "keep", "--filler-naming", "sequence", "--numeric-policy", "lenient",
            "--trunc", "bin"]
 
@@ -90,7 +90,6 @@ def test_mappings(mfb):
     expect(mfb, ["drop_group_fillers=true", "drop_value_fillers=false", "filler_naming_policy=previous_field_name"],
            ["--group-fillers", "drop", "--value-fillers", "keep", "--filler-naming", "previous-field"])
     expect(mfb, ["record_format=F", "variable_size_occurs=true"], ["--recfm", "ODO"])
-    expect(mfb, ["occurs_mappings={\"CNT\": {\"A\": 1, \"B\": 2}}"], ["--occurs-mapping", "CNT=A:1,B:2"])
     expect(mfb, ["file_start_offset=10", "file_end_offset=20", "record_start_offset=2",
                  "record_end_offset=3", "minimum_record_length=5", "maximum_record_length=900"],
            ["--skip-head", "10", "--skip-tail", "20", "--record-start-offset", "2",
@@ -116,7 +115,7 @@ def test_refusals(mfb, tmp):
     refused(mfb, ["cobrix-options", "record_format=Q"], "record_format", "'Q'")
     refused(mfb, ["cobrix-options", "segment_filter=A"], "segment_field")
     refused(mfb, ["cobrix-options", "string_trimming_policy=keep_all"], "keep_all")
-    refused(mfb, ["cobrix-options", "occurs_mappings={not json"], "occurs_mappings", "JSON")
+    refused(mfb, ["cobrix-options", "occurs_mappings={\"CNT\": {\"A\": 1}}"], "occurs_mappings", "not supported")
     refused(mfb, ["cobrix-options", "file_start_offset=-1"], "file_start_offset", "'-1'")
     refused(mfb, ["cobrix-options", "paths=a.dat,b.dat"], "several input paths")
     refused(mfb, ["cobrix-options", "justtext"], "NAME=VALUE")

@@ -129,6 +129,9 @@ convert_summary run_convert(const convert_options& given, reporter& rep) {
   // --nest-children places children by file order, with no keys: the parent rules go to
   // the segment stage, not to the keyed hierarchy tracker.
   if (opts.segments.nest_children) opts.source.parents.clear();
+  // Nested rows get Cobrix's generated columns per group (nested_rows), not per record.
+  const bool group_ids = opts.segments.nest_children && opts.source.decode.style.generate_record_id;
+  if (group_ids) opts.source.decode.style.generate_record_id = false;
   source_failure failed;
   auto src = open_source(opts.source, failed);
   if (!src) {
@@ -172,7 +175,7 @@ convert_summary run_convert(const convert_options& given, reporter& rep) {
   detail::convert_writer writer(opts, *selector, *tracker, (*reader)->name(), std::move(sink_of),
                                 summary, rep);
   if (*segments && !(*segments)->nest_parents().empty())
-    writer.nest_children((*segments)->nest_parents(), type_names);
+    writer.nest_children((*segments)->nest_parents(), type_names, group_ids);
   if (auto why = writer.open_rejects(); !why.empty()) return stop_run(summary, failure_kind::target, why, rep);
 
   unsigned threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());

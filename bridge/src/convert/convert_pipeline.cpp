@@ -124,6 +124,13 @@ void decode_batch(const record_selector& selector, std::vector<record_decoder>& 
       const std::size_t line_start = w.text.size();
       ok = selector.merges_records() ? decode_merged(decoders, rec, file, w.text, w.errors)
                                      : decoder.decode(rec, file, w.text, w.errors);
+      if (ok && w.classified && w.segment_refs[i].end > w.segment_refs[i].begin)
+        insert_segment_ids(w.text, start,
+                           std::string_view(w.segment_text)
+                               .substr(w.segment_refs[i].begin,
+                                       w.segment_refs[i].end - w.segment_refs[i].begin),
+                           csv);
+      // After the Seg_Id columns, so that File_Id, Record_Id and Record_Byte_Length lead.
       if (ok && !csv && style.rewrites_rows()) finish_styled_row(style, rec, w.text, line_start);
       if (ok) undescribed = decoder.undescribed_bytes();
       if (ok && w.classified && w.parents[i].end > w.parents[i].begin)
@@ -131,12 +138,6 @@ void decode_batch(const record_selector& selector, std::vector<record_decoder>& 
                       std::string_view(w.parent_text)
                           .substr(w.parents[i].begin, w.parents[i].end - w.parents[i].begin),
                       csv);
-      if (ok && w.classified && w.segment_refs[i].end > w.segment_refs[i].begin)
-        insert_segment_ids(w.text, start,
-                           std::string_view(w.segment_text)
-                               .substr(w.segment_refs[i].begin,
-                                       w.segment_refs[i].end - w.segment_refs[i].begin),
-                           csv);
     }
     auto e1 = static_cast<std::uint32_t>(w.errors.size());
     if (!ok || e1 != e0 || undescribed != 0)

@@ -37,9 +37,15 @@ class convert_writer {
   }
 
   /// --nest-children: write one row per root, children nested by `parent_of` (per type).
-  void nest_children(const std::vector<int>& parent_of, const std::vector<std::string>& names) {
+  /// With `group_ids`, each row starts with Cobrix's generated columns of its group.
+  void nest_children(const std::vector<int>& parent_of, const std::vector<std::string>& names,
+                     bool group_ids) {
     parent_of_ = parent_of;
     nested_ = std::make_unique<nested_rows>(parent_of, names, opts_.segments.max_group_records);
+    if (group_ids)  // one input file per run: File_Id 0
+      nested_->row_prefix = [](const nested_group_info& g) {
+        return "\"File_Id\":0," + hierarchical_record_columns(g);
+      };
   }
 
   /// Open the reject files (reject policy); return an error message or "".

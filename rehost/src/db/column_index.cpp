@@ -29,6 +29,7 @@ bool column_indexed(database& db, const sql_table& table, std::size_t column) {
 std::string create_column_index(database& db, const sql_table& table, std::size_t column) {
   std::string sql = create_index_sql(table, {column});
   db.execute(sql);
+  db.execute("ANALYZE " + quote_ident(table.name));  // the planner learns the new index's spread
   return sql;
 }
 

@@ -246,6 +246,10 @@ void finish_load(database& db, const dataset& ds, const load_options& opts, load
     // Secondary indexes are built once over the loaded rows, not maintained row by row.
     for (const auto& m : ds.maps())
       for (const auto& stmt : create_index_sql(m)) db.execute(stmt);
+    // Fresh statistics, so the planner knows the tables' size and keys' spread: without them
+    // PostgreSQL's generic plans for the REST lookups may scan a whole table.
+    for (const auto& m : ds.maps())
+      for (const auto& t : m.tables()) db.execute("ANALYZE " + quote_ident(t.name));
     write_checkpoint(db, done);
     db.commit();
   } catch (...) {

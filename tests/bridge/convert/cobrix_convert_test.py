@@ -151,14 +151,33 @@ for _name, _data, _extra in (("test40", "data/example.dat", {}),
 
 # Where Cobrix breaks IBM's rules, mfbridge follows IBM: these variants differ, for this
 # reason only. Everything else must match Cobrix's rows exactly.
+C1 = set(range(0x80, 0xA0)) - {0x85}  # Cobrix keeps NEL
+CONTROLS_RULE = ("IBM's code pages (CDRA: CCSID 37, 273, 500, 1140, 1141, 1148) map each EBCDIC control "
+                 "byte to its Unicode control character (U+0000-U+009F), as ICU and Python's codecs do; "
+                 "Cobrix's tables write a space for the C1 controls but NEL (and, in its plain cp037, for every C0 "
+                 "control but CR and LF, and DEL), "
+                 "and swap CR and LF (CDRA: 0x0D is CR, 0x25 is LF)")
+CRLF = {"\r": "\n", "\n": "\r"}
+SHORT_RULE = ("a field past the end of a variable-length record has no value: IBM defines a record's "
+              "contents only up to its length (the RDW), so mfbridge leaves the field out (null); Cobrix "
+              "decodes it as an empty string")
+ZONED_RULE = ("0x00 is not a zoned decimal digit (IBM: each digit byte is F0-F9, the sign in the last "
+              "byte's zone), so OFFICE.FLOOR / ROOM-NUMBER padded with NUL are invalid numbers: null under "
+              "the lenient policy, and counted; Cobrix trims the NULs and reads 33")
 COBRIX_DIFFERENCES = {
+    "test9_cp037": (CONTROLS_RULE, {"controls": C1 | {0x7F} | (set(range(0x20)) - {0x0A, 0x0D}), "swap": CRLF, "java_trim": True}),
+    "test9_cp037_ext": (CONTROLS_RULE, {"controls": C1, "swap": CRLF}),
+    **{f"test9_{p}": (CONTROLS_RULE, {"controls": C1, "swap": CRLF}) for p in ("cp273", "cp500", "cp1140", "cp1141", "cp1148")},
+    **{v: (SHORT_RULE, {"absent": {"TAXPAYER_STR"}}) for v in ("test5", "test5a", "test5b", "test5d")},
+    **{v: (ZONED_RULE, {"absent": {"FLOOR", "ROOM_NUMBER"}})
+       for v in ("test17a", "test17b", "test17b_all_others", "test17c")},
 }
 
 sys.path.insert(0, str(ROOT / "tests" / "support"))
-from cobrix_compare import compare_rows, run_counts  # noqa: E402  (the comparison rules)
+from cobrix_compare import compare_allowing, compare_rows, run_counts  # noqa: E402  (the comparison rules)
 
 
-def run_variant(mfb, spec, tmp):
+def run_variant(mfb, name, spec, tmp):
     folder = PEER / spec["case"]
     lines = []
     for data in spec["inputs"]:
@@ -175,7 +194,14 @@ def run_variant(mfb, spec, tmp):
             return f"exit {proc.returncode}: {(proc.stderr.strip().splitlines() or ['(no message)'])[0]}"
         lines += [l for l in proc.stdout.split("\n") if l]
     expected = (folder / "expected" / spec["expected"]).read_text(encoding="utf-8")
-    return compare_rows(lines, expected, spec)
+    diff = compare_rows(lines, expected, spec)
+    listed = COBRIX_DIFFERENCES.get(name)
+    if diff is not None and listed is not None:
+        # A listed difference must be the only one: with it taken out, the rows match.
+        rest = compare_allowing(lines, expected, spec, listed[1])
+        if rest is not None:
+            return f"{diff}\n        and, beyond the listed difference: {rest}"
+    return diff
 
 
 def main():
@@ -185,11 +211,14 @@ def main():
         return 0
     failed = matched = differs = 0
     with tempfile.TemporaryDirectory() as tmp:
-        results = {name: run_variant(mfb, spec, tmp) for name, spec in VARIANTS.items()}
+        results = {name: run_variant(mfb, name, spec, tmp) for name, spec in VARIANTS.items()}
         results.update(run_counts(mfb, PEER / "t40_compressed", tmp))
     for name, diff in results.items():
-        rule = COBRIX_DIFFERENCES.get(name)
-        if diff is None and rule is None:
+        rule = COBRIX_DIFFERENCES.get(name, (None,))[0]
+        if diff is not None and rule is not None and "beyond the listed difference" in diff:
+            print(f"FAIL    {name}: {diff}")
+            failed += 1
+        elif diff is None and rule is None:
             print(f"PASS    {name}")
             matched += 1
         elif diff is not None and rule is not None:

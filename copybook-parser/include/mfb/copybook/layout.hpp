@@ -120,7 +120,11 @@ struct record_layout {
   std::vector<field> fields;
 
   /// Find an item by its name or dotted path (case-insensitive); nullptr if none or ambiguous.
+  /// A name that matches nothing is tried again with '_' read as '-' (Spark's spelling).
   const field* find(std::string_view name_or_path) const;
+
+ private:
+  const field* find_exact(std::string_view name_or_path) const;
 };
 
 /// Compare two COBOL names the way COBOL does (ignoring case).
