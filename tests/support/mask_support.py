@@ -5,6 +5,8 @@ import hashlib
 import hmac
 import os
 
+from load_support import unpack  # noqa: F401  (IBM packed decimal, from its definition)
+
 SECRET = "test-secret-Zq8w3!not-in-any-output"
 ENV = "MFB_TEST_MASK_SECRET"
 PAYE = ["--copybook", "samples/paye/PAYE.cpy", "--codepage", "cp285", "--recfm", "FB", "--lrecl", "80",
@@ -57,17 +59,6 @@ def paye_details(path="samples/paye/PAYE.D20261121"):
         if rec[:1].decode("cp037") == "D":
             out.append((rec[1:10].decode("cp037"), rec[10:40].decode("cp037").rstrip()))
     return out
-
-
-def unpack(b, scale=0):
-    from decimal import Decimal
-    nibbles = []
-    for x in b:
-        nibbles += [x >> 4, x & 15]
-    digits, sign = nibbles[:-1], nibbles[-1]
-    assert all(d <= 9 for d in digits) and sign in (0xC, 0xD, 0xF), b.hex()
-    v = int("".join(map(str, digits)))
-    return Decimal(-v if sign == 0xD else v).scaleb(-scale)
 
 
 def benefit_claims(path="samples/benefits/BENEFIT.CLAIMS"):
