@@ -155,9 +155,12 @@ std::vector<dataset_ref> dataset_routes::all() {
 
 http_response dataset_routes::list_datasets(request_context& ctx) {
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& ref : all())
-    if (ctx.key != nullptr && scope_allows(ctx.key->scopes, access::read, ref.name))
-      list.push_back({{"name", ref.name}, {"href", "/v1/datasets/" + ref.name}});
+  // A read-masked key sees the datasets it may read masked, marked so.
+  for (const auto& ref : all()) {
+    if (ctx.key == nullptr || !scope_allows(ctx.key->scopes, access::read_masked, ref.name)) continue;
+    list.push_back({{"name", ref.name}, {"href", "/v1/datasets/" + ref.name}});
+    if (reads_masked(ctx.key->scopes, ref.name)) list.back()["masked"] = true;
+  }
   http_response r;
   r.body = nlohmann::json{{"datasets", list}}.dump();
   return r;

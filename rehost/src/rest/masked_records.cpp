@@ -9,7 +9,8 @@
 namespace mfb::rehost::detail {
 
 std::optional<masked_view> open_masked_view(const server_config& config, const std::string& name,
-                                            const dataset& ds, http_response& problem) {
+                                            const dataset& ds, http_response& problem,
+                                            const std::vector<std::string>& looked_up) {
   auto it = config.masking.find(name);
   if (it == config.masking.end()) it = config.masking.find("*");
   if (it == config.masking.end()) {
@@ -25,12 +26,13 @@ std::optional<masked_view> open_masked_view(const server_config& config, const s
       problem = make_problem(403, "the masking policy cannot apply to " + name + ": " + m.err().message);
       return std::nullopt;
     }
-    key_spec key = key_of(ds, t);
+    std::vector<std::string> unmasked = key_of(ds, t).names;
+    unmasked.insert(unmasked.end(), looked_up.begin(), looked_up.end());
     for (const auto& target : bridge::mask_targets(policy, plan.layout())) {
       if (target.rule < 0 || policy.rules[static_cast<std::size_t>(target.rule)].action == bridge::mask_action::keep)
         continue;
       const auto& f = plan.layout().fields[static_cast<std::size_t>(target.field)];
-      for (const auto& k : key.names)
+      for (const auto& k : unmasked)
         if (copybook::names_equal(k, f.name)) {
           problem = make_problem(403, "the key field " + k + " of " + name +
                                           " is masked: a read-masked key cannot look up or page by it");

@@ -22,9 +22,12 @@ struct masked_view {
 
 /// The masked view of dataset `name` for a read-masked key; nullopt with `problem` set
 /// (403) when the config names no policy for it, the policy cannot apply, or the dataset's
-/// key is masked (lookups and paging by original key values would reveal them).
+/// key is masked (lookups and paging by original key values would reveal them). Fields named
+/// in `looked_up` (COBOL names) must be unmasked too: a lookup by one of them tells the
+/// caller whether an original value is there.
 std::optional<masked_view> open_masked_view(const server_config& config, const std::string& name,
-                                            const dataset& ds, http_response& problem);
+                                            const dataset& ds, http_response& problem,
+                                            const std::vector<std::string>& looked_up = {});
 
 /// The record's canonical JSON after masking (no _parent: it holds the parent's original
 /// key); `bytes` receives the masked mainframe bytes. "" with `why` set on failure.

@@ -173,7 +173,9 @@ json decimals_param() {
 json dataset_paths() {
   json paths;
   json entry = {{"type", "object"},
-                {"properties", {{"name", {{"type", "string"}}}, {"href", {{"type", "string"}}}}}};
+                {"properties", {{"name", {{"type", "string"}}}, {"href", {{"type", "string"}}},
+                                {"masked", {{"type", "boolean"},
+                                            {"description", "Present (true) when the key reads this dataset masked"}}}}}};
   json list = {{"type", "object"},
                {"properties", {{"datasets", {{"type", "array"}, {"items", entry}}}}}};
   paths["/v1/datasets"]["get"] = {

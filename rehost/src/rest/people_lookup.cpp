@@ -27,8 +27,24 @@ std::string joined(const std::vector<std::string>& names) {
 
 }  // namespace
 
-std::string people_routes::group(rehost::database& db, const lookup& l, const source& s, const std::string& key,
-                                 std::size_t limit, const std::string* cursor, bool strings) {
+std::vector<people_routes::readable> people_routes::readable_sources(const lookup& l,
+                                                                     const std::vector<std::string>& scopes) {
+  std::vector<readable> out;
+  for (const auto& s : l.sources) {
+    if (scope_allows(scopes, access::read, s.ref.name)) {
+      out.push_back({&s, std::nullopt});
+    } else if (scope_allows(scopes, access::read_masked, s.ref.name)) {
+      http_response refused;
+      auto view = open_masked_view(config_, s.ref.name, *s.ref.ds, refused, s.column.names);
+      if (view) out.push_back({&s, std::move(view)});
+    }
+  }
+  return out;
+}
+
+std::string people_routes::group(rehost::database& db, const lookup& l, readable& r, const std::string& key,
+                                 std::size_t limit, const std::string* cursor, bool strings, std::string& why) {
+  const source& s = *r.s;
   const rehost::dataset& ds = *s.ref.ds;
   key_spec record_key = key_of(ds, s.ref.type);
   std::string out = "\"records\":[";
@@ -53,8 +69,10 @@ std::string people_routes::group(rehost::database& db, const lookup& l, const so
   bool more = recs.size() > limit;
   if (more) recs.resize(limit);
   std::string base = "/v1/datasets/" + percent_encode(s.ref.name) + "/records/";
+  std::vector<std::uint8_t> bytes;
   for (std::size_t i = 0; i < recs.size(); ++i) {
-    auto text = record_answer(ds, recs[i]);
+    auto text = r.masked ? masked_answer(ds, recs[i], *r.masked, bytes, why) : record_answer(ds, recs[i]);
+    if (!why.empty()) return {};
     out += i ? ",{\"href\":" : "{\"href\":";
     out += json_string(base + key_path(key_parts(record_key, recs[i]))) + ",\"record\":";
     out += (strings ? numbers_as_strings(text) : text) + "}";
@@ -74,13 +92,9 @@ http_response people_routes::answer(const lookup& l, request_context& ctx) {
   std::string key = normalise_key(raw, *l.config);
   if (key.empty()) return make_problem(400, "the key is empty", {{"key", "holds only spaces", shorten(raw)}});
   // The datasets this key may read; the others are neither queried nor named.
-  std::vector<const source*> mine;
+  std::vector<readable> mine = readable_sources(l, ctx.key->scopes);
   std::vector<std::string> names;
-  for (const auto& s : l.sources)
-    if (scope_allows(ctx.key->scopes, access::read, s.ref.name)) {
-      mine.push_back(&s);
-      names.push_back(s.ref.name);
-    }
+  for (const auto& r : mine) names.push_back(r.s->ref.name);
   if (mine.empty()) return make_problem(403, "the API key may read none of the datasets of this lookup");
   std::size_t max = l.config->max_records ? l.config->max_records : config_.limits.default_page_size;
   std::size_t limit = max;
@@ -95,7 +109,7 @@ http_response people_routes::answer(const lookup& l, request_context& ctx) {
     errors.push_back({"dataset", "must be one of " + joined(names), shorten(*only)});
   if (cursor != nullptr && only == nullptr) errors.push_back({"cursor", "needs dataset=", shorten(*cursor)});
   if (cursor != nullptr && only != nullptr && errors.empty()) {
-    const source& s = *mine[static_cast<std::size_t>(std::find(names.begin(), names.end(), *only) - names.begin())];
+    const source& s = *mine[static_cast<std::size_t>(std::find(names.begin(), names.end(), *only) - names.begin())].s;
     rehost::record_query probe;
     std::string unused;
     if (!cursor_condition(key_of(*s.ref.ds, s.ref.type), *cursor, probe, unused))
@@ -107,13 +121,16 @@ http_response people_routes::answer(const lookup& l, request_context& ctx) {
   auto db = datasets_.pool().acquire();
   std::string body = "{\"key\":" + json_string(key) + ",\"datasets\":[";
   bool first = true;
-  for (const source* s : mine) {
+  for (readable& r : mine) {
+    const source* s = r.s;
     if (only != nullptr && *only != s->ref.name) continue;
     body += first ? "{" : ",{";
     first = false;
     body += "\"dataset\":" + json_string(s->ref.name) + ",\"href\":" + json_string("/v1/datasets/" + percent_encode(s->ref.name)) +
             ",\"field\":" + json_string(s->field) + ",";
-    body += group(*db, l, *s, key, limit, cursor, strings) + "}";
+    std::string why;
+    body += group(*db, l, r, key, limit, cursor, strings, why) + "}";
+    if (!why.empty()) return make_problem(500, "a record of " + s->ref.name + " cannot be masked: " + why);
   }
   body += "]}";
   http_response r;

@@ -4,6 +4,7 @@
 // dataset, each record with its own URL. A dataset the caller may not read is not
 // queried and not named: the answer is the one it would be without that dataset.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "mfb/rehost/rest/config.hpp"
 #include "rest/dataset_keys.hpp"
 #include "rest/dataset_routes.hpp"
+#include "rest/masked_records.hpp"
 #include "rest/router.hpp"
 
 namespace mfb::rehost::detail {
@@ -45,9 +47,18 @@ class people_routes {
   std::string resolve(db_pool::lease& db, const shared_key& key, const std::string& dataset,
                       const std::string& field, source& out);
   http_response answer(const lookup& l, request_context& ctx);
-  /// The `records` and `next` members of one dataset's group.
-  std::string group(rehost::database& db, const lookup& l, const source& s, const std::string& key,
-                    std::size_t limit, const std::string* cursor, bool strings);
+  /// A dataset the caller may read: `masked` is set when it reads it through the policy.
+  struct readable {
+    const source* s = nullptr;
+    std::optional<masked_view> masked;
+  };
+  /// The datasets of `l` the key may read; a read-masked one only where the policy leaves
+  /// its key and the looked-up field unmasked (else a hit would reveal an original value).
+  std::vector<readable> readable_sources(const lookup& l, const std::vector<std::string>& scopes);
+  /// The `records` and `next` members of one dataset's group; "" with `why` set when a
+  /// record cannot be masked.
+  std::string group(rehost::database& db, const lookup& l, readable& r, const std::string& key,
+                    std::size_t limit, const std::string* cursor, bool strings, std::string& why);
 
   const server_config& config_;
   dataset_routes& datasets_;
