@@ -2,6 +2,8 @@
 
 #include "rest/openapi_people.hpp"
 
+#include "rest/openapi_parts.hpp"
+
 #include <string>
 
 namespace mfb::rehost::detail {
@@ -9,15 +11,6 @@ namespace mfb::rehost::detail {
 namespace {
 
 using nlohmann::json;
-
-json refused(const char* what) {
-  return {{"description", what},
-          {"content", {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
-}
-
-json query(const char* name, const std::string& what, json schema) {
-  return {{"name", name}, {"in", "query"}, {"required", false}, {"description", what}, {"schema", std::move(schema)}};
-}
 
 json answer_schema() {
   json record = {{"type", "object"},
@@ -56,20 +49,19 @@ json people_paths(const server_config& config) {
     json params = {
         {{"name", "key"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}, {"maxLength", 256}}},
          {"description", "The " + k.name + " value (any text: a pseudonymised token too). " + norm + "."}},
-        query("limit", "Records per dataset, 1 to " + std::to_string(max) + " (the default)",
-              {{"type", "integer"}, {"minimum", 1}, {"maximum", max}}),
-        query("dataset", "Only this dataset's group (one the key may read); needed with cursor", {{"type", "string"}}),
-        query("cursor", "Where a group's `next` left off", {{"type", "string"}}),
-        query("decimals", "number (default) or string: decimals as JSON strings",
-              {{"type", "string"}, {"enum", {"number", "string"}}})};
+        query_param("limit", "Records per dataset, 1 to " + std::to_string(max) + " (the default)",
+                    {{"type", "integer"}, {"minimum", 1}, {"maximum", max}}),
+        query_param("dataset", "Only this dataset's group (one the key may read); needed with cursor", {{"type", "string"}}),
+        query_param("cursor", "Where a group's `next` left off", {{"type", "string"}}),
+        decimals_param()};
     json responses = {
         {"200", {{"description", "Every record holding the key, grouped by dataset; an unknown key gives empty groups"},
                  {"content", {{"application/json", {{"schema", answer_schema()}}}}}}},
-        {"400", refused("The key is empty, over 256 bytes, not UTF-8 or holds a control character; or a bad "
+        {"400", problem_response("The key is empty, over 256 bytes, not UTF-8 or holds a control character; or a bad "
                         "limit, dataset, cursor or decimals")},
-        {"401", refused("No key, or an unknown key")},
-        {"403", refused("The key may read none of this lookup's datasets")},
-        {"404", refused("No such path (a key holding '/' must send it as %2F)")}};
+        {"401", problem_response("No key, or an unknown key")},
+        {"403", problem_response("The key may read none of this lookup's datasets")},
+        {"404", problem_response("No such path (a key holding '/' must send it as %2F)")}};
     paths[k.path + "/{key}"]["get"] = {
         {"summary", "Every record about one " + k.name + ", across the datasets the key may read"},
         {"operationId", "people_" + k.name},
