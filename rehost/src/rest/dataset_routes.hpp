@@ -67,6 +67,9 @@ std::size_t lrecl_of(const rehost::dataset& ds);
 /// The record types' paths of a multi-record dataset, "/v1/datasets/a, /v1/datasets/b".
 std::string record_type_paths(const rehost::dataset& ds);
 
+/// Whether the request asks `?decimals=string` (decimals as JSON strings).
+bool wants_strings(const request_context& ctx);
+
 class dataset_routes {
  public:
   /// `log` (thread-safe) hears of catalog entries that do not open.

@@ -116,8 +116,7 @@ http_response people_routes::answer(const lookup& l, request_context& ctx) {
       errors.push_back({"cursor", "is not a cursor this server issued", shorten(*cursor)});
   }
   if (!errors.empty()) return make_problem(400, "the query is invalid", errors);
-  const std::string* d = ctx.query_value("decimals");
-  bool strings = d != nullptr && *d == "string";
+  bool strings = wants_strings(ctx);
   auto db = datasets_.pool().acquire();
   std::string body = "{\"key\":" + json_string(key) + ",\"datasets\":[";
   bool first = true;
