@@ -37,16 +37,22 @@ std::vector<rehost::stored_record> read_page(rehost::database& db, const rehost:
 
 }  // namespace
 
+dataset_ref dataset_routes::find_for_reading(db_pool::lease& db, request_context& ctx,
+                                             std::optional<masked_view>& masked, http_response& problem) {
+  auto ref = find(db, ctx.params["ds"], problem);
+  if (ref && ctx.key != nullptr && reads_masked(ctx.key->scopes, ref.name) &&
+      !(masked = open_masked_view(config_, ref.name, *ref.ds, problem)))
+    return {};
+  return ref;
+}
+
 http_response dataset_routes::list_records(request_context& ctx) {
   auto db = pool_.acquire();
   http_response problem;
-  auto ref = find(db, ctx.params["ds"], problem);
+  std::optional<masked_view> masked;
+  auto ref = find_for_reading(db, ctx, masked, problem);
   if (!ref) return problem;
   const rehost::dataset* ds = ref.ds.get();
-  std::optional<masked_view> masked;
-  if (ctx.key != nullptr && reads_masked(ctx.key->scopes, ref.name) &&
-      !(masked = open_masked_view(config_, ref.name, *ds, problem)))
-    return problem;
   key_spec key = key_of(*ds, ref.type);
   key_spec filters = filters_of(*ds, ref.type);
   std::vector<problem_field> errors;
@@ -119,13 +125,10 @@ http_response dataset_routes::list_records(request_context& ctx) {
 http_response dataset_routes::get_record(request_context& ctx) {
   auto db = pool_.acquire();
   http_response problem;
-  auto ref = find(db, ctx.params["ds"], problem);
+  std::optional<masked_view> masked;
+  auto ref = find_for_reading(db, ctx, masked, problem);
   if (!ref) return problem;
   const rehost::dataset* ds = ref.ds.get();
-  std::optional<masked_view> masked;
-  if (ctx.key != nullptr && reads_masked(ctx.key->scopes, ref.name) &&
-      !(masked = open_masked_view(config_, ref.name, *ds, problem)))
-    return problem;
   key_spec key = key_of(*ds, ref.type);
   const std::string& key_text = ctx.params["key"];
   std::vector<std::string> parts;

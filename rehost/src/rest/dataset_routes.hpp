@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@
 #include "mfb/rehost/rest/http_types.hpp"
 #include "mfb/rehost/rest/openapi.hpp"
 #include "mfb/rehost/rest/server.hpp"
+#include "rest/masked_records.hpp"
 #include "rest/router.hpp"
 
 namespace mfb::rehost::detail {
@@ -105,6 +107,10 @@ class dataset_routes {
   http_response write(request_context& ctx, const std::string& method);
   /// The dataset named by the path, or an empty ref with `problem` set (404).
   dataset_ref find(db_pool::lease& db, const std::string& name, http_response& problem);
+  /// The dataset the path names and, for a read-masked key, its masked view in `masked`;
+  /// an empty ref with `problem` set (404, or 403 when it cannot be read masked).
+  dataset_ref find_for_reading(db_pool::lease& db, request_context& ctx, std::optional<masked_view>& masked,
+                               http_response& problem);
   /// Re-read the catalog's names into index_ (datasets already open are kept).
   void refresh(db_pool::lease& db);
   /// The open dataset loaded as `name` when it has several record types (each one served
