@@ -130,7 +130,7 @@ void BM_decode_only(benchmark::State& state) {
                               record_length};
       std::size_t start = out.size();
       if (dec.decode(rec, "bench", out, errors) && state.range(1))
-        bridge::detail::finish_styled_row(opts.style, rec, out, start);
+        bridge::detail::finish_styled_row(opts.style, rec, out, start, dec.wrote_null());
     }
     benchmark::DoNotOptimize(out.data());
   }

@@ -47,6 +47,7 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
   std::ptrdiff_t shift = 0;
   bool first_cell = true;
   bool bad = false;
+  wrote_null_ = false;
   // REDEFINES alternative groups open around this op: a bad value inside one is written as
   // null on its own (the group keeps its good items) and reported, and the record is kept.
   std::size_t alt_depth = 0;
@@ -77,8 +78,10 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
   auto null_value = [&] {
     if constexpr (Cells)
       cells_->states.back() = cell_state::null;
-    else if constexpr (!Csv)
+    else if constexpr (!Csv) {
       o = put(o, "null", 4);
+      wrote_null_ = true;
+    }
   };
 
   if constexpr (!Csv) *o++ = '{';

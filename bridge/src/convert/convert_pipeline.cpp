@@ -3,8 +3,10 @@
 // number of batches in flight bounds memory. Used batches are recycled to keep buffers.
 
 #include "convert/convert_pipeline.hpp"
+
 #include "convert/styled_rows.hpp"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -131,7 +133,12 @@ void decode_batch(const record_selector& selector, std::vector<record_decoder>& 
                                        w.segment_refs[i].end - w.segment_refs[i].begin),
                            csv);
       // After the Seg_Id columns, so that File_Id, Record_Id and Record_Byte_Length lead.
-      if (ok && !csv && style.rewrites_rows()) finish_styled_row(style, rec, w.text, line_start);
+      if (ok && !csv && style.rewrites_rows()) {
+        bool has_null = decoder.wrote_null();
+        if (selector.merges_records())
+          has_null = std::any_of(decoders.begin(), decoders.end(), [](const auto& d) { return d.wrote_null(); });
+        finish_styled_row(style, rec, w.text, line_start, has_null);
+      }
       if (ok) undescribed = decoder.undescribed_bytes();
       if (ok && w.classified && w.parents[i].end > w.parents[i].begin)
         append_parent(w.text,

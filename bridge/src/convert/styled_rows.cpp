@@ -123,10 +123,10 @@ bool decode_merged(std::vector<record_decoder>& decoders, const record_view& rec
 }
 
 void finish_styled_row(const output_style& style, const record_view& rec, text_buffer& text,
-                       std::size_t line_start) {
+                       std::size_t line_start, bool has_null) {
   char* line = text.data() + line_start;
   std::size_t size = text.size() - line_start;
-  if (style.spark() && memmem(line, size, ":null", 5) != nullptr) {
+  if (style.spark() && has_null) {
     size = static_cast<std::size_t>(drop_null_members(line, line + size) - line);
     text.set_size(line_start + size);
   }

@@ -41,8 +41,9 @@ char* drop_null_members(char* begin, char* end);
 bool decode_merged(std::vector<record_decoder>& decoders, const record_view& rec,
                    std::string_view file, text_buffer& text, std::vector<record_error>& errors);
 
-/// Apply `style`'s row pass to the line that starts at `line_start` in `text`.
+/// Apply `style`'s row pass to the line that starts at `line_start` in `text`; `has_null`:
+/// the decoder wrote a null value in it (record_decoder::wrote_null).
 void finish_styled_row(const output_style& style, const record_view& rec, text_buffer& text,
-                       std::size_t line_start);
+                       std::size_t line_start, bool has_null);
 
 }  // namespace mfb::bridge::detail

@@ -233,5 +233,28 @@ TEST(record_decoder, record_type_key_comes_first) {
   EXPECT_EQ(d.text, "{\"_record\":\"REC-A\",\"A\":\"A\"}\n");
 }
 
+// wrote_null() tells the Spark row pass which lines hold a null (it rewrites only those):
+// it must follow each record, set by a null value and cleared by the next record without one.
+TEST(record_decoder, wrote_null_follows_each_record) {
+  decode_options opts;
+  opts.improved_null_detection = true;  // an all-NUL DISPLAY field is null
+  auto plan = test_helpers::compile("       01  R.\n           05  T  PIC X(2).\n           05  N  PIC 9(2).\n", opts);
+  record_decoder dec(plan);
+  text_buffer out;
+  std::vector<record_error> errors;
+  auto decode = [&](const char* hex) {
+    auto bytes = test::from_hex(hex);
+    record_view rec{1, 0, bytes.data(), bytes.size()};
+    EXPECT_TRUE(dec.decode(rec, "input.dat", out, errors));
+    return dec.wrote_null();
+  };
+  EXPECT_FALSE(decode("C1C2 F0F1"));
+  EXPECT_TRUE(decode("0000 F0F1"));
+  EXPECT_TRUE(decode("C1C2 0000"));
+  EXPECT_FALSE(decode("C1C2 F0F2"));
+  EXPECT_EQ(out.view(), "{\"T\":\"AB\",\"N\":1}\n{\"T\":null,\"N\":1}\n{\"T\":\"AB\",\"N\":null}\n{\"T\":\"AB\",\"N\":2}\n");
+}
+
+
 }  // namespace
 }  // namespace mfb::bridge

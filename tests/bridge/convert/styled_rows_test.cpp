@@ -53,12 +53,12 @@ TEST(styled_rows, generated_columns_go_first_and_an_empty_row_gets_no_comma) {
   text_buffer text;
   text.append("prior\n");
   text.append("{}\n");
-  finish_styled_row(style, rec, text, 6);
+  finish_styled_row(style, rec, text, 6, false);
   EXPECT_EQ(text.view(), "prior\n{\"File_Id\":0,\"Record_Id\":4,\"Record_Byte_Length\":3}\n");
   style.naming = naming_style::spark;
   text.clear();
   text.append("{\"A\":null,\"B\":1}\n");
-  finish_styled_row(style, rec, text, 0);
+  finish_styled_row(style, rec, text, 0, true);
   EXPECT_EQ(text.view(), "{\"File_Id\":0,\"Record_Id\":4,\"Record_Byte_Length\":3,\"B\":1}\n");
 }
 

@@ -96,6 +96,9 @@ class record_decoder {
   /// Bytes the last record decoded had after its last described field, passed over because
   /// decode_options::allow_trailing_bytes allows them (otherwise they make the record bad).
   std::size_t undescribed_bytes() const noexcept { return undescribed_; }
+  /// Whether the last record decoded to JSON holds a null value: an output style that
+  /// leaves null members out rewrites only such lines, instead of scanning every line.
+  bool wrote_null() const noexcept { return wrote_null_; }
 
   struct frame {
     std::uint32_t begin_op;
@@ -123,6 +126,7 @@ class record_decoder {
   std::unique_ptr<char[]> scratch_;
   cell_row* cells_ = nullptr;  ///< the row being filled by decode_cells
   std::size_t undescribed_ = 0;
+  bool wrote_null_ = false;
   std::shared_ptr<record_masker> masker_;  ///< set when the plan's options mask
   std::string mask_refusal_;               ///< why the policy cannot mask this layout
   std::vector<std::uint8_t> masked_;       ///< the masked copy of the record being decoded
