@@ -3,20 +3,9 @@
 
 #include "text_options.hpp"
 
-#include <algorithm>
-#include <cctype>
+#include "mfb/bridge/codec/text_flags.hpp"
 
 namespace mfb::cli {
-
-namespace {
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
-}  // namespace
 
 void add_ascii_options(CLI::App& cmd, layout_args& a, CLI::Option* codepage, CLI::Option* zoned) {
   auto* ascii = cmd.add_flag(
@@ -54,25 +43,18 @@ void add_text_options(CLI::App& cmd, layout_args& a) {
 
 std::string codepage_of(const layout_args& a) {
   if (!a.ascii) return a.codepage;
-  const std::string cs = lower(a.ascii_charset);
-  if (cs == "iso-8859-1" || cs == "iso8859_1" || cs == "iso8859-1" || cs == "latin1")
-    return "ascii-latin1";
-  if (cs == "us-ascii" || cs == "ascii") return "ascii-us-ascii";
-  return "ascii-utf8";
+  std::string page = bridge::ascii_code_page(a.ascii_charset);
+  return page.empty() ? "ascii-utf8" : page;  // CLI11 has checked the charset
 }
 
 std::string apply_text_options(const layout_args& a, bridge::decode_options& decode) {
-  using bridge::text_trim;
   if (decode.keep_trailing_spaces && !a.trim.empty() && a.trim != "none")
     return "--keep-trailing-spaces is --trim none; it cannot be given with --trim " + a.trim;
-  if (a.trim == "none") decode.trim = text_trim::none;
-  if (a.trim == "left") decode.trim = text_trim::left;
-  if (a.trim == "both") decode.trim = text_trim::both;
-  decode.trim_chars = a.trim_rule == "java" ? bridge::trim_rule::java : bridge::trim_rule::space;
+  if (!a.trim.empty())
+    if (auto why = bridge::set_trim(decode, a.trim); !why.empty()) return why;
+  if (auto why = bridge::set_trim_rule(decode, a.trim_rule); !why.empty()) return why;
   decode.improved_null_detection = a.improved_null_detection;
-  decode.numbers = a.numeric_policy == "lenient" ? bridge::numeric_policy::lenient
-                                                 : bridge::numeric_policy::strict;
-  return {};
+  return bridge::set_numeric_policy(decode, a.numeric_policy);
 }
 
 }  // namespace mfb::cli

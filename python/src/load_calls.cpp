@@ -20,6 +20,11 @@ rehost::dataset_spec dataset_of(option_reader& opts) {
   std::vector<std::string> keys = opts.texts("key");
   bridge::source_spec source = source_spec_of(opts);
   if (!source.length_field.empty()) usage("length_field is not supported for datasets");
+  const bridge::decode_options& d = source.decode;
+  if (d.trim != bridge::text_trim::right || d.trim_chars != bridge::trim_rule::space || d.improved_null_detection ||
+      d.numbers != bridge::numeric_policy::strict)
+    usage("trim, trim_rule, improved_null_detection and numeric_policy are for reading: a load keeps each value "
+          "as export writes it back (text without its trailing spaces, a bad number a rejected record)");
   std::vector<std::string> copybooks, includes;
   for (const auto& c : source.copybooks) copybooks.push_back(c.string());
   for (const auto& i : source.include_dirs) includes.push_back(i.string());

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "errors.hpp"
+#include "mfb/bridge/codec/text_flags.hpp"
 #include "mfb/bridge/io/record_header.hpp"
 
 namespace py = pybind11;
@@ -45,6 +46,29 @@ void apply_recfm(option_reader& opts, bridge::source_spec& s) {
   }
 }
 
+// ascii, ascii_charset, trim, trim_rule, improved_null_detection, numeric_policy: as the
+// CLI's flags of the same names.
+void apply_text(option_reader& opts, bridge::source_spec& s) {
+  bool trim_given = opts.has("trim");
+  if (auto why = bridge::set_trim(s.decode, opts.text("trim", "right")); !why.empty()) usage(why);
+  if (trim_given && s.decode.keep_trailing_spaces && s.decode.trim != bridge::text_trim::none)
+    usage("keep_trailing_spaces is trim=\"none\"; it cannot be given with another trim");
+  if (auto why = bridge::set_trim_rule(s.decode, opts.text("trim_rule", "space")); !why.empty()) usage(why);
+  if (auto why = bridge::set_numeric_policy(s.decode, opts.text("numeric_policy", "strict")); !why.empty()) usage(why);
+  s.decode.improved_null_detection = opts.flag("improved_null_detection");
+  bool charset_given = opts.has("ascii_charset");
+  std::string charset = opts.text("ascii_charset", "UTF-8");
+  if (!opts.flag("ascii")) {
+    if (charset_given) usage("ascii_charset needs ascii=True");
+    return;
+  }
+  if (opts.has("codepage") || opts.has("zoned"))
+    usage("ascii=True sets the code page and the zoned charset: give neither codepage= nor zoned=");
+  s.codepage = bridge::ascii_code_page(charset);
+  if (s.codepage.empty()) usage("ascii_charset must be UTF-8, ISO-8859-1 or US-ASCII, not " + charset);
+  s.decode.zoned_charset = ebcdic::zoned_charset::ascii;
+}
+
 void apply_codec(option_reader& opts, bridge::source_spec& s) {
   std::string floats = opts.text("float_format", "hfp");
   std::string zoned = opts.text("zoned", "ebcdic");
@@ -59,6 +83,7 @@ void apply_codec(option_reader& opts, bridge::source_spec& s) {
   s.decode.allow_trailing_bytes = opts.flag("allow_trailing_bytes");
   s.decode.keep_trailing_spaces = opts.flag("keep_trailing_spaces");
   s.decode.record_type_key = opts.text("record_type_key");
+  apply_text(opts, s);
 }
 
 }  // namespace
