@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "mfb/copybook/parse.hpp"
 
@@ -15,6 +17,12 @@ const char* const text_odo =
     "          05 KIND     PIC X(1).\n"
     "          05 ITEMS OCCURS 0 TO 5 TIMES DEPENDING ON KIND.\n"
     "             10 V     PIC 9(2).\n";
+
+parse_result parse_naming(std::vector<std::string> text_objects, const char* copybook) {
+  parse_options o;
+  o.text_odo_objects = std::move(text_objects);
+  return parse_copybook_text(copybook, "t.cpy", o);
+}
 
 std::string first_error(const parse_result& r) {
   for (const auto& d : r.diagnostics)
@@ -29,9 +37,7 @@ TEST(ResolverOccursMap, TextObjectRefusedWithoutMapNamingTheOption) {
 }
 
 TEST(ResolverOccursMap, TextObjectAcceptedWhenNamed) {
-  parse_options o;
-  o.text_odo_objects = {"kind"};  // case ignored
-  auto r = parse_copybook_text(text_odo, "t.cpy", o);
+  auto r = parse_naming({"kind"}, text_odo);  // case ignored
   ASSERT_TRUE(r.ok()) << first_error(r);
   const auto& l = r.records.at(0);
   const field* items = l.find("ITEMS");
@@ -43,27 +49,19 @@ TEST(ResolverOccursMap, TextObjectAcceptedWhenNamed) {
 }
 
 TEST(ResolverOccursMap, UnderscoreNamesAHyphenatedObject) {
-  parse_options o;
-  o.text_odo_objects = {"ITEM_KIND"};
-  auto r = parse_copybook_text("       01 R.\n          05 ITEM-KIND PIC X(2).\n"
-                               "          05 T OCCURS 1 TO 3 DEPENDING ON ITEM-KIND PIC X.\n",
-                               "t.cpy", o);
+  auto r = parse_naming({"ITEM_KIND"}, "       01 R.\n          05 ITEM-KIND PIC X(2).\n"
+                                       "          05 T OCCURS 1 TO 3 DEPENDING ON ITEM-KIND PIC X.\n");
   EXPECT_TRUE(r.ok()) << first_error(r);
 }
 
 TEST(ResolverOccursMap, OtherTextObjectsStillRefused) {
-  parse_options o;
-  o.text_odo_objects = {"OTHER"};
-  auto r = parse_copybook_text(text_odo, "t.cpy", o);
+  auto r = parse_naming({"OTHER"}, text_odo);
   EXPECT_FALSE(r.ok());
 }
 
 TEST(ResolverOccursMap, MappedNonTextNonIntegerObjectRefused) {
-  parse_options o;
-  o.text_odo_objects = {"KIND"};
-  auto r = parse_copybook_text("       01 R.\n          05 KIND PIC 9V9.\n"
-                               "          05 T OCCURS 1 TO 3 DEPENDING ON KIND PIC X.\n",
-                               "t.cpy", o);
+  auto r = parse_naming({"KIND"}, "       01 R.\n          05 KIND PIC 9V9.\n"
+                                  "          05 T OCCURS 1 TO 3 DEPENDING ON KIND PIC X.\n");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(first_error(r).find("PIC X or PIC A"), std::string::npos) << first_error(r);
 }

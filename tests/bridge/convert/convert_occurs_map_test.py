@@ -69,6 +69,10 @@ def check_fixed(mfbridge, tmp):
     # without a map the copybook is refused as IBM refuses it, and the message names the option
     bad = run(mfbridge, *base)
     assert bad.returncode == 1 and "--occurs-map" in bad.stderr, bad.stderr
+    # layout lists the table once the map names its object
+    lay = run(mfbridge, "layout", str(cpy), "--occurs-map", "KIND=A:1")
+    assert lay.returncode == 0 and "DEPENDING ON KIND" in lay.stdout.upper(), lay.stdout + lay.stderr
+    assert run(mfbridge, "layout", str(cpy)).returncode == 1
     # CSV: the unused elements are empty cells
     csv = run(mfbridge, *base, "--occurs-map", SIMPLE_MAP, "--format", "csv")
     assert csv.returncode == 0, csv.stderr
@@ -203,6 +207,28 @@ def check_counter_in_group(mfbridge, tmp):
         assert got == [{"HDR": {"HM": value}, "BODY": {"CELLS": ["A", "B"]}}] * 2, got
 
 
+def check_load_export(mfbridge, tmp, cpy, data):
+    # a SQLite load keeps the map in its catalog: export (which reopens the dataset from the
+    # catalog) writes the same bytes back, and reconcile agrees; sqlite3 sees the elements
+    db = tmp / "occurs.db"
+    load = run(mfbridge, "load", str(cpy), "--occurs-map", SIMPLE_MAP, "--table", "r",
+               "--input", str(data), "--target", "sqlite:" + str(db), "--no-progress")
+    assert load.returncode == 0, load.stderr
+    out = tmp / "exported.bin"
+    export = run(mfbridge, "export", "--target", "sqlite:" + str(db), "--dataset", "r",
+                 "--output", str(out))
+    assert export.returncode == 0, export.stderr
+    assert out.read_bytes() == data.read_bytes()
+    rec = run(mfbridge, "reconcile", "--target", "sqlite:" + str(db), "--dataset", "r")
+    assert rec.returncode == 0, rec.stdout + rec.stderr
+    import sqlite3
+    with sqlite3.connect(str(db)) as con:
+        names = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        items = [n for n in names if "items" in n]
+        assert items, names
+        assert con.execute("SELECT COUNT(*) FROM " + items[0]).fetchone()[0] == 4, items
+
+
 def check_round_trip(mfbridge, tmp, cpy, odo):
     # encode writes the rows back to the same bytes (the count through the map)
     rows = tmp / "rows.jsonl"
@@ -236,6 +262,7 @@ def main():
         cpy, data = check_fixed(mfbridge, tmp)
         check_missing_value(mfbridge, tmp, cpy)
         check_cobrix_option(mfbridge, tmp, cpy, data)
+        check_load_export(mfbridge, tmp, cpy, data)
         tailed, odo = check_compact(mfbridge, tmp)
         check_nested(mfbridge, tmp)
         check_counter_in_group(mfbridge, tmp)
