@@ -15,6 +15,16 @@ namespace {
 // A Spark option about partitions or indexes: the rows are the same whatever its value, so
 // it is accepted once its value has the right type.
 #define NO_EFFECT_BOOL H { bool b = false; return bool_value(v, b); }
+// occurs_mappings is JSON in Cobrix; --occurs-map also takes a short form and file names,
+// which a Cobrix value must not be mistaken for.
+std::string occurs_map_flag(const std::string& v, mapping_state& s) {
+  const auto first = v.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos || v[first] != '{')
+    return "needs a JSON object, as {\"FIELD\": {\"VALUE\": COUNT}}, not '" + v + "'";
+  s.flags.insert(s.flags.end(), {"--occurs-map", v});
+  return {};
+}
+
 #define NO_EFFECT_COUNT H { long long n = 0; return parse_int(v, n) && n >= 0 ? std::string() : "needs a whole number, not '" + v + "'"; }
 
 }  // namespace
@@ -72,8 +82,9 @@ const std::vector<table_row>& framing_rows() {
        H { return count_flag("--min-record-length", v, s); }},
       {{"maximum_record_length", mapped, "--max-record-length BYTES"},
        H { return count_flag("--max-record-length", v, s); }},
-      {{"occurs_mappings", unsupported, "an OCCURS DEPENDING ON object must be an integer (IBM's rule); a map from text to counts is not built yet"}, nullptr},
-      {{"occurs_mapping", unsupported, "as occurs_mappings"}, nullptr},
+      {{"occurs_mappings", mapped, "--occurs-map JSON (the same JSON: text ODO object -> value -> count)"},
+       H { return occurs_map_flag(v, s); }},
+      {{"occurs_mapping", mapped, "as occurs_mappings"}, H { return occurs_map_flag(v, s); }},
       // Segments
       {{"segment_field", mapped, "--segment-field FIELD, and the FIELD of --select and --segment-filter"},
        H { s.segment_field = v; return {}; }},

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "occurs_map_option.hpp"
 #include "text_options.hpp"
 
 namespace mfb::cli {
@@ -64,6 +65,7 @@ std::string dataset_spec_of(const dataset_args& a, rehost::dataset_spec& spec) {
   bridge::source_spec& src = spec.source;
   src.codepage = codepage_of(l);
   src.cobrix_extensions = l.cobrix;
+  if (auto why = occurs_map_of(l.occurs_maps, src.decode.occurs); !why.empty()) return why;
   spec.set_recfm(l.recfm);
   if (kind == layout_framing::length_field) {
     src.length_field = l.length_field;

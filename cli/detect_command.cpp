@@ -93,7 +93,10 @@ void print_text(const detect_args& a, const bridge::detect_result& r) {
 
 int run_detect(detect_args& a) {
   bridge::detect_options o;
-  apply_copybook_options(a.layout, o.source);
+  if (auto why = apply_copybook_options(a.layout, o.source); !why.empty()) {
+    std::fprintf(stderr, "mfbridge detect: %s\n", why.c_str());
+    return exit_usage;
+  }
   o.source.selects = a.selects;
   o.source.decode.float_format = float_format_of(a.layout);
   o.source.decode.binary_trunc = truncation_of(a.layout);

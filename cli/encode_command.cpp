@@ -41,6 +41,7 @@ std::string finish(encode_args& a) {
   o.encode.zoned_charset = o.source.decode.zoned_charset;
   o.encode.raw_fields = o.source.decode.raw_fields;
   o.encode.binary_trunc = o.source.decode.binary_trunc;
+  o.encode.occurs = o.source.decode.occurs;
   if (o.max_errors < -1) return "--max-errors must be 0 or more";
   return {};
 }

@@ -12,6 +12,7 @@
 #include "layout_options.hpp"
 #include "mfb/bridge/codec/inspect.hpp"
 #include "mfb/bridge/codec/inspect_html.hpp"
+#include "mfb/bridge/codec/occurs_map_parse.hpp"
 #include "mfb/bridge/io/layout_framing.hpp"
 #include "mfb/bridge/codec/open_code_page.hpp"
 #include "mfb/bridge/io/record_reader.hpp"
@@ -90,8 +91,10 @@ int run(const inspect_args& a) {
     return fail(exit_usage, "give one of --record-number N (from 1) or --offset BYTES" +
                                 std::string(a.html.empty() ? "" : " (or neither, for the whole file)"));
   bridge::source_spec src;
-  apply_copybook_options(l, src);
+  if (auto why = apply_copybook_options(l, src); !why.empty()) return fail(exit_usage, why);
   auto parsed = bridge::parse_copybooks(src);
+  if (auto why = bridge::check_occurs_map(src.decode.occurs.get(), parsed.records); !why.empty())
+    return fail(exit_usage, why);
   if (!parsed.ok()) {
     std::fputs(copybook::to_string(parsed.diagnostics).c_str(), stderr);
     return fail(exit_usage, "the copybook has errors");
@@ -120,7 +123,8 @@ int run(const inspect_args& a) {
   if (auto why = framing_format_of(l, framing, kind); !why.empty()) return fail(exit_usage, why);
   if (kind != layout_framing::none) {
     auto why = kind == layout_framing::odo
-                   ? bridge::set_odo_framing(framing, *layout, zoned_charset_of(l), truncation_of(l))
+                   ? bridge::set_odo_framing(framing, *layout, zoned_charset_of(l), truncation_of(l),
+                                             {src.decode.occurs.get(), &*page})
                    : bridge::set_length_field(framing, *layout, l.length_field, zoned_charset_of(l));
     if (!why.empty()) return fail(exit_usage, why);
   }
@@ -136,6 +140,7 @@ int run(const inspect_args& a) {
   io.float_format = float_format_of(l);
   io.zoned_charset = zoned_charset_of(l);
   io.binary_trunc = truncation_of(l);
+  io.occurs = src.decode.occurs;
   if (!a.html.empty()) {
     html_page page_out{a, *layout, *page, io, src.codepage};
     return page_out.write(**reader, whole_file ? 0 : target);

@@ -8,6 +8,8 @@
 
 #include "commands.hpp"
 #include "layout_options.hpp"
+#include "occurs_map_option.hpp"
+#include "mfb/bridge/codec/occurs_map_parse.hpp"
 #include "mfb/copybook/copybook.hpp"
 
 namespace mfb::cli {
@@ -19,14 +21,25 @@ struct layout_command_args {
   std::string format = "text";
   std::string record;
   bool cobrix = false;
+  std::vector<std::string> occurs_maps;  ///< --occurs-map: text ODO objects it names are accepted
 };
 
 int run_layout(const layout_command_args& args) {
   copybook::parse_options opts = copybook::parse_options::defaults();
   for (const auto& d : args.include_dirs) opts.include_dirs.emplace_back(d);
   opts.cobrix_extensions = args.cobrix;
+  std::shared_ptr<const bridge::occurs_map> occurs;
+  if (auto why = occurs_map_of(args.occurs_maps, occurs); !why.empty()) {
+    std::fprintf(stderr, "mfbridge layout: %s\n", why.c_str());
+    return exit_usage;
+  }
+  if (occurs) opts.text_odo_objects = occurs->names();
   std::vector<std::filesystem::path> files(args.copybooks.begin(), args.copybooks.end());
   copybook::parse_result result = copybook::parse_copybook_files(files, opts);
+  if (auto why = bridge::check_occurs_map(occurs.get(), result.records); !why.empty()) {
+    std::fprintf(stderr, "mfbridge layout: %s\n", why.c_str());
+    return exit_usage;
+  }
   // Warnings and errors alike go to stderr; only errors fail the command.
   std::fputs(copybook::to_string(result.diagnostics).c_str(), stderr);
   if (!result.ok()) return exit_usage;
@@ -56,6 +69,7 @@ void add_layout_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--record", args->record, "Show only the record (01 level) with this name");
   cmd->add_flag("--cobrix", args->cobrix,
                 "Accept Cobrix extensions (BINARY over 18 digits, S in edited pictures)");
+  add_occurs_map_option(*cmd, args->occurs_maps);
   cmd->callback([args, &exit_code] { exit_code = run_layout(*args); });
 }
 

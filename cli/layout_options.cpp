@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "exit_codes.hpp"
+#include "occurs_map_option.hpp"
 #include "text_options.hpp"
 #include "mfb/bridge/codec/detect.hpp"
 #include "mfb/bridge/io/record_header.hpp"
@@ -102,6 +103,7 @@ void add_layout_options(CLI::App& cmd, layout_args& a, const layout_help& help, 
                  "Elementary items kept as their bytes: hex text, BYTEA/BLOB columns "
                  "(comma-separated COBOL names, repeatable)");
   add_length_field_options(cmd, a);
+  add_occurs_map_option(cmd, a.occurs_maps);
   if (use == file_use::reads) add_reading_options(cmd, a);
 }
 
@@ -168,16 +170,17 @@ std::string apply_framing_options(const layout_args& a, bridge::framing_options&
   return bridge::set_rdw_adjust(framing, a.rdw_adjust);
 }
 
-void apply_copybook_options(const layout_args& l, bridge::source_spec& o) {
+std::string apply_copybook_options(const layout_args& l, bridge::source_spec& o) {
   o.copybooks = as_paths(l.copybooks);
   o.include_dirs = as_paths(l.include_dirs);
   o.codepage = codepage_of(l);
   o.cobrix_extensions = l.cobrix;
   o.record_name = l.record;
+  return occurs_map_of(l.occurs_maps, o.decode.occurs);
 }
 
 std::string apply_reading_options(const layout_args& l, bridge::source_spec& o) {
-  apply_copybook_options(l, o);
+  if (auto why = apply_copybook_options(l, o); !why.empty()) return why;
   layout_framing kind = layout_framing::none;
   // --recfm auto: the library detects the framing from the input before reading it.
   o.detect_framing = l.recfm == "auto" || l.recfm == "AUTO";
@@ -210,7 +213,7 @@ std::string detect_recfm(bridge::source_spec& spec, const std::string& input, co
 std::string detect_recfm(layout_args& l, const std::string& input, const char* command) {
   if (l.recfm != "auto" && l.recfm != "AUTO") return {};
   bridge::source_spec spec;
-  apply_copybook_options(l, spec);
+  if (auto why = apply_copybook_options(l, spec); !why.empty()) return why;
   spec.detect_framing = true;
   if (auto why = detect_recfm(spec, input, command); !why.empty()) return why;
   const auto& f = spec.framing;

@@ -50,6 +50,7 @@ struct layout_args {
   std::string trim_rule = "space";      ///< --trim-rule space|java
   bool improved_null_detection = false;  ///< --improved-null-detection
   std::string numeric_policy = "strict";  ///< --numeric-policy strict|lenient
+  std::vector<std::string> occurs_maps;   ///< --occurs-map (occurs_map_option.hpp)
 };
 
 /// The help texts that differ between commands (reading or writing records).
@@ -100,8 +101,9 @@ ebcdic::truncation truncation_of(const layout_args& a);
 /// --raw, comma lists split: the items kept as their bytes.
 std::vector<std::string> raw_fields_of(const layout_args& a);
 
-/// Fill a source_spec's copybooks, include folders, code page, --cobrix and --record.
-void apply_copybook_options(const layout_args& l, bridge::source_spec& o);
+/// Fill a source_spec's copybooks, include folders, code page, --cobrix, --record and
+/// --occurs-map; return a usage error or "".
+[[nodiscard]] std::string apply_copybook_options(const layout_args& l, bridge::source_spec& o);
 
 /// Fill a source_spec from the shared reading options (convert, delta; encode and inspect
 /// take the parts they use); return a usage error or "".

@@ -211,6 +211,7 @@ parse_result finish(detail::logical_source src, const std::string& name, const p
   detail::resolve_options ropts;
   ropts.default_record_name = stem_name(name);
   ropts.cobrix_extensions = opts.cobrix_extensions;
+  ropts.text_odo_objects = opts.text_odo_objects;
   ropts.limits = opts.limits;
   result.records = detail::resolve(entries, src, ropts, diags);
   for (auto& d : diags) result.diagnostics.push_back(std::move(d));

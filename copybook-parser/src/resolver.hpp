@@ -20,6 +20,8 @@ struct resolve_options {
   /// Accept Cobrix's extensions (BINARY over 18 digits, numbers over 31 digits, S in
   /// edited pictures) instead of rejecting them as IBM does.
   bool cobrix_extensions = false;
+  /// Text items accepted as ODO objects (parse_options::text_odo_objects).
+  std::vector<std::string> text_odo_objects;
   /// Largest record length and expanded item count (exceeding one is an error).
   layout_limits limits;
 };

@@ -3,6 +3,8 @@
 
 #include "resolver_impl.hpp"
 
+#include <cctype>
+
 namespace mfb::copybook::detail {
 namespace {
 
@@ -19,6 +21,34 @@ bool matches(const record_layout& r, int i, const std::vector<std::string>& part
     at = fields[static_cast<std::size_t>(at)].parent;
   }
   return true;
+}
+
+/// Names equal as an occurs map compares them: case ignored, '_' read as '-'.
+bool same_item_name(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  auto fold = [](char c) {
+    return c == '_' ? '-' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  };
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (fold(a[i]) != fold(b[i])) return false;
+  return true;
+}
+
+/// Why `o` cannot be the object of an OCCURS DEPENDING ON, or "". IBM allows integer
+/// numeric items only; a text item is allowed when an occurs map counts its values.
+std::string odo_object_problem(const field& o, const std::vector<std::string>& text_objects) {
+  bool mapped = false;
+  for (const auto& n : text_objects) mapped = mapped || same_item_name(n, o.name);
+  const bool text = o.kind == category::alphanumeric || o.kind == category::alphabetic;
+  if (mapped && text) return {};
+  if (o.kind == category::numeric && !(o.picture && o.picture->scale > 0)) return {};
+  if (mapped)
+    return "ODO object '" + o.name + "' must be an integer numeric item, or a PIC X or PIC A "
+           "item for its occurs map";
+  if (text)
+    return "ODO object '" + o.name + "' must be an integer numeric item; a text object needs "
+           "an occurs map (--occurs-map, Cobrix's occurs_mappings) to give its counts";
+  return "ODO object '" + o.name + "' must be an integer numeric item";
 }
 
 bool inside(const record_layout& r, int i, int ancestor) {
@@ -165,8 +195,8 @@ void resolver_pass::resolve_odo(record_work& r) {
     object = lookup(r, name, name.offset, "ODO object");
     if (object < 0) continue;
     const field& o = fields[static_cast<std::size_t>(object)];
-    if (o.kind != category::numeric || (o.picture && o.picture->scale > 0)) {
-      error(name.offset, "ODO object '" + o.name + "' must be an integer numeric item");
+    if (auto why = odo_object_problem(o, opts_.text_odo_objects); !why.empty()) {
+      error(name.offset, why);
     }
     // An object inside an enclosing table is allowed (nested ODO, one count per outer
     // occurrence), but not inside the table it sizes.

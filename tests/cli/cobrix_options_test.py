@@ -115,7 +115,7 @@ def test_refusals(mfb, tmp):
     refused(mfb, ["cobrix-options", "record_format=Q"], "record_format", "'Q'")
     refused(mfb, ["cobrix-options", "segment_filter=A"], "segment_field")
     refused(mfb, ["cobrix-options", "string_trimming_policy=keep_all"], "keep_all")
-    refused(mfb, ["cobrix-options", "occurs_mappings={\"CNT\": {\"A\": 1}}"], "occurs_mappings", "not supported")
+    refused(mfb, ["cobrix-options", "occurs_mappings=CNT=A:1"], "occurs_mappings", "JSON object")
     refused(mfb, ["cobrix-options", "file_start_offset=-1"], "file_start_offset", "'-1'")
     refused(mfb, ["cobrix-options", "paths=a.dat,b.dat"], "several input paths")
     refused(mfb, ["cobrix-options", "justtext"], "NAME=VALUE")

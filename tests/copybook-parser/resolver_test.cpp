@@ -305,7 +305,8 @@ TEST(Resolver, SemanticErrors) {
   EXPECT_EQ(error_of("       01 R.\n         05 A PIC X OCCURS 2.\n         05 C REDEFINES A PIC X.\n"),
             "cannot REDEFINE 'A' because it has an OCCURS clause");
   EXPECT_EQ(error_of("       01 R.\n         05 A PIC X(3).\n         05 T OCCURS 1 TO 3 DEPENDING ON A PIC X.\n"),
-            "ODO object 'A' must be an integer numeric item");
+            "ODO object 'A' must be an integer numeric item; a text object needs an occurs map "
+            "(--occurs-map, Cobrix's occurs_mappings) to give its counts");
   EXPECT_EQ(error_of("       01 R.\n         05 A PIC X(3) COMP.\n"),
             "PICTURE X(3) is not numeric, so it cannot have USAGE COMP");
   EXPECT_EQ(error_of("       01 R.\n         05 A PIC S9(19) COMP.\n"),

@@ -139,6 +139,7 @@ std::size_t decode_plan::builder::item(int index, std::size_t base, bool& first,
     auto slot = slot_of.find(index);
     if (slot != slot_of.end()) e.slot = slot->second;
     total += elementary(f, e);
+    if (e.slot >= 0 && !text_counter(f, e)) return 0;
     push(e);
     cols.add(name, column_source{index, {}});
     total += debug_column(f, e, name, cols);

@@ -67,6 +67,10 @@ struct decode_plan::builder {
   // Fill the value part of an elementary op; return the most output bytes its value can take.
   std::size_t elementary(const cb::field& f, plan_op& op);
 
+  // A text ODO object's op: point plan_op::extra at its occurs map (decode_plan_occurs.cpp).
+  // False, with `error` set, when no map names it or it is not read as text.
+  bool text_counter(const cb::field& f, plan_op& op);
+
   // Emit the items under `group` (or the FILLER group's items inline); `base` is the offset
   // of the enclosing element. Returns the most output bytes; `first` tracks the comma.
   std::size_t children(int group, std::size_t base, bool& first, const std::string& prefix,

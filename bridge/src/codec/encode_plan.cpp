@@ -8,6 +8,7 @@
 #include <map>
 
 #include "mfb/bridge/io/layout_framing.hpp"
+#include "mfb/bridge/io/occurs_map.hpp"
 #include "mfb/ebcdic/packed.hpp"
 
 namespace mfb::bridge {
@@ -195,9 +196,26 @@ struct encode_plan::builder {
       children(index, base, n.children);
     } else {
       elementary(f, n);
-      if (auto s = slot_of.find(index); s != slot_of.end()) n.slot = s->second;
+      if (auto s = slot_of.find(index); s != slot_of.end()) {
+        n.slot = s->second;
+        text_counter(f, n);
+      }
     }
     return push(std::move(n));
+  }
+
+  // A text ODO object (--occurs-map): the node names its map, so the encoder can check a
+  // value's count against its table, and write the value whose count is the table's length.
+  void text_counter(const cb::field& f, encode_node& n) {
+    if (f.kind != cb::category::alphanumeric && f.kind != cb::category::alphabetic) return;
+    const occurs_map* map = plan.opts_.occurs.get();
+    const occurs_mapping* m = map != nullptr ? map->find(f) : nullptr;
+    if (m == nullptr || n.code != encode_code::text) {
+      error = "field " + f.path + ": a text OCCURS DEPENDING ON object needs an occurs map "
+              "(--occurs-map) and must be written as text";
+      return;
+    }
+    n.occurs_map = static_cast<std::int32_t>(m - map->fields.data());
   }
 
   // The bytes an item holds when nothing is written to it: spaces for text, zero in the

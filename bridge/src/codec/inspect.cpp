@@ -139,6 +139,18 @@ struct walker {
     if (scale == 0 && v >= 0 && v <= 0x7FFFFFFF) counts[index] = static_cast<long long>(v);
   }
 
+  /// A text ODO object (--occurs-map): the count its value gives, as the decoder reads it.
+  void text_count(const cb::field& f, const std::uint8_t* p, inspected_field& r, int index) {
+    const occurs_mapping* m = opts.occurs ? opts.occurs->find(f) : nullptr;
+    if (m == nullptr) return;
+    std::string value;
+    const std::int64_t n = mapped_count(*m, page, p, f.length, value);
+    if (n < 0)
+      r.error = unmapped_value_reason(f.name, value);
+    else
+      counts[index] = n;
+  }
+
   void decode(const cb::field& f, const std::uint8_t* p, inspected_field& r) {
     int index = static_cast<int>(&f - layout.fields.data());
     int digits = f.picture ? f.picture->digits : 0, scale = f.picture ? f.picture->scale : 0;
@@ -175,6 +187,7 @@ struct walker {
             r.value = eb::to_string(d);
           }
         } else {
+          text_count(f, p, r, index);
           r.value = '"' + r.value + '"';
         }
         return;

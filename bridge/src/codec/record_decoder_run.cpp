@@ -12,6 +12,7 @@
 #include "codec/java_number_text.hpp"
 #include "codec/raw_bytes_text.hpp"
 #include "codec/record_decoder_values.hpp"
+#include "codec/text_odo_count.hpp"
 #include "codec/text_out.hpp"
 #include "codec/text_trim.hpp"
 #include "mfb/ebcdic/hex.hpp"
@@ -63,6 +64,18 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
     }
     ctx.add(op, off, reason, alt);
     bad |= !alt;
+  };
+  // A text ODO object (--occurs-map): its value's count fills the slot; a value the map
+  // lacks makes the record bad (never a silent 0).
+  auto count_text = [&](const plan_op& op, const std::uint8_t* p, std::size_t off) {
+    std::string value;
+    const std::int64_t n = detail::text_odo_count(plan, op, p, value);
+    if (n < 0) {
+      fail(op, off, detail::text_odo_reason(plan, op, value).c_str());
+      return;
+    }
+    slots_[static_cast<std::size_t>(op.slot)] = n;
+    slot_offsets_[static_cast<std::size_t>(op.slot)] = off;
   };
   auto cell = [&](cell_state state = cell_state::value) {
     if constexpr (Cells) {
@@ -174,6 +187,8 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
       continue;
     }
     const std::uint8_t* p = rec.data + off;
+    if (detail::is_text_counter(op)) [[unlikely]]
+      count_text(op, p, off);
     if (nul_is_null && detail::unset_display(op, p, space)) {
       null_value();
       continue;

@@ -9,6 +9,7 @@
 
 #include "mfb/bridge/codec/text/json_reader.hpp"
 #include "codec/record_encoder_value.hpp"
+#include "mfb/bridge/io/occurs_map.hpp"
 
 namespace mfb::bridge {
 
@@ -216,6 +217,10 @@ struct record_encoder::walker {
     }
     if (plan.options().check_88 && !detail::satisfies_88(plan, n, doc.text(v)))
       fail(n, "not one of the field's 88-level values", m);
+    if (n.occurs_map >= 0 && !text_count(n, doc.text(v), count)) {
+      fail(n, unmapped_value_reason(n.key, occurs_trimmed(doc.text(v))), m);
+      return;
+    }
     if (n.slot >= 0) {
       auto s = static_cast<std::size_t>(n.slot);
       slot_json[s] = count;
@@ -224,6 +229,33 @@ struct record_encoder::walker {
                                        std::to_string(slot_length[s]) + " elements of its table",
                           text::json_excerpt(doc, m)});
     }
+  }
+
+  const occurs_mapping& mapping(const encode_node& n) const {
+    return plan.options().occurs->fields[static_cast<std::size_t>(n.occurs_map)];
+  }
+
+  // A text ODO object given in the JSON: the count its value gives (as the reader will
+  // read it back), or false when its map lacks the value.
+  bool text_count(const encode_node& n, std::string_view value, long long& count) const {
+    count = mapping(n).count_of(occurs_trimmed(value));
+    return count >= 0;
+  }
+
+  // An absent text ODO object: the one value whose count is the table's length; several
+  // or none is an error that names them (the JSON must then give the value).
+  std::string text_of_count(const encode_node& n, long long len, std::string& text) const {
+    auto values = mapping(n).values_of(len);
+    if (values.size() == 1) {
+      text = std::string(values.front());
+      return {};
+    }
+    std::string why = "its table has " + std::to_string(len) + " elements, and ";
+    if (values.empty()) return why + "no value in the occurs map of " + n.key + " gives that count";
+    why += "the occurs map of " + n.key + " gives that count for several values (";
+    for (std::size_t i = 0; i < values.size(); ++i)
+      why += (i ? ", '" : "'") + std::string(values[i]) + "'";
+    return why + "): give " + n.key + " in the JSON";
   }
 
   // Absent ODO objects: write the table length now that the tables have been seen.
@@ -237,7 +269,15 @@ struct record_encoder::walker {
       }
       long long ignored = 0;
       std::string text = std::to_string(len);
-      std::string why = detail::encode_value(plan, n, json_kind::number, text, rec + p.pos, ignored);
+      json_kind kind = json_kind::number;
+      if (n.occurs_map >= 0) {
+        if (auto why = text_of_count(n, len, text); !why.empty()) {
+          errors.push_back({p.path, why, std::to_string(len)});
+          continue;
+        }
+        kind = json_kind::string;
+      }
+      std::string why = detail::encode_value(plan, n, kind, text, rec + p.pos, ignored);
       if (!why.empty()) errors.push_back({p.path, why, text});
     }
   }

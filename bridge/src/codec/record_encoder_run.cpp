@@ -8,6 +8,7 @@
 
 #include "mfb/bridge/codec/record_encoder.hpp"
 #include "mfb/bridge/io/layout_framing.hpp"
+#include "mfb/bridge/codec/occurs_map_parse.hpp"
 #include "mfb/bridge/codec/open_code_page.hpp"
 #include "mfb/copybook/name_lookup.hpp"
 #include "mfb/copybook/parse.hpp"
@@ -42,6 +43,8 @@ encode_run_summary run_encode(const encode_run_options& opts, reporter& rep) {
   if (opts.on_error == error_policy::reject && opts.reject_file.empty())
     return stop_run(summary, failure_kind::usage, "--on-error reject needs --reject-file", rep);
   auto parsed = parse_copybooks(src);
+  if (auto why = check_occurs_map(opts.encode.occurs.get(), parsed.records); !why.empty())
+    return stop_run(summary, failure_kind::usage, why, rep);
   if (!parsed.ok()) {
     rep.detail(copybook::to_string(parsed.diagnostics));
     return stop_run(summary, failure_kind::usage, "the copybook has errors", rep);
@@ -98,7 +101,7 @@ encode_run_summary run_encode(const encode_run_options& opts, reporter& rep) {
     auto fn = layout_length_function(plans.front().layout(),
                                      src.odo_framing ? std::string_view{} : src.length_field,
                                      src.framing.length_adjust, opts.encode.zoned_charset,
-                                     opts.encode.binary_trunc);
+                                     opts.encode.binary_trunc, {opts.encode.occurs.get(), &*page});
     if (!fn) return stop_run(summary, failure_kind::usage, fn.err().message, rep);
     framed_length = std::move(fn).value();
   }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "mfb/bridge/codec/occurs_map_parse.hpp"
 #include "mfb/bridge/codec/open_code_page.hpp"
 #include "mfb/bridge/io/layout_framing.hpp"
 
@@ -21,6 +22,7 @@ copybook::parse_options source_spec::parse_options() const {
   popts.members = members;
   popts.allow_copy = allow_copy;
   popts.cobrix_extensions = cobrix_extensions;
+  if (decode.occurs) popts.text_odo_objects = decode.occurs->names();
   return popts;
 }
 
@@ -61,7 +63,8 @@ result<framing_options> framing_of(const source_spec& spec, const std::vector<de
     if (plans.size() != 1) return error{"--length-field and --recfm ODO need one record layout"};
     const auto& layout = plans.front().layout();
     const auto& d = spec.decode;
-    auto why = spec.odo_framing ? set_odo_framing(framing, layout, d.zoned_charset, d.binary_trunc)
+    auto why = spec.odo_framing ? set_odo_framing(framing, layout, d.zoned_charset, d.binary_trunc,
+                                                  {d.occurs.get(), &plans.front().page()})
                                 : set_length_field(framing, layout, spec.length_field, d.zoned_charset);
     if (!why.empty()) return error{why};
   }
@@ -87,6 +90,8 @@ std::optional<opened_source> open_source(const source_spec& spec, source_failure
                 "elsewhere run mfbridge detect and give its --recfm)");
   opened_source src;
   auto parsed = parse_copybooks(spec);
+  if (auto why = check_occurs_map(spec.decode.occurs.get(), parsed.records); !why.empty())
+    return fail(why);
   if (!parsed.ok()) {
     failure.diagnostics = copybook::to_string(parsed.diagnostics);
     return fail("the copybook has errors");

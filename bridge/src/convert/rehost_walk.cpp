@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "codec/record_decoder_values.hpp"
+#include "codec/text_odo_count.hpp"
 
 namespace mfb::bridge::detail {
 
@@ -87,7 +88,14 @@ bool rehost_walker::convert(const std::uint8_t* in, std::size_t size,
     bool wide = false;
     auto& slot = slots_[static_cast<std::size_t>(op.slot)];
     slot = -1;
-    if (decode_number(*plan_, op, mainframe, value, narrow, wide) == eb::decode_status::ok) {
+    if (is_text_counter(op)) {
+      std::string text;
+      slot = text_odo_count(*plan_, op, mainframe, text);
+      if (slot < 0) {
+        why = {text_odo_reason(*plan_, op, text), off, op.length, op.field, subscripts()};
+        return false;
+      }
+    } else if (decode_number(*plan_, op, mainframe, value, narrow, wide) == eb::decode_status::ok) {
       if (!wide) value = narrow;
       if (op.scale == 0 && value >= 0 && value <= std::numeric_limits<std::int32_t>::max())
         slot = static_cast<std::int64_t>(value);

@@ -73,9 +73,10 @@ std::string set_length_field(framing_options& framing, const copybook::record_la
 }
 
 std::string set_odo_framing(framing_options& framing, const copybook::record_layout& layout,
-                            ebcdic::zoned_charset zoned, ebcdic::truncation trunc) {
+                            ebcdic::zoned_charset zoned, ebcdic::truncation trunc,
+                            const text_counts& text) {
   std::string why;
-  auto length = detail::odo_length_function(layout, detail::number_coding{zoned, trunc}, why);
+  auto length = detail::odo_length_function(layout, detail::number_coding{zoned, trunc}, text, why);
   if (!length) return why;
   framing.format = recfm::custom;
   framing.record_length = std::move(length);
@@ -85,10 +86,12 @@ std::string set_odo_framing(framing_options& framing, const copybook::record_lay
 mfb::result<record_length_fn> layout_length_function(const copybook::record_layout& layout,
                                                      std::string_view length_field,
                                                      long long adjust, ebcdic::zoned_charset zoned,
-                                                     ebcdic::truncation trunc) {
+                                                     ebcdic::truncation trunc,
+                                                     const text_counts& text) {
   framing_options probe;
   if (length_field.empty()) {
-    if (auto why = set_odo_framing(probe, layout, zoned, trunc); !why.empty()) return error{why};
+    if (auto why = set_odo_framing(probe, layout, zoned, trunc, text); !why.empty())
+      return error{why};
     return probe.record_length;
   }
   if (auto why = set_length_field(probe, layout, length_field, zoned); !why.empty())

@@ -6,6 +6,7 @@
 #include "io/odo_walk.hpp"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "mfb/bridge/io/layout_framing.hpp"
@@ -27,6 +28,11 @@ struct odo_layout {
   number_coding coding;
   std::vector<char> varies;           ///< per field: a counter inside an occurrence changes its size
   std::vector<number_item> counters;  ///< per field: its counter, for ODO tables
+  /// Text counters (--occurs-map): the map, the page, and per field the index of its
+  /// counter's mapping (-1: a numeric counter).
+  occurs_map map;
+  std::optional<ebcdic::code_page> page;
+  std::vector<int> text_map;
 };
 
 /// One walk over one record's bytes; `start` holds where each item last began.
@@ -39,9 +45,22 @@ struct odo_walk {
 
   bool stopped() const { return need_more || !error.empty(); }
 
+  /// Where counter `object` begins in this record. A counter inside a group no counter
+  /// resizes (05 HDR. 10 N PIC 9.) is not walked item by item: it sits at its layout offset
+  /// within the nearest enclosing item the walk placed.
+  std::size_t counter_start(int object) const {
+    for (int at = object; at >= 0; at = o.layout.fields[static_cast<std::size_t>(at)].parent) {
+      const std::size_t placed = start[static_cast<std::size_t>(at)];
+      if (placed == unset) continue;
+      return placed + (o.layout.fields[static_cast<std::size_t>(object)].offset -
+                       o.layout.fields[static_cast<std::size_t>(at)].offset);
+    }
+    return unset;
+  }
+
   long long count_of(const cb::field& table, std::size_t index) {
     const auto& c = o.counters[index];
-    const std::size_t at = start[static_cast<std::size_t>(table.depending_on)];
+    const std::size_t at = counter_start(table.depending_on);
     if (at == unset) {
       error = "ODO counter " + c.name + " is not laid out before " + display_name(table);
       return 0;
@@ -51,7 +70,15 @@ struct odo_walk {
       return 0;
     }
     std::int64_t v = 0;
-    if (!read_number(o.coding, c, bytes.data() + at, v)) {
+    if (o.text_map[index] >= 0) {
+      std::string value;
+      v = mapped_count(o.map.fields[static_cast<std::size_t>(o.text_map[index])], *o.page,
+                       bytes.data() + at, c.length, value);
+      if (v < 0) {
+        error = unmapped_value_reason(c.name, value) + " (record offset " + std::to_string(at) + ")";
+        return 0;
+      }
+    } else if (!read_number(o.coding, c, bytes.data() + at, v)) {
       error = "ODO counter " + c.name + " at record offset " + std::to_string(at) +
               " does not hold a valid number";
       return 0;
@@ -104,8 +131,9 @@ mfb::result<std::size_t> odo_length(const odo_layout& o, std::span<const std::ui
   return end;
 }
 
-/// Why table `f` cannot be framed by its counter, or "".
-std::string counter_problem(const cb::record_layout& layout, std::size_t index) {
+/// Why table `f` cannot be framed by its counter, or "". `mapped`: the counter is a text
+/// item an occurs map counts.
+std::string counter_problem(const cb::record_layout& layout, std::size_t index, bool mapped) {
   const cb::field& f = layout.fields[index];
   const auto& obj = layout.fields[static_cast<std::size_t>(f.depending_on)];
   if (static_cast<std::size_t>(f.depending_on) >= index)
@@ -113,8 +141,9 @@ std::string counter_problem(const cb::record_layout& layout, std::size_t index) 
   for (int i = obj.parent; i >= 0; i = layout.fields[static_cast<std::size_t>(i)].parent)
     if (static_cast<std::size_t>(i) == index)
       return "counter " + display_name(obj) + " lies inside its own table " + display_name(f);
+  if (mapped) return {};
   if (obj.is_group() || obj.kind != cb::category::numeric)
-    return "counter " + display_name(obj) + " is not numeric";
+    return "counter " + display_name(obj) + " is not numeric (a text counter needs --occurs-map)";
   switch (obj.use) {
     case cb::usage::display:
     case cb::usage::packed_decimal:
@@ -165,17 +194,26 @@ bool read_number(const number_coding& coding, const number_item& t, const std::u
 }
 
 record_length_fn odo_length_function(const cb::record_layout& layout, number_coding coding,
-                                     std::string& why) {
+                                     const text_counts& text, std::string& why) {
   auto o = std::make_shared<odo_layout>();
   o->layout = layout;
   o->coding = coding;
   o->varies.assign(layout.fields.size(), 0);
   o->counters.resize(layout.fields.size());
+  o->text_map.assign(layout.fields.size(), -1);
+  if (text.map != nullptr && text.page != nullptr) {
+    o->map = *text.map;
+    o->page = *text.page;
+  }
   bool any = false;
   for (std::size_t i = 0; i < layout.fields.size(); ++i) {
     const cb::field& f = layout.fields[i];
     if (f.depending_on < 0) continue;
-    if (auto problem = counter_problem(layout, i); !problem.empty()) {
+    const cb::field& obj = layout.fields[static_cast<std::size_t>(f.depending_on)];
+    const bool text_obj = obj.kind == cb::category::alphanumeric || obj.kind == cb::category::alphabetic;
+    const occurs_mapping* m = o->page && text_obj ? o->map.find(obj) : nullptr;
+    if (m != nullptr) o->text_map[i] = static_cast<int>(m - o->map.fields.data());
+    if (auto problem = counter_problem(layout, i, m != nullptr); !problem.empty()) {
       why = "--recfm ODO: " + problem;
       return {};
     }

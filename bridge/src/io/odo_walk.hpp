@@ -8,6 +8,7 @@
 #include <string>
 
 #include "mfb/bridge/io/framing_options.hpp"
+#include "mfb/bridge/io/occurs_map.hpp"
 #include "mfb/copybook/layout.hpp"
 #include "mfb/ebcdic/binary.hpp"
 #include "mfb/ebcdic/zoned.hpp"
@@ -40,7 +41,8 @@ bool read_number(const number_coding& coding, const number_item& item, const std
 
 /// The length function of --recfm ODO for `layout`, or (empty function) why the layout
 /// cannot be framed so, in `why`.
+/// Text counters are counted through `text` (--occurs-map).
 record_length_fn odo_length_function(const copybook::record_layout& layout, number_coding coding,
-                                     std::string& why);
+                                     const text_counts& text, std::string& why);
 
 }  // namespace mfb::bridge::detail

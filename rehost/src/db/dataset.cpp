@@ -92,6 +92,7 @@ result<std::shared_ptr<const dataset>> dataset::open(dataset_spec spec) {
   eo.zoned_charset = d.zoned_charset;
   eo.binary_trunc = d.binary_trunc;
   eo.raw_fields = d.raw_fields;
+  eo.occurs = d.occurs;
   const auto& plans = ds->selector_->plans();
   if (auto why = check_dataset_names(spec, plans); !why.empty()) return error{why};
   // Parents are mapped before their children, whose tables reference them.

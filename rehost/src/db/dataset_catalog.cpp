@@ -4,12 +4,14 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <regex>
 #include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "mfb/bridge/codec/occurs_map_parse.hpp"
 #include "mfb/rehost/db/dataset.hpp"
 #include "mfb/copybook/name_lookup.hpp"
 
@@ -124,6 +126,12 @@ std::string dataset_spec::to_json() const {
             {"indexes", indexes},
             {"raw", raw}};
   if (s.decode.allow_trailing_bytes) j["allow_trailing_bytes"] = true;  // older catalogs lack it
+  if (s.decode.occurs) {  // --occurs-map, as its JSON text (older catalogs lack it)
+    json map = json::object();
+    for (const auto& f : s.decode.occurs->fields)
+      for (const auto& [value, count] : f.counts) map[f.field][value] = count;
+    j["occurs_map"] = map.dump();
+  }
   if (!s.length_field.empty()) {  // --recfm LENGTH-FIELD (older catalogs lack it)
     j["length_field"] = s.length_field;
     j["length_adjust"] = s.framing.length_adjust;
@@ -163,6 +171,12 @@ result<dataset_spec> dataset_spec::from_json(std::string_view text) {
     if (j.contains("length_field")) {
       s.length_field = j.at("length_field").get<std::string>();
       s.framing.length_adjust = j.at("length_adjust").get<long long>();
+    }
+    if (j.contains("occurs_map")) {
+      auto map = std::make_shared<bridge::occurs_map>();
+      if (auto why = bridge::add_occurs_map(*map, j.at("occurs_map").get<std::string>()); !why.empty())
+        return error{"bad dataset spec in the catalog: " + why};
+      s.decode.occurs = std::move(map);
     }
     if (j.contains("raw")) ds.raw = j.at("raw").get<std::vector<std::string>>();
     if (j.contains("indexes"))

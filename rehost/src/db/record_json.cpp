@@ -1,10 +1,12 @@
 // Stored cells back to the canonical JSON record: walk the record type's JSON plan exactly
 // as the decoder does, but take each value from the next cell instead of from bytes. ODO
-// tables take their counts from the (already written) count fields, as the decoder does.
+// tables take their counts from the (already written) count fields, as the decoder does
+// (a text count field through its --occurs-map).
 
 #include <limits>
 
 #include "mfb/bridge/codec/text/json_quote.hpp"
+#include "mfb/bridge/io/occurs_map.hpp"
 #include "mfb/rehost/db/record_store.hpp"
 
 namespace mfb::rehost {
@@ -14,6 +16,14 @@ namespace {
 bool is_number(bridge::op_code c) {
   return c == bridge::op_code::zoned || c == bridge::op_code::packed || c == bridge::op_code::binary ||
          c == bridge::op_code::floating || c == bridge::op_code::edited;
+}
+
+/// A text ODO object's stored value counted through --occurs-map (-1: not mapped).
+long long text_count(const bridge::decode_plan& plan, const bridge::plan_op& op,
+                     std::string_view value) {
+  const auto& map = plan.options().occurs;
+  const auto* m = map ? map->find(plan.layout().fields[static_cast<std::size_t>(op.field)]) : nullptr;
+  return m != nullptr ? m->count_of(bridge::occurs_trimmed(value)) : -1;
 }
 
 }  // namespace
@@ -107,6 +117,7 @@ std::string record_json(const dataset& ds, const stored_record& rec) {
       }
     } else {
       bridge::text::json_quote(*v, out);
+      if (op.slot >= 0) slots[static_cast<std::size_t>(op.slot)] = text_count(plan, op, *v);
     }
   }
   out += '}';

@@ -30,6 +30,10 @@ struct parse_options {
   /// than 18 digits (sized to the fewest bytes that hold them), numeric items of more than
   /// 31 digits, and S in numeric-edited pictures.
   bool cobrix_extensions = false;
+  /// Text items (PIC X or A) accepted as OCCURS DEPENDING ON objects, by name (case and
+  /// '-'/'_' ignored): their values are counted through a map (--occurs-map, Cobrix's
+  /// occurs_mappings). IBM allows only integer objects; any other text object is refused.
+  std::vector<std::string> text_odo_objects;
   /// Resolve COPY statements against the filesystem. Off for text from an untrusted client
   /// (a REST request): every COPY is then an error, reported before any file is looked up,
   /// so the answer is the same whether the member exists or not.

@@ -20,6 +20,8 @@
 
 namespace mfb::bridge {
 
+struct occurs_map;  // io/occurs_map.hpp
+
 /// How values are encoded; the same for every record of a run.
 struct encode_options {
   ebcdic::float_format float_format = ebcdic::float_format::ibm_hex;   ///< COMP-1 / COMP-2
@@ -27,6 +29,8 @@ struct encode_options {
   ebcdic::truncation binary_trunc = ebcdic::truncation::standard;       ///< TRUNC(STD|BIN)
   bool check_88 = false;  ///< a field with 88 levels must hold one of their values
   std::vector<std::string> raw_fields;  ///< items given as hex text of their bytes
+  /// --occurs-map: the counts of text ODO objects (null: none).
+  std::shared_ptr<const occurs_map> occurs;
 
   /// Return the defaults: HFP floats, EBCDIC zoned, TRUNC(STD), no 88-level check.
   static encode_options defaults() { return {}; }
@@ -73,6 +77,7 @@ struct encode_node {
   bool chosen = false;            ///< redefines: this member was named in `keep`
   ebcdic::zoned_format zoned{};
   std::int32_t pattern = -1;      ///< index into encode_plan::patterns (edited)
+  std::int32_t occurs_map = -1;   ///< a text ODO object: index into options().occurs->fields
 };
 
 /// The compiled write-back plan for one record layout.

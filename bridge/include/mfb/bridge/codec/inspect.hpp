@@ -5,9 +5,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "mfb/bridge/io/occurs_map.hpp"
 #include "mfb/copybook/layout.hpp"
 #include "mfb/ebcdic/code_page.hpp"
 #include "mfb/ebcdic/binary.hpp"
@@ -21,6 +23,8 @@ struct inspect_options {
   ebcdic::float_format float_format = ebcdic::float_format::ibm_hex;
   ebcdic::zoned_charset zoned_charset = ebcdic::zoned_charset::ebcdic;
   ebcdic::truncation binary_trunc = ebcdic::truncation::standard;
+  /// --occurs-map: text ODO objects' counts (null: none).
+  std::shared_ptr<const occurs_map> occurs;
 };
 
 /// One elementary field occurrence of the inspected record.

@@ -15,6 +15,7 @@
 namespace mfb::bridge {
 
 struct mask_run;  // mask/record_masker.hpp
+struct occurs_map;  // io/occurs_map.hpp
 
 /// The text form a record is decoded into. `cells` is for table loads: one plain UTF-8
 /// text per CSV column, with no quoting or escaping, and a state per cell (record_decoder).
@@ -74,6 +75,8 @@ struct decode_options {
   /// --mask: each record's bytes are masked by this policy before they are decoded (null:
   /// no masking). See mask/record_masker.hpp.
   std::shared_ptr<const mask_run> mask;
+  /// --occurs-map: the counts of text OCCURS DEPENDING ON objects (null: none).
+  std::shared_ptr<const occurs_map> occurs;
 
   /// Return the defaults: JSON Lines, HFP floats, EBCDIC zoned, TRUNC(STD), spaces trimmed.
   static decode_options defaults() { return {}; }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "mfb/bridge/io/framing_options.hpp"
+#include "mfb/bridge/io/occurs_map.hpp"
 #include "mfb/copybook/layout.hpp"
 #include "mfb/ebcdic/binary.hpp"
 #include "mfb/ebcdic/zoned.hpp"
@@ -25,8 +26,10 @@ std::string set_length_field(framing_options& framing, const copybook::record_la
 /// Make `framing` recfm::custom with a length function reading the layout's ODO counters:
 /// the record as its counters lay it out, nested tables included (each occurrence reads its
 /// own counter). Return an empty string, or why the layout cannot be framed this way.
+/// A text counter (PIC X) is counted through `text` (--occurs-map).
 std::string set_odo_framing(framing_options& framing, const copybook::record_layout& layout,
-                            ebcdic::zoned_charset zoned, ebcdic::truncation trunc);
+                            ebcdic::zoned_charset zoned, ebcdic::truncation trunc,
+                            const text_counts& text = {});
 
 /// The record length a reader derives from a record's own bytes: the length field's value
 /// plus `adjust` (--recfm LENGTH-FIELD, `length_field` names it) or, with `length_field`
@@ -35,6 +38,7 @@ std::string set_odo_framing(framing_options& framing, const copybook::record_lay
 mfb::result<record_length_fn> layout_length_function(const copybook::record_layout& layout,
                                                      std::string_view length_field,
                                                      long long adjust, ebcdic::zoned_charset zoned,
-                                                     ebcdic::truncation trunc);
+                                                     ebcdic::truncation trunc,
+                                                     const text_counts& text = {});
 
 }  // namespace mfb::bridge
