@@ -24,6 +24,8 @@ struct mapping_state {
   std::optional<long long> rdw_adjustment;
   std::optional<bool> rdw_big_endian;
   std::optional<bool> rdw_counts_header;
+  std::optional<bool> bdw_big_endian;
+  std::optional<long long> bdw_adjustment;
   bool variable_size_occurs = false;
   bool ascii = false;
   bool improved_null_detection = true;
