@@ -132,7 +132,8 @@ std::string framing_flags(mapping_state& s) {
     if (fmt != "F" && fmt != "FB")
       return "record_length_field needs record_format F (the length comes from the field)";
     add(s, {"--recfm", "LENGTH-FIELD", "--length-field", s.record_length_field});
-    if (s.rdw_adjustment) add(s, {"--length-adjust", std::to_string(*s.rdw_adjustment)});
+    if (s.rdw_adjustment || s.record_length_constant != 0)
+      add(s, {"--length-adjust", std::to_string(s.rdw_adjustment.value_or(0) + s.record_length_constant)});
   } else if (fmt == "F" && s.variable_size_occurs) {
     add(s, {"--recfm", "ODO"});  // records shrink with their OCCURS DEPENDING ON counts
   } else {

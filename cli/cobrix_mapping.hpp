@@ -21,6 +21,7 @@ struct mapping_state {
   std::vector<std::string> inputs;
   std::string record_format;  ///< F, FB, V, VB, D, D2, TEXT (is_text)
   std::string record_length_field;
+  long long record_length_constant = 0;  ///< the N of record_length_field=FIELD + N
   std::optional<long long> rdw_adjustment;
   std::optional<bool> rdw_big_endian;
   std::optional<bool> rdw_counts_header;

@@ -67,8 +67,8 @@ const std::vector<table_row>& framing_rows() {
        H { return optional_int(v, s.bdw_adjustment); }},
       {{"is_bdw_big_endian", mapped, "false (Cobrix's default): --bdw-order le; true: --bdw-order be (VB)"},
        H { return optional_bool(v, s.bdw_big_endian); }},
-      {{"record_length_field", mapped, "--recfm LENGTH-FIELD --length-field FIELD"},
-       H { s.record_length_field = v; return {}; }},
+      {{"record_length_field", mapped, "--recfm LENGTH-FIELD --length-field FIELD (FIELD + N, FIELD - N: --length-adjust N)"},
+       H { return length_field_expression(v, s.record_length_field, s.record_length_constant); }},
       {{"record_length_map", mapped, "--length-map VALUE=LENGTH,... (with record_length_field)"},
        H {
          std::string map;

@@ -77,6 +77,11 @@ def test_mappings(mfb):
            ["--bdw-order", "be", "--bdw-adjust", "-4"])
     expect(mfb, ["record_length_field=T", 'record_length_map={"A": 100, "B":"50"}'],
            ["--recfm", "LENGTH-FIELD", "--length-field", "T", "--length-map", "A=100,B=50"])
+    expect(mfb, ["record_length_field=REC-LEN + 4", "rdw_adjustment=2"],
+           ["--length-field", "REC-LEN", "--length-adjust", "6"])
+    expect(mfb, ["record_length_field=REC-LEN - 4"], ["--length-field", "REC-LEN", "--length-adjust", "-4"])
+    expect(mfb, ["record_length_field=REC-LEN-4"], ["--length-field", "REC-LEN-4"])
+    refused(mfb, ["cobrix-options", "record_length_field=REC-LEN * 2"], "record_length_field", "not supported")
     expect(mfb, ["is_xcom=true", "debug_ignore_file_size=true"],
            ["--record-header", "xcom", "--keep-partial-last-record"])
     # t05c / t17c: segments.
