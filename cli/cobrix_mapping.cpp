@@ -123,7 +123,8 @@ void add(mapping_state& s, std::initializer_list<std::string> words) {
 
 std::string framing_flags(mapping_state& s) {
   const bool framing_given = !s.record_format.empty() || !s.record_length_field.empty() ||
-                             s.variable_size_occurs || s.rdw_adjustment.has_value();
+                             s.variable_size_occurs || s.rdw_adjustment.has_value() ||
+                             s.bdw_adjustment.has_value();
   if (!framing_given) return {};  // Cobrix's F is mfbridge's default FB: no flag to add
   std::string fmt = s.record_format.empty() ? "F" : s.record_format;
   const bool variable = fmt == "V" || fmt == "VB";
@@ -131,7 +132,8 @@ std::string framing_flags(mapping_state& s) {
     if (fmt != "F" && fmt != "FB")
       return "record_length_field needs record_format F (the length comes from the field)";
     add(s, {"--recfm", "LENGTH-FIELD", "--length-field", s.record_length_field});
-    if (s.rdw_adjustment) add(s, {"--length-adjust", std::to_string(*s.rdw_adjustment)});
+    if (s.rdw_adjustment || s.record_length_constant != 0)
+      add(s, {"--length-adjust", std::to_string(s.rdw_adjustment.value_or(0) + s.record_length_constant)});
   } else if (fmt == "F" && s.variable_size_occurs) {
     add(s, {"--recfm", "ODO"});  // records shrink with their OCCURS DEPENDING ON counts
   } else {
@@ -141,9 +143,14 @@ std::string framing_flags(mapping_state& s) {
     if (!s.rdw_big_endian.value_or(false)) add(s, {"--rdw-little-endian"});
     if (!s.rdw_counts_header.value_or(false)) add(s, {"--rdw-excludes-header"});
     if (s.rdw_adjustment) add(s, {"--rdw-adjust", std::to_string(*s.rdw_adjustment)});
+    if (fmt == "VB") {  // Cobrix reads BDWs little-endian unless is_bdw_big_endian=true
+      add(s, {"--bdw-order", s.bdw_big_endian.value_or(false) ? "be" : "le"});
+      if (s.bdw_adjustment) add(s, {"--bdw-adjust", std::to_string(*s.bdw_adjustment)});
+    }
   } else if (s.rdw_adjustment && s.record_length_field.empty()) {
     return "rdw_adjustment needs record_format V or VB, or record_length_field";
   }
+  if (s.bdw_adjustment && fmt != "VB") return "bdw_adjustment needs record_format VB";
   return {};
 }
 

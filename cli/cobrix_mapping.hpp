@@ -21,9 +21,12 @@ struct mapping_state {
   std::vector<std::string> inputs;
   std::string record_format;  ///< F, FB, V, VB, D, D2, TEXT (is_text)
   std::string record_length_field;
+  long long record_length_constant = 0;  ///< the N of record_length_field=FIELD + N
   std::optional<long long> rdw_adjustment;
   std::optional<bool> rdw_big_endian;
   std::optional<bool> rdw_counts_header;
+  std::optional<bool> bdw_big_endian;
+  std::optional<long long> bdw_adjustment;
   bool variable_size_occurs = false;
   bool ascii = false;
   bool improved_null_detection = true;

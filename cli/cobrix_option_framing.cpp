@@ -1,9 +1,11 @@
 // Cobrix's framing, segment and Spark-partitioning options, and what each becomes in
 // mfbridge (the rows about values and output are in cobrix_option_table.cpp).
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "cobrix_length_map.hpp"
 #include "cobrix_mapping.hpp"
 
 namespace mfb::cli::cobrix {
@@ -26,6 +28,14 @@ std::string occurs_map_flag(const std::string& v, mapping_state& s) {
 }
 
 #define NO_EFFECT_COUNT H { long long n = 0; return parse_int(v, n) && n >= 0 ? std::string() : "needs a whole number, not '" + v + "'"; }
+
+/// A whole number that may be negative (an adjustment).
+std::string optional_int(const std::string& v, std::optional<long long>& out) {
+  long long n = 0;
+  if (!parse_int(v, n)) return "needs a whole number, not '" + v + "'";
+  out = n;
+  return {};
+}
 
 }  // namespace
 
@@ -62,22 +72,31 @@ const std::vector<table_row>& framing_rows() {
       {{"is_rdw_part_of_record_length", mapped, "false (Cobrix's default): --rdw-excludes-header"},
        H { return optional_bool(v, s.rdw_counts_header); }},
       {{"rdw_adjustment", mapped, "--rdw-adjust N (V, VB); --length-adjust N with record_length_field"},
+       H { return optional_int(v, s.rdw_adjustment); }},
+      {{"bdw_adjustment", mapped, "--bdw-adjust N (VB; the BDW's length counts the BDW itself)"},
+       H { return optional_int(v, s.bdw_adjustment); }},
+      {{"is_bdw_big_endian", mapped, "false (Cobrix's default): --bdw-order le; true: --bdw-order be (VB)"},
+       H { return optional_bool(v, s.bdw_big_endian); }},
+      {{"record_length_field", mapped, "--recfm LENGTH-FIELD --length-field FIELD (FIELD + N, FIELD - N: --length-adjust N)"},
+       H { return length_field_expression(v, s.record_length_field, s.record_length_constant); }},
+      {{"record_length_map", mapped, "--length-map VALUE=LENGTH,... (with record_length_field)"},
        H {
-         long long n = 0;
-         if (!parse_int(v, n)) return "needs a whole number, not '" + v + "'";
-         s.rdw_adjustment = n;
+         std::string map;
+         if (auto why = length_map_flag(v, map); !why.empty()) return why;
+         s.flags.insert(s.flags.end(), {"--length-map", map});
          return {};
        }},
-      {{"bdw_adjustment", unsupported, "the BDW is read as IBM defines it"}, nullptr},
-      {{"is_bdw_big_endian", unsupported, "the BDW is read as IBM defines it (big-endian)"}, nullptr},
-      {{"record_length_field", mapped, "--recfm LENGTH-FIELD --length-field FIELD"},
-       H { s.record_length_field = v; return {}; }},
-      {{"record_length_map", unsupported, "a length per value of the length field"}, nullptr},
       {{"record_extractor", unsupported, "a Java class: declare the header with --record-header SPEC"}, nullptr},
       {{"re_additional_info", unsupported, "as record_extractor"}, nullptr},
       {{"record_header_parser", unsupported, "a Java class: declare the header with --record-header SPEC"}, nullptr},
       {{"rhp_additional_info", unsupported, "as record_header_parser"}, nullptr},
-      {{"is_xcom", unsupported, "declare the XCOM header with --record-header SPEC"}, nullptr},
+      {{"is_xcom", mapped, "true: --record-header xcom (2 bytes of flags, a 2-byte big-endian length)"},
+       H {
+         bool b = false;
+         if (auto why = bool_value(v, b); !why.empty()) return why;
+         if (b) s.flags.insert(s.flags.end(), {"--record-header", "xcom"});
+         return {};
+       }},
       {{"minimum_record_length", mapped, "--min-record-length BYTES"},
        H { return count_flag("--min-record-length", v, s); }},
       {{"maximum_record_length", mapped, "--max-record-length BYTES"},
@@ -112,7 +131,8 @@ const std::vector<table_row>& framing_rows() {
       {{"optimize_allocation", no_effect, "HDFS block placement"}, NO_EFFECT_BOOL},
       {{"pedantic", no_effect, "mfbridge is always pedantic: an unknown option is an error"}, NO_EFFECT_BOOL},
       {{"debug_layout_positions", no_effect, "a log line; `mfbridge layout` prints the layout"}, NO_EFFECT_BOOL},
-      {{"debug_ignore_file_size", unsupported, "a partial last record is a bad record (see --on-error)"}, nullptr},
+      {{"debug_ignore_file_size", mapped, "true: --keep-partial-last-record (F: the cut last record is a bad record, see --on-error)"},
+       H { return bool_flag("--keep-partial-last-record", v, s); }},
   };
   return table;
 }

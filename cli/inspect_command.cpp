@@ -125,10 +125,19 @@ int run(const inspect_args& a) {
     auto why = kind == layout_framing::odo
                    ? bridge::set_odo_framing(framing, *layout, zoned_charset_of(l), truncation_of(l),
                                              {src.decode.occurs.get(), &*page})
-                   : bridge::set_length_field(framing, *layout, l.length_field, zoned_charset_of(l));
+               : l.length_map.empty()
+                   ? bridge::set_length_field(framing, *layout, l.length_field, zoned_charset_of(l))
+                   : std::string();  // resolved below, once --length-map is read
     if (!why.empty()) return fail(exit_usage, why);
   }
   if (auto why = apply_framing_options(l, framing); !why.empty()) return fail(exit_usage, why);
+  if (!framing.length_map.empty()) {
+    auto shared = std::make_shared<const ebcdic::code_page>(*page);
+    if (auto why = bridge::set_length_map_framing(framing, *layout, l.length_field, shared, zoned_charset_of(l),
+                                                  truncation_of(l));
+        !why.empty())
+      return fail(exit_usage, why);
+  }
   if (framing.lrecl == 0) framing.lrecl = layout->length;
   // --offset: frame from that byte of the file (it counts from the file's start, so it
   // stands for --skip-head), as if the file started there.

@@ -11,6 +11,7 @@
 #include "occurs_map_option.hpp"
 #include "text_options.hpp"
 #include "mfb/bridge/codec/detect.hpp"
+#include "mfb/bridge/io/framing_flags.hpp"
 #include "mfb/bridge/io/record_header.hpp"
 
 namespace mfb::cli {
@@ -37,6 +38,17 @@ void add_framing_flags(CLI::App& cmd, layout_args& a) {
                  "A framed record shorter than this is a bad record (--on-error)");
   cmd.add_option("--max-record-length", a.max_record_length,
                  "A framed record longer than this is a bad record (--on-error)");
+  cmd.add_option("--bdw-order", a.bdw_order, "VB, VBS: the BDWs' byte order (default: as the RDWs)")
+      ->check(CLI::IsMember({"be", "le"}));
+  cmd.add_option("--bdw-adjust", a.bdw_adjust,
+                 "VB, VBS: added to every BDW length (which counts the BDW itself); may be negative");
+  cmd.add_flag("--keep-partial-last-record", a.keep_partial_last_record,
+               "F, FB: a last record cut short by the end of the file is read as a short record "
+               "(a bad record under --on-error) instead of stopping the read");
+  cmd.add_option("--length-map", a.length_map,
+                 "With --recfm LENGTH-FIELD: VALUE=LENGTH,... the record length for each value of "
+                 "the length field (text, trimmed, or a whole number); an unlisted value stops "
+                 "the read");
 }
 
 void add_reading_options(CLI::App& cmd, layout_args& a) {
@@ -167,6 +179,10 @@ std::string apply_framing_options(const layout_args& a, bridge::framing_options&
   framing.record_start_offset = a.record_start_offset;
   framing.record_end_offset = a.record_end_offset;
   if (auto why = bridge::set_record_header(framing, a.record_header); !why.empty()) return why;
+  if (auto why = bridge::set_bdw_options(framing, a.bdw_order, a.bdw_adjust); !why.empty()) return why;
+  if (auto why = bridge::set_keep_partial_last_record(framing, a.keep_partial_last_record); !why.empty())
+    return why;
+  if (auto why = bridge::set_length_map(framing, a.length_map); !why.empty()) return why;
   return bridge::set_rdw_adjust(framing, a.rdw_adjust);
 }
 

@@ -44,6 +44,10 @@ struct layout_args {
   long long rdw_adjust = 0;             ///< --rdw-adjust N (added to RDW lengths)
   std::size_t min_record_length = 0;    ///< --min-record-length BYTES (shorter: bad record)
   std::size_t max_record_length = 0;    ///< --max-record-length BYTES (longer: bad record)
+  std::string bdw_order;                ///< --bdw-order be|le ("" = as the RDWs)
+  long long bdw_adjust = 0;             ///< --bdw-adjust N (added to BDW lengths)
+  bool keep_partial_last_record = false;  ///< --keep-partial-last-record (F, FB)
+  std::string length_map;               ///< --length-map VALUE=LENGTH,... (LENGTH-FIELD)
   bool ascii = false;                   ///< --ascii (text_options.hpp)
   std::string ascii_charset = "UTF-8";  ///< --ascii-charset NAME
   std::string trim;                     ///< --trim none|left|right|both ("" = right)

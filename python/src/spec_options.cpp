@@ -4,6 +4,7 @@
 
 #include "errors.hpp"
 #include "mfb/bridge/codec/text_flags.hpp"
+#include "mfb/bridge/io/framing_flags.hpp"
 #include "mfb/bridge/io/record_header.hpp"
 
 namespace py = pybind11;
@@ -174,6 +175,12 @@ bridge::source_spec source_spec_of(option_reader& opts) {
   s.framing.record_end_offset = opts.size("record_end_offset");
   if (auto why = bridge::set_record_header(s.framing, opts.text("record_header")); !why.empty()) usage(why);
   if (auto why = bridge::set_rdw_adjust(s.framing, opts.integer("rdw_adjust")); !why.empty()) usage(why);
+  if (auto why = bridge::set_bdw_options(s.framing, opts.text("bdw_order"), opts.integer("bdw_adjust")); !why.empty())
+    usage(why);
+  if (auto why = bridge::set_keep_partial_last_record(s.framing, opts.flag("keep_partial_last_record"));
+      !why.empty())
+    usage(why);
+  if (auto why = bridge::set_length_map(s.framing, opts.text("length_map")); !why.empty()) usage(why);
   s.decode.min_record_length = opts.size("min_record_length");
   s.decode.max_record_length = opts.size("max_record_length");
   apply_codec(opts, s);

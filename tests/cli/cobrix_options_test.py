@@ -71,6 +71,19 @@ def test_mappings(mfb):
     expect(mfb, ["record_length_field=RECORD-LENGTH", "rdw_adjustment=4"],
            ["--recfm", "LENGTH-FIELD", "--length-field", "RECORD-LENGTH", "--length-adjust", "4"])
     expect(mfb, ["record_format=VB", "rdw_adjustment=-4"], ["--recfm", "VB", "--rdw-adjust", "-4"])
+    # BDWs: little-endian unless is_bdw_big_endian=true (Cobrix's default), bdw_adjustment.
+    expect(mfb, ["record_format=VB", "is_rdw_big_endian=true"], ["--recfm", "VB", "--bdw-order", "le"])
+    expect(mfb, ["record_format=VB", "is_bdw_big_endian=true", "bdw_adjustment=-4"],
+           ["--bdw-order", "be", "--bdw-adjust", "-4"])
+    expect(mfb, ["record_length_field=T", 'record_length_map={"A": 100, "B":"50"}'],
+           ["--recfm", "LENGTH-FIELD", "--length-field", "T", "--length-map", "A=100,B=50"])
+    expect(mfb, ["record_length_field=REC-LEN + 4", "rdw_adjustment=2"],
+           ["--length-field", "REC-LEN", "--length-adjust", "6"])
+    expect(mfb, ["record_length_field=REC-LEN - 4"], ["--length-field", "REC-LEN", "--length-adjust", "-4"])
+    expect(mfb, ["record_length_field=REC-LEN-4"], ["--length-field", "REC-LEN-4"])
+    refused(mfb, ["cobrix-options", "record_length_field=REC-LEN * 2"], "record_length_field", "not supported")
+    expect(mfb, ["is_xcom=true", "debug_ignore_file_size=true"],
+           ["--record-header", "xcom", "--keep-partial-last-record"])
     # t05c / t17c: segments.
     expect(mfb, ["segment_field=SEGMENT_ID", "redefine-segment-id-map:0=STATIC-DETAILS => C,D",
                  "redefine_segment_id_map:1=CONTACTS => P", "segment-children:1=STATIC-DETAILS => CONTACTS"],
@@ -122,8 +135,8 @@ def test_refusals(mfb, tmp):
     opts = Path(tmp) / "job.options"
     opts.write_text('# from the Spark job\n.option("record_format", "V")\n'
                     '.option("generate_record_id", true)\n\nsegment_field = SEG\n'
-                    '// a comment\n.option("is_xcom", "true")\n')
-    refused(mfb, ["cobrix-options", "--file", str(opts)], f"{opts}:7", "is_xcom", "not supported")
+                    '// a comment\n.option("record_extractor", "com.example.Extractor")\n')
+    refused(mfb, ["cobrix-options", "--file", str(opts)], f"{opts}:7", "record_extractor", "not supported")
     opts.write_text('.option("record_format", "V")\n.option("generate_record_id", true)\n'
                     'segment_field = SEG\nsegment_id_level0=R\n')
     expect(mfb, ["--file", str(opts)], ["--recfm", "V", "--generate-record-id", "--segment-field", "SEG",

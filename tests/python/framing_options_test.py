@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """mfbridge.read() takes the framing options of the CLI under their Python names:
-record_header, rdw_adjust, min_record_length, max_record_length. The bytes are built here
+record_header, rdw_adjust, min_record_length, max_record_length, bdw_order, bdw_adjust,
+keep_partial_last_record, length_map. The bytes are built here
 with struct from the header's definition (a validity byte, then a big-endian length of the
 data that follows) and cp037 text through Python's codec.
 
@@ -40,6 +41,30 @@ def main():
             f.write(b"".join(struct.pack(">HH", len(p), 0) + p for p in payloads))
         df = mfbridge.read(v, copybook=cpy, allow_trailing_bytes=True, recfm="V", rdw_adjust=4)
         check(list(df["A"]) == ["AA", "BB", "CC"], "rdw_adjust=4 turns data-only RDWs into IBM's")
+        # VB: a little-endian BDW (IBM's word reversed) that counts only its records
+        records = b"".join(struct.pack(">HH", len(p) + 4, 0) + p for p in payloads)
+        vb = os.path.join(tmp, "vb.bin")
+        with open(vb, "wb") as f:
+            f.write(struct.pack(">HH", len(records), 0)[::-1] + records)
+        df = mfbridge.read(vb, copybook=cpy, allow_trailing_bytes=True, recfm="VB", bdw_order="le", bdw_adjust=4)
+        check(list(df["A"]) == ["AA", "BB", "CC"], "bdw_order and bdw_adjust frame the block")
+        # F: 2 records of 2 bytes and a cut one of 1 byte, kept and skipped as bad
+        f2 = os.path.join(tmp, "f.bin")
+        with open(f2, "wb") as f:
+            f.write("AABBC".encode("cp037"))
+        df = mfbridge.read(f2, copybook=cpy, recfm="F", keep_partial_last_record=True, on_error="skip")
+        check(list(df["A"]) == ["AA", "BB"], "keep_partial_last_record: the cut record is bad")
+        check(len(df.attrs["mfbridge"]["errors"]) == 1, "and listed as an error")
+        # LENGTH-FIELD with a map: the text A gives records of 3 bytes, B of 2
+        tcpy = os.path.join(tmp, "t.cpy")
+        with open(tcpy, "w") as f:
+            f.write("       01  R.\n           05  T PIC X.\n           05  A PIC X.\n")
+        lf = os.path.join(tmp, "lf.bin")
+        with open(lf, "wb") as f:
+            f.write("AXYBZAQR".encode("cp037"))
+        df = mfbridge.read(lf, copybook=tcpy, recfm="LENGTH-FIELD", length_field="T", length_map="A=3,B=2",
+                           allow_trailing_bytes=True)
+        check(list(df["A"]) == ["X", "Z", "Q"], "length_map looks the lengths up")
         try:
             mfbridge.read(rdh, copybook=cpy, record_header="size=5")
             check(False, "a SPEC without length= is refused")

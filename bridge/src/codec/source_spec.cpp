@@ -65,7 +65,11 @@ result<framing_options> framing_of(const source_spec& spec, const std::vector<de
     const auto& d = spec.decode;
     auto why = spec.odo_framing ? set_odo_framing(framing, layout, d.zoned_charset, d.binary_trunc,
                                                   {d.occurs.get(), &plans.front().page()})
-                                : set_length_field(framing, layout, spec.length_field, d.zoned_charset);
+               : !framing.length_map.empty()
+                   ? set_length_map_framing(framing, layout, spec.length_field,
+                                            std::make_shared<const ebcdic::code_page>(plans.front().page()),
+                                            d.zoned_charset, d.binary_trunc)
+                   : set_length_field(framing, layout, spec.length_field, d.zoned_charset);
     if (!why.empty()) return error{why};
   }
   if ((framing.format == recfm::f || framing.format == recfm::fb) && framing.lrecl == 0) {

@@ -26,6 +26,11 @@ std::size_t frame_fixed(framing_pass& p, std::size_t pos) {
       if (!p.emit(pos, lrecl)) return pos;  // validate() rules this out; kept for safety
     }
   }
+  if (p.at_eof && pos < p.limit && p.opt.keep_partial_last_record) {
+    // Handed out short: the decoder reports it (record number, offset, the field it cuts).
+    if (p.emit(pos, p.limit - pos)) pos = p.limit;
+    return pos;
+  }
   if (p.at_eof && pos < p.limit) {
     const std::uint64_t total = p.offset(p.limit) - p.data_start;
     const std::size_t left = p.limit - pos;

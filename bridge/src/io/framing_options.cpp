@@ -70,6 +70,8 @@ std::string framing_options::validate() const {
       if (length_adjust > (1LL << 31) || length_adjust < -(1LL << 31)) {
         return "length_adjust " + std::to_string(length_adjust) + " is out of range";
       }
+      if (!length_map.empty())  // the map's lookup needs the layout and code page
+        return "a --length-map is read with the copybook's code page (set_length_map_framing)";
       if (!binary && (length_field_size == 0 || length_field_size > 18)) {
         return "a digit length field must be 1 to 18 bytes, not " + std::to_string(length_field_size);
       }
@@ -88,6 +90,8 @@ std::string framing_options::validate() const {
     case recfm::vbs:
       if (rdw_adjust > 0xFFFF || rdw_adjust < -0xFFFF)
         return "rdw_adjust " + std::to_string(rdw_adjust) + " is out of range (-65535 to 65535)";
+      if (bdw_adjust > (1LL << 31) || bdw_adjust < -(1LL << 31))
+        return "bdw_adjust " + std::to_string(bdw_adjust) + " is out of range (-2^31 to 2^31)";
       break;
     case recfm::text_lines:
       break;

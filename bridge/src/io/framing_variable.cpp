@@ -18,10 +18,11 @@ enum class step { ok, need_more, failed };
 constexpr std::size_t prefetch_distance = 2048;
 
 /// Copy a descriptor word into `w` in IBM (big-endian) byte order. A little-endian RDW
-/// (e.g. 00 00 40 00 for length 64) is the IBM word with its four bytes reversed.
-void load_word(const framing_pass& p, std::size_t at, std::uint8_t w[4]) {
+/// (e.g. 00 00 40 00 for length 64) is the IBM word with its four bytes reversed; so is a
+/// little-endian BDW, whose extended-form bit is then in its last byte.
+void load_word(const framing_pass& p, std::size_t at, std::uint8_t w[4], bool big_endian) {
   const std::uint8_t* s = p.buf + at;
-  if (p.opt.rdw_big_endian) {
+  if (big_endian) {
     std::memcpy(w, s, 4);
   } else {
     w[0] = s[3];
@@ -51,7 +52,7 @@ struct scan {
       return step::failed;
     }
     std::uint8_t w[4];
-    load_word(p, cur, w);
+    load_word(p, cur, w, p.opt.bdw_is_big_endian());
     std::uint64_t len;
     // Messages are built only on failure: this runs once per block.
     auto at = [&] { return "block at offset " + std::to_string(p.offset(cur)) + ": BDW " + hex(cur); };
@@ -65,13 +66,16 @@ struct scan {
         return step::failed;
       }
     }
-    if (len < 8) {
-      p.fail(p.offset(cur), at() + " gives a block length of " + std::to_string(len) +
+    // --bdw-adjust: validate() bounds it, so the sum cannot overflow.
+    const long long adjusted = static_cast<long long>(len) + p.opt.bdw_adjust;
+    if (adjusted < 8) {
+      p.fail(p.offset(cur), at() + " gives a block length of " + std::to_string(adjusted) +
+                                (p.opt.bdw_adjust != 0 ? " after --bdw-adjust " + std::to_string(p.opt.bdw_adjust) : "") +
                                 ", less than 8 (the BDW and one RDW)");
       return step::failed;
     }
     block_start = p.offset(cur);
-    left = len - 4;
+    left = static_cast<std::uint64_t>(adjusted) - 4;
     cur += 4;
     return step::ok;
   }
@@ -86,14 +90,17 @@ struct scan {
     if (p.limit - cur < 4) {
       if (!p.at_eof) return step::need_more;
       p.fail(p.offset(cur), p.where(p.offset(cur)) + ": truncated RDW: only " +
-                                std::to_string(p.limit - cur) + " bytes remain in the file");
+                                std::to_string(p.limit - cur) + " bytes remain in the file" +
+                                (blocked ? " but the block at offset " + std::to_string(block_start) +
+                                               " has " + std::to_string(left) + " bytes left"
+                                         : ""));
       return step::failed;
     }
     // RDWs form a chain the hardware prefetcher cannot follow; records are read in file
     // order, so fetching a little ahead hides most of the cache misses.
     __builtin_prefetch(p.buf + std::min(cur + prefetch_distance, p.limit));
     std::uint8_t w[4];
-    load_word(p, cur, w);
+    load_word(p, cur, w, p.opt.rdw_big_endian);
     const long long adjusted = static_cast<long long>(std::size_t{w[0]} << 8 | w[1]) + p.opt.rdw_adjust;
     // Messages are built only on failure: this runs once per record.
     auto at = [&] { return p.where(p.offset(cur)) + ": RDW " + hex(cur); };

@@ -3,6 +3,7 @@
 
 #include "mfb/bridge/io/layout_framing.hpp"
 #include "mfb/copybook/name_lookup.hpp"
+#include "mfb/ebcdic/hex.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -69,6 +70,103 @@ std::string set_length_field(framing_options& framing, const copybook::record_la
   framing.format = recfm::length_field;
   framing.length_field_offset = f->offset;
   framing.length_field_size = f->length;
+  return {};
+}
+
+namespace {
+
+/// The length field's value as --length-map spells it; false (with `why`) when its bytes
+/// hold no value.
+struct map_key_reader {
+  detail::number_coding coding;
+  detail::number_item item;
+  bool text = false;
+  std::shared_ptr<const eb::code_page> page;
+
+  bool read(const std::uint8_t* f, std::string& key, std::string& why) const {
+    if (!text) {
+      std::int64_t v = 0;
+      if (!detail::read_number(coding, item, f, v)) {
+        why = "holds " + eb::hex_spaced(f, item.length) + ", not a valid number";
+        return false;
+      }
+      key = std::to_string(v);
+      return true;
+    }
+    key.resize(item.length * page->max_utf8_per_byte());
+    std::size_t written = 0;
+    if (page->decode(f, item.length, key.data(), written) != eb::decode_status::ok) {
+      why = "holds " + eb::hex_spaced(f, item.length) + ", which code page " + page->info().name +
+            " cannot decode";
+      return false;
+    }
+    key.resize(written);
+    // Java's String.trim: every character up to U+0020 at both ends (Cobrix trims so).
+    const auto first = std::find_if(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) > 0x20; });
+    key.erase(key.begin(), first);
+    while (!key.empty() && static_cast<unsigned char>(key.back()) <= 0x20) key.pop_back();
+    return true;
+  }
+};
+
+using length_map = std::vector<std::pair<std::string, std::uint64_t>>;
+
+std::string listed_values(const length_map& map) {
+  std::string out;
+  std::size_t shown = 0;
+  for (const auto& [value, length] : map) {
+    if (++shown > 8) return out + ", ... (" + std::to_string(map.size()) + " values)";
+    out += (out.empty() ? "'" : ", '") + value + "'";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string set_length_map_framing(framing_options& framing, const copybook::record_layout& layout,
+                                   std::string_view name, std::shared_ptr<const ebcdic::code_page> page,
+                                   ebcdic::zoned_charset zoned, ebcdic::truncation trunc) {
+  const cb::field* f = layout.find(name);
+  if (!f)
+    return "--length-field " + std::string(name) + " is not a field of " + layout.name +
+           cb::did_you_mean(name, cb::item_names({&layout}));
+  const bool text = !f->is_group() && (f->kind == cb::category::alphanumeric || f->kind == cb::category::alphabetic);
+  if (!text && !is_numeric_item(*f))
+    return "--length-field " + display_name(*f) + " must be text (PIC X or A) or a number to use --length-map";
+  if (!text && f->picture && f->picture->scale != 0)
+    return "--length-field " + display_name(*f) + " has decimal places: --length-map needs a whole number";
+  if (!text && (f->use == cb::usage::display ? f->sign_separate
+                                             : f->use != cb::usage::binary && f->use != cb::usage::comp_5 &&
+                                                   f->use != cb::usage::packed_decimal))
+    return "--length-field " + display_name(*f) + " must be zoned without a separate sign, packed or binary";
+  if (auto why = fixed_location_problem(layout, *f); !why.empty()) return "--length-field " + why;
+  if (framing.length_map.empty()) return "--length-field " + display_name(*f) + ": the --length-map is empty";
+  map_key_reader reader{{zoned, trunc}, detail::number_item_of(*f), text, std::move(page)};
+  auto map = std::make_shared<const length_map>(framing.length_map);
+  const long long adjust = framing.length_adjust;
+  const std::size_t field_end = f->offset + f->length;
+  framing.format = recfm::custom;
+  framing.record_length = [reader, map, adjust, field_end](std::span<const std::uint8_t> bytes)
+      -> mfb::result<std::size_t> {
+    if (bytes.size() < field_end) return std::size_t{0};  // more bytes needed (or truncated)
+    const auto& item = reader.item;
+    const std::string where = "length field " + item.name + " (bytes " + std::to_string(item.offset) + "-" +
+                              std::to_string(field_end - 1) + " of the record)";
+    std::string key;
+    std::string why;
+    if (!reader.read(bytes.data() + item.offset, key, why)) return mfb::error{where + " " + why};
+    const auto hit = std::find_if(map->begin(), map->end(), [&](const auto& m) { return m.first == key; });
+    if (hit == map->end())
+      return mfb::error{where + " holds '" + key + "', which --length-map does not list (it lists " +
+                        listed_values(*map) + "): the record's length is unknown, so reading stops here"};
+    const long long length = static_cast<long long>(hit->second) + adjust;
+    if (length < static_cast<long long>(field_end))
+      return mfb::error{where + " holds '" + key + "': its --length-map length " + std::to_string(hit->second) +
+                        (adjust != 0 ? " with --length-adjust " + std::to_string(adjust) : std::string()) +
+                        " gives a record length of " + std::to_string(length) +
+                        ", which does not cover the length field itself"};
+    return static_cast<std::size_t>(length);
+  };
   return {};
 }
 

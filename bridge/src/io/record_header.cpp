@@ -126,6 +126,8 @@ struct spec_parser {
 std::string_view preset(std::string_view spec) {
   if (spec == "rdw") return "size=4,length=0:2,order=be,includes-header,valid=2:0,valid=3:0";
   if (spec == "rdw-le") return "size=4,length=2:2,order=le,valid=0:0,valid=1:0";
+  // Cobrix's is_xcom: 2 bytes of flags, then the payload's length, big-endian.
+  if (spec == "xcom") return "size=4,length=2:2,order=be";
   return spec;
 }
 

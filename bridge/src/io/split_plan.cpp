@@ -201,6 +201,11 @@ split_result plan_byte_ranges(const std::string& path, const framing_options& op
   if (!fixed && !detail::unit_walker{opt}.variable() && opt.format != recfm::text_lines)
     return p.fail(failure_kind::usage, "splits need F, FB, V, VB, VS, VBS or TEXT framing, not " +
                                            std::string(to_string(opt.format)));
+  // The split walker reads descriptor words as stored; adjusted or reordered ones would
+  // move its boundaries off the reader's records.
+  if (opt.rdw_adjust != 0 || opt.bdw_adjust != 0 || opt.bdw_is_big_endian() != opt.rdw_big_endian)
+    return p.fail(failure_kind::usage, "splits do not take --rdw-adjust, --bdw-adjust or a --bdw-order "
+                                       "other than the RDWs'");
   if (auto why = p.file.open(path); !why.empty()) return p.fail(failure_kind::usage, why);
   const std::uint64_t size = p.file.size();
   if (opt.skip_head + opt.skip_tail > size)

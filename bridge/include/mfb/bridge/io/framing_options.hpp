@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "mfb/bridge/io/record_header.hpp"
@@ -55,6 +56,16 @@ struct framing_options {
   /// Added to every RDW/SDW length (Cobrix's rdw_adjustment; may be negative). The
   /// adjusted length is checked as the stored one would be.
   long long rdw_adjust = 0;
+  /// VB/VBS: the BDW's byte order; unset, it follows the RDWs (rdw_big_endian). Cobrix's
+  /// is_bdw_big_endian sets it apart from the RDWs' order.
+  std::optional<bool> bdw_big_endian;
+  /// VB/VBS: added to every BDW length (Cobrix's bdw_adjustment; may be negative). The
+  /// adjusted length still counts the BDW itself and is checked as a stored one would be.
+  long long bdw_adjust = 0;
+  /// F/FB: a last record cut short by the end of the file is handed out as it is (shorter
+  /// than lrecl), so the decoder reports it as a bad record under --on-error, instead of
+  /// framing stopping there (Cobrix's debug_ignore_file_size). Never dropped.
+  bool keep_partial_last_record = false;
 
   std::size_t skip_head = 0;  ///< leading bytes of the file to ignore (a file header)
   std::size_t skip_tail = 0;  ///< trailing bytes of the file to ignore (a file trailer)
@@ -67,6 +78,10 @@ struct framing_options {
   std::size_t length_field_size = 0;  ///< 1, 2, 4 or 8 for binary; 1-18 for digits
   length_field_encoding length_field_kind = length_field_encoding::binary_big_endian;
   long long length_adjust = 0;
+  /// recfm::length_field with a map (Cobrix's record_length_map): the field's value (text
+  /// trimmed, or a number's digits) -> the record length, instead of the value itself.
+  /// Resolved by the codec layer (a text field needs the code page) into recfm::custom.
+  std::vector<std::pair<std::string, std::uint64_t>> length_map;
 
   /// recfm::custom: called with the bytes available from the record start (never empty);
   /// returns the record length, 0 if more bytes are needed, or an error.
@@ -82,6 +97,9 @@ struct framing_options {
   /// re-reads a bounded sample of the file (io/framing_sniff.hpp).
   std::vector<std::size_t> layout_lengths;
   bool suggest_framing = true;
+
+  /// The BDW's byte order: bdw_big_endian when set, else the RDWs' order.
+  bool bdw_is_big_endian() const noexcept { return bdw_big_endian.value_or(rdw_big_endian); }
 
   /// Return the default options (FB, lrecl still to be set).
   static framing_options defaults() { return {}; }

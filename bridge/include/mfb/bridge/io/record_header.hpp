@@ -50,7 +50,8 @@ inline constexpr std::size_t max_record_header = 256;
 ///                          0x hex); repeatable
 /// or a preset: `rdw` (IBM RDW: size=4,length=0:2,order=be,includes-header,valid=2:0,
 /// valid=3:0) or `rdw-le` (Cobrix's little-endian RDW that does not count itself:
-/// size=4,length=2:2,order=le,valid=0:0,valid=1:0).
+/// size=4,length=2:2,order=le,valid=0:0,valid=1:0), or `xcom` (an XCOM header, Cobrix's
+/// is_xcom: size=4,length=2:2,order=be, the first 2 bytes not checked).
 mfb::result<record_header_spec> parse_record_header(std::string_view spec);
 
 }  // namespace mfb::bridge
