@@ -15,6 +15,7 @@ namespace {
 
 struct layout_command_args {
   std::vector<std::string> copybooks;
+  copybook_source_args sources;
   std::vector<std::string> include_dirs;
   std::string format = "text";
   std::string record;
@@ -25,8 +26,11 @@ int run_layout(const layout_command_args& args) {
   copybook::parse_options opts = copybook::parse_options::defaults();
   for (const auto& d : args.include_dirs) opts.include_dirs.emplace_back(d);
   opts.cobrix_extensions = args.cobrix;
+  apply_copybook_format(args.sources, opts);
   std::vector<std::filesystem::path> files(args.copybooks.begin(), args.copybooks.end());
-  copybook::parse_result result = copybook::parse_copybook_files(files, opts);
+  copybook::parse_result result =
+      files.empty() ? copybook::parse_copybook_texts(copybook_texts_of(args.sources), opts)
+                    : copybook::parse_copybook_files(files, opts);
   // Warnings and errors alike go to stderr; only errors fail the command.
   std::fputs(copybook::to_string(result.diagnostics).c_str(), stderr);
   if (!result.ok()) return exit_usage;
@@ -49,7 +53,7 @@ void add_layout_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<layout_command_args>();
   CLI::App* cmd = app.add_subcommand(
       "layout", "Show the record layout of copybooks: a compiler-style listing or JSON");
-  add_copybook_option(*cmd, args->copybooks);
+  add_copybook_option(*cmd, args->copybooks, args->sources);
   cmd->add_option("-I,--include", args->include_dirs, "Folder to search for COPY members (repeatable)");
   cmd->add_option("--format", args->format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}));

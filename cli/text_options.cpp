@@ -50,6 +50,7 @@ void add_text_options(CLI::App& cmd, layout_args& a) {
                  "null, reports it and keeps the record")
       ->check(CLI::IsMember({"strict", "lenient"}))
       ->capture_default_str();
+  add_field_text_options(cmd, a.field_text);
 }
 
 std::string codepage_of(const layout_args& a) {
@@ -72,7 +73,7 @@ std::string apply_text_options(const layout_args& a, bridge::decode_options& dec
   decode.improved_null_detection = a.improved_null_detection;
   decode.numbers = a.numeric_policy == "lenient" ? bridge::numeric_policy::lenient
                                                  : bridge::numeric_policy::strict;
-  return {};
+  return apply_field_text_options(a.field_text, decode);
 }
 
 }  // namespace mfb::cli

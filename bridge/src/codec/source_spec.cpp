@@ -21,6 +21,9 @@ copybook::parse_options source_spec::parse_options() const {
   popts.members = members;
   popts.allow_copy = allow_copy;
   popts.cobrix_extensions = cobrix_extensions;
+  popts.format = copybook_format;
+  popts.fixed_sequence_area = sequence_area;
+  popts.fixed_right_margin = right_margin;
   return popts;
 }
 

@@ -7,6 +7,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
@@ -124,6 +125,9 @@ std::string dataset_spec::to_json() const {
             {"indexes", indexes},
             {"raw", raw}};
   if (s.decode.allow_trailing_bytes) j["allow_trailing_bytes"] = true;  // older catalogs lack it
+  if (s.copybook_format != copybook::source_format::automatic || s.sequence_area != 6 ||
+      s.right_margin != 72)  // --copybook-format, --copybook-columns (older catalogs lack them)
+    j["copybook_format"] = {static_cast<int>(s.copybook_format), s.sequence_area, s.right_margin};
   if (!s.length_field.empty()) {  // --recfm LENGTH-FIELD (older catalogs lack it)
     j["length_field"] = s.length_field;
     j["length_adjust"] = s.framing.length_adjust;
@@ -163,6 +167,14 @@ result<dataset_spec> dataset_spec::from_json(std::string_view text) {
     if (j.contains("length_field")) {
       s.length_field = j.at("length_field").get<std::string>();
       s.framing.length_adjust = j.at("length_adjust").get<long long>();
+    }
+    if (j.contains("copybook_format")) {
+      const auto& f = j.at("copybook_format");
+      const int format = f.at(0).get<int>();
+      if (format < 0 || format > 2) throw std::runtime_error("copybook_format out of range");
+      s.copybook_format = static_cast<copybook::source_format>(format);
+      s.sequence_area = f.at(1).get<int>();
+      s.right_margin = f.at(2).get<int>();
     }
     if (j.contains("raw")) ds.raw = j.at("raw").get<std::vector<std::string>>();
     if (j.contains("indexes"))
