@@ -18,14 +18,20 @@ bool looks_like_option(std::string_view arg) {
   return at < arg.size() && ((arg[at] >= 'a' && arg[at] <= 'z') || (arg[at] >= 'A' && arg[at] <= 'Z'));
 }
 
+void add_option_names(const CLI::App* cmd, std::vector<std::string>& names) {
+  for (const CLI::Option* opt : cmd->get_options()) {
+    for (const auto& l : opt->get_lnames()) names.push_back("--" + l);
+    for (const auto& s : opt->get_snames()) names.push_back("-" + s);
+  }
+  // Option groups (the copybook's FILE or --copybook-text) are nameless subcommands.
+  for (const CLI::App* group : cmd->get_subcommands([](const CLI::App* sub) { return sub->get_name().empty(); }))
+    add_option_names(group, names);
+}
+
 // Every spelling of the options of `cmd` and of the apps above it (--help, --version).
 std::vector<std::string> option_names(const CLI::App* cmd) {
   std::vector<std::string> names;
-  for (; cmd != nullptr; cmd = cmd->get_parent())
-    for (const CLI::Option* opt : cmd->get_options()) {
-      for (const auto& l : opt->get_lnames()) names.push_back("--" + l);
-      for (const auto& s : opt->get_snames()) names.push_back("-" + s);
-    }
+  for (; cmd != nullptr; cmd = cmd->get_parent()) add_option_names(cmd, names);
   return names;
 }
 

@@ -3,6 +3,8 @@
 
 #include "cobrix_mapping.hpp"
 
+#include "cobrix_copybook_options.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -185,6 +187,7 @@ std::string finish_mapping(mapping_state& s) {
   for (const auto& c : s.copybooks) add(s, {"--copybook", c});
   if (auto why = framing_flags(s); !why.empty()) return why;
   if (auto why = segment_flags(s); !why.empty()) return why;
+  if (auto why = comment_flags(s); !why.empty()) return why;
   if (s.ascii) add(s, {"--ascii"});
   return {};
 }

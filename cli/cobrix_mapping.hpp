@@ -36,6 +36,9 @@ struct mapping_state {
   std::vector<std::pair<std::string, std::string>> segment_maps;   ///< GROUP => ids
   std::vector<std::pair<std::string, std::string>> children_maps;  ///< PARENT => children
   std::vector<std::pair<int, std::string>> segment_levels;          ///< level, ids
+  std::optional<bool> truncate_comments;  ///< cobrix_copybook_options.hpp
+  std::optional<long long> comments_lbound;
+  std::optional<long long> comments_ubound;
 };
 
 /// Store one option (its name already lower-cased, '-' read as '_', `:N` split off into

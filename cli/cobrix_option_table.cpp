@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "cobrix_copybook_options.hpp"
 #include "cobrix_mapping.hpp"
 
 namespace mfb::cli::cobrix {
@@ -17,7 +18,8 @@ const std::vector<table_row>& value_rows() {
        H { s.copybooks.push_back(v.rfind("file://", 0) == 0 ? v.substr(7) : v); return {}; }},
       {{"copybooks", mapped, "--copybook FILE, once per file of the comma list"},
        H { for (auto& c : split_list(v)) s.copybooks.push_back(c); return {}; }},
-      {{"copybook_contents", unsupported, "write the copybook to a file and give --copybook FILE"}, nullptr},
+      {{"copybook_contents", mapped, "--copybook-text TEXT (one line in an options file)"},
+       H { return copybook_contents_option(v, s); }},
       {{"path", mapped, "--input FILE"}, H { s.inputs.push_back(v); return {}; }},
       {{"paths", mapped, "--input FILE (one file: run once per file for several)"},
        H { for (auto& p : split_list(v)) s.inputs.push_back(p); return {}; }},
@@ -29,9 +31,12 @@ const std::vector<table_row>& value_rows() {
        H { return count_flag("--record-start-offset", v, s); }},
       {{"record_end_offset", mapped, "--record-end-offset BYTES"},
        H { return count_flag("--record-end-offset", v, s); }},
-      {{"truncate_comments", unsupported, "copybooks are read in fixed format (columns 7-72) or free format as the compiler does"}, nullptr},
-      {{"comments_lbound", unsupported, "as truncate_comments"}, nullptr},
-      {{"comments_ubound", unsupported, "as truncate_comments"}, nullptr},
+      {{"truncate_comments", mapped, "true: --copybook-columns 6:72 (fixed format); false: --copybook-format free"},
+       H { return truncate_comments_option(v, s); }},
+      {{"comments_lbound", mapped, "--copybook-columns LBOUND:UBOUND (column LBOUND+1 is the indicator)"},
+       H { return comment_bound_option(v, false, s); }},
+      {{"comments_ubound", mapped, "--copybook-columns LBOUND:UBOUND (the last code column)"},
+       H { return comment_bound_option(v, true, s); }},
       // Values
       {{"encoding", mapped, "ascii: --ascii; ebcdic: the default"},
        H {
@@ -51,15 +56,10 @@ const std::vector<table_row>& value_rows() {
          return {};
        }},
       {{"ebcdic_code_page", mapped, "--codepage NAME (common, common_extended, cp037, cp037_extended = cp037, ...)"},
-       H {
-         std::string cp = lower(v);
-         if (cp == "cp037_extended") cp = "cp037";  // ICU's cp037 keeps the control characters
-         if (cp == "common_extended") cp = "common-extended";
-         s.flags.insert(s.flags.end(), {"--codepage", cp});
-         return {};
-       }},
+       H { s.flags.insert(s.flags.end(), {"--codepage", page_name(v)}); return {}; }},
       {{"ebcdic_code_page_class", unsupported, "a Java class: give the table as a 256-entry file, --codepage FILE"}, nullptr},
-      {{"field_code_page", unsupported, "one code page per run"}, nullptr},
+      {{"field_code_page:PAGE", mapped, "--field-codepage PAGE=FIELD,... (single-byte pages, PIC X fields)"},
+       H { return field_code_page_option(v, index, s); }},
       {{"is_utf16_big_endian", mapped, "true: the default (PIC N is UTF-16BE); false is not supported"},
        H {
          bool b = false;
@@ -89,7 +89,8 @@ const std::vector<table_row>& value_rows() {
          bool b = false;
          return bool_value(v, b);
        }},
-      {{"binary_as_hex", unsupported, "use --raw FIELD (lowercase hex)"}, nullptr},
+      {{"binary_as_hex", mapped, "true: --binary-text hex (PIC X USAGE COMP items, upper-case hex; false: base64)"},
+       H { return binary_as_hex_option(v, s); }},
       // Output
       {{"schema_retention_policy", mapped, "--schema-retention collapse-root|keep-original"},
        H {

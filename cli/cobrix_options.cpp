@@ -43,7 +43,8 @@ bool parse_scala_option(const std::string& line, std::string& name, std::string&
 bool repeatable(const std::string& flag) {
   static const std::set<std::string> many = {"--copybook", "--select", "--parent", "--key",
                                              "--occurs-mapping", "--segment-id-level",
-                                             "--non-terminal", "--raw", "--include", "-I"};
+                                             "--non-terminal", "--raw", "--include", "-I",
+                                             "--field-codepage", "--copybook-text"};
   return many.count(flag) != 0;
 }
 

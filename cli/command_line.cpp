@@ -27,13 +27,16 @@ int run_expanded(int argc, const char* const* argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::RequiredError& e) {
-    if (std::string(e.what()).rfind("--copybook", 0) != 0) return app.exit(e) == 0 ? 0 : exit_usage;
+    const std::string what = e.what();
+    if (what.rfind("--copybook", 0) != 0 && what.find("[--copybook,") == std::string::npos)
+      return app.exit(e) == 0 ? 0 : exit_usage;
     // The copybook is one option with two spellings: name both, as the help does.
     const auto parsed = app.get_subcommands();
     std::string cmd = parsed.empty() ? "COMMAND" : parsed.front()->get_name();
     std::fprintf(stderr,
                  "mfbridge %s: a copybook is required: give it first (mfbridge %s FILE.cpy ...) "
-                 "or as --copybook FILE.cpy\nRun with --help for more information.\n",
+                 "or as --copybook FILE.cpy, or its text as --copybook-text TEXT\n"
+                 "Run with --help for more information.\n",
                  cmd.c_str(), cmd.c_str());
     return exit_usage;
   } catch (const CLI::ParseError& e) {

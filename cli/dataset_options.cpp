@@ -63,6 +63,12 @@ std::string dataset_spec_of(const dataset_args& a, rehost::dataset_spec& spec) {
   if (!read) return read.err().message;
   spec = std::move(read).value();
   bridge::source_spec& src = spec.source;
+  if (l.copybooks.empty()) apply_copybook_sources(l.sources, src);  // --copybook-text
+  else {
+    auto texts = std::move(src.copybook_texts);
+    apply_copybook_sources(l.sources, src);  // the reference format
+    src.copybook_texts = std::move(texts);
+  }
   src.codepage = codepage_of(l);
   src.cobrix_extensions = l.cobrix;
   if (auto why = occurs_map_of(l.occurs_maps, src.decode.occurs); !why.empty()) return why;

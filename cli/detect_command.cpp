@@ -35,6 +35,9 @@ std::string shell_word(const std::string& s) {
 std::string command_line(const detect_args& a, const bridge::detect_result& r) {
   std::string s = "mfbridge convert";
   for (const auto& c : a.layout.copybooks) s += " --copybook " + shell_word(c);
+  for (const auto& t : a.layout.sources.texts) s += " --copybook-text " + shell_word(t);
+  if (a.layout.sources.format != "auto") s += " --copybook-format " + a.layout.sources.format;
+  if (!a.layout.sources.columns.empty()) s += " --copybook-columns " + a.layout.sources.columns;
   for (const auto& d : a.layout.include_dirs) s += " -I " + shell_word(d);
   if (!a.layout.record.empty()) s += " --record " + shell_word(a.layout.record);
   for (const auto& sel : a.selects) s += " --select " + shell_word(sel);

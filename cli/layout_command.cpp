@@ -17,6 +17,7 @@ namespace {
 
 struct layout_command_args {
   std::vector<std::string> copybooks;
+  copybook_source_args sources;
   std::vector<std::string> include_dirs;
   std::string format = "text";
   std::string record;
@@ -34,8 +35,11 @@ int run_layout(const layout_command_args& args) {
     return exit_usage;
   }
   if (occurs) opts.text_odo_objects = occurs->names();
+  apply_copybook_format(args.sources, opts);
   std::vector<std::filesystem::path> files(args.copybooks.begin(), args.copybooks.end());
-  copybook::parse_result result = copybook::parse_copybook_files(files, opts);
+  copybook::parse_result result =
+      files.empty() ? copybook::parse_copybook_texts(copybook_texts_of(args.sources), opts)
+                    : copybook::parse_copybook_files(files, opts);
   if (auto why = bridge::check_occurs_map(occurs.get(), result.records); !why.empty()) {
     std::fprintf(stderr, "mfbridge layout: %s\n", why.c_str());
     return exit_usage;
@@ -62,7 +66,7 @@ void add_layout_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<layout_command_args>();
   CLI::App* cmd = app.add_subcommand(
       "layout", "Show the record layout of copybooks: a compiler-style listing or JSON");
-  add_copybook_option(*cmd, args->copybooks);
+  add_copybook_option(*cmd, args->copybooks, args->sources);
   cmd->add_option("-I,--include", args->include_dirs, "Folder to search for COPY members (repeatable)");
   cmd->add_option("--format", args->format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}));

@@ -69,23 +69,13 @@ void add_reading_options(CLI::App& cmd, layout_args& a) {
 
 }  // namespace
 
-void add_copybook_option(CLI::App& cmd, std::vector<std::string>& copybooks) {
-  cmd.add_option("copybook,--copybook", copybooks,
-                 "Copybook file, given first or as --copybook (repeatable: the records of "
-                 "several are appended)")
-      ->required()
-      ->check(CLI::Validator(
-          [](std::string& name) -> std::string {
-            std::error_code ec;
-            if (std::filesystem::is_regular_file(name, ec)) return {};
-            return std::filesystem::is_directory(name, ec) ? name + " is a folder, not a copybook file"
-                                                           : "no such copybook file: " + name;
-          },
-          "FILE"));
+void add_copybook_option(CLI::App& cmd, std::vector<std::string>& copybooks,
+                         copybook_source_args& sources) {
+  add_copybook_sources(cmd, copybooks, sources);
 }
 
 void add_layout_options(CLI::App& cmd, layout_args& a, const layout_help& help, file_use use) {
-  add_copybook_option(cmd, a.copybooks);
+  add_copybook_option(cmd, a.copybooks, a.sources);
   cmd.add_option("-I,--include", a.include_dirs, "Folder searched for COPY members");
   auto* codepage = cmd.add_option("--codepage", a.codepage,
                                   "EBCDIC code page (see `mfbridge codepages`) or a 256-entry "
@@ -188,6 +178,7 @@ std::string apply_framing_options(const layout_args& a, bridge::framing_options&
 
 std::string apply_copybook_options(const layout_args& l, bridge::source_spec& o) {
   o.copybooks = as_paths(l.copybooks);
+  apply_copybook_sources(l.sources, o);
   o.include_dirs = as_paths(l.include_dirs);
   o.codepage = codepage_of(l);
   o.cobrix_extensions = l.cobrix;

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "copybook_source_options.hpp"
+#include "field_text_options.hpp"
 #include "mfb/bridge/codec/source_spec.hpp"
 #include "mfb/bridge/io/framing_options.hpp"
 #include "mfb/ebcdic/binary.hpp"
@@ -21,6 +23,7 @@ namespace mfb::cli {
 /// The shared options as typed on the command line (strings until finish time).
 struct layout_args {
   std::vector<std::string> copybooks;
+  copybook_source_args sources;  ///< --copybook-text, --copybook-format, --copybook-columns
   std::vector<std::string> include_dirs;
   std::string codepage = "cp037";
   bool cobrix = false;
@@ -55,6 +58,7 @@ struct layout_args {
   bool improved_null_detection = false;  ///< --improved-null-detection
   std::string numeric_policy = "strict";  ///< --numeric-policy strict|lenient
   std::vector<std::string> occurs_maps;   ///< --occurs-map (occurs_map_option.hpp)
+  field_text_args field_text;  ///< --field-codepage, --binary-text (text_options.hpp)
 };
 
 /// The help texts that differ between commands (reading or writing records).
@@ -70,8 +74,10 @@ struct layout_help {
 enum class file_use { reads, writes_or_describes };
 
 /// The copybook argument, given first (`mfbridge CMD FILE.cpy`) or as --copybook FILE.cpy:
-/// one option, so the help and the errors name it alike; the files must exist.
-void add_copybook_option(CLI::App& cmd, std::vector<std::string>& copybooks);
+/// one option, so the help and the errors name it alike; the files must exist. Or the
+/// copybook's text, --copybook-text (copybook_source_options.hpp).
+void add_copybook_option(CLI::App& cmd, std::vector<std::string>& copybooks,
+                         copybook_source_args& sources);
 
 /// Add the shared options to `cmd`, bound to `a`: the copybook, code page and coding,
 /// --recfm and its details (--length-field ...), and for `file_use::reads` --skip-head,

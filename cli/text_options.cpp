@@ -39,6 +39,7 @@ void add_text_options(CLI::App& cmd, layout_args& a) {
                  "null, reports it and keeps the record")
       ->check(CLI::IsMember({"strict", "lenient"}))
       ->capture_default_str();
+  add_field_text_options(cmd, a.field_text);
 }
 
 std::string codepage_of(const layout_args& a) {
@@ -54,7 +55,8 @@ std::string apply_text_options(const layout_args& a, bridge::decode_options& dec
     if (auto why = bridge::set_trim(decode, a.trim); !why.empty()) return why;
   if (auto why = bridge::set_trim_rule(decode, a.trim_rule); !why.empty()) return why;
   decode.improved_null_detection = a.improved_null_detection;
-  return bridge::set_numeric_policy(decode, a.numeric_policy);
+  if (auto why = bridge::set_numeric_policy(decode, a.numeric_policy); !why.empty()) return why;
+  return apply_field_text_options(a.field_text, decode);
 }
 
 }  // namespace mfb::cli

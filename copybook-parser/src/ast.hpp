@@ -30,9 +30,18 @@ enum class literal_kind { number, string, hex, national, dbcs, figurative, all }
 
 /// One literal: strings unquoted with doubled quotes collapsed, numbers as written,
 /// figurative constants by their canonical singular name (ZERO, SPACE, HIGH-VALUE, ...).
+/// One operand of literals joined with '&': its kind and where it starts.
+struct joined_operand {
+  literal_kind kind = literal_kind::string;
+  std::size_t offset = 0;
+};
+
 struct literal : tagged {
-  literal_kind kind = literal_kind::number;
-  std::string text;
+  literal_kind kind = literal_kind::number;  ///< the first operand's when joined
+  std::string text;                          ///< joined operands: their texts, in order
+  /// The operands of a concatenation (IBM: `'AB' & X'C1'`), one entry for a lone quoted,
+  /// hex, national or DBCS literal, none for the others. Set by the grammar, not adapted.
+  std::vector<joined_operand> joined;
 };
 
 struct value_item {

@@ -99,8 +99,9 @@ struct name_list_class;
 struct qualified_name_class : annotate_base {};
 struct pic_string_class;
 struct quoted_class;
-struct joined_quoted_class;
-struct amp_operand_class;
+struct joined_class;
+struct operand_class : annotate_base {};
+struct amp_operand_class : annotate_base {};
 struct literal_class : annotate_base {};
 struct value_item_class;
 struct clause_class;
@@ -124,8 +125,9 @@ x3::rule<name_list_class, std::vector<std::string>> const name_list = "a data na
 x3::rule<qualified_name_class, ast::qualified_name> const qualified_name = "a data name";
 x3::rule<pic_string_class, std::string> const pic_string = "a PICTURE string after PIC";
 x3::rule<quoted_class, std::string> const quoted = "a quoted literal";
-x3::rule<joined_quoted_class, std::string> const joined_quoted = "a quoted literal";
-x3::rule<amp_operand_class, std::string> const amp_operand = "a quoted literal after &";
+x3::rule<joined_class, ast::literal> const joined = "a literal";
+x3::rule<operand_class, ast::literal> const operand = "a literal";
+x3::rule<amp_operand_class, ast::literal> const amp_operand = "a literal after &";
 x3::rule<literal_class, ast::literal> const literal = "a literal";
 x3::rule<value_item_class, ast::value_item> const value_item = "a literal";
 x3::rule<clause_class, ast::clause> const clause = "a clause";
@@ -194,11 +196,29 @@ auto const pic_string_def =
 auto const quoted_def = lexeme['"' >> *((lit("\"\"") >> attr('"')) | ~char_('"')) >> '"'] |
                         lexeme['\'' >> *((lit("''") >> attr('\'')) | ~char_('\'')) >> '\''];
 
-// Alphanumeric literals joined with '&' are one literal (IBM: concatenation expressions,
-// in VALUE clauses too, across lines).
-inline auto const append_text = [](auto& ctx) { x3::_val(ctx) += x3::_attr(ctx); };
-auto const amp_operand_def = quoted;
-auto const joined_quoted_def = quoted[append_text] >> *((lit('&') > amp_operand)[append_text]);
+// Literals joined with '&' are one literal (IBM: concatenation expressions, in VALUE
+// clauses too, across lines). Any quoted, hex, national or DBCS literal may be an operand
+// here; the resolver checks that the operands are of one category (check_literal).
+auto const operand_def =
+    (attr(ast::literal_kind::string) >> quoted) |
+    (attr(ast::literal_kind::hex) >> lexeme[no_case[lit('x')] >> quoted]) |
+    (attr(ast::literal_kind::national) >> lexeme[no_case[lit("nx") | lit('n')] >> quoted]) |
+    (attr(ast::literal_kind::dbcs) >> lexeme[no_case[lit('g')] >> quoted]);
+auto const amp_operand_def = operand;
+inline auto const first_operand = [](auto& ctx) {
+  ast::literal& v = x3::_val(ctx);
+  const ast::literal& a = x3::_attr(ctx);
+  v.kind = a.kind;
+  v.text = a.text;
+  v.joined = {{a.kind, a.offset}};
+};
+inline auto const next_operand = [](auto& ctx) {
+  ast::literal& v = x3::_val(ctx);
+  const ast::literal& a = x3::_attr(ctx);
+  v.text += a.text;
+  v.joined.push_back({a.kind, a.offset});
+};
+auto const joined_def = operand[first_operand] >> *((lit('&') > amp_operand)[next_operand]);
 
 // A number, or a floating-point literal (1.0E-2): the exponent is taken loosely here
 // (E with or without digits) so that the resolver can say what is wrong with it.
@@ -208,10 +228,7 @@ auto const number_text =
                    -(no_case[char_('e')] >> -char_("+-") >> *ascii::digit)]];
 
 auto const literal_def =
-    (attr(ast::literal_kind::string) >> joined_quoted) |
-    (attr(ast::literal_kind::hex) >> lexeme[no_case[lit('x')] >> quoted]) |
-    (attr(ast::literal_kind::national) >> lexeme[no_case[lit("nx") | lit('n')] >> quoted]) |
-    (attr(ast::literal_kind::dbcs) >> lexeme[no_case[lit('g')] >> quoted]) |
+    joined |
     (attr(ast::literal_kind::figurative) >> lexeme[no_case[figurative_sym] >> !name_char]) |
     (attr(ast::literal_kind::all) >> kw("all") >>
      (quoted | lexeme[no_case[figurative_sym] >> !name_char])) |
@@ -271,8 +288,8 @@ auto const clause_def = picture_clause | usage_clause | occurs_clause | redefine
                         sign_clause | justified_clause | sync_clause | blank_clause |
                         value_clause | renames_clause | ignored_clause;
 
-BOOST_SPIRIT_DEFINE(data_name, name_list, qualified_name, pic_string, quoted, amp_operand,
-                    joined_quoted, literal, value_item,
+BOOST_SPIRIT_DEFINE(data_name, name_list, qualified_name, pic_string, quoted, operand,
+                    amp_operand, joined, literal, value_item,
                     thru_literal, value_list, value_clause, picture_clause, usage_word,
                     usage_clause, occurs_count, occurs_max, odo_object, key_names, index_names,
                     occurs_key, occurs_clause, redefines_name, redefines_clause, sign_word,

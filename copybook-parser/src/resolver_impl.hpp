@@ -71,6 +71,7 @@ class resolver_pass {
   void finish_record(record_work& r);
   // resolver_values.cpp
   bool check_literal(const ast::literal& lit);  ///< false (and reported) if malformed
+  bool check_joined(const ast::literal& lit);   ///< literals joined with '&': one category
   void check_values(record_work& r);
   void blank_when_zero(field& f, const item_info& info);  ///< the category it gives
   // resolver_names.cpp

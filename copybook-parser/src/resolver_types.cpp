@@ -125,6 +125,16 @@ void resolver_pass::type_elementary(record_work& r, int index) {
     error(picture_text_offset(info), "bad PICTURE string '" + info.picture->text + "': " + pa.nonstandard);
   }
   bool numeric = f.kind == category::numeric;
+  if ((f.use == usage::binary || f.use == usage::comp_5) && cobrix &&
+      f.kind == category::alphanumeric) {
+    // Cobrix reads PIC X(n) COMP as n opaque bytes (IBM refuses it, as below).
+    f.use = usage::display;
+    f.cobrix_binary = true;
+    f.length = static_cast<std::size_t>(chars);
+    info.align = 1;
+    f.sync = false;
+    return;
+  }
   if ((f.use == usage::binary || f.use == usage::comp_5 || f.use == usage::packed_decimal) &&
       !numeric) {
     std::string word = info.usage_word.empty() ? usage_keyword(f.use) : info.usage_word;

@@ -51,9 +51,40 @@ std::string float_literal_problem(const std::string& text) {
   return "";
 }
 
+// IBM (concatenation expressions): alphanumeric operands (quoted or X'..') join each other,
+// national ones (N'..', NX'..') each other, DBCS ones each other; cobc -std=ibm agrees.
+const char* literal_category(ast::literal_kind k) {
+  switch (k) {
+    case ast::literal_kind::national: return "national";
+    case ast::literal_kind::dbcs: return "DBCS";
+    default: return "alphanumeric";
+  }
+}
+
 }  // namespace
 
+bool resolver_pass::check_joined(const ast::literal& lit) {
+  if (lit.joined.size() < 2) return true;
+  const ast::joined_operand& first = lit.joined.front();
+  bool hex_and_text = false;
+  for (const auto& op : lit.joined) {
+    if (std::string_view(literal_category(op.kind)) != literal_category(first.kind)) {
+      error(op.offset, std::string("only literals of one category can be joined with &, not ") +
+                           literal_category(first.kind) + " and " + literal_category(op.kind));
+      return false;
+    }
+    hex_and_text |= (op.kind == ast::literal_kind::hex) != (first.kind == ast::literal_kind::hex);
+  }
+  // The layout keeps a hex literal as its hex digits and quoted text as its characters: the
+  // two cannot make one value text without a code page, so say how the value reads.
+  if (hex_and_text)
+    warning(lit.offset, "a hex literal joined with quoted text: the value is kept as written "
+                        "(its hex digits and its characters), not as the bytes the compiler stores");
+  return true;
+}
+
 bool resolver_pass::check_literal(const ast::literal& lit) {
+  if (!check_joined(lit)) return false;
   if (!is_float_literal(lit)) return true;
   const std::string problem = float_literal_problem(lit.text);
   if (problem.empty()) return true;

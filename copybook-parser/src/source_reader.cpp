@@ -59,7 +59,8 @@ class line_reader {
         name_(name),
         opts_(opts),
         diagnostics_(diagnostics),
-        margin_(static_cast<std::size_t>(std::max(opts.fixed_right_margin, 8))) {}
+        seq_(static_cast<std::size_t>(std::max(opts.fixed_sequence_area, 0))),
+        margin_(std::max(static_cast<std::size_t>(std::max(opts.fixed_right_margin, 0)), seq_ + 2)) {}
 
   located_text run(source_format format) {
     fixed_ = format != source_format::free;
@@ -92,24 +93,28 @@ class line_reader {
 
   void fixed_line(const std::string& line) {
     if (all_blank(line)) return;
-    char ind = line.size() > 6 ? line[6] : ' ';
+    char ind = line.size() > seq_ ? line[seq_] : ' ';
     if (ind == '*' || ind == '/') return;
     if (ind == 'D' || ind == 'd') {
       if (!opts_.debug_lines) return;
       ind = ' ';
     }
     if (ind == '$' || (ind == '>' && line.size() > 7 && line[7] == '>')) {
-      directive(std::string_view(line).substr(6), 7);
+      directive(std::string_view(line).substr(seq_), static_cast<int>(seq_) + 1);
       return;
     }
-    std::size_t begin = 7;
+    std::size_t begin = seq_ + 1;
     if (!is_indicator(ind)) {
-      // Column 7 holds code: some tools write copybooks one column to the left. Said only
-      // when the user asked for fixed format; a detected format accepts it silently.
-      begin = 6;
-      if (opts_.format == source_format::fixed) {
-        warn(7, std::string("column 7 holds '") + ind +
-                    "', not an indicator (*, /, -, D); it is read as code");
+      // The indicator column holds code: some tools write copybooks one column to the left.
+      // Said only when the user asked for fixed format, and once per file; a detected format
+      // accepts it silently.
+      begin = seq_;
+      if (opts_.format == source_format::fixed && !warned_indicator_) {
+        const std::string col = "column " + std::to_string(seq_ + 1);
+        warn(static_cast<int>(seq_) + 1, col + " holds '" + ind +
+                                             "', not an indicator (*, /, -, D); it is read as "
+                                             "code (here and on any later line)");
+        warned_indicator_ = true;
       }
     }
     const std::size_t end = std::min(line.size(), margin_);
@@ -255,8 +260,10 @@ class line_reader {
   const std::string& name_;
   const parse_options& opts_;
   std::vector<diagnostic>& diagnostics_;
+  std::size_t seq_;     // fixed format: the sequence area's width (the indicator is next)
   std::size_t margin_;
   bool fixed_ = true;
+  bool warned_indicator_ = false;
   located_text out_;
   int line_no_ = 0;
   bool pending_ = false;  // a line's code was appended, its '\n' not yet
@@ -278,9 +285,12 @@ located_text read_code_lines(const std::vector<std::string>& lines, int file_ind
 
 located_text read_file_code(const source_file& file, int file_index, const parse_options& opts,
                             std::vector<diagnostic>& diagnostics) {
-  const source_format format = opts.format == source_format::automatic
-                                   ? detect_source_format(file.lines, opts.fixed_right_margin)
-                                   : opts.format;
+  // Columns other than IBM's only mean something in fixed format.
+  const bool standard_columns = opts.fixed_sequence_area == 6;
+  const source_format format =
+      opts.format != source_format::automatic ? opts.format
+      : standard_columns ? detect_source_format(file.lines, opts.fixed_right_margin)
+                         : source_format::fixed;
   return read_code_lines(file.lines, file_index, file.name, format, opts, diagnostics);
 }
 

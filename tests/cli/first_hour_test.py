@@ -100,7 +100,7 @@ def command_line_mistakes(s):
         helps = s.run(cmd, "--help").stdout
         lines = [l.strip() for l in helps.splitlines()]
         texts = [lines[i + 1] for i, l in enumerate(lines[:-1])
-                 if re.match(r"(copybook|--copybook)\b", l)]
+                 if re.match(r"(copybook|--copybook)\s", l)]
         check(len(texts) == 2 and texts[0] == texts[1] and "--copybook" in texts[0],
               f"{cmd} --help: the copybook, given first or as --copybook, described alike")
     s.expect("wrong code page name", ["convert", "--copybook", TAX_CPY, "--codepage", "cp9999",

@@ -21,7 +21,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 sys.path.insert(0, os.path.join(ROOT, "tests", "support"))
 from script_checks import check, finish  # noqa: E402
 
-LAYOUT = ["--copybook", "--include", "--record", "--cobrix"]
+LAYOUT = ["--copybook", "--copybook-text", "--copybook-format", "--copybook-columns", "--include",
+          "--record", "--cobrix"]
 CODING = ["--codepage", "--float-format", "--zoned", "--trunc", "--raw"]
 FRAMING = ["--recfm", "--lrecl", "--rdw-little-endian", "--rdw-excludes-header",
            "--length-field", "--length-adjust"]

@@ -181,15 +181,9 @@ result<decode_plan> decode_plan::compile(const copybook::record_layout& layout,
     if (f.depending_on >= 0 && !b.slot_of.count(f.depending_on))
       b.slot_of.emplace(f.depending_on, static_cast<std::int32_t>(b.slot_of.size()));
   plan.slots_ = b.slot_of.size();
-  if (page.sbcs_table()) {
-    detail::build_text_table(page.sbcs_table(), opts.format, plan.table_, plan.space_);
-    for (std::size_t i = 0; i < 256; ++i) {
-      const byte_text& e = plan.table_[i];
-      plan.plain_[i] = e.length == 1 && !e.special && e.bytes[0] != '\\' ? e.bytes[0] : '\0';
-      const std::uint32_t cp = page.sbcs_table()[i];
-      plan.blank_[i] = cp == 0x20 || (opts.trim_chars == trim_rule::java && cp < 0x20);
-    }
-  }
+  if (page.sbcs_table())
+    detail::build_text_tables(page.sbcs_table(), opts.format, opts.trim_chars, plan.text_);
+  if (auto why = b.open_field_pages(); !why.empty()) return error{why};
 
   bool first = true;
   std::size_t total = 2;

@@ -82,6 +82,9 @@ struct decode_plan::builder {
   // Output style (decode_plan_style.cpp): names, the 01 record, debug and group-text
   // columns, FILLERs, Java number text.
   std::vector<std::string> filler_names = {};  // per layout field: a kept FILLER's name
+  // --field-codepage (field_codepages.cpp): layout field index -> decode_plan::field_text_.
+  std::map<int, std::int32_t> field_page = {};
+  std::string open_field_pages();
   std::string style_name(std::string_view cobol) const;
   std::string_view item_name(int index) const;
   std::size_t record_root(bool& first, column_list& cols);

@@ -69,6 +69,11 @@ std::size_t decode_plan::builder::elementary(const cb::field& f, plan_op& op) {
       op.code = op_code::raw;
       return f.length * 2 + 2;
     }
+  if (f.cobrix_binary) {  // PIC X USAGE COMP: opaque bytes, as Cobrix reads them
+    op.code = op_code::raw;
+    op.render = plan.opts_.binary_bytes == binary_text::hex ? 1 : 2;
+    return std::max(f.length * 2, (f.length + 2) / 3 * 4) + 2;
+  }
   switch (f.use) {
     case cb::usage::display:
       if (f.kind == cb::category::numeric) {
@@ -94,6 +99,12 @@ std::size_t decode_plan::builder::elementary(const cb::field& f, plan_op& op) {
         op.code = op_code::dbcs;
         plan.max_scratch_ = std::max(plan.max_scratch_, f.length * 4);
         return f.length * 6 + 2;
+      }
+      if (auto own = field_page.find(static_cast<int>(&f - layout.fields.data()));
+          own != field_page.end()) {
+        op.code = op_code::text;  // its own single-byte page (--field-codepage)
+        op.extra = own->second;
+        return text;
       }
       op.code = mixed_text ? op_code::text_mixed : op_code::text;
       if (mixed_text) {

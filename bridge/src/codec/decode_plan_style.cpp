@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "codec/decode_plan_builder.hpp"
+#include "codec/plan_text_table.hpp"
 
 namespace mfb::bridge {
 
@@ -140,11 +141,8 @@ void decode_plan::builder::finish_style() {
     if (op.code == op_code::floating || (decimal && op.scale > 6)) op.render = 1;
   }
   for (auto& c : plan.columns_) std::replace(c.begin(), c.end(), '-', '_');
-  // Spark's JSON writer (Jackson) escapes control characters with upper-case hex: \u001F.
-  for (byte_text& e : plan.table_)
-    if (e.length == 6 && e.bytes[0] == '\\' && e.bytes[1] == 'u')
-      for (int k = 4; k < 6; ++k)
-        if (e.bytes[k] >= 'a' && e.bytes[k] <= 'f') e.bytes[k] = static_cast<char>(e.bytes[k] - 32);
+  detail::upper_case_escapes(plan.text_);
+  for (auto& t : plan.field_text_) detail::upper_case_escapes(t);
 }
 
 bool decode_plan::builder::group_writes_nothing(int index) const {

@@ -55,6 +55,11 @@ struct encode_plan::builder {
         n.code = encode_code::raw;
         return;
       }
+    if (f.cobrix_binary) {  // convert writes it as base64 or upper-case hex: not read back
+      error = "field " + f.path + ": PIC X USAGE COMP (Cobrix's binary item) is written back "
+              "only from hex: name it in --raw";
+      return;
+    }
     switch (f.use) {
       case cb::usage::display:
         if (f.kind == cb::category::numeric) {

@@ -55,4 +55,22 @@ void build_text_table(const std::uint32_t* code_points, output_format format,
   }
 }
 
+void build_text_tables(const std::uint32_t* code_points, output_format format, trim_rule rule,
+                       text_tables& t) {
+  build_text_table(code_points, format, t.table, t.space);
+  for (std::size_t i = 0; i < 256; ++i) {
+    const byte_text& e = t.table[i];
+    t.plain[i] = e.length == 1 && !e.special && e.bytes[0] != '\\' ? e.bytes[0] : '\0';
+    const std::uint32_t cp = code_points[i];
+    t.blank[i] = cp == 0x20 || (rule == trim_rule::java && cp < 0x20);
+  }
+}
+
+void upper_case_escapes(text_tables& t) {
+  for (byte_text& e : t.table)
+    if (e.length == 6 && e.bytes[0] == '\\' && e.bytes[1] == 'u')
+      for (int k = 4; k < 6; ++k)
+        if (e.bytes[k] >= 'a' && e.bytes[k] <= 'f') e.bytes[k] = static_cast<char>(e.bytes[k] - 32);
+}
+
 }  // namespace mfb::bridge::detail

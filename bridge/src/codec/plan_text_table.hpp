@@ -14,4 +14,12 @@ namespace mfb::bridge::detail {
 void build_text_table(const std::uint32_t* code_points, output_format format,
                       std::array<byte_text, 256>& table, std::uint8_t& space);
 
+/// Fill all of `t` from the page's 256 code points: the output table, the plain-ASCII fast
+/// path and the bytes that `rule` trims.
+void build_text_tables(const std::uint32_t* code_points, output_format format, trim_rule rule,
+                       text_tables& t);
+
+/// Spark's JSON writer (Jackson) escapes control characters with upper-case hex: \u001F.
+void upper_case_escapes(text_tables& t);
+
 }  // namespace mfb::bridge::detail

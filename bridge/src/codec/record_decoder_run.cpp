@@ -202,6 +202,12 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
       case op_code::text: {
         const std::uint8_t* t = p;
         std::size_t len = op.length;
+        if (op.extra >= 0) {  // the field's own page (--field-codepage)
+          const text_tables& own = plan.field_text(op);
+          detail::trim_bytes(trim, own.blank.data(), t, len);
+          o = detail::put_sbcs<Csv>(o, t, len, own.table, own.plain);
+          continue;
+        }
         detail::trim_bytes(trim, blank, t, len);
         o = detail::put_sbcs<Csv>(o, t, len, table, plain);
         continue;

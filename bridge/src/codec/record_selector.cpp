@@ -3,6 +3,8 @@
 
 #include "mfb/bridge/codec/record_selector.hpp"
 
+#include "codec/field_codepages.hpp"
+
 #include "mfb/bridge/codec/segments.hpp"
 #include "mfb/copybook/name_lookup.hpp"
 #include "mfb/ebcdic/hex.hpp"
@@ -71,6 +73,8 @@ result<record_selector> record_selector::build(const std::vector<cb::record_layo
   for (const auto& name : opts.raw_fields)
     if (auto why = cb::check_item_name("--raw", name, all_layouts, true); !why.empty())
       return error{why};
+  if (auto why = detail::check_field_codepages(opts.field_codepages, all_layouts); !why.empty())
+    return error{why};
   auto by_name = [&](std::string_view name) -> const cb::record_layout* {
     for (const auto& l : layouts)
       if (iequal(l.name, name)) return &l;

@@ -23,6 +23,9 @@ copybook::parse_options source_spec::parse_options() const {
   popts.allow_copy = allow_copy;
   popts.cobrix_extensions = cobrix_extensions;
   if (decode.occurs) popts.text_odo_objects = decode.occurs->names();
+  popts.format = copybook_format;
+  popts.fixed_sequence_area = sequence_area;
+  popts.fixed_right_margin = right_margin;
   return popts;
 }
 

@@ -91,6 +91,8 @@ std::string rehost_field_converter::convert(const plan_op& op, copybook::usage u
   switch (op.code) {
     case op_code::text:
     case op_code::edited:
+      if (op.extra >= 0 && op.code == op_code::text)
+        return "a field with its own code page (--field-codepage) has no rehosted form here";
       return reverse_ ? text_to_mainframe(in, out, op.length, false)
                       : text(in, out, op.length, false);
     case op_code::zoned:

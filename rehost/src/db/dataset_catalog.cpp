@@ -8,6 +8,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
@@ -132,6 +133,9 @@ std::string dataset_spec::to_json() const {
       for (const auto& [value, count] : f.counts) map[f.field][value] = count;
     j["occurs_map"] = map.dump();
   }
+  if (s.copybook_format != copybook::source_format::automatic || s.sequence_area != 6 ||
+      s.right_margin != 72)  // --copybook-format, --copybook-columns (older catalogs lack them)
+    j["copybook_format"] = {static_cast<int>(s.copybook_format), s.sequence_area, s.right_margin};
   if (!s.length_field.empty()) {  // --recfm LENGTH-FIELD (older catalogs lack it)
     j["length_field"] = s.length_field;
     j["length_adjust"] = s.framing.length_adjust;
@@ -177,6 +181,14 @@ result<dataset_spec> dataset_spec::from_json(std::string_view text) {
       if (auto why = bridge::add_occurs_map(*map, j.at("occurs_map").get<std::string>()); !why.empty())
         return error{"bad dataset spec in the catalog: " + why};
       s.decode.occurs = std::move(map);
+    }
+    if (j.contains("copybook_format")) {
+      const auto& f = j.at("copybook_format");
+      const int format = f.at(0).get<int>();
+      if (format < 0 || format > 2) throw std::runtime_error("copybook_format out of range");
+      s.copybook_format = static_cast<copybook::source_format>(format);
+      s.sequence_area = f.at(1).get<int>();
+      s.right_margin = f.at(2).get<int>();
     }
     if (j.contains("raw")) ds.raw = j.at("raw").get<std::vector<std::string>>();
     if (j.contains("indexes"))

@@ -85,6 +85,10 @@ struct field {
   bool sync = false;
   bool justified_right = false;
   bool blank_when_zero = false;
+  /// PIC X with USAGE COMP, COMP-4, COMP-5 or BINARY, which IBM refuses and Cobrix reads as
+  /// opaque bytes (parse_options::cobrix_extensions): kept as USAGE DISPLAY alphanumeric of
+  /// the picture's length, and decoded as its bytes (base64 or hex), never as text.
+  bool cobrix_binary = false;
   std::optional<std::string> value;  ///< VALUE clause literal, normalised as for conditions
 
   int occurs_min = 0;          ///< 0 when there is no OCCURS

@@ -25,6 +25,10 @@ struct parse_options {
   std::vector<std::filesystem::path> include_dirs;  ///< search path for COPY members (-I)
   source_format format = source_format::automatic;
   int fixed_right_margin = 72;   ///< last code column in fixed format
+  /// Fixed format: columns 1 to N are the sequence area and N + 1 the indicator column; code
+  /// runs from N + 2 to fixed_right_margin (IBM: 6, so 7 and 8-72). Another N only means
+  /// something in fixed format, so `automatic` then reads fixed (Cobrix's comments_lbound).
+  int fixed_sequence_area = 6;
   bool debug_lines = false;      ///< treat 'D' indicator lines as code (WITH DEBUGGING MODE)
   /// Accept Cobrix's extensions instead of rejecting them as IBM does: BINARY items of more
   /// than 18 digits (sized to the fewest bytes that hold them), numeric items of more than

@@ -28,7 +28,8 @@ enum class op_code : std::uint8_t {
   begin_alternative,  ///< mark the output: a bad value inside makes the whole alternative null
   end_alternative,    ///< roll back to the mark and write null if a value inside was bad
   record_type,        ///< write the record-type key and the record's name
-  text,               ///< single-byte text through the plan's 256-entry table
+  text,               ///< single-byte text through the plan's 256-entry table (or, when
+                      ///< extra >= 0, the field's own page: decode_plan::field_text)
   text_mixed,         ///< mixed SBCS/DBCS text (SO/SI) through the code page
   dbcs,               ///< pure DBCS (PIC G, DISPLAY-1)
   national,           ///< UTF-16BE (PIC N)
@@ -72,6 +73,14 @@ struct byte_text {
   char bytes[6] = {};
 };
 
+/// The output tables of one single-byte code page: built once per plan, read per byte.
+struct text_tables {
+  std::array<byte_text, 256> table{};  ///< each byte's text in the output format
+  std::array<char, 256> plain{};       ///< its one plain ASCII byte, else 0 (fast path)
+  std::array<bool, 256> blank{};       ///< trimming removes it
+  std::uint8_t space = 0x40;           ///< the first byte that decodes to U+0020
+};
+
 /// Where a flat (CSV) column comes from: its layout field (-1 for the record-type column)
 /// and its OCCURS element numbers, 1-based, outermost first.
 struct column_source {
@@ -104,14 +113,18 @@ class decode_plan {
     return patterns_[static_cast<std::size_t>(op.extra)];
   }
   /// The 256-entry table for single-byte text in the output format.
-  const std::array<byte_text, 256>& text_table() const noexcept { return table_; }
+  const std::array<byte_text, 256>& text_table() const noexcept { return text_.table; }
   /// Per byte: its output character when that is one plain ASCII byte, else 0 (fast path).
-  const std::array<char, 256>& plain_table() const noexcept { return plain_; }
+  const std::array<char, 256>& plain_table() const noexcept { return text_.plain; }
   /// The first byte that decodes to U+0020 (the pad byte of write-back).
-  std::uint8_t space_byte() const noexcept { return space_; }
+  std::uint8_t space_byte() const noexcept { return text_.space; }
   /// Per byte: true when trimming removes it (every byte whose character is U+0020, or
   /// with trim_rule::java every character <= U+0020).
-  const bool* blank_bytes() const noexcept { return blank_.data(); }
+  const bool* blank_bytes() const noexcept { return text_.blank.data(); }
+  /// The tables of a text op whose field has its own code page (op.extra >= 0).
+  const text_tables& field_text(const plan_op& op) const noexcept {
+    return field_text_[static_cast<std::size_t>(op.extra)];
+  }
   /// CSV column names, flattened (`GROUP_FIELD`, `TABLE_1_FIELD`).
   const std::vector<std::string>& columns() const noexcept { return columns_; }
   /// For each column, the field and OCCURS element it holds (table loads group by these).
@@ -135,10 +148,8 @@ class decode_plan {
   std::string keys_;
   std::string type_name_;
   std::vector<ebcdic::edit_pattern> patterns_;
-  std::array<byte_text, 256> table_{};
-  std::array<char, 256> plain_{};
-  std::uint8_t space_ = 0x40;
-  std::array<bool, 256> blank_{};
+  text_tables text_;
+  std::vector<text_tables> field_text_;  ///< --field-codepage pages, indexed by op.extra
   std::vector<std::string> columns_;
   std::vector<column_source> sources_;
   std::size_t max_output_ = 0;

@@ -33,6 +33,18 @@ enum class trim_rule : std::uint8_t { space, java };
 /// makes the record bad; `lenient` writes it null, reports the error and keeps the record.
 enum class numeric_policy : std::uint8_t { strict, lenient };
 
+/// One text field read through its own code page (--field-codepage PAGE=FIELD,...; Cobrix's
+/// field_code_page:PAGE): an alphanumeric DISPLAY item, and a single-byte page.
+struct field_codepage {
+  std::string field;     ///< its name or dotted path
+  std::string codepage;  ///< a page name (see `mfbridge codepages`) or a 256-entry table file
+};
+
+/// How the bytes of a PIC X USAGE COMP item (a Cobrix extension, copybook::field::
+/// cobrix_binary) are written (--binary-text): base64, as Spark writes Cobrix's binary
+/// columns, or upper-case hex, as Cobrix's binary_as_hex.
+enum class binary_text : std::uint8_t { base64, hex };
+
 /// How values are decoded and written; the same for every record of a run.
 struct decode_options {
   output_format format = output_format::jsonl;
@@ -50,6 +62,9 @@ struct decode_options {
   /// Elementary items kept as their bytes: hex text (lowercase), BYTEA/BLOB in SQL. For
   /// binary data in PIC X fields, or areas no usage describes.
   std::vector<std::string> raw_fields;
+  /// Text fields with a code page of their own; each field at most once.
+  std::vector<field_codepage> field_codepages;
+  binary_text binary_bytes = binary_text::base64;  ///< PIC X USAGE COMP items
   /// Bytes after the last field the layout describes (an ODO count shorter than the record,
   /// an RDW or line longer than the layout) make a bad record unless this allows them; the
   /// decoder then reports how many it passed over (record_decoder::undescribed_bytes).

@@ -35,6 +35,12 @@ struct source_spec {
   /// a member is looked up (inline copybooks have no filesystem).
   bool allow_copy = true;
   bool cobrix_extensions = false;  ///< --cobrix: copybook::parse_options's flag
+  /// --copybook-format and --copybook-columns: the copybooks' reference format (automatic:
+  /// detected per file) and, in fixed format, the sequence area's width and the last code
+  /// column (copybook::parse_options).
+  copybook::source_format copybook_format = copybook::source_format::automatic;
+  int sequence_area = 6;
+  int right_margin = 72;
   std::string codepage = "cp037";  ///< a page name, or a 256-entry table file
   std::string record_name;         ///< --record: the 01 record (else the only one)
   std::vector<std::string> selects;  ///< --select FIELD=VALUE:TARGET, in order

@@ -1,0 +1,3 @@
+      * AN ALPHANUMERIC LITERAL JOINED WITH A NATIONAL ONE
+       01  LCT-BAD-REC.
+           05  LCT-MIXED                   PIC N(6)  VALUE 'AB' & N'CD'.
