@@ -181,8 +181,6 @@ std::string segment_flags(mapping_state& s) {
 }  // namespace
 
 std::string finish_mapping(mapping_state& s) {
-  if (s.inputs.size() > 1)
-    return "several input paths (" + join(s.inputs) + "): mfbridge reads one file per run";
   for (const auto& in : s.inputs) add(s, {"--input", in});
   for (const auto& c : s.copybooks) add(s, {"--copybook", c});
   if (auto why = framing_flags(s); !why.empty()) return why;

@@ -20,10 +20,11 @@ const std::vector<table_row>& value_rows() {
        H { for (auto& c : split_list(v)) s.copybooks.push_back(c); return {}; }},
       {{"copybook_contents", mapped, "--copybook-text TEXT (one line in an options file)"},
        H { return copybook_contents_option(v, s); }},
-      {{"path", mapped, "--input FILE"}, H { s.inputs.push_back(v); return {}; }},
-      {{"paths", mapped, "--input FILE (one file: run once per file for several)"},
+      {{"path", mapped, "--input PATH (a file, a folder or a glob: every file in one run)"},
+       H { s.inputs.push_back(v); return {}; }},
+      {{"paths", mapped, "--input PATH, once per path of the comma list"},
        H { for (auto& p : split_list(v)) s.inputs.push_back(p); return {}; }},
-      {{"data_paths", mapped, "--input FILE (as paths)"},
+      {{"data_paths", mapped, "--input PATH, once per path of the comma list (as paths)"},
        H { for (auto& p : split_list(v)) s.inputs.push_back(p); return {}; }},
       {{"file_start_offset", mapped, "--skip-head BYTES"}, H { return count_flag("--skip-head", v, s); }},
       {{"file_end_offset", mapped, "--skip-tail BYTES"}, H { return count_flag("--skip-tail", v, s); }},
@@ -119,8 +120,14 @@ const std::vector<table_row>& value_rows() {
        }},
       {{"generate_record_id", mapped, "--generate-record-id"},
        H { return bool_flag("--generate-record-id", v, s); }},
-      {{"generate_record_bytes", unsupported, "use --debug-columns raw for the fields' bytes"}, nullptr},
-      {{"with_input_file_name_col", unsupported, "one input file per run: its name is known"}, nullptr},
+      {{"generate_record_bytes", mapped, "--record-bytes"},
+       H { return bool_flag("--record-bytes", v, s); }},
+      {{"with_input_file_name_col", mapped, "--file-name-column NAME --file-name-form uri"},
+       H {
+         if (v.empty()) return "needs a column name";
+         s.flags.insert(s.flags.end(), {"--file-name-column", v, "--file-name-form", "uri"});
+         return {};
+       }},
       {{"metadata", no_effect, "Spark schema metadata: no effect on the rows"},
        H { std::string m; return choice(v, {"false", "basic", "extended"}, m); }},
       {{"debug", mapped, "--debug-columns hex|raw (true = hex; binary or raw = raw)"},

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "input_options.hpp"
 #include "layout_options.hpp"
 #include "text_options.hpp"
 #include "mask_options.hpp"
@@ -28,6 +29,7 @@ struct convert_args {
   split_args split;
   output_style_args style;
   mask_args mask;
+  input_args inputs;
 };
 
 // Turn the parsed strings into options; return a usage error or "".
@@ -39,6 +41,9 @@ std::string finish(convert_args& a) {
   o.on_error = *bridge::parse_error_policy(a.on_error);
   o.progress = !a.no_progress;
   if (auto why = apply_output_style(a.style, o.source.decode.style); !why.empty()) return why;
+  if (auto why = apply_input_options(a.inputs, o); !why.empty()) return why;
+  if (!o.inputs.empty() && !(a.split.split.empty() && a.split.range.empty()))
+    return "--split and --range cut one file: give one input, not " + std::to_string(o.inputs.size());
   return o.validate();
 }
 
@@ -68,7 +73,7 @@ void add_convert_command(CLI::App& app, int& exit_code) {
                       "ODO (lengths from OCCURS DEPENDING ON counters)",
                       "RDW/BDW lengths are little-endian", "The 01 record to decode"},
                      file_use::reads);
-  cmd->add_option("--input", o.input, "Input file, or - for stdin")->capture_default_str();
+  add_input_options(*cmd, a->inputs);
   cmd->add_option("--select", o.source.selects,
                   "FIELD=VALUE[,VALUE...]:RECORD: decode records whose FIELD reads one of the "
                   "values as RECORD (a 01 or a REDEFINES alternative; \\, is a comma in a "

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "input_options.hpp"
 #include "layout_options.hpp"
 #include "mfb/bridge/codec/inspect.hpp"
 #include "mfb/bridge/codec/inspect_html.hpp"
@@ -85,6 +86,7 @@ struct html_page {
 
 int run(const inspect_args& a) {
   layout_args l = a.layout;
+  if (auto why = one_input_only("inspect", a.input); !why.empty()) return fail(exit_usage, why);
   if (auto why = detect_recfm(l, a.input, "inspect"); !why.empty()) return fail(exit_usage, why);
   const bool whole_file = !a.html.empty() && a.record_number <= 0 && a.offset < 0;
   if (!whole_file && (a.record_number > 0) == (a.offset >= 0))

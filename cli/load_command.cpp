@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "input_options.hpp"
 #include "dataset_options.hpp"
 #include "mask_options.hpp"
 #include "mfb/rehost/db/load.hpp"
@@ -49,7 +50,9 @@ rehost::load_summary run_split_load(load_args& a, bridge::reporter& rep) {
 int run_load_command(load_args& a) {
   auto& o = a.opts;
   // --recfm auto is resolved from the input first, so the catalog keeps the framing used.
-  std::string why = detect_recfm(a.ds.layout, o.input, "load");
+  // Several files would need a checkpoint per file to restart: one file per load.
+  std::string why = one_input_only("load", o.input);
+  if (why.empty()) why = detect_recfm(a.ds.layout, o.input, "load");
   if (why.empty()) why = dataset_spec_of(a.ds, o.spec);
   if (!why.empty()) {
     std::fprintf(stderr, "mfbridge load: %s\n", why.c_str());

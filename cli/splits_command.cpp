@@ -6,6 +6,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "input_options.hpp"
 #include "layout_options.hpp"
 #include "mfb/bridge/convert/convert_range.hpp"
 #include "split_args.hpp"
@@ -53,6 +54,7 @@ void add_splits_command(CLI::App& app, int& exit_code) {
       rep.message(bridge::severity::error, why);
       exit_code = exit_usage;
     };
+    if (auto why = one_input_only("splits", a->input); !why.empty()) return fail(why);
     if (auto why = apply_reading_options(a->layout, a->source); !why.empty()) return fail(why);
     auto size = bridge::parse_byte_size(a->target_size);
     if (!size || *size == 0) return fail("--target-size " + a->target_size + ": expected bytes, e.g. 256M");

@@ -35,6 +35,17 @@ def layout(copybook, format="json", **options):
     return json.loads(text) if format == "json" else text
 
 
+def _one_file(path, call):
+    """Every call here reads one file: a folder or a glob (which names several) is refused
+    rather than read partly. `mfbridge convert` reads several files in one run."""
+    text = str(path)
+    if _core._names_several_files(text):
+        raise UsageError(f"{text}: mfbridge.{call}() reads one file; a folder or a glob names "
+                         "several (call it once per file, or run `mfbridge convert`, which "
+                         "reads them all in one run)")
+    return text
+
+
 def read(path, copybook, batch_size=None, nested=False, on_error="fail", **options):
     """Read a record file into a pandas DataFrame indexed by record number (1-based, as
     in the CLI's messages). With several record types (select=...), a dict of DataFrames
@@ -45,8 +56,8 @@ def read(path, copybook, batch_size=None, nested=False, on_error="fail", **optio
     as int or Decimal). on_error="skip" leaves bad records out and lists their errors in
     df.attrs["mfbridge"]["errors"]; the default "fail" raises DataError. range= reads one
     split only (an entry of splits()["ranges"]), with the whole file's record numbers."""
-    reader = _core._Reader(str(path), dict(options, copybook=copybook, nested=nested,
-                                           on_error=on_error))
+    reader = _core._Reader(_one_file(path, "read"),
+                           dict(options, copybook=copybook, nested=nested, on_error=on_error))
     if batch_size is not None:
         if not isinstance(batch_size, int) or batch_size <= 0:
             raise UsageError("batch_size must be a positive integer")
@@ -151,7 +162,8 @@ def splits(path, copybook, target_size="256M", **options):
     "first_record", "records"}, ...]) and "warnings". Options: count (exactly N ranges),
     index (an index file to build or reuse, for variable files), chain, and the layout
     options. Raises UsageError for a file that cannot be split (gzip, a pipe)."""
-    return _core.splits(str(path), copybook=copybook, target_size=target_size, **options)
+    return _core.splits(_one_file(path, "splits"), copybook=copybook, target_size=target_size,
+                        **options)
 
 
 @_located
@@ -161,8 +173,8 @@ def convert_range(path, range, copybook, output=None, output_dir=None, **options
     NAME.partial and renamed when complete. Record numbers are the whole file's. Returns
     the summary (the CLI's --summary-json); a failure raises its mfbridge.Error.
     Options: format ("jsonl" or "csv"), on_error, reject_file, max_errors, threads (1)."""
-    return _core.convert_range(str(path), range=range, copybook=copybook, output=output,
-                               output_dir=output_dir, **options)
+    return _core.convert_range(_one_file(path, "convert_range"), range=range, copybook=copybook,
+                               output=output, output_dir=output_dir, **options)
 
 
 @_located
@@ -170,12 +182,13 @@ def load_split(path, range, count, copybook, target, **options):
     """Load one range (`load --split I/N`; I is range["index"]) into the target's tables,
     under its own checkpoint: a re-run resumes and never duplicates a row. Options: the
     CLI's load options (table, key, index, flatten_occurs, chunk_records, job, ...)."""
-    return _core.load_split(str(path), range=range, count=count, copybook=copybook,
-                            target=target, **options)
+    return _core.load_split(_one_file(path, "load_split"), range=range, count=count,
+                            copybook=copybook, target=target, **options)
 
 
 @_located
 def load_finish(path, count, copybook, target, **options):
     """After every split is loaded (`load --finish`): merge the splits' control totals,
     add keys and indexes, reconcile once. Raises MismatchError when the target differs."""
-    return _core.load_finish(str(path), count=count, copybook=copybook, target=target, **options)
+    return _core.load_finish(_one_file(path, "load_finish"), count=count, copybook=copybook,
+                             target=target, **options)

@@ -54,4 +54,5 @@ PYBIND11_MODULE(_core, m) {
   mfb::python::register_batch_reader(m);
   mfb::python::register_range_calls(m);
   m.def("layout_text", &mfb::python::layout_text, py::arg("options"));
+  m.def("_names_several_files", &mfb::api::names_several_files, py::arg("path"));
 }

@@ -55,6 +55,11 @@ def expect(mfb, options, wanted, absent=()):
 
 
 def test_mappings(mfb):
+    # Several paths, the file name column (Hadoop's file: URI) and the record's bytes.
+    expect(mfb, ["paths=a.dat,b.dat", "with_input_file_name_col=F", "generate_record_bytes=true"],
+           ["--input", "a.dat", "--input", "b.dat", "--file-name-column", "F", "--file-name-form",
+            "uri", "--record-bytes"])
+    expect(mfb, ["data_paths=x.dat,y.dat"], ["--input", "x.dat", "--input", "y.dat"])
     # The Cobrix defaults: code page common, trimming both, improved null detection, Spark
     # naming, value fillers dropped and group fillers kept (README "Summary of all options").
     expect(mfb, [], PROFILE + ["--codepage", "common", "--improved-null-detection"])
@@ -130,7 +135,6 @@ def test_refusals(mfb, tmp):
     refused(mfb, ["cobrix-options", "string_trimming_policy=keep_all"], "keep_all")
     refused(mfb, ["cobrix-options", "occurs_mappings=CNT=A:1"], "occurs_mappings", "JSON object")
     refused(mfb, ["cobrix-options", "file_start_offset=-1"], "file_start_offset", "'-1'")
-    refused(mfb, ["cobrix-options", "paths=a.dat,b.dat"], "several input paths")
     refused(mfb, ["cobrix-options", "justtext"], "NAME=VALUE")
     opts = Path(tmp) / "job.options"
     opts.write_text('# from the Spark job\n.option("record_format", "V")\n'

@@ -5,7 +5,10 @@ Rows are compared as text, line by line, except where the peer's own test change
 after Spark wrote them: the Jackson-pretty file of t07 (decimals became doubles) and Spark's
 na.fill(0) (a null numeric column became 0) in t24 and t40. Those are compared as parsed
 values, in the same key order."""
+import bz2
+import gzip
 import json
+import os
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -145,6 +148,36 @@ def compare_rows(lines, expected_text, spec):
     return _compare_texts(lines[:spec.get("take", len(lines))], expected)
 
 
+def cobrix_files(path):
+    """Cobrix's file list for a path (FileUtils.getFiles): a folder's files one level deep,
+    hidden names (. and _) skipped, in sorted path order; a file is itself."""
+    path = str(path)
+    if not os.path.isdir(path):
+        return [path]
+    return sorted(os.path.join(path, n) for n in os.listdir(path)
+                  if not n.startswith((".", "_")) and os.path.isfile(os.path.join(path, n)))
+
+
+def _records_in(path, lrecl):
+    raw = Path(path).read_bytes()
+    raw = gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else bz2.decompress(raw) if raw[:3] == b"BZh" else raw
+    return len(raw) // lrecl
+
+
+def check_generated_ids(lines, paths, lrecl):
+    """File_Id and Record_Id of rows in file order against the model: the files of `paths`
+    numbered 0, 1, ... and each record's 0-based index in its (decompressed) file. None when
+    they agree, else the first difference."""
+    files = [f for p in paths for f in cobrix_files(p)]
+    want = [(f, r) for f, path in enumerate(files) for r in range(_records_in(path, lrecl))]
+    got = [(row.get("File_Id"), row.get("Record_Id")) for row in map(json.loads, lines)]
+    if got == want:
+        return None
+    at = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
+    return f"(File_Id, Record_Id) of row {at + 1}: {got[at:at + 1]}, the rule gives {want[at:at + 1]} " \
+           f"({len(got)} rows, {len(want)} records)"
+
+
 def _count(mfb, options, tmp):
     opts = Path(tmp) / "count.options"
     opts.write_text("".join(f'.option("{k}", "{v}")\n' for k, v in options.items()))
@@ -156,30 +189,36 @@ def _count(mfb, options, tmp):
 
 
 def run_counts(mfb, folder, tmp):
-    """t40's checks with no expected file: rows per compressed file and with file_end_offset,
-    and the ASCII text files (record_format D and D2, ISO-8859-1)."""
+    """t40's checks with no expected file: rows per compressed file and for the whole folder,
+    with and without file_end_offset, File_Id/Record_Id over the folder, and the ASCII text
+    files (record_format D and D2, ISO-8859-1), one by one and as a folder."""
     results = {}
     base = {"copybook": str(folder / "test40_copybook.cob"), "floating_point_format": "IEEE754"}
+    # Cobrix reads the whole data/ folder (plain, gzip, bzip2) in one run: 300 rows, and 297
+    # with file_end_offset (the offset applies to each file on its own).
     for name, end, want in (("test40_count", None, 100), ("test40_count_end_offset", "1493", 99)):
         problems = []
-        for data in ("example.dat", "example.dat.gz", "example.dat.bz2"):
+        for data in ("example.dat", "example.dat.gz", "example.dat.bz2", ""):
             opts = {**base, "path": str(folder / "data" / data)}
             if end:
                 opts["file_end_offset"] = end
             rows, why = _count(mfb, opts, tmp)
-            if why or len(rows) != want:
-                problems.append(f"{data}: {why or len(rows)} rows, expected {want}")
+            expect = want * (3 if data == "" else 1)
+            if why or len(rows) != expect:
+                problems.append(f"{data or 'data/'}: {why or len(rows)} rows, expected {expect}")
         results[name] = "; ".join(problems) or None
+    rows, why = _count(mfb, {**base, "path": str(folder / "data"), "generate_record_id": "true"}, tmp)
+    results["test40_folder_ids"] = why or check_generated_ids(rows, [folder / "data"], 1493)
     cpy = Path(tmp) / "ascii.cob"
     cpy.write_text("       01 RECORD.\n          05 DATA PIC X(5).\n")
     for name, extra in (("test40_ascii_d", {"record_format": "D"}), ("test40_ascii_d2", {"record_format": "D2"}),
                         ("test40_ascii_latin1", {"record_format": "D", "ascii_charset": "ISO-8859-1"})):
         problems = []
-        for data in ("ascii.txt", "ascii.txt.gz"):
+        for data in ("ascii.txt", "ascii.txt.gz", ""):  # "": the folder, both files in one run
             rows, why = _count(mfb, {"copybook": str(cpy), "encoding": "ascii", **extra,
                                      "path": str(folder / "data_ascii" / data)}, tmp)
             got = sorted(json.loads(r).get("DATA") for r in rows) if rows is not None else None
-            if why or got != ["12345", "67890", "A1234"]:
-                problems.append(f"{data}: {why or got}")
+            if why or got != sorted(["12345", "67890", "A1234"] * (2 if data == "" else 1)):
+                problems.append(f"{data or 'data_ascii/'}: {why or got}")
         results[name] = "; ".join(problems) or None
     return results

@@ -224,6 +224,12 @@ std::string decode_options::validate() const {
       return "--record-type-key must not hold quotes, backslashes or control characters";
   if (style.generate_record_id && format != output_format::jsonl)
     return "--generate-record-id needs --format jsonl (the generated columns are JSON members)";
+  if ((style.record_bytes || !style.file_name_column.empty()) && format != output_format::jsonl)
+    return "--record-bytes and --file-name-column need --format jsonl (the generated columns are "
+           "JSON members)";
+  for (char c : style.file_name_column)
+    if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20)
+      return "--file-name-column must not hold quotes, backslashes or control characters";
   if (max_record_length != 0 && min_record_length > max_record_length)
     return "--min-record-length " + std::to_string(min_record_length) +
            " is more than --max-record-length " + std::to_string(max_record_length);

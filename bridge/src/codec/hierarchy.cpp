@@ -251,6 +251,11 @@ const std::vector<std::string>& hierarchy_tracker::key_names(int type) const noe
   return keys_[static_cast<std::size_t>(type)]->names;
 }
 
+void hierarchy_tracker::start_file() noexcept {
+  for (auto& k : keys_)
+    if (k) k->st = key_decoder::state::none;
+}
+
 parent_link hierarchy_tracker::observe(int type, const record_view& rec) {
   parent_link link;
   if (type < 0 || static_cast<std::size_t>(type) >= parent_of_.size()) return link;

@@ -94,6 +94,13 @@ bool segment_ids::observe(std::string_view value, std::uint64_t record_index) {
   return true;
 }
 
+void segment_ids::start_file(std::uint64_t file_id) {
+  file_id_ = file_id;
+  current_ = -1;
+  std::fill(counts_.begin(), counts_.end(), 0);
+  std::fill(ids_.begin(), ids_.end(), std::string());
+}
+
 const std::string& segment_ids::id(std::size_t level) const noexcept {
   static const std::string none;
   if (current_ < 0 || level >= ids_.size() || static_cast<int>(level) > current_) return none;

@@ -9,8 +9,7 @@
 #include <memory>
 #include <thread>
 
-#include "convert/convert_pipeline.hpp"
-#include "convert/convert_writer.hpp"
+#include "convert/convert_input.hpp"
 #include "mfb/bridge/codec/detect.hpp"
 #include "mfb/bridge/convert/convert_range.hpp"
 #include "mfb/bridge/convert/csv_sink.hpp"
@@ -114,6 +113,13 @@ std::string convert_options::validate() const {
   if (!output_dir.empty() && output != "-")
     return "--output and --output-dir cannot be used together";
   if (max_errors < -1) return "--max-errors must be 0 or more";
+  if (range && !inputs.empty())
+    return "--split and --range cut one file: give one input, not " + std::to_string(inputs.size());
+  if (std::find(inputs.begin(), inputs.end(), "-") != inputs.end() && inputs.size() > 1)
+    return "standard input (-) can only be the one input of a run";
+  if (segments.nest_children &&
+      (source.decode.style.record_bytes || !source.decode.style.file_name_column.empty()))
+    return "--record-bytes and --file-name-column are columns of flat rows: not with --nest-children";
   return {};
 }
 
@@ -123,7 +129,9 @@ convert_summary run_convert(const convert_options& given, reporter& rep) {
   if (auto why = given.validate(); !why.empty()) return stop_run(summary, failure_kind::usage, why, rep);
   convert_options opts = given;
   if (opts.source.detect_framing)
-    if (auto why = apply_detected_framing(opts.source, opts.input, true, rep); !why.empty())
+    if (auto why = apply_detected_framing(
+            opts.source, opts.inputs.empty() ? opts.input : opts.inputs.front(), true, rep);
+        !why.empty())
       return stop_run(summary, failure_kind::usage, why, rep);
 
   // --nest-children places children by file order, with no keys: the parent rules go to
@@ -148,21 +156,18 @@ convert_summary run_convert(const convert_options& given, reporter& rep) {
                                                given.source.parents);
   if (!segments) return stop_run(summary, failure_kind::usage, segments.err().message, rep);
 
-  long long total = -1;
-  const std::uint64_t start = opts.range ? opts.range->offset : 0;  // offsets stay the file's
-  result<std::unique_ptr<record_reader>> reader = error{""};
-  if (opts.range) {
-    reader = open_range_reader(opts.input, framing, *opts.range);
-    if (!reader) return stop_run(summary, failure_kind::usage, reader.err().message, rep);
-    total = static_cast<long long>(opts.range->length);
-  } else {
-    // Open the source here (not through record_reader::open) to learn its size for progress.
-    auto source = input_source::open(opts.input, opts.source.framing.detect_gzip);
-    if (!source) return stop_run(summary, failure_kind::target, source.err().message, rep);
-    total = (*source)->compressed() ? -1 : (*source)->known_size();
-    reader = record_reader::open(std::move(source).value(), framing);
-    if (!reader) return stop_run(summary, failure_kind::usage, reader.err().message, rep);
-  }
+  const std::vector<std::string> files =
+      opts.inputs.empty() ? std::vector<std::string>{opts.input} : opts.inputs;
+  unsigned threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
+  summary.threads = threads;
+  detail::input_run run{opts,    framing, *selector, &*tracker, segments->get(), nullptr,
+                        summary, rep,      threads,   t0,       false,           -1,
+                        0,       t0};
+  run.several = !opts.inputs.empty();
+  // The first input opens before the outputs: a missing input leaves no empty output.
+  failure_kind open_failure = failure_kind::none;
+  auto reader = detail::open_input(run, files.front(), open_failure);
+  if (!reader) return stop_run(summary, open_failure, reader.err().message, rep);
 
   auto paths = output_paths(opts, selector->plans());
   if (!paths) return stop_run(summary, failure_kind::target, paths.err().message, rep);
@@ -171,54 +176,26 @@ convert_summary run_convert(const convert_options& given, reporter& rep) {
   std::vector<record_sink*> sink_of;  // per plan
   for (std::size_t i = 0; i < selector->plans().size(); ++i)
     sink_of.push_back((*sinks)[sinks->size() == 1 ? 0 : i].get());
-
-  detail::convert_writer writer(opts, *selector, *tracker, (*reader)->name(), std::move(sink_of),
+  detail::convert_writer writer(opts, *selector, *tracker, files.front(), std::move(sink_of),
                                 summary, rep);
+  run.writer = &writer;
   if (*segments && !(*segments)->nest_parents().empty())
     writer.nest_children((*segments)->nest_parents(), type_names, group_ids);
   if (auto why = writer.open_rejects(); !why.empty()) return stop_run(summary, failure_kind::target, why, rep);
 
-  unsigned threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
-  summary.threads = threads;
-  bool show_progress = opts.progress && rep.wants_progress();
-  auto last_progress = t0;
-  detail::run_pipeline(**reader, *selector, &*tracker, segments->get(), threads,
-                       opts.batch_bytes,
-                       [&](detail::batch_work& w) {
-                         bool more = writer.consume(w);
-                         // Bytes up to the last record written out, so the progress line's
-                         // MB agree with its record count (the reader runs ahead).
-                         if (w.batch.size() > 0) {
-                           const record_view& last = w.batch[w.batch.size() - 1];
-                           summary.bytes_read = last.file_offset + last.size - start;
-                         }
-                         auto now = clock_type::now();
-                         if (show_progress && now - last_progress >= std::chrono::milliseconds(opts.progress_ms)) {
-                           last_progress = now;
-                           rep.progress({summary.records_read, summary.bytes_read, total,
-                                         std::chrono::duration<double>(now - t0).count()});
-                         }
-                         return more;
-                       });
-  if (show_progress) rep.progress_done();
-  summary.bytes_read = (*reader)->bytes_consumed() - start;
+  for (std::size_t k = 0; k < files.size(); ++k) {
+    if (k > 0) {
+      tracker->start_file();  // Cobrix reads every file of a run on its own
+      reader = detail::open_input(run, files[k], open_failure);
+      if (!reader) {
+        summary = stop_run(summary, open_failure, reader.err().message, rep);
+        break;
+      }
+    }
+    if (!detail::convert_input(run, **reader, files[k], static_cast<std::uint32_t>(k))) break;
+  }
+  if (opts.progress && rep.wants_progress()) rep.progress_done();
   writer.finish();
-  const bool records_failed = summary.failure == failure_kind::bad_data;
-  if (summary.failure == failure_kind::none) {
-    if (const framing_error* fe = (*reader)->error()) {
-      summary.failure =
-          fe->what == framing_error::kind::io ? failure_kind::target : failure_kind::bad_data;
-      summary.message = fe->to_string();
-      rep.message(severity::error, summary.message);
-    }
-  }
-  if (records_failed && summary.records_written == 0) {
-    // Not one record decoded: the framing, not the data, may be wrong (a VB file read as FB).
-    if (auto hint = framing_suggestion(opts.input, framing, layout_length_hint(framing)); !hint.empty()) {
-      summary.message += "; " + hint;
-      rep.message(severity::info, (*reader)->name() + ": " + hint);
-    }
-  }
   for (auto& sink : *sinks) {
     if (auto closed = sink->finish(); !closed && summary.failure != failure_kind::target) {
       summary.failure = failure_kind::target;

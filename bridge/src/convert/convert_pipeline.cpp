@@ -93,7 +93,8 @@ void append_parent(text_buffer& text, std::string_view key, bool csv) {
 }  // namespace
 
 void decode_batch(const record_selector& selector, std::vector<record_decoder>& decoders,
-                  const std::string& file, batch_work& w) {
+                  const input_file_columns& input, batch_work& w) {
+  const std::string& file = input.name;
   w.reset();
   std::size_t n = w.batch.size();
   w.ends.reserve(n);
@@ -137,7 +138,7 @@ void decode_batch(const record_selector& selector, std::vector<record_decoder>& 
         bool has_null = decoder.wrote_null();
         if (selector.merges_records())
           has_null = std::any_of(decoders.begin(), decoders.end(), [](const auto& d) { return d.wrote_null(); });
-        finish_styled_row(style, rec, w.text, line_start, has_null);
+        finish_styled_row(style, input, rec, w.text, line_start, has_null);
       }
       if (ok) undescribed = decoder.undescribed_bytes();
       if (ok && w.classified && w.parents[i].end > w.parents[i].begin)
@@ -163,13 +164,13 @@ std::vector<record_decoder> make_decoders(const record_selector& selector) {
 
 void run_inline(record_reader& reader, const record_selector& selector,
                 hierarchy_tracker* tracker, segment_stage* segments, std::size_t batch_bytes,
-                const std::function<bool(batch_work&)>& consume) {
+                const input_file_columns& file, const std::function<bool(batch_work&)>& consume) {
   auto decoders = make_decoders(selector);
   batch_work w;
   for (std::uint64_t seq = 0; reader.next(w.batch, batch_bytes); ++seq) {
     w.seq = seq;
     if (tracker || segments) classify_batch(selector, tracker, segments, w);
-    decode_batch(selector, decoders, reader.name(), w);
+    decode_batch(selector, decoders, file, w);
     if (!consume(w)) return;
   }
 }
@@ -178,9 +179,9 @@ class parallel_run {
  public:
   parallel_run(record_reader& reader, const record_selector& selector,
                hierarchy_tracker* tracker, segment_stage* segments, unsigned threads,
-               std::size_t batch_bytes)
+               std::size_t batch_bytes, const input_file_columns& file)
       : reader_(reader), selector_(selector), tracker_(tracker), segments_(segments),
-        threads_(threads),
+        file_(file), threads_(threads),
         batch_bytes_(batch_bytes), limit_(2 * threads + 2) {}
 
   void run(const std::function<bool(batch_work&)>& consume) {
@@ -258,7 +259,7 @@ class parallel_run {
         w = std::move(queue_.front());
         queue_.pop_front();
       }
-      decode_batch(selector_, decoders, reader_.name(), *w);
+      decode_batch(selector_, decoders, file_, *w);
       std::lock_guard lock(mu_);
       auto seq = w->seq;
       done_[seq] = std::move(w);
@@ -270,6 +271,7 @@ class parallel_run {
   const record_selector& selector_;
   hierarchy_tracker* tracker_;
   segment_stage* segments_;
+  const input_file_columns& file_;
   unsigned threads_;
   std::size_t batch_bytes_;
   std::size_t limit_;
@@ -288,13 +290,14 @@ class parallel_run {
 
 void run_pipeline(record_reader& reader, const record_selector& selector,
                   hierarchy_tracker* tracker, segment_stage* segments, unsigned threads,
-                  std::size_t batch_bytes, const std::function<bool(batch_work&)>& consume) {
+                  std::size_t batch_bytes, const input_file_columns& file,
+                  const std::function<bool(batch_work&)>& consume) {
   if (tracker && !tracker->active()) tracker = nullptr;
   if (threads <= 1) {
-    run_inline(reader, selector, tracker, segments, batch_bytes, consume);
+    run_inline(reader, selector, tracker, segments, batch_bytes, file, consume);
     return;
   }
-  parallel_run(reader, selector, tracker, segments, threads, batch_bytes).run(consume);
+  parallel_run(reader, selector, tracker, segments, threads, batch_bytes, file).run(consume);
 }
 
 }  // namespace mfb::bridge::detail

@@ -14,6 +14,7 @@
 #include "mfb/bridge/io/record_reader.hpp"
 #include "mfb/bridge/codec/record_selector.hpp"
 #include "convert/segment_stage.hpp"
+#include "convert/styled_rows.hpp"
 
 namespace mfb::bridge::detail {
 
@@ -65,9 +66,10 @@ struct batch_work {
 void classify_batch(const record_selector& selector, hierarchy_tracker* tracker,
                     segment_stage* segments, batch_work& w);
 
-/// Decode every record of `w.batch` with the selector's plans (one decoder per plan).
+/// Decode every record of `w.batch` (from `file`) with the selector's plans (one decoder
+/// per plan).
 void decode_batch(const record_selector& selector, std::vector<record_decoder>& decoders,
-                  const std::string& file, batch_work& w);
+                  const input_file_columns& file, batch_work& w);
 
 /// Read, decode and hand batches to `consume` in input order until the input ends or
 /// `consume` returns false. `threads` decoding workers (1: all inline). With an active
@@ -75,7 +77,7 @@ void decode_batch(const record_selector& selector, std::vector<record_decoder>& 
 /// decoded.
 void run_pipeline(record_reader& reader, const record_selector& selector,
                   hierarchy_tracker* tracker, segment_stage* segments, unsigned threads,
-                  std::size_t batch_bytes,
+                  std::size_t batch_bytes, const input_file_columns& file,
                   const std::function<bool(batch_work&)>& consume);
 
 }  // namespace mfb::bridge::detail

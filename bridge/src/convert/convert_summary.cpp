@@ -31,6 +31,7 @@ std::string convert_summary::to_text() const {
   if (undescribed_records)
     s += ", " + std::to_string(undescribed_records) + " with " + std::to_string(undescribed_bytes) +
          " undescribed bytes passed over (--allow-trailing-bytes)";
+  if (files.size() > 1) s += "; " + std::to_string(files.size()) + " files";
   s += "; " + std::to_string(bytes_read) + " bytes in " + rate + ", " + std::to_string(threads) +
        (threads == 1 ? " thread" : " threads");
   return s;
@@ -58,6 +59,14 @@ std::string convert_summary::to_json(int exit_code) const {
   j["seconds"] = seconds;
   j["mb_per_second"] = seconds > 0 ? static_cast<double>(bytes_read) / 1e6 / seconds : 0.0;
   j["threads"] = threads;
+  if (!files.empty()) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& f : files)
+      list.push_back({{"file", f.path}, {"file_id", f.file_id}, {"records_read", f.records_read},
+                      {"records_written", f.records_written}, {"records_rejected", f.records_rejected},
+                      {"records_filtered", f.records_filtered}, {"bytes_read", f.bytes_read}});
+    j["files"] = list;
+  }
   return j.dump();
 }
 

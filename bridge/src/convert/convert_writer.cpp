@@ -60,12 +60,40 @@ void convert_writer::count_nulled(const record_error& e) {
   if (++summary_.null_numbers <= listed) summary_.null_number_errors.push_back(e.to_json());
 }
 
-void convert_writer::finish() {
+void convert_writer::finish_file() {
   if (nested_ && summary_.failure == failure_kind::none) {
     nested_text_.clear();
-    nested_->finish(summary_.records_read, nested_text_);
+    nested_->finish(summary_.records_read - file_first_record_, nested_text_);
     if (!sinks_.front()->write(nested_text_)) output_failed(sinks_.front()->error());
   }
+}
+
+bool convert_writer::reject_framing(const framing_error& fe) {
+  record_error e;
+  e.file = fe.file;
+  e.record_number = fe.record_number;
+  e.file_offset = fe.file_offset;
+  e.reason = "framing: " + fe.message + "; the rest of the file is passed over";
+  ++summary_.records_read;
+  ++summary_.records_rejected;
+  ++summary_.rejected_by_reason["framing"];
+  report(e, "");
+  if (reject_log_) {
+    reject_log_->write(e.to_json());
+    reject_log_->put('\n');
+    if (!flush_outputs()) return false;
+  }
+  if (opts_.max_errors >= 0 && static_cast<long long>(summary_.records_rejected) > opts_.max_errors) {
+    summary_.failure = failure_kind::bad_data;
+    summary_.message = "too many bad records: " + std::to_string(summary_.records_rejected) +
+                       " (--max-errors " + std::to_string(opts_.max_errors) + ")";
+    rep_.message(severity::error, summary_.message);
+    return false;
+  }
+  return true;
+}
+
+void convert_writer::finish() {
   if (held_back_ > 0)
     rep_.message(severity::info, std::to_string(held_back_) + " more messages not shown");
 }

@@ -42,17 +42,33 @@ class convert_writer {
                      bool group_ids) {
     parent_of_ = parent_of;
     nested_ = std::make_unique<nested_rows>(parent_of, names, opts_.segments.max_group_records);
-    if (group_ids)  // one input file per run: File_Id 0
-      nested_->row_prefix = [](const nested_group_info& g) {
-        return "\"File_Id\":0," + hierarchical_record_columns(g);
+    if (group_ids)
+      nested_->row_prefix = [this](const nested_group_info& g) {
+        return "\"File_Id\":" + std::to_string(file_id_) + "," + hierarchical_record_columns(g);
       };
   }
+
+  /// Start the next input file of the run (several inputs): its name in messages, its
+  /// File_Id, and no bad parents carried over from the file before.
+  void start_file(std::string file, std::uint32_t file_id) {
+    file_ = std::move(file);
+    file_id_ = file_id;
+    file_first_record_ = summary_.records_read;
+    bad_parents_.clear();
+  }
+  /// The input file ends: write its last nested row (--nest-children).
+  void finish_file();
+  /// Under skip or reject with several inputs, a file whose framing breaks (a partial last
+  /// record, a bad RDW) ends there as one bad record: counted, described (reject log) and
+  /// passed over, and the run goes on with the next file. False when that is one too many
+  /// (--max-errors).
+  bool reject_framing(const framing_error& fe);
 
   /// Open the reject files (reject policy); return an error message or "".
   std::string open_rejects();
   /// Write one decoded batch; return false to stop (fail policy, too many errors, I/O).
   bool consume(batch_work& w);
-  /// Write the last nested row (--nest-children); report how many messages were held back.
+  /// Report how many messages were held back.
   void finish();
   /// Close the reject files; return an error message or "".
   std::string close_rejects();
@@ -76,6 +92,8 @@ class convert_writer {
   const record_selector& selector_;
   const hierarchy_tracker& tracker_;
   std::string file_;
+  std::uint32_t file_id_ = 0;
+  std::uint64_t file_first_record_ = 0;  ///< records read before this file
   std::unordered_set<std::uint64_t> bad_parents_;  ///< record numbers of rejected parents
   std::vector<char> bad_;                          ///< per record of a batch: 1 bad, 2 late
   std::vector<int> parent_of_;                     ///< per type: its parent type, or -1

@@ -32,6 +32,12 @@ class segment_stage {
   /// The Seg_Id column names (CSV header), Seg_Id0..n.
   std::vector<std::string> columns() const;
   bool has_ids() const noexcept { return ids_.columns() > 0; }
+  /// Start the next input file of a run (several inputs): Seg_Ids restart under
+  /// `file_id`, and no parent is open.
+  void start_file(std::uint64_t file_id) {
+    ids_.start_file(file_id);
+    open_.clear();
+  }
 
   /// --nest-children: the parent type of each type (-1: a root), empty when not nesting.
   const std::vector<int>& nest_parents() const noexcept { return nest_parent_; }

@@ -5,7 +5,11 @@
 
 #include <charconv>
 #include <cstring>
+#include <filesystem>
 #include <vector>
+
+#include "codec/raw_bytes_text.hpp"
+#include "mfb/bridge/codec/text/json_quote.hpp"
 
 namespace mfb::bridge::detail {
 
@@ -122,23 +126,73 @@ bool decode_merged(std::vector<record_decoder>& decoders, const record_view& rec
   return true;
 }
 
+input_file_columns file_columns(const output_style& style, const std::string& name,
+                                std::uint32_t file_id) {
+  input_file_columns f{name, file_id, {}};
+  if (style.file_name_column.empty()) return f;
+  std::string value = name;
+  if (style.file_name_uri && name != "-") {
+    // Hadoop's Path.toUri of a local file: file: then the absolute, normalised path.
+    std::error_code ec;
+    auto abs = std::filesystem::absolute(name, ec).lexically_normal();
+    value = "file:" + (ec ? name : abs.string());
+  }
+  text::json_quote(style.file_name_column, f.name_member);
+  f.name_member += ':';
+  text::json_quote(value, f.name_member);
+  return f;
+}
+
 void finish_styled_row(const output_style& style, const record_view& rec, text_buffer& text,
                        std::size_t line_start, bool has_null) {
+  finish_styled_row(style, input_file_columns{{}, style.file_id, {}}, rec, text, line_start, has_null);
+}
+
+void finish_styled_row(const output_style& style, const input_file_columns& file,
+                       const record_view& rec, text_buffer& text, std::size_t line_start,
+                       bool has_null) {
   char* line = text.data() + line_start;
   std::size_t size = text.size() - line_start;
   if (style.spark() && has_null) {
     size = static_cast<std::size_t>(drop_null_members(line, line + size) - line);
     text.set_size(line_start + size);
   }
-  if (!style.generate_record_id) return;
-  char cols[generated_columns_max];
-  char* e = put_generated_columns(flat_record_ids(style, rec), cols);
-  bool members = size > 1 && line[1] != '}';
-  if (members) *e++ = ',';
-  auto n = static_cast<std::size_t>(e - cols);
+  char ids[generated_columns_max];
+  char* ids_end = ids;
+  if (style.generate_record_id)
+    ids_end = put_generated_columns(generated_ids{file.file_id, rec.number - 1, rec.size}, ids);
+  static constexpr std::string_view bytes_key = "\"Record_Bytes\":\"";
+  const std::size_t bytes_size =
+      style.record_bytes ? bytes_key.size() + 4 * ((rec.size + 2) / 3) + 1 : 0;
+  const std::size_t parts[] = {static_cast<std::size_t>(ids_end - ids), bytes_size,
+                               file.name_member.size()};
+  std::size_t n = 0, count = 0;
+  for (std::size_t p : parts)
+    if (p != 0) n += p + (count++ ? 1 : 0);
+  if (n == 0) return;
+  if (size > 1 && line[1] != '}') ++n;  // a comma before the record's own members
   line = text.reserve_tail(n) - size;  // the buffer may move
   std::memmove(line + 1 + n, line + 1, size - 1);
-  std::memcpy(line + 1, cols, n);
+  char* o = line + 1;
+  auto put = [&o](std::string_view s) {
+    std::memcpy(o, s.data(), s.size());
+    o += s.size();
+  };
+  auto separate = [&o, first = line + 1] {
+    if (o != first) *o++ = ',';
+  };
+  if (ids_end != ids) put(std::string_view(ids, static_cast<std::size_t>(ids_end - ids)));
+  if (style.record_bytes) {
+    separate();
+    put(bytes_key);
+    o = put_raw_bytes(o, rec.data, rec.size, 2);
+    *o++ = '"';
+  }
+  if (!file.name_member.empty()) {
+    separate();
+    put(file.name_member);
+  }
+  if (o != line + 1 + n) *o = ',';
   text.set_size(line_start + size + n);
 }
 

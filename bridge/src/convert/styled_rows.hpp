@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,6 +25,19 @@ struct generated_ids {
   std::uint64_t byte_length = 0;  ///< the record's bytes as framed
 };
 
+/// What a row's generated columns take from its input file rather than from the record:
+/// one per file of a run (several inputs: File_Id 0, 1, 2, ... in the run's file order).
+struct input_file_columns {
+  std::string name;          ///< the file's name in messages (record_error::file)
+  std::uint32_t file_id = 0;  ///< File_Id
+  std::string name_member;   ///< `"COLUMN":"value"` of --file-name-column, or empty
+};
+
+/// The columns of `file` (its name as `name` or, under style.file_name_uri, as Hadoop's URI
+/// file:/abs/path) for a run whose rows are shaped by `style`.
+input_file_columns file_columns(const output_style& style, const std::string& name,
+                                std::uint32_t file_id);
+
 /// Cobrix's ids of a flat (not hierarchical) record.
 generated_ids flat_record_ids(const output_style& style, const record_view& rec);
 
@@ -41,8 +55,14 @@ char* drop_null_members(char* begin, char* end);
 bool decode_merged(std::vector<record_decoder>& decoders, const record_view& rec,
                    std::string_view file, text_buffer& text, std::vector<record_error>& errors);
 
-/// Apply `style`'s row pass to the line that starts at `line_start` in `text`; `has_null`:
-/// the decoder wrote a null value in it (record_decoder::wrote_null).
+/// Apply `style`'s row pass to the line that starts at `line_start` in `text`: null
+/// members out (Spark naming; `has_null`: the decoder wrote a null value in the line,
+/// record_decoder::wrote_null), then the generated columns first, in Cobrix's order:
+/// File_Id, Record_Id, Record_Byte_Length, Record_Bytes, the file name column.
+void finish_styled_row(const output_style& style, const input_file_columns& file,
+                       const record_view& rec, text_buffer& text, std::size_t line_start,
+                       bool has_null);
+/// The same for a run of one input (File_Id from `style`, no file name column).
 void finish_styled_row(const output_style& style, const record_view& rec, text_buffer& text,
                        std::size_t line_start, bool has_null);
 

@@ -51,6 +51,7 @@
 #include "mfb/bridge/convert/convert_range.hpp"
 #include "mfb/bridge/convert/csv_sink.hpp"
 #include "mfb/bridge/convert/json_sink.hpp"
+#include "mfb/bridge/io/input_paths.hpp"
 #include "mfb/bridge/io/outcome.hpp"
 #include "mfb/bridge/io/output_file.hpp"
 #include "mfb/bridge/io/record_reader.hpp"
@@ -59,6 +60,8 @@
 namespace mfb::api {
 
 // 1. Sources
+using bridge::expand_input_paths;
+using bridge::names_several_files;
 using bridge::open_source;
 using bridge::opened_source;
 using bridge::recfm;

@@ -62,5 +62,35 @@ TEST(styled_rows, generated_columns_go_first_and_an_empty_row_gets_no_comma) {
   EXPECT_EQ(text.view(), "{\"File_Id\":0,\"Record_Id\":4,\"Record_Byte_Length\":3,\"B\":1}\n");
 }
 
+// Record_Bytes is the record's bytes in padded base64 (RFC 4648's examples: "fo" -> "Zm8=",
+// "foo" -> "Zm9v"), then the file name column, both after the ids; every part is optional.
+TEST(styled_rows, record_bytes_and_file_name_follow_the_ids_in_cobrix_order) {
+  output_style style;
+  style.generate_record_id = true;
+  style.record_bytes = true;
+  style.file_name_column = "F";
+  const input_file_columns file = file_columns(style, "in/a.dat", 2);
+  std::uint8_t fo[2] = {'f', 'o'};
+  text_buffer text;
+  text.append("{\"A\":1}\n");
+  finish_styled_row(style, file, record_view{3, 0, fo, 2}, text, 0, false);
+  EXPECT_EQ(text.view(),
+            "{\"File_Id\":2,\"Record_Id\":2,\"Record_Byte_Length\":2,\"Record_Bytes\":\"Zm8=\","
+            "\"F\":\"in/a.dat\",\"A\":1}\n");
+  style.generate_record_id = false;
+  std::uint8_t foo[3] = {'f', 'o', 'o'};
+  text.clear();
+  text.append("{}\n");
+  finish_styled_row(style, input_file_columns{}, record_view{1, 0, foo, 3}, text, 0, false);
+  EXPECT_EQ(text.view(), "{\"Record_Bytes\":\"Zm9v\"}\n");
+  style.record_bytes = false;
+  style.file_name_uri = true;
+  text.clear();
+  text.append("{\"A\":1}\n");
+  finish_styled_row(style, file_columns(style, "/x/./y/../q\"z.dat", 0), record_view{1, 0, foo, 3},
+                    text, 0, false);
+  EXPECT_EQ(text.view(), "{\"F\":\"file:/x/q\\\"z.dat\",\"A\":1}\n");
+}
+
 }  // namespace
 }  // namespace mfb::bridge::detail

@@ -84,6 +84,8 @@ class hierarchy_tracker {
   const std::vector<std::string>& key_names(int type) const noexcept;
   /// True when some rule exists (otherwise observe() always answers kind::none).
   bool active() const noexcept { return !parent_of_.empty(); }
+  /// Start the next input file of a run: no parent is open (a file's first child has none).
+  void start_file() noexcept;
 
   hierarchy_tracker();
   ~hierarchy_tracker();

@@ -30,6 +30,9 @@ struct output_style {
   schema_retention retention = schema_retention::collapse_root;
   bool generate_record_id = false;  ///< File_Id, Record_Id, Record_Byte_Length first
   std::uint32_t file_id = 0;        ///< this input's 0-based index in the run (File_Id)
+  bool record_bytes = false;        ///< Record_Bytes: the record's bytes in base64 (--record-bytes)
+  std::string file_name_column;     ///< a column with the input file's name (--file-name-column)
+  bool file_name_uri = false;       ///< that name as Hadoop's URI file:/abs/path (as Cobrix)
   debug_columns debug = debug_columns::none;
   filler_policy value_fillers = filler_policy::inline_items;
   filler_policy group_fillers = filler_policy::inline_items;
@@ -39,7 +42,9 @@ struct output_style {
 
   bool spark() const noexcept { return naming == naming_style::spark; }
   /// Whether a finished line needs the row pass (generated columns, null members).
-  bool rewrites_rows() const noexcept { return spark() || generate_record_id; }
+  bool rewrites_rows() const noexcept {
+    return spark() || generate_record_id || record_bytes || !file_name_column.empty();
+  }
 };
 
 }  // namespace mfb::bridge

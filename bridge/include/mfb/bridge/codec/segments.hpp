@@ -84,6 +84,8 @@ class segment_ids {
   const std::string& id(std::size_t level) const noexcept;
   /// The level `value` belongs to, or -1.
   int level_of(std::string_view value) const noexcept;
+  /// Start the next input file of a run: ids restart, under `file_id` (File_Id).
+  void start_file(std::uint64_t file_id);
 
  private:
   std::vector<std::vector<std::string>> levels_;  ///< ids per level

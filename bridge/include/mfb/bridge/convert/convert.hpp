@@ -21,6 +21,10 @@ namespace mfb::bridge {
 struct convert_options {
   source_spec source;  ///< copybooks, record or --select rules, hierarchy, code page, framing
   std::string input = "-";
+  /// Several input files (expand_input_paths: a folder, a glob, several paths), read in this
+  /// order as File_Id 0, 1, 2, ...; each is framed on its own. When empty, `input` is the
+  /// one file.
+  std::vector<std::string> inputs;
   std::string output = "-";
   std::string output_dir;  ///< --output-dir: one file per record type, DIR/TYPE.jsonl|csv
   error_policy on_error = error_policy::fail;
@@ -45,6 +49,17 @@ struct convert_options {
   std::string validate() const;
 };
 
+/// One input file's share of a run with several inputs (--summary-json's "files").
+struct input_file_counts {
+  std::string path;
+  std::uint32_t file_id = 0;
+  std::uint64_t records_read = 0;
+  std::uint64_t records_written = 0;
+  std::uint64_t records_rejected = 0;
+  std::uint64_t records_filtered = 0;
+  std::uint64_t bytes_read = 0;
+};
+
 /// What a conversion did, and why it stopped: usage, bad data or target (I/O).
 struct convert_summary {
   failure_kind failure = failure_kind::none;
@@ -64,6 +79,8 @@ struct convert_summary {
   std::map<std::string, std::uint64_t> rejected_by_reason;
   std::map<std::string, std::uint64_t> written_by_type;
   std::uint64_t bytes_read = 0;
+  /// Per input file, in File_Id order, when the run read a list of files (inputs).
+  std::vector<input_file_counts> files;
   double seconds = 0;
   unsigned threads = 1;
 
