@@ -54,6 +54,8 @@ json field_json(const record_layout& r, const field& f) {
   j["redefined"] = f.redefined;
   j["usage"] = to_string(f.use);
   j["category"] = to_string(f.kind);
+  if (f.cobrix_binary) j["cobrix_binary"] = true;  // PIC X COMP: bytes (only then, so older
+                                                   // layouts read the same)
   if (f.picture) {
     j["picture"] = f.picture->text;
     j["digits"] = f.picture->digits;
@@ -108,6 +110,7 @@ std::string lpad(const std::string& s, std::size_t width) {
 }
 
 std::string upper_usage(const field& f) {
+  if (f.cobrix_binary) return "COMP (BYTES)";  // PIC X COMP under --cobrix
   std::string u = to_string(f.use);
   for (char& c : u) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
   return u;

@@ -147,6 +147,10 @@ def binary_items(mfb, tmp):
     fields = {f["name"]: f for r in json.loads(lay.stdout)["records"] for f in r["fields"]} if lay.returncode == 0 else {}
     check(fields.get("T-TOKEN", {}).get("length") == 5 and fields.get("T-HASH", {}).get("offset") == 9,
           "PIC X(5) COMP is 5 bytes (Cobrix sizes it by its picture)")
+    check(fields.get("T-TOKEN", {}).get("cobrix_binary") is True and "cobrix_binary" not in fields.get("T-KEY", {}),
+          "the JSON layout marks PIC X COMP items as bytes")
+    listing = run(mfb, "layout", cpy, "--cobrix").stdout
+    check("COMP (BYTES)" in listing, "the listing shows PIC X COMP items as COMP (BYTES)")
     e = run(mfb, "encode", cpy, "--cobrix", "--input", "-", "--output", os.path.join(tmp, "o.dat"))
     check(e.returncode != 0 and "--raw" in e.stderr, "encode refuses PIC X COMP unless --raw: " + e.stderr[:200])
     for bad, says in ((["--binary-text", "HEX"], "HEX"), (["--cobrix-option", "binary_as_hex=1"], "true or false")):
