@@ -53,7 +53,14 @@ result<std::unique_ptr<record_reader>> open_input(input_run& run, const std::str
 bool convert_input(input_run& run, record_reader& reader, const std::string& path,
                    std::uint32_t file_id) {
   convert_summary& summary = run.summary;
-  const convert_summary before = summary;
+  // The counts before this file (not a copy of the summary: its file list grows per file).
+  const input_file_counts before{path,
+                                 file_id,
+                                 summary.records_read,
+                                 summary.records_written,
+                                 summary.records_rejected,
+                                 summary.records_filtered,
+                                 summary.bytes_read};
   const std::uint64_t start = run.opts.range ? run.opts.range->offset : 0;  // offsets stay the file's
   if (run.segments) run.segments->start_file(file_id);
   run.writer->start_file(reader.name(), file_id);

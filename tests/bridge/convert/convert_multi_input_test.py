@@ -67,8 +67,8 @@ def expected_rows(files, content, uri=False):
     return rows
 
 
-def run(mfb, cwd, *args, summary=None):
-    cmd = [str(mfb), "convert", "--no-progress", "--copybook", "rec.cpy", *args]
+def run(mfb, cwd, *args, summary=None, copybook="rec.cpy"):
+    cmd = [str(mfb), "convert", "--no-progress", "--copybook", copybook, *args]
     if summary:
         cmd += ["--summary-json", summary]
     p = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
@@ -169,6 +169,40 @@ def check_per_file_framing(mfb, tmp):
     expect(code == 0 and got == want, "per-file skip-head/tail", f"{code} {err} {got}")
 
 
+def segment_ids_model(file_id, segments):
+    """Cobrix's Seg_Id columns (peer README, t05): Seg_Id0 = PREFIX_<File_Id>_<root's record
+    index>, Seg_Id1 = <Seg_Id0>_L1_<n-th level-1 record since the root>; none before a root."""
+    out, root, n = [], None, 0
+    for index, seg in enumerate(segments):
+        if seg == "R":
+            root, n = f"P_{file_id}_{index}", 0
+            out.append({"Seg_Id0": root})
+        elif root is None:
+            out.append({})
+        else:
+            n += 1
+            out.append({"Seg_Id0": root, "Seg_Id1": f"{root}_L1_{n}"})
+    return out
+
+
+def check_segments_per_file(mfb, tmp):
+    """Seg_Id counters restart in each file, under its File_Id; a file that starts with a
+    child gives it no ids (the last file's root does not carry over)."""
+    (tmp / "seg.cpy").write_text("       01  S.\n           05  SEG  PIC X.\n           05  VAL  PIC X(3).\n")
+    files = {"s1.dat": "RCCRC", "s2.dat": "CRC"}
+    for name, segs in files.items():
+        (tmp / name).write_bytes(b"".join(f"{s}{i:03d}".encode("cp037") for i, s in enumerate(segs)))
+    code, rows, err = run(mfb, tmp, "--input", "s*.dat", "--generate-record-id", "--segment-field", "SEG",
+                          "--segment-id-level", "0=R", "--segment-id-level", "1=C",
+                          "--segment-id-prefix", "P", copybook="seg.cpy")
+    want = []
+    for file_id, (name, segs) in enumerate(sorted(files.items())):
+        for index, ids in enumerate(segment_ids_model(file_id, segs)):
+            want.append({"File_Id": file_id, "Record_Id": index, "Record_Byte_Length": 4, **ids,
+                         "SEG": segs[index], "VAL": f"{index:03d}"})
+    expect(code == 0 and rows == want, "Seg_Id restarts per file", f"{code} {err} {rows} {want}")
+
+
 def check_cobrix_options(mfb, tmp, content):
     opts = tmp / "job.options"
     opts.write_text('.option("copybook", "rec.cpy")\n.option("path", "in/*")\n'
@@ -197,6 +231,7 @@ def main():
         check_errors(mfb, tmp)
         check_truncated_first_file(mfb, tmp)
         check_per_file_framing(mfb, tmp)
+        check_segments_per_file(mfb, tmp)
         check_cobrix_options(mfb, tmp, content)
     return finish()
 
