@@ -90,11 +90,11 @@ const std::vector<table_row>& framing_rows() {
       {{"re_additional_info", unsupported, "as record_extractor"}, nullptr},
       {{"record_header_parser", unsupported, "a Java class: declare the header with --record-header SPEC"}, nullptr},
       {{"rhp_additional_info", unsupported, "as record_header_parser"}, nullptr},
-      {{"is_xcom", mapped, "true: --record-header xcom (2 bytes of flags, a 2-byte big-endian length)"},
+      {{"is_xcom", mapped, "true: --recfm V (Cobrix's older name for record_format V: it reads XCOM's headers as RDWs)"},
        H {
          bool b = false;
          if (auto why = bool_value(v, b); !why.empty()) return why;
-         if (b) s.flags.insert(s.flags.end(), {"--record-header", "xcom"});
+         if (b) s.record_format = "V";
          return {};
        }},
       {{"minimum_record_length", mapped, "--min-record-length BYTES"},

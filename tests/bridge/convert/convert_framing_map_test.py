@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""The framing flags behind Cobrix's record_length_map, is_xcom, bdw_adjustment,
-is_bdw_big_endian and debug_ignore_file_size: --length-map, --record-header xcom,
+"""The framing flags behind Cobrix's record_length_map, is_xcom (its older name for record_format V),
+bdw_adjustment, is_bdw_big_endian and debug_ignore_file_size: --length-map, --record-header xcom,
 --bdw-order, --bdw-adjust and --keep-partial-last-record, each also reached through its
 Cobrix option. The input bytes are built here from the formats' definitions (IBM's BDW
 counting itself, its extended form with bit 0 set; RDW LL LL 00 00; an XCOM header of 2 flag
@@ -142,8 +142,17 @@ def check_xcom(mfb, tmp):
     base = ["convert", "--no-progress", "--allow-trailing-bytes", cpy, "--input", data]
     got = rows(run(mfb, *base, "--record-header", "xcom"), "xcom")
     check([r["A"] for r in got] == ["AA", "BB", "CC"], f"xcom: {got}")
-    cob = rows(run(mfb, *base, "--cobrix-option", "is_xcom=true"), "is_xcom")
-    check([r["A"] for r in cob] == ["AA", "BB", "CC"], f"is_xcom: {cob}")
+    # Cobrix's is_xcom=true is record_format V: its RDW reader takes the length from bytes 3-4,
+    # little-endian by default, big-endian from bytes 1-2 with is_rdw_big_endian.
+    le = tmp / "xcom_le.bin"
+    le.write_bytes(b"".join(b"\x00\x00" + struct.pack("<H", len(p)) + p for p in payloads))
+    cob = rows(run(mfb, *base[:-1], le, "--cobrix-option", "is_xcom=true"), "is_xcom")
+    check([r["A"] for r in cob] == ["AA", "BB", "CC"], f"is_xcom (little-endian RDWs): {cob}")
+    be = tmp / "xcom_be.bin"
+    be.write_bytes(b"".join(struct.pack(">H", len(p)) + b"\x00\x00" + p for p in payloads))
+    cob = rows(run(mfb, *base[:-1], be, "--cobrix-option", "is_xcom=true", "--cobrix-option",
+                   "is_rdw_big_endian=true"), "is_xcom big-endian")
+    check([r["A"] for r in cob] == ["AA", "BB", "CC"], f"is_xcom with is_rdw_big_endian: {cob}")
     # a length past the end, and a header cut short
     bad = tmp / "xcom_bad.bin"
     bad.write_bytes(data.read_bytes() + b"\x01\x00" + struct.pack(">H", 500) + e("DD"))
