@@ -68,7 +68,7 @@ bool record_decoder::run(const record_view& rec, std::string_view file, text_buf
   // A text ODO object (--occurs-map): its value's count fills the slot; a value the map
   // lacks makes the record bad (never a silent 0).
   auto count_text = [&](const plan_op& op, const std::uint8_t* p, std::size_t off) {
-    std::string value;
+    thread_local std::string value;  // reused: no allocation per record
     const std::int64_t n = detail::text_odo_count(plan, op, p, value);
     if (n < 0) {
       fail(op, off, detail::text_odo_reason(plan, op, value).c_str());

@@ -62,7 +62,11 @@ bool occurs_value_text(const ebcdic::code_page& page, const std::uint8_t* bytes,
     return false;
   }
   value.resize(written);
-  value = std::string(occurs_trimmed(value));
+  // Trimmed in place: the caller's buffer keeps its capacity from record to record.
+  const std::string_view kept = occurs_trimmed(value);
+  const auto begin = static_cast<std::size_t>(kept.data() - value.data());
+  value.resize(begin + kept.size());
+  value.erase(0, begin);
   return true;
 }
 
