@@ -125,8 +125,19 @@ std::string framing_flags(mapping_state& s) {
   const bool framing_given = !s.record_format.empty() || !s.record_length_field.empty() ||
                              s.variable_size_occurs || s.rdw_adjustment.has_value() ||
                              s.bdw_adjustment.has_value();
-  if (!framing_given) return {};  // Cobrix's F is mfbridge's default FB: no flag to add
   std::string fmt = s.record_format.empty() ? "F" : s.record_format;
+  if (s.xcom) {  // the header gives each record's length: it replaces the format
+    if (fmt != "F" || !s.record_length_field.empty() || s.rdw_adjustment || s.bdw_adjustment)
+      return "is_xcom reads each record's length from its XCOM header: it takes no record_format other "
+             "than F, no record_length_field and no rdw_adjustment or bdw_adjustment";
+    add(s, {"--record-header", "xcom"});
+    return {};
+  }
+  // Cobrix checks the file size only when records have one fixed length.
+  if (s.ignore_file_size && (fmt == "F" || fmt == "FB") && s.record_length_field.empty() &&
+      !s.variable_size_occurs)
+    add(s, {"--keep-partial-last-record"});
+  if (!framing_given) return {};  // Cobrix's F is mfbridge's default FB: no flag to add
   const bool variable = fmt == "V" || fmt == "VB";
   if (!s.record_length_field.empty()) {
     if (fmt != "F" && fmt != "FB")

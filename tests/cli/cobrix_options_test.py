@@ -82,8 +82,12 @@ def test_mappings(mfb):
     expect(mfb, ["record_length_field=REC-LEN - 4"], ["--length-field", "REC-LEN", "--length-adjust", "-4"])
     expect(mfb, ["record_length_field=REC-LEN-4"], ["--length-field", "REC-LEN-4"])
     refused(mfb, ["cobrix-options", "record_length_field=REC-LEN * 2"], "record_length_field", "not supported")
-    expect(mfb, ["is_xcom=true", "debug_ignore_file_size=true"],
-           ["--record-header", "xcom", "--keep-partial-last-record"])
+    expect(mfb, ["is_xcom=true", "record_format=F"], ["--record-header", "xcom"], absent=["--recfm"])
+    refused(mfb, ["cobrix-options", "is_xcom=true", "record_format=V"], "is_xcom", "record_format")
+    expect(mfb, ["debug_ignore_file_size=true"], ["--keep-partial-last-record"])
+    # only fixed-length records have a size to check: elsewhere the option changes nothing
+    expect(mfb, ["debug_ignore_file_size=true", "record_format=V"], ["--recfm", "V"],
+           absent=["--keep-partial-last-record"])
     # t05c / t17c: segments.
     expect(mfb, ["segment_field=SEGMENT_ID", "redefine-segment-id-map:0=STATIC-DETAILS => C,D",
                  "redefine_segment_id_map:1=CONTACTS => P", "segment-children:1=STATIC-DETAILS => CONTACTS"],
