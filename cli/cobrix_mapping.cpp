@@ -124,11 +124,20 @@ void add(mapping_state& s, std::initializer_list<std::string> words) {
 }
 
 std::string framing_flags(mapping_state& s) {
+  if (s.xcom) {  // Cobrix's older name for record_format V, which it refuses beside it
+    if (!s.record_format.empty())
+      return "is_xcom is Cobrix's older name for record_format V: give one of them, not both";
+    s.record_format = "V";
+  }
   const bool framing_given = !s.record_format.empty() || !s.record_length_field.empty() ||
                              s.variable_size_occurs || s.rdw_adjustment.has_value() ||
                              s.bdw_adjustment.has_value();
-  if (!framing_given) return {};  // Cobrix's F is mfbridge's default FB: no flag to add
   std::string fmt = s.record_format.empty() ? "F" : s.record_format;
+  // Cobrix checks the file size only when records have one fixed length.
+  if (s.ignore_file_size && (fmt == "F" || fmt == "FB") && s.record_length_field.empty() &&
+      !s.variable_size_occurs)
+    add(s, {"--keep-partial-last-record"});
+  if (!framing_given) return {};  // Cobrix's F is mfbridge's default FB: no flag to add
   const bool variable = fmt == "V" || fmt == "VB";
   if (!s.record_length_field.empty()) {
     if (fmt != "F" && fmt != "FB")

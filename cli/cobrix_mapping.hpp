@@ -28,6 +28,8 @@ struct mapping_state {
   std::optional<bool> bdw_big_endian;
   std::optional<long long> bdw_adjustment;
   bool variable_size_occurs = false;
+  bool xcom = false;              ///< is_xcom=true
+  bool ignore_file_size = false;  ///< debug_ignore_file_size=true (fixed-length files only)
   bool ascii = false;
   bool improved_null_detection = true;
   std::string segment_field;

@@ -91,12 +91,7 @@ const std::vector<table_row>& framing_rows() {
       {{"record_header_parser", unsupported, "a Java class: declare the header with --record-header SPEC"}, nullptr},
       {{"rhp_additional_info", unsupported, "as record_header_parser"}, nullptr},
       {{"is_xcom", mapped, "true: --recfm V (Cobrix's older name for record_format V: it reads XCOM's headers as RDWs)"},
-       H {
-         bool b = false;
-         if (auto why = bool_value(v, b); !why.empty()) return why;
-         if (b) s.record_format = "V";
-         return {};
-       }},
+       H { return bool_value(v, s.xcom); }},
       {{"minimum_record_length", mapped, "--min-record-length BYTES"},
        H { return count_flag("--min-record-length", v, s); }},
       {{"maximum_record_length", mapped, "--max-record-length BYTES"},
@@ -132,7 +127,7 @@ const std::vector<table_row>& framing_rows() {
       {{"pedantic", no_effect, "mfbridge is always pedantic: an unknown option is an error"}, NO_EFFECT_BOOL},
       {{"debug_layout_positions", no_effect, "a log line; `mfbridge layout` prints the layout"}, NO_EFFECT_BOOL},
       {{"debug_ignore_file_size", mapped, "true: --keep-partial-last-record (F: the cut last record is a bad record, see --on-error)"},
-       H { return bool_flag("--keep-partial-last-record", v, s); }},
+       H { return bool_value(v, s.ignore_file_size); }},
   };
   return table;
 }

@@ -90,7 +90,11 @@ def test_mappings(mfb):
     # is_xcom is Cobrix's older name for record_format V (its RDW reader reads the headers).
     expect(mfb, ["is_xcom=true"], ["--recfm", "V", "--rdw-little-endian", "--rdw-excludes-header"],
            absent=["--record-header"])
+    refused(mfb, ["cobrix-options", "is_xcom=true", "record_format=V"], "is_xcom", "record_format")
     expect(mfb, ["debug_ignore_file_size=true"], ["--keep-partial-last-record"])
+    # only fixed-length records have a size to check: elsewhere the option changes nothing
+    expect(mfb, ["debug_ignore_file_size=true", "record_format=V"], ["--recfm", "V"],
+           absent=["--keep-partial-last-record"])
     # t05c / t17c: segments.
     expect(mfb, ["segment_field=SEGMENT_ID", "redefine-segment-id-map:0=STATIC-DETAILS => C,D",
                  "redefine_segment_id_map:1=CONTACTS => P", "segment-children:1=STATIC-DETAILS => CONTACTS"],

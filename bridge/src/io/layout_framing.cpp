@@ -150,18 +150,21 @@ std::string set_length_map_framing(framing_options& framing, const copybook::rec
       -> mfb::result<std::size_t> {
     if (bytes.size() < field_end) return std::size_t{0};  // more bytes needed (or truncated)
     const auto& item = reader.item;
-    const std::string where = "length field " + item.name + " (bytes " + std::to_string(item.offset) + "-" +
-                              std::to_string(field_end - 1) + " of the record)";
-    std::string key;
+    // Messages are built only on failure: this runs once per record.
+    auto where = [&] {
+      return "length field " + item.name + " (bytes " + std::to_string(item.offset) + "-" +
+             std::to_string(field_end - 1) + " of the record)";
+    };
+    thread_local std::string key;
     std::string why;
-    if (!reader.read(bytes.data() + item.offset, key, why)) return mfb::error{where + " " + why};
+    if (!reader.read(bytes.data() + item.offset, key, why)) return mfb::error{where() + " " + why};
     const auto hit = std::find_if(map->begin(), map->end(), [&](const auto& m) { return m.first == key; });
     if (hit == map->end())
-      return mfb::error{where + " holds '" + key + "', which --length-map does not list (it lists " +
+      return mfb::error{where() + " holds '" + key + "', which --length-map does not list (it lists " +
                         listed_values(*map) + "): the record's length is unknown, so reading stops here"};
     const long long length = static_cast<long long>(hit->second) + adjust;
     if (length < static_cast<long long>(field_end))
-      return mfb::error{where + " holds '" + key + "': its --length-map length " + std::to_string(hit->second) +
+      return mfb::error{where() + " holds '" + key + "': its --length-map length " + std::to_string(hit->second) +
                         (adjust != 0 ? " with --length-adjust " + std::to_string(adjust) : std::string()) +
                         " gives a record length of " + std::to_string(length) +
                         ", which does not cover the length field itself"};

@@ -140,6 +140,13 @@ std::string dataset_spec::to_json() const {
     j["length_field"] = s.length_field;
     j["length_adjust"] = s.framing.length_adjust;
   }
+  // Framing tuned past the format (older catalogs lack them): the records must frame alike
+  // when the dataset is opened again.
+  const auto& f = s.framing;
+  if (!f.length_map.empty()) j["length_map"] = f.length_map;
+  if (f.bdw_big_endian) j["bdw_big_endian"] = *f.bdw_big_endian;
+  if (f.bdw_adjust != 0) j["bdw_adjust"] = f.bdw_adjust;
+  if (f.keep_partial_last_record) j["keep_partial_last_record"] = true;
   return j.dump();
 }
 
@@ -190,6 +197,12 @@ result<dataset_spec> dataset_spec::from_json(std::string_view text) {
       s.sequence_area = f.at(1).get<int>();
       s.right_margin = f.at(2).get<int>();
     }
+    if (j.contains("length_map"))
+      s.framing.length_map = j.at("length_map").get<std::vector<std::pair<std::string, std::uint64_t>>>();
+    if (j.contains("bdw_big_endian")) s.framing.bdw_big_endian = j.at("bdw_big_endian").get<bool>();
+    if (j.contains("bdw_adjust")) s.framing.bdw_adjust = j.at("bdw_adjust").get<long long>();
+    if (j.contains("keep_partial_last_record"))
+      s.framing.keep_partial_last_record = j.at("keep_partial_last_record").get<bool>();
     if (j.contains("raw")) ds.raw = j.at("raw").get<std::vector<std::string>>();
     if (j.contains("indexes"))
       ds.indexes = j.at("indexes").get<std::vector<std::vector<std::string>>>();

@@ -144,8 +144,10 @@ TEST(record_reader, vb_errors) {
             "BDW and one RDW)");
   EXPECT_EQ(frame_bytes(hex("000B 0000 0005 0000 C1 C2C3"), vb).error_text(),
             "file.dat: record 2 at offset 9: the block at offset 0 has 2 bytes left, too few for an RDW");
+  // a BDW of 16 claims 12 bytes of records; the file holds 5, so 7 are missing
   EXPECT_EQ(frame_bytes(hex("0010 0000 0005 0000 C1"), vb).error_text(),
-            "file.dat: record 2 at offset 9: truncated RDW: only 0 bytes remain in the file");
+            "file.dat: record 2 at offset 9: truncated RDW: only 0 bytes remain in the file but the "
+            "block at offset 0 has 7 bytes left");
 }
 
 TEST(record_reader, vbs_joins_segments_across_blocks) {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "mfb/rehost/db/dataset.hpp"
 
 namespace mfb::rehost {
@@ -68,6 +70,29 @@ TEST(dataset_open, catalog_json_round_trips) {
   const std::string defaults = dataset_spec{}.to_json();
   EXPECT_NE(defaults.find(R"("rdw_little_endian":false,"rdw_excludes_header":false,)"), std::string::npos);
   EXPECT_NE(defaults.find(R"("float_format":"hfp","zoned":"ebcdic","trunc":"std")"), std::string::npos);
+}
+
+// The framing flags past the format (--length-map, --bdw-order, --bdw-adjust,
+// --keep-partial-last-record) survive the catalog, so a dataset frames alike when reopened.
+TEST(dataset_open, catalog_json_keeps_the_framing_flags) {
+  dataset_spec spec = customer_spec();
+  auto& f = spec.source.framing;
+  spec.source.length_field = "CUST-ID";
+  f.length_map = {{"A", 10}, {"B C", 20}};
+  f.bdw_big_endian = false;
+  f.bdw_adjust = -4;
+  f.keep_partial_last_record = true;
+  auto back = dataset_spec::from_json(spec.to_json());
+  ASSERT_TRUE(back) << back.err().message;
+  const auto& g = back->source.framing;
+  EXPECT_EQ(g.length_map, f.length_map);
+  EXPECT_EQ(g.bdw_big_endian, std::optional<bool>(false));
+  EXPECT_EQ(g.bdw_adjust, -4);
+  EXPECT_TRUE(g.keep_partial_last_record);
+  // a spec without them writes none of the keys: older catalogs read the same
+  const std::string plain = customer_spec().to_json();
+  EXPECT_EQ(plain.find("bdw"), std::string::npos);
+  EXPECT_EQ(plain.find("length_map"), std::string::npos);
 }
 
 }  // namespace
