@@ -1,8 +1,10 @@
 #include "spec_options.hpp"
 
 #include <algorithm>
+#include <memory>
 
 #include "errors.hpp"
+#include "mfb/bridge/codec/occurs_map_parse.hpp"
 #include "mfb/bridge/codec/text_flags.hpp"
 #include "mfb/bridge/io/framing_flags.hpp"
 #include "mfb/bridge/io/record_header.hpp"
@@ -70,6 +72,36 @@ void apply_text(option_reader& opts, bridge::source_spec& s) {
   s.decode.zoned_charset = ebcdic::zoned_charset::ascii;
 }
 
+// occurs_map: a dict {"FIELD": {"VALUE": COUNT}} (Cobrix's occurs_mappings), its JSON text,
+// the CLI's short form FIELD=VALUE:COUNT,..., or a list of those (--occurs-map).
+void apply_occurs_map(option_reader& opts, bridge::source_spec& s) {
+  py::object v = opts.object("occurs_map");
+  if (v.is_none()) return;
+  std::vector<py::object> items;
+  if (py::isinstance<py::list>(v) || py::isinstance<py::tuple>(v)) {
+    for (py::handle h : v) items.push_back(py::reinterpret_borrow<py::object>(h));
+  } else {
+    items.push_back(v);
+  }
+  auto map = std::make_shared<bridge::occurs_map>();
+  py::object dumps = py::module_::import("json").attr("dumps");
+  for (const auto& item : items) {
+    std::string text;
+    if (py::isinstance<py::dict>(item))
+      text = dumps(item).cast<std::string>();
+    else if (py::isinstance<py::str>(item))
+      text = item.cast<std::string>();
+    else
+      usage("occurs_map must be a dict, a string or a list of them");
+    if (auto why = bridge::add_occurs_map(*map, text); !why.empty()) {
+      constexpr std::string_view named = "--occurs-map: ";  // the CLI's name for it
+      if (why.rfind(named, 0) == 0) why.erase(0, named.size());
+      usage("occurs_map: " + why);
+    }
+  }
+  s.decode.occurs = std::move(map);
+}
+
 void apply_codec(option_reader& opts, bridge::source_spec& s) {
   std::string floats = opts.text("float_format", "hfp");
   std::string zoned = opts.text("zoned", "ebcdic");
@@ -85,6 +117,7 @@ void apply_codec(option_reader& opts, bridge::source_spec& s) {
   s.decode.keep_trailing_spaces = opts.flag("keep_trailing_spaces");
   s.decode.record_type_key = opts.text("record_type_key");
   apply_text(opts, s);
+  apply_occurs_map(opts, s);
 }
 
 }  // namespace

@@ -39,7 +39,8 @@ class option_reader {
 /// The layout and framing options every call shares (copybook, include, codepage, cobrix,
 /// recfm, lrecl, rdw_*, record, select, float_format, zoned, trunc, raw, length_field,
 /// length_adjust, allow_trailing_bytes, skip_head, skip_tail, record_start_offset,
-/// record_end_offset, keep_trailing_spaces, record_type_key).
+/// record_end_offset, keep_trailing_spaces, record_type_key; the text options ascii,
+/// ascii_charset, trim, trim_rule, improved_null_detection, numeric_policy; occurs_map).
 bridge::source_spec source_spec_of(option_reader& opts);
 
 /// "a,b" and ["a", "b,c"] alike -> a, b, c (--raw, --key and --index take comma lists).

@@ -47,7 +47,7 @@ def items(df, number):
 
 def check_forms(cpy, data):
     import json
-    for form in (MAP, json.dumps(MAP), "KIND=A:1,B:3", ["KIND=A:1", {"KIND": {"B": 3}}]):
+    for form in (MAP, json.dumps(MAP), "KIND=A:1,B:3", ["KIND=A:1,B:3"]):
         df = mfbridge.read(data, cpy, occurs_map=form, nested=True, on_error="skip")
         got = {n: [int(v) for v in items(df, n)] for n in df.index}
         check(got == WANT, f"occurs_map={form!r}: {got} (want {WANT})")
@@ -60,7 +60,7 @@ def check_forms(cpy, data):
 def check_refusals(cpy, data):
     cases = [({}, "occurs-map"), (dict(occurs_map={"KINDS": {"A": 1}}), "KINDS"),
              (dict(occurs_map={"KIND": {"A": -1}}), "KIND"), (dict(occurs_map={"KIND": {"A": "one"}}), "KIND"),
-             (dict(occurs_map=7), "occurs_map")]
+             (dict(occurs_map=7), "occurs_map"), (dict(occurs_map=["KIND=A:1", {"KIND": {"B": 3}}]), "twice")]
     for opts, named in cases:
         try:
             mfbridge.read(data, cpy, on_error="skip", **opts)

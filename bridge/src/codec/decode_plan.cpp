@@ -14,6 +14,9 @@
 
 namespace mfb::bridge {
 
+// The decoder walks ops in a tight loop: one op per cache line.
+static_assert(sizeof(plan_op) <= 64, "plan_op grew past a cache line");
+
 namespace cb = mfb::copybook;
 namespace eb = mfb::ebcdic;
 

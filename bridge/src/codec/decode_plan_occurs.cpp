@@ -1,6 +1,8 @@
 // Text OCCURS DEPENDING ON objects in the decode plan (--occurs-map): the op of such an
 // object names its map, and its value is counted through it when a record is read.
 
+#include <limits>
+
 #include "codec/decode_plan_builder.hpp"
 #include "codec/text_odo_count.hpp"
 #include "mfb/bridge/io/occurs_map.hpp"
@@ -21,7 +23,12 @@ bool decode_plan::builder::text_counter(const cb::field& f, plan_op& op) {
             "(not --raw) for its occurs map";
     return false;
   }
-  op.extra = static_cast<std::int32_t>(m - map->fields.data());
+  const auto index = m - map->fields.data();
+  if (index > std::numeric_limits<std::int16_t>::max()) {
+    error = "field " + f.path + ": the occurs map names more than 32767 fields";
+    return false;
+  }
+  op.text_count_map = static_cast<std::int16_t>(index);
   return true;
 }
 
@@ -29,7 +36,7 @@ namespace detail {
 
 std::int64_t text_odo_count(const decode_plan& plan, const plan_op& op, const std::uint8_t* p,
                             std::string& value) {
-  const auto& m = plan.options().occurs->fields[static_cast<std::size_t>(op.extra)];
+  const auto& m = plan.options().occurs->fields[static_cast<std::size_t>(op.text_count_map)];
   return mapped_count(m, plan.page(), p, op.length, value);
 }
 

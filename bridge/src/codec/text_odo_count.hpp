@@ -1,7 +1,7 @@
 #pragma once
-// A text OCCURS DEPENDING ON object in a decode plan: its op (text, slot set, plan_op::extra
-// naming its occurs map) and the count its bytes give. Shared by the record decoder and the
-// rehost walk, so both count alike.
+// A text OCCURS DEPENDING ON object in a decode plan: its op (text, slot set,
+// plan_op::text_count_map naming its occurs map) and the count its bytes give. Shared by
+// the record decoder and the rehost walk, so both count alike.
 
 #include <cstdint>
 #include <string>
@@ -12,7 +12,7 @@ namespace mfb::bridge::detail {
 
 /// True when `op` is a text ODO object counted through --occurs-map.
 inline bool is_text_counter(const plan_op& op) noexcept {
-  return op.slot >= 0 && op.extra >= 0 &&
+  return op.slot >= 0 && op.text_count_map >= 0 &&
          (op.code == op_code::text || op.code == op_code::text_mixed);
 }
 

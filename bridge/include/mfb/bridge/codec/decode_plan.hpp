@@ -52,6 +52,10 @@ struct plan_op {
   std::uint8_t render = 0;
   std::int16_t digits = 0;
   std::int16_t scale = 0;
+  /// A text OCCURS DEPENDING ON object: its entry in decode_options::occurs (--occurs-map).
+  /// Not `extra`, which a text op uses for its own page (--field-codepage); this fills the
+  /// padding before `slot`, so the op stays within a cache line.
+  std::int16_t text_count_map = -1;
   std::int32_t slot = -1;         ///< ODO count slot this op fills (fields) or reads (begin_array)
   std::uint32_t offset = 0;
   std::uint32_t length = 0;
