@@ -51,6 +51,18 @@ result<std::vector<std::string>> output_paths(const convert_options& opts,
   return paths;
 }
 
+// The file among `written` (outputs, reject files) that is also one of the inputs, or "".
+// Opening it would truncate an input before it is read, or make the run read its own rows.
+std::string written_input(const std::vector<std::string>& inputs, const std::vector<std::string>& written) {
+  for (const auto& out : written) {
+    std::error_code ec;
+    if (out.empty() || out == "-" || !std::filesystem::exists(out, ec)) continue;
+    for (const auto& in : inputs)
+      if (in != "-" && std::filesystem::equivalent(in, out, ec)) return in;
+  }
+  return {};
+}
+
 // One sink per path, each opened and begun (a CSV file gets its header even when no record
 // of its type comes; a range's part only when it holds record 1, so that the parts
 // concatenate to the one-process output). A range writes NAME.partial, renamed at the end.
@@ -171,6 +183,15 @@ convert_summary run_convert(const convert_options& given, reporter& rep) {
 
   auto paths = output_paths(opts, selector->plans());
   if (!paths) return stop_run(summary, failure_kind::target, paths.err().message, rep);
+  std::vector<std::string> written = *paths;
+  if (opts.on_error == error_policy::reject)
+    written.insert(written.end(), {opts.reject_file, opts.reject_log.empty() ? opts.reject_file + ".errors.jsonl"
+                                                                            : opts.reject_log});
+  if (auto same = written_input(files, written); !same.empty())
+    return stop_run(summary, failure_kind::usage,
+                    same + " is an input and also a file this run writes (output or rejects): it would be "
+                           "truncated before it is read, or read back as input",
+                    rep);
   auto sinks = open_sinks(opts, *paths, selector->plans(), *tracker, segments->get());
   if (!sinks) return stop_run(summary, failure_kind::target, sinks.err().message, rep);
   std::vector<record_sink*> sink_of;  // per plan
